@@ -1,0 +1,49 @@
+//! Sign-in and token DTOs.
+
+use garde::Validate;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LoginRequest {
+    #[garde(length(min = 1, max = 254))]
+    pub email: String,
+    #[garde(length(min = 1, max = 256))]
+    pub password: String,
+}
+
+/// An access/refresh token pair.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TokenResponse {
+    /// Short-lived JWT for `Authorization: Bearer …`.
+    pub access_token: String,
+    /// Single-use token for `POST /api/v1/auth/refresh`; each use returns a new one.
+    pub refresh_token: String,
+    /// Always `Bearer`.
+    pub token_type: String,
+    /// Seconds until the access token expires.
+    pub expires_in: i64,
+    /// The user must set a new password before doing anything else.
+    pub must_change_password: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RefreshRequest {
+    #[garde(length(min = 1, max = 512))]
+    pub refresh_token: String,
+}
+
+/// Body of `POST /api/v1/auth/logout`. With a refresh token its whole family is revoked;
+/// without one, every refresh token of the caller is.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LogoutRequest {
+    #[serde(default)]
+    #[garde(length(min = 1, max = 512))]
+    pub refresh_token: Option<String>,
+}

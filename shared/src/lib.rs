@@ -1,0 +1,21 @@
+//! Closebook's shared vocabulary: the DTOs the API speaks, its error codes, money, and the pure
+//! business rules (commission, residual, scoring maths) that the server and the browser must agree
+//! on to the cent. Nothing here touches a database, a socket or an async runtime, so it compiles
+//! for `wasm32-unknown-unknown`. The `openapi` feature adds utoipa schema derives for the server.
+
+pub mod audit;
+pub mod auth;
+pub mod error;
+pub mod money;
+pub mod page;
+pub mod patch;
+pub mod role;
+pub mod service_tokens;
+pub mod teams;
+pub mod users;
+pub mod validate;
+
+pub use error::{ErrorCode, FieldError, Problem};
+pub use money::Money;
+pub use page::Page;
+pub use role::Role;

@@ -1,0 +1,155 @@
+//! Exact money (DESIGN.md §3): `Decimal` in code, integer minor units in the database, decimal
+//! strings in JSON. Never floating point.
+//!
+//! Rounding rule used everywhere unless a plan says otherwise: round each ledger line to the
+//! currency's minor unit, half away from zero ([`round_to_minor`]).
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Serialize};
+
+/// An amount of money in one currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Money {
+    /// Decimal amount as a string, e.g. `"1234.50"`; at most as many decimals as the currency has.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "1234.50"))]
+    pub amount: Decimal,
+    /// ISO 4217 currency code, e.g. `USD`.
+    #[cfg_attr(feature = "openapi", schema(example = "USD"))]
+    pub currency: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MoneyError {
+    #[error("`{0}` is not an ISO 4217 currency code")]
+    UnknownCurrency(String),
+    #[error("{currency} allows at most {allowed} decimal places")]
+    TooPrecise { currency: String, allowed: u32 },
+    #[error("amount is out of range")]
+    OutOfRange,
+}
+
+/// Number of decimal places of the currency's minor unit (2 for USD, 0 for JPY, 3 for KWD).
+pub fn minor_unit_digits(currency: &str) -> Result<u32, MoneyError> {
+    let c = iso_currency::Currency::from_code(currency)
+        .ok_or_else(|| MoneyError::UnknownCurrency(currency.to_owned()))?;
+    // Currencies without a minor unit in ISO 4217 (e.g. XAU) are treated as whole units.
+    Ok(c.exponent().map(u32::from).unwrap_or(0))
+}
+
+/// Rounds to the currency's minor unit, half away from zero.
+pub fn round_to_minor(amount: Decimal, currency: &str) -> Result<Decimal, MoneyError> {
+    let dp = minor_unit_digits(currency)?;
+    Ok(amount.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero))
+}
+
+impl Money {
+    pub fn new(amount: Decimal, currency: impl Into<String>) -> Self {
+        Self { amount, currency: currency.into() }
+    }
+
+    /// Converts to integer minor units for storage. Input with more precision than the currency
+    /// allows is rejected rather than silently rounded: a user typed it, so we ask them.
+    pub fn to_minor(&self) -> Result<i64, MoneyError> {
+        let dp = minor_unit_digits(&self.currency)?;
+        let normalised = self.amount.normalize();
+        if normalised.scale() > dp {
+            return Err(MoneyError::TooPrecise { currency: self.currency.clone(), allowed: dp });
+        }
+        let scaled = self
+            .amount
+            .checked_mul(Decimal::from(10_i64.pow(dp)))
+            .ok_or(MoneyError::OutOfRange)?;
+        i64::try_from(scaled.trunc()).map_err(|_| MoneyError::OutOfRange)
+    }
+
+    /// Builds from stored minor units; the amount carries exactly the currency's scale
+    /// (`12345` USD → `"123.45"`, `100` USD → `"1.00"`).
+    pub fn from_minor(minor: i64, currency: &str) -> Result<Self, MoneyError> {
+        let dp = minor_unit_digits(currency)?;
+        Ok(Self { amount: Decimal::new(minor, dp), currency: currency.to_owned() })
+    }
+
+    /// Checks the code and precision, for request validation.
+    pub fn check(&self) -> Result<(), MoneyError> {
+        self.to_minor().map(|_| ())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn minor_units_round_trip() {
+        let table: &[(&str, &str, i64, &str)] = &[
+            ("1234.50", "USD", 123_450, "1234.50"),
+            ("1234.5", "USD", 123_450, "1234.50"),
+            ("0", "EUR", 0, "0.00"),
+            ("-0.01", "USD", -1, "-0.01"),
+            ("1500", "JPY", 1500, "1500"),
+            ("1.234", "KWD", 1234, "1.234"),
+            ("92233720368547758.07", "USD", i64::MAX, "92233720368547758.07"),
+        ];
+        for (amount, cur, minor, back) in table {
+            let m = Money::new(d(amount), *cur);
+            assert_eq!(m.to_minor().unwrap(), *minor, "{amount} {cur}");
+            let r = Money::from_minor(*minor, cur).unwrap();
+            assert_eq!(r.amount.to_string(), *back, "{amount} {cur}");
+        }
+    }
+
+    #[test]
+    fn rejects_what_cannot_be_stored_exactly() {
+        let table: &[(&str, &str, MoneyError)] = &[
+            ("1.005", "USD", MoneyError::TooPrecise { currency: "USD".into(), allowed: 2 }),
+            ("1.5", "JPY", MoneyError::TooPrecise { currency: "JPY".into(), allowed: 0 }),
+            ("1", "ZZZ", MoneyError::UnknownCurrency("ZZZ".into())),
+            ("92233720368547758.08", "USD", MoneyError::OutOfRange),
+        ];
+        for (amount, cur, err) in table {
+            assert_eq!(Money::new(d(amount), *cur).to_minor().unwrap_err(), *err, "{amount} {cur}");
+        }
+    }
+
+    #[test]
+    fn rounds_half_away_from_zero() {
+        let table = [
+            ("0.005", "USD", "0.01"),
+            ("0.004", "USD", "0.00"),
+            ("-0.005", "USD", "-0.01"),
+            ("2.5", "JPY", "3"),
+            ("-2.5", "JPY", "-3"),
+            ("1.0005", "KWD", "1.001"),
+        ];
+        for (amount, cur, want) in table {
+            assert_eq!(round_to_minor(d(amount), cur).unwrap(), d(want), "{amount} {cur}");
+        }
+    }
+
+    #[test]
+    fn serialises_amount_as_string() {
+        let m = Money::from_minor(123_450, "USD").unwrap();
+        assert_eq!(
+            serde_json::to_string(&m).unwrap(),
+            r#"{"amount":"1234.50","currency":"USD"}"#
+        );
+        let back: Money = serde_json::from_str(r#"{"amount":"99.99","currency":"USD"}"#).unwrap();
+        assert_eq!(back.to_minor().unwrap(), 9999);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_minor_amount_round_trips(minor in proptest::num::i64::ANY) {
+            for cur in ["USD", "JPY", "KWD"] {
+                let m = Money::from_minor(minor, cur).unwrap();
+                proptest::prop_assert_eq!(m.to_minor().unwrap(), minor);
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+//! Field rules shared by the browser (inline form messages) and the server (422 responses).
+//! Used through garde's `custom(...)`.
+
+use crate::Money;
+
+pub const NAME_MAX: usize = 200;
+
+/// Text that must have something other than white space in it.
+pub fn not_blank<T: AsRef<str>>(value: &T, _ctx: &()) -> garde::Result {
+    if value.as_ref().trim().is_empty() {
+        return Err(garde::Error::new("must not be blank"));
+    }
+    Ok(())
+}
+
+/// A phone number as people type it: digits with optional `+`, spaces, dots, dashes, parentheses;
+/// 5 to 20 digits.
+pub fn phone(value: &str) -> Result<(), garde::Error> {
+    let allowed = value.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c));
+    let digits = value.chars().filter(char::is_ascii_digit).count();
+    if !allowed || !(5..=20).contains(&digits) || value.rfind('+').is_some_and(|i| i > 0) {
+        return Err(garde::Error::new("must be a phone number (digits, optional leading +)"));
+    }
+    Ok(())
+}
+
+pub fn opt_phone(value: &Option<String>, _ctx: &()) -> garde::Result {
+    value.as_deref().map_or(Ok(()), phone)
+}
+
+pub fn patch_phone(value: &Option<Option<String>>, _ctx: &()) -> garde::Result {
+    value.as_ref().and_then(Option::as_deref).map_or(Ok(()), phone)
+}
+
+pub fn money(value: &Money) -> Result<(), garde::Error> {
+    if value.amount.is_sign_negative() && !value.amount.is_zero() {
+        return Err(garde::Error::new("must not be negative"));
+    }
+    value.check().map_err(|e| garde::Error::new(e.to_string()))
+}
+
+pub fn opt_money(value: &Option<Money>, _ctx: &()) -> garde::Result {
+    value.as_ref().map_or(Ok(()), money)
+}
+
+pub fn patch_money(value: &Option<Option<Money>>, _ctx: &()) -> garde::Result {
+    value.as_ref().and_then(Option::as_ref).map_or(Ok(()), money)
+}
+
+/// Passwords: long enough to resist guessing, short enough not to be a hashing DoS.
+pub fn password<T: AsRef<str>>(value: &T, _ctx: &()) -> garde::Result {
+    let n = value.as_ref().chars().count();
+    if n < 12 {
+        return Err(garde::Error::new("must be at least 12 characters"));
+    }
+    if n > 256 {
+        return Err(garde::Error::new("must be at most 256 characters"));
+    }
+    Ok(())
+}
+
+/// Turns a garde report into the API's field errors (`base_salary.amount`, `email`, …).
+pub fn field_errors(report: &garde::Report) -> Vec<crate::FieldError> {
+    report
+        .iter()
+        .map(|(path, err)| crate::FieldError::new(path.to_string(), err.message()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phone_rules() {
+        let table = [
+            ("+1 (415) 555-0100", true),
+            ("020 7946 0958", true),
+            ("12345", true),
+            ("1234", false),
+            ("555-CALL-NOW", false),
+            ("1+5555555", false),
+            ("+123456789012345678901", false),
+        ];
+        for (p, ok) in table {
+            assert_eq!(phone(p).is_ok(), ok, "{p}");
+        }
+    }
+
+    #[test]
+    fn password_length_rules() {
+        let table = [("short", false), ("exactly12chr", true), (&"x".repeat(257), false)];
+        for (p, ok) in table {
+            assert_eq!(password(&p, &()).is_ok(), ok, "{p}");
+        }
+    }
+
+    #[test]
+    fn money_rules() {
+        use std::str::FromStr;
+        let table = [("10.00", "USD", true), ("-1", "USD", false), ("1.001", "USD", false), ("1", "XYZ", false)];
+        for (a, c, ok) in table {
+            let m = Money::new(rust_decimal::Decimal::from_str(a).unwrap(), c);
+            assert_eq!(money(&m).is_ok(), ok, "{a} {c}");
+        }
+    }
+}
