@@ -1,0 +1,17 @@
+//! Turning a verified user into a token pair.
+
+use closebook_shared::auth::TokenResponse;
+
+use super::jwt::JwtKeys;
+use crate::db::users::UserRow;
+use crate::error::ApiError;
+
+pub fn token_pair(jwt: &JwtKeys, user: &UserRow, refresh_token: String) -> Result<TokenResponse, ApiError> {
+    Ok(TokenResponse {
+        access_token: jwt.issue(user.uuid(), user.role())?,
+        refresh_token,
+        token_type: "Bearer".into(),
+        expires_in: jwt.ttl_seconds,
+        must_change_password: user.must_change_password,
+    })
+}

@@ -1,0 +1,162 @@
+//! Authorisation: the one place that says who may see and do what (DESIGN.md §5).
+//! Handlers ask here; they never compare roles themselves.
+//!
+//! | who           | users                                   | teams                  |
+//! |---------------|-----------------------------------------|------------------------|
+//! | admin         | all; create, edit, deactivate           | all; create, edit      |
+//! | finance       | all (read: payroll and commission caps) | all (read)             |
+//! | sales_manager | self, direct reports, its teams' members| teams it runs, its own |
+//! | sales_rep     | self                                    | its own team           |
+//! | partner       | self                                    | none                   |
+//!
+//! Every user may edit its own name, phone and time zone. Service tokens act with their role;
+//! having no user record, a non-admin/finance token sees no people.
+
+use closebook_shared::Role;
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use crate::auth::Principal;
+use crate::db::DbConn;
+use crate::db::schema::{teams, users};
+use crate::error::ApiError;
+
+/// Which rows of a people-scoped table the caller may see.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    /// The caller itself, its direct reports, and members of these teams.
+    Managed { user_id: Uuid, team_ids: Vec<String> },
+    /// Only the caller itself.
+    OnlySelf(Uuid),
+    Nothing,
+}
+
+impl Scope {
+    /// Whether a user with this id, team and manager is visible.
+    pub fn covers_user(&self, id: Uuid, team_id: Option<&str>, manager_id: Option<&str>) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Managed { user_id, team_ids } => {
+                id == *user_id
+                    || manager_id == Some(user_id.to_string().as_str())
+                    || team_id.is_some_and(|t| team_ids.iter().any(|x| x == t))
+            }
+            Scope::OnlySelf(me) => id == *me,
+            Scope::Nothing => false,
+        }
+    }
+}
+
+/// The users the caller may see.
+pub fn user_scope(conn: &mut DbConn, p: &Principal) -> Result<Scope, ApiError> {
+    Ok(match (p.role, p.user_id()) {
+        (Role::Admin | Role::Finance, _) => Scope::All,
+        (Role::SalesManager, Some(me)) => {
+            Scope::Managed { user_id: me, team_ids: managed_team_ids(conn, me)? }
+        }
+        (_, Some(me)) => Scope::OnlySelf(me),
+        (_, None) => Scope::Nothing,
+    })
+}
+
+/// Teams the caller may see: `None` means all.
+pub fn team_scope(conn: &mut DbConn, p: &Principal) -> Result<Option<Vec<String>>, ApiError> {
+    Ok(match (p.role, p.user_id()) {
+        (Role::Admin | Role::Finance, _) => None,
+        (Role::Partner, _) | (_, None) => Some(Vec::new()),
+        (Role::SalesManager, Some(me)) => {
+            let mut ids = managed_team_ids(conn, me)?;
+            ids.extend(own_team_id(conn, me)?);
+            ids.sort();
+            ids.dedup();
+            Some(ids)
+        }
+        (Role::SalesRep, Some(me)) => Some(own_team_id(conn, me)?.into_iter().collect()),
+    })
+}
+
+fn managed_team_ids(conn: &mut DbConn, manager: Uuid) -> Result<Vec<String>, ApiError> {
+    Ok(teams::table.filter(teams::manager_id.eq(manager.to_string())).select(teams::id).load(conn)?)
+}
+
+fn own_team_id(conn: &mut DbConn, user: Uuid) -> Result<Option<String>, ApiError> {
+    Ok(users::table
+        .find(user.to_string())
+        .select(users::team_id)
+        .first::<Option<String>>(conn)
+        .optional()?
+        .flatten())
+}
+
+/// Admin-only actions: user and team administration, the audit log.
+pub fn require_admin(p: &Principal) -> Result<(), ApiError> {
+    if p.is_admin() { Ok(()) } else { Err(ApiError::forbidden("only an admin may do this")) }
+}
+
+/// Service tokens may only be managed by a signed-in admin, never by another token: a leaked
+/// token must not be able to mint more.
+pub fn require_human_admin(p: &Principal) -> Result<(), ApiError> {
+    require_admin(p)?;
+    if p.user_id().is_none() {
+        return Err(ApiError::forbidden("service tokens cannot manage service tokens"));
+    }
+    Ok(())
+}
+
+/// Which fields of a user record the caller may change.
+pub fn check_user_patch(p: &Principal, target: Uuid, fields: &[&'static str]) -> Result<(), ApiError> {
+    if p.is_admin() {
+        return Ok(());
+    }
+    if p.user_id() != Some(target) {
+        return Err(ApiError::forbidden("you may only edit your own profile"));
+    }
+    let refused: Vec<_> = fields
+        .iter()
+        .filter(|f| !closebook_shared::users::SELF_EDITABLE_FIELDS.contains(f))
+        .map(|f| closebook_shared::FieldError::new(*f, "only an admin may change this"))
+        .collect();
+    if refused.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError { errors: refused, ..ApiError::forbidden("you may only change your name, phone and time zone") })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scope_membership() {
+        let me = Uuid::now_v7();
+        let other = Uuid::now_v7();
+        let managed = Scope::Managed { user_id: me, team_ids: vec!["t1".into()] };
+        let me_s = me.to_string();
+        let table: &[(&Scope, Uuid, Option<&str>, Option<&str>, bool)] = &[
+            (&Scope::All, other, None, None, true),
+            (&managed, me, None, None, true),
+            (&managed, other, Some("t1"), None, true),
+            (&managed, other, Some("t2"), None, false),
+            (&managed, other, None, Some(&me_s), true),
+            (&Scope::OnlySelf(me), me, None, None, true),
+            (&Scope::OnlySelf(me), other, Some("t1"), None, false),
+            (&Scope::Nothing, me, None, None, false),
+        ];
+        for (scope, id, team, mgr, want) in table {
+            assert_eq!(scope.covers_user(*id, *team, *mgr), *want, "{scope:?} {team:?} {mgr:?}");
+        }
+    }
+
+    #[test]
+    fn self_edit_is_limited_to_profile_fields() {
+        let me = Uuid::now_v7();
+        let rep = Principal::user(me, Role::SalesRep);
+        assert!(check_user_patch(&rep, me, &["name", "phone", "time_zone"]).is_ok());
+        let err = check_user_patch(&rep, me, &["name", "role"]).unwrap_err();
+        assert_eq!(err.errors[0].field, "role");
+        assert!(check_user_patch(&rep, Uuid::now_v7(), &["name"]).is_err());
+        assert!(check_user_patch(&Principal::user(me, Role::Admin), Uuid::now_v7(), &["role"]).is_ok());
+    }
+}

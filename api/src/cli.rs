@@ -1,0 +1,121 @@
+//! The `closebook` commands. Failures come back as one line for the operator, never a panic.
+
+use std::io::Write;
+use std::num::NonZeroU32;
+use std::path::Path;
+
+use actix_web::{HttpServer, web};
+use chrono::Duration;
+
+use crate::app::{AppState, build_app};
+use crate::auth::jwt::JwtKeys;
+use crate::auth::login_throttle::Throttle;
+use crate::config::{Cli, Command, SeedCommand, Settings};
+use crate::db::{DatabaseUrl, Db};
+use crate::middleware::rate_limit::Limiter;
+use crate::{seed, telemetry};
+
+pub fn run(cli: Cli) -> Result<(), String> {
+    let s = cli.settings;
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(&s),
+        Command::Migrate => connect(&s).map(|_| println!("migrations applied")),
+        Command::Seed(SeedCommand::Demo) => {
+            let db = connect(&s)?;
+            seed::first_admin(&db, &s.admin_email, s.admin_password.as_deref())?;
+            let report = seed::demo(&db)?;
+            println!("{report}");
+            Ok(())
+        }
+        Command::Openapi { output } => {
+            let json = openapi_json()?;
+            match output {
+                Some(path) => std::fs::write(&path, json).map_err(|e| format!("cannot write {}: {e}", path.display())),
+                None => std::io::stdout().write_all(json.as_bytes()).map_err(|e| e.to_string()),
+            }
+        }
+    }
+}
+
+/// The checked-in form of the OpenAPI document: pretty JSON with a final newline.
+pub fn openapi_json() -> Result<String, String> {
+    crate::openapi_document().to_pretty_json().map(|j| j + "\n").map_err(|e| e.to_string())
+}
+
+fn connect(s: &Settings) -> Result<Db, String> {
+    let url = DatabaseUrl::parse(&s.database_url())?;
+    Db::connect(&url, s.db_pool_size)
+}
+
+fn serve(s: &Settings) -> Result<(), String> {
+    let _log_guard = telemetry::init(&s.log, &s.log_format)?;
+    let db = connect(s)?;
+    let secret = jwt_secret(s)?;
+    seed::first_admin(&db, &s.admin_email, s.admin_password.as_deref())?;
+
+    let state = web::Data::new(AppState {
+        db: db.clone(),
+        jwt: JwtKeys::new(&secret, s.access_token_ttl),
+        refresh_ttl: Duration::days(s.refresh_token_days),
+        throttle: Throttle {
+            max_per_account: s.login_max_failures,
+            max_per_ip: s.login_max_failures_per_ip,
+            window: Duration::minutes(s.login_window_minutes),
+        },
+        limiter: NonZeroU32::new(s.rate_limit_per_minute).map(Limiter::new),
+        trust_proxy: s.trust_proxy,
+    });
+    let web_dir = s.web_dir();
+    match &web_dir {
+        Some(d) => tracing::info!(web_dir = %d.display(), "serving the web app"),
+        None => tracing::warn!("no built web app found (web/dist); serving the API only"),
+    }
+    tracing::info!(addr = %s.addr, database = %db.url().redacted(), "Closebook listening on http://{}", s.addr);
+
+    actix_web::rt::System::new().block_on(async move {
+        crate::jobs::spawn_housekeeping(state.clone());
+        let app_state = state.clone();
+        let mut server = HttpServer::new(move || build_app(app_state.clone(), web_dir.clone()))
+            .bind(s.addr)
+            .map_err(|e| format!("cannot listen on {}: {e}", s.addr))?;
+        if let Some(n) = s.workers {
+            server = server.workers(n.max(1));
+        }
+        server.run().await.map_err(|e| format!("server error: {e}"))
+    })
+}
+
+/// The access-token signing secret: given, or generated once and kept in the data directory so
+/// tokens survive restarts. Never a built-in default.
+fn jwt_secret(s: &Settings) -> Result<Vec<u8>, String> {
+    if let Some(given) = &s.jwt_secret {
+        if given.len() < 32 {
+            return Err("CLOSEBOOK_JWT_SECRET must be at least 32 bytes".into());
+        }
+        return Ok(given.as_bytes().to_vec());
+    }
+    let path = s.data_dir.join("jwt-secret");
+    if let Ok(existing) = std::fs::read_to_string(&path) {
+        let bytes = hex::decode(existing.trim()).map_err(|_| format!("{} is corrupt; delete it to generate a new one", path.display()))?;
+        if bytes.len() < 32 {
+            return Err(format!("{} holds fewer than 32 bytes; delete it to generate a new one", path.display()));
+        }
+        return Ok(bytes);
+    }
+    let mut bytes = vec![0u8; 64];
+    rand::RngCore::fill_bytes(&mut rand::rng(), &mut bytes);
+    write_private(&path, &hex::encode(&bytes))?;
+    Ok(bytes)
+}
+
+fn write_private(path: &Path, contents: &str) -> Result<(), String> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
+    let mut f = opts.open(path).map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+    f.write_all(contents.as_bytes()).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}

@@ -1,0 +1,76 @@
+//! Optimistic concurrency for PATCH of shared records: the client says which version it edited
+//! (`If-Match: "3"` or `"version": 3` in the body); a stale version is refused with 412.
+
+use actix_web::HttpRequest;
+use actix_web::http::header;
+use closebook_shared::ErrorCode;
+
+use crate::error::ApiError;
+
+/// The version the client claims to have edited, from `If-Match` or the body. Both given and
+/// different is a client bug worth reporting.
+pub fn expected_version(req: &HttpRequest, body_version: Option<i64>) -> Result<Option<i64>, ApiError> {
+    let header_version = match req.headers().get(header::IF_MATCH) {
+        None => None,
+        Some(v) => {
+            let raw = v.to_str().unwrap_or_default().trim();
+            let raw = raw.strip_prefix("W/").unwrap_or(raw).trim_matches('"');
+            Some(raw.parse::<i64>().map_err(|_| {
+                ApiError::new(ErrorCode::BadRequest, "If-Match must be an ETag this API issued, e.g. \"3\"")
+            })?)
+        }
+    };
+    match (header_version, body_version) {
+        (Some(h), Some(b)) if h != b => Err(ApiError::field("version", "differs from the If-Match header")),
+        (h, b) => Ok(h.or(b)),
+    }
+}
+
+/// Refuses the change when the record moved on since the client read it.
+pub fn check(expected: Option<i64>, current: i64) -> Result<(), ApiError> {
+    match expected {
+        Some(v) if v != current => Err(ApiError::new(
+            ErrorCode::VersionMismatch,
+            format!("the record changed since you read it (you edited version {v}, it is now {current}); reload and retry"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The ETag for a version.
+pub fn etag(version: i64) -> String {
+    format!("\"{version}\"")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use actix_web::test::TestRequest;
+
+    #[test]
+    fn version_from_header_or_body() {
+        let table: &[(Option<&str>, Option<i64>, Result<Option<i64>, ()>)] = &[
+            (None, None, Ok(None)),
+            (None, Some(3), Ok(Some(3))),
+            (Some("\"4\""), None, Ok(Some(4))),
+            (Some("W/\"4\""), Some(4), Ok(Some(4))),
+            (Some("\"4\""), Some(5), Err(())),
+            (Some("abc"), None, Err(())),
+        ];
+        for (h, b, want) in table {
+            let mut req = TestRequest::default();
+            if let Some(h) = h {
+                req = req.insert_header((header::IF_MATCH, *h));
+            }
+            let got = expected_version(&req.to_http_request(), *b).map_err(|_| ());
+            assert_eq!(got, *want, "{h:?} {b:?}");
+        }
+    }
+
+    #[test]
+    fn stale_versions_are_refused() {
+        assert!(check(None, 7).is_ok());
+        assert!(check(Some(7), 7).is_ok());
+        assert_eq!(check(Some(6), 7).unwrap_err().code, ErrorCode::VersionMismatch);
+    }
+}

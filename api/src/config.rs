@@ -1,0 +1,129 @@
+//! Command line and environment settings. Every setting can come from the environment (the usual
+//! way to configure a service) and is mirrored by a flag. Defaults suit a laptop.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(name = "closebook", version, about = "Closebook sales operations platform", long_about = None)]
+pub struct Cli {
+    #[command(flatten)]
+    pub settings: Settings,
+    /// What to do; `serve` when omitted.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the HTTP server (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Fill the database with data.
+    #[command(subcommand)]
+    Seed(SeedCommand),
+    /// Print the OpenAPI document (JSON) to stdout or a file.
+    Openapi {
+        /// Write here instead of stdout.
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SeedCommand {
+    /// A small demo organisation: admin, finance, 2 managers, 10 reps in 2 teams, a partner user.
+    Demo,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct Settings {
+    /// Database: `sqlite://PATH`, a file path, or `postgres://…` [default: sqlite://<data dir>/closebook.db]
+    #[arg(long, env = "DATABASE_URL", global = true, hide_env_values = true)]
+    pub database_url: Option<String>,
+
+    /// Directory for the SQLite file and the generated signing key.
+    #[arg(long, env = "CLOSEBOOK_DATA_DIR", default_value = "data", global = true)]
+    pub data_dir: PathBuf,
+
+    /// Address to listen on.
+    #[arg(long, env = "CLOSEBOOK_ADDR", default_value = "127.0.0.1:8080", global = true)]
+    pub addr: SocketAddr,
+
+    /// The built web app to serve at `/` [default: web/dist when it exists]
+    #[arg(long, env = "CLOSEBOOK_WEB_DIR", global = true)]
+    pub web_dir: Option<PathBuf>,
+
+    /// Secret for signing access tokens, at least 32 bytes. Generated and kept in the data
+    /// directory when not given (there is no built-in default secret).
+    #[arg(long, env = "CLOSEBOOK_JWT_SECRET", global = true, hide_env_values = true)]
+    pub jwt_secret: Option<String>,
+
+    /// Log filter, e.g. `info`, `warn`, `closebook_api=debug,info`.
+    #[arg(long, env = "CLOSEBOOK_LOG", default_value = "info", global = true)]
+    pub log: String,
+
+    /// Log format.
+    #[arg(long, env = "CLOSEBOOK_LOG_FORMAT", default_value = "text", value_parser = ["text", "json"], global = true)]
+    pub log_format: String,
+
+    /// Database connections per pool.
+    #[arg(long, env = "CLOSEBOOK_DB_POOL_SIZE", default_value_t = 16, value_parser = clap::value_parser!(u32).range(1..=512), global = true)]
+    pub db_pool_size: u32,
+
+    /// HTTP worker threads [default: one per core]
+    #[arg(long, env = "CLOSEBOOK_WORKERS", global = true)]
+    pub workers: Option<usize>,
+
+    /// Access token lifetime in seconds.
+    #[arg(long, env = "CLOSEBOOK_ACCESS_TOKEN_TTL", default_value_t = 900, value_parser = clap::value_parser!(i64).range(60..=86_400), global = true)]
+    pub access_token_ttl: i64,
+
+    /// Refresh token lifetime in days.
+    #[arg(long, env = "CLOSEBOOK_REFRESH_TOKEN_DAYS", default_value_t = 30, value_parser = clap::value_parser!(i64).range(1..=365), global = true)]
+    pub refresh_token_days: i64,
+
+    /// Requests per minute per caller before 429 (0 disables; per process).
+    #[arg(long, env = "CLOSEBOOK_RATE_LIMIT_PER_MINUTE", default_value_t = 1200, global = true)]
+    pub rate_limit_per_minute: u32,
+
+    /// Failed sign-ins per account within the window before 429.
+    #[arg(long, env = "CLOSEBOOK_LOGIN_MAX_FAILURES", default_value_t = 5, global = true)]
+    pub login_max_failures: usize,
+
+    /// Failed sign-ins per client address within the window before 429.
+    #[arg(long, env = "CLOSEBOOK_LOGIN_MAX_FAILURES_PER_IP", default_value_t = 50, global = true)]
+    pub login_max_failures_per_ip: usize,
+
+    /// The failed sign-in window, minutes.
+    #[arg(long, env = "CLOSEBOOK_LOGIN_WINDOW_MINUTES", default_value_t = 15, value_parser = clap::value_parser!(i64).range(1..=1440), global = true)]
+    pub login_window_minutes: i64,
+
+    /// Take the client address from `X-Forwarded-For`/`Forwarded` (only behind your own proxy).
+    #[arg(long, env = "CLOSEBOOK_TRUST_PROXY", default_value_t = false, global = true)]
+    pub trust_proxy: bool,
+
+    /// Email of the first admin, created when the database has no users.
+    #[arg(long, env = "CLOSEBOOK_ADMIN_EMAIL", default_value = "admin@closebook.local", global = true)]
+    pub admin_email: String,
+
+    /// Password of the first admin; generated and printed once when not given.
+    #[arg(long, env = "CLOSEBOOK_ADMIN_PASSWORD", global = true, hide_env_values = true)]
+    pub admin_password: Option<String>,
+}
+
+impl Settings {
+    pub fn database_url(&self) -> String {
+        self.database_url.clone().unwrap_or_else(|| crate::db::default_url(&self.data_dir))
+    }
+
+    pub fn web_dir(&self) -> Option<PathBuf> {
+        self.web_dir.clone().or_else(|| {
+            let default = PathBuf::from("web/dist");
+            default.join("index.html").is_file().then_some(default)
+        })
+    }
+}

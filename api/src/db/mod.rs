@@ -1,0 +1,258 @@
+//! Persistence: one binary, two backends (DESIGN.md §2).
+//!
+//! The backend is chosen from the URL scheme — never by trial, because diesel's derived
+//! `establish` would fall through a failing PostgreSQL URL to SQLite and create a file.
+//! On SQLite, writes go through a single-connection pool: SQLite has one writer at a time anyway,
+//! and serialising in the pool avoids `SQLITE_BUSY` on lock upgrades inside transactions.
+
+pub mod idempotency;
+pub mod schema;
+pub mod teams;
+pub mod tokens;
+pub mod users;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use diesel::r2d2::{self, ManageConnection};
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+
+use crate::error::ApiError;
+
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations/sqlite");
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations/postgres");
+
+#[derive(diesel::MultiConnection)]
+pub enum DbConn {
+    Sqlite(diesel::SqliteConnection),
+    Pg(diesel::PgConnection),
+}
+
+/// Which database a URL names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DatabaseUrl {
+    /// A file path (the `sqlite://` prefix stripped).
+    Sqlite(PathBuf),
+    Postgres(String),
+}
+
+impl DatabaseUrl {
+    /// `postgres://…`/`postgresql://…` → PostgreSQL; `sqlite://path`, `sqlite:path` or a bare
+    /// path → SQLite.
+    pub fn parse(url: &str) -> Result<Self, String> {
+        let url = url.trim();
+        if url.is_empty() {
+            return Err("DATABASE_URL is empty".into());
+        }
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            return Ok(Self::Postgres(url.to_owned()));
+        }
+        if let Some((scheme, _)) = url.split_once("://")
+            && scheme != "sqlite"
+        {
+            return Err(format!(
+                "DATABASE_URL scheme `{scheme}` is not supported (use sqlite://PATH or postgres://…)"
+            ));
+        }
+        let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url);
+        if path.is_empty() {
+            return Err("DATABASE_URL names no SQLite file".into());
+        }
+        Ok(Self::Sqlite(PathBuf::from(path)))
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        matches!(self, Self::Postgres(_))
+    }
+
+    /// The URL with any password hidden, for logs.
+    pub fn redacted(&self) -> String {
+        match self {
+            Self::Sqlite(p) => format!("sqlite://{}", p.display()),
+            Self::Postgres(u) => redact_password(u),
+        }
+    }
+}
+
+fn redact_password(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            match creds.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..s + 3], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+/// Opens connections of the backend the URL names, with the per-connection settings applied.
+#[derive(Debug, Clone)]
+pub struct ConnectionManager {
+    url: DatabaseUrl,
+}
+
+impl ManageConnection for ConnectionManager {
+    type Connection = DbConn;
+    type Error = r2d2::Error;
+
+    fn connect(&self) -> Result<DbConn, r2d2::Error> {
+        match &self.url {
+            DatabaseUrl::Sqlite(path) => {
+                let mut c = diesel::SqliteConnection::establish(&path.to_string_lossy())
+                    .map_err(r2d2::Error::ConnectionError)?;
+                // WAL lets readers run beside the writer; FULL sync because money and allocations
+                // must survive a power cut; busy_timeout rides out another process's write.
+                c.batch_execute(
+                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+                     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+                )
+                .map_err(r2d2::Error::QueryError)?;
+                Ok(DbConn::Sqlite(c))
+            }
+            DatabaseUrl::Postgres(url) => diesel::PgConnection::establish(url)
+                .map(DbConn::Pg)
+                .map_err(r2d2::Error::ConnectionError),
+        }
+    }
+
+    fn is_valid(&self, conn: &mut DbConn) -> Result<(), r2d2::Error> {
+        conn.batch_execute("SELECT 1").map_err(r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, _conn: &mut DbConn) -> bool {
+        false
+    }
+}
+
+pub type Pool = r2d2::Pool<ConnectionManager>;
+pub type PooledConn = r2d2::PooledConnection<ConnectionManager>;
+
+/// The database handle the app shares: a read pool and a write pool (the same pool on PostgreSQL).
+#[derive(Clone)]
+pub struct Db {
+    read: Pool,
+    write: Pool,
+    url: DatabaseUrl,
+}
+
+impl Db {
+    /// Connects, creating the SQLite file's directory if needed, and applies pending migrations.
+    pub fn connect(url: &DatabaseUrl, max_connections: u32) -> Result<Self, String> {
+        if let DatabaseUrl::Sqlite(path) = url
+            && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create database directory {}: {e}", dir.display()))?;
+        }
+        let manager = ConnectionManager { url: url.clone() };
+        let build = |size: u32| {
+            r2d2::Pool::builder()
+                .max_size(size)
+                .min_idle(Some(1))
+                .connection_timeout(Duration::from_secs(10))
+                .test_on_check_out(false)
+                .build(manager.clone())
+                .map_err(|e| format!("cannot connect to {}: {e}", url.redacted()))
+        };
+        let write = build(if url.is_postgres() { max_connections } else { 1 })?;
+        let db = Db {
+            read: if url.is_postgres() { write.clone() } else { build(max_connections)? },
+            write,
+            url: url.clone(),
+        };
+        db.migrate()?;
+        Ok(db)
+    }
+
+    pub fn url(&self) -> &DatabaseUrl {
+        &self.url
+    }
+
+    fn migrate(&self) -> Result<(), String> {
+        let mut conn = self.write.get().map_err(|e| format!("database unavailable: {e}"))?;
+        let migrations = if self.url.is_postgres() { POSTGRES_MIGRATIONS } else { SQLITE_MIGRATIONS };
+        conn.run_pending_migrations(migrations)
+            .map(|_| ())
+            .map_err(|e| format!("migrations failed: {e}"))
+    }
+
+    /// Runs read-only database work on the blocking pool.
+    pub async fn read<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, ApiError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.read.clone();
+        run_blocking(move || f(&mut *pool.get().map_err(ApiError::pool)?)).await
+    }
+
+    /// Runs database work that writes, inside one transaction: all of it lands or none does.
+    pub async fn write<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, ApiError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.write.clone();
+        run_blocking(move || {
+            let mut pooled = pool.get().map_err(ApiError::pool)?;
+            let conn: &mut DbConn = &mut pooled;
+            conn.transaction(f)
+        })
+        .await
+    }
+
+    /// A connection for synchronous callers (commands, seeding, tests).
+    pub fn write_conn(&self) -> Result<PooledConn, ApiError> {
+        self.write.get().map_err(ApiError::pool)
+    }
+
+    /// Readiness: can we reach the database right now?
+    pub async fn ping(&self) -> Result<(), ApiError> {
+        self.read(|c| c.batch_execute("SELECT 1").map_err(ApiError::from)).await
+    }
+}
+
+async fn run_blocking<T, F>(f: F) -> Result<T, ApiError>
+where
+    F: FnOnce() -> Result<T, ApiError> + Send + 'static,
+    T: Send + 'static,
+{
+    actix_web::web::block(f).await.map_err(|e| ApiError::internal(format!("blocking task failed: {e}")))?
+}
+
+/// The default database: an SQLite file in `./data/`.
+pub fn default_url(data_dir: &Path) -> String {
+    format!("sqlite://{}", data_dir.join("closebook.db").display())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn picks_backend_from_the_url() {
+        let table: &[(&str, Result<DatabaseUrl, ()>)] = &[
+            ("postgres://u:p@h/db", Ok(DatabaseUrl::Postgres("postgres://u:p@h/db".into()))),
+            ("postgresql://h/db", Ok(DatabaseUrl::Postgres("postgresql://h/db".into()))),
+            ("sqlite://data/x.db", Ok(DatabaseUrl::Sqlite("data/x.db".into()))),
+            ("sqlite:x.db", Ok(DatabaseUrl::Sqlite("x.db".into()))),
+            ("./data/x.db", Ok(DatabaseUrl::Sqlite("./data/x.db".into()))),
+            ("mysql://h/db", Err(())),
+            ("", Err(())),
+            ("sqlite://", Err(())),
+        ];
+        for (url, want) in table {
+            assert_eq!(DatabaseUrl::parse(url).map_err(|_| ()), *want, "{url}");
+        }
+    }
+
+    #[test]
+    fn hides_passwords_in_logs() {
+        let u = DatabaseUrl::parse("postgres://app:s3cret@db:5432/cb").unwrap();
+        assert_eq!(u.redacted(), "postgres://app:***@db:5432/cb");
+    }
+}

@@ -1,0 +1,180 @@
+//! User rows and queries.
+
+use chrono::NaiveDateTime;
+use closebook_shared::users::{User, UserListQuery};
+use closebook_shared::{Money, Page, Role};
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use super::DbConn;
+use super::schema::users;
+use crate::authz::Scope;
+use crate::error::ApiError;
+use crate::pagination::PageRequest;
+
+diesel::define_sql_function! {
+    /// SQL `lower()`, the same on both backends.
+    fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text;
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = users, treat_none_as_null = true)]
+pub struct UserRow {
+    pub id: String,
+    pub email: String,
+    pub email_key: String,
+    pub name: String,
+    pub password_hash: String,
+    pub role: String,
+    pub phone: Option<String>,
+    pub title: Option<String>,
+    pub employee_id: Option<String>,
+    pub manager_id: Option<String>,
+    pub team_id: Option<String>,
+    pub hire_date: Option<chrono::NaiveDate>,
+    pub base_salary_minor: Option<i64>,
+    pub base_salary_currency: Option<String>,
+    pub time_zone: String,
+    pub active: bool,
+    pub must_change_password: bool,
+    pub version: i64,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// Emails compare without case or surrounding space.
+pub fn email_key(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+impl UserRow {
+    pub fn uuid(&self) -> Uuid {
+        Uuid::parse_str(&self.id).unwrap_or_default()
+    }
+
+    pub fn role(&self) -> Role {
+        // The CHECK constraint keeps this column to the five roles.
+        self.role.parse().unwrap_or(Role::SalesRep)
+    }
+
+    pub fn to_dto(&self) -> User {
+        let parse = |s: &Option<String>| s.as_deref().and_then(|v| Uuid::parse_str(v).ok());
+        User {
+            id: self.uuid(),
+            email: self.email.clone(),
+            name: self.name.clone(),
+            role: self.role(),
+            phone: self.phone.clone(),
+            title: self.title.clone(),
+            employee_id: self.employee_id.clone(),
+            manager_id: parse(&self.manager_id),
+            team_id: parse(&self.team_id),
+            hire_date: self.hire_date,
+            base_salary: match (self.base_salary_minor, &self.base_salary_currency) {
+                (Some(m), Some(c)) => Money::from_minor(m, c).ok(),
+                _ => None,
+            },
+            time_zone: self.time_zone.clone(),
+            active: self.active,
+            must_change_password: self.must_change_password,
+            version: self.version,
+            created_at: self.created_at.and_utc(),
+            updated_at: self.updated_at.and_utc(),
+        }
+    }
+}
+
+pub fn find(conn: &mut DbConn, id: Uuid) -> Result<Option<UserRow>, ApiError> {
+    Ok(users::table.find(id.to_string()).select(UserRow::as_select()).first(conn).optional()?)
+}
+
+pub fn find_by_email(conn: &mut DbConn, email: &str) -> Result<Option<UserRow>, ApiError> {
+    Ok(users::table
+        .filter(users::email_key.eq(email_key(email)))
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+pub fn email_taken(conn: &mut DbConn, email: &str, except: Option<&str>) -> Result<bool, ApiError> {
+    let holders: Vec<String> = users::table.filter(users::email_key.eq(email_key(email))).select(users::id).load(conn)?;
+    Ok(holders.iter().any(|id| Some(id.as_str()) != except))
+}
+
+pub fn insert(conn: &mut DbConn, row: &UserRow) -> Result<(), ApiError> {
+    diesel::insert_into(users::table).values(row).execute(conn)?;
+    Ok(())
+}
+
+/// Writes the whole row if its version is still `expected_version`; false when someone else won.
+pub fn update(conn: &mut DbConn, row: &UserRow, expected_version: i64) -> Result<bool, ApiError> {
+    let n = diesel::update(users::table.filter(users::id.eq(&row.id)).filter(users::version.eq(expected_version)))
+        .set(row)
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
+pub fn count(conn: &mut DbConn) -> Result<i64, ApiError> {
+    Ok(users::table.count().get_result(conn)?)
+}
+
+/// Users sorted by name (then id), within the caller's scope.
+pub fn list(conn: &mut DbConn, scope: &Scope, q: &UserListQuery, page: &PageRequest) -> Result<Page<User>, ApiError> {
+    let mut query = users::table.select(UserRow::as_select()).into_boxed();
+    match scope {
+        Scope::All => {}
+        Scope::Managed { user_id, team_ids } => {
+            let me = user_id.to_string();
+            query = query.filter(
+                users::id
+                    .eq(me.clone())
+                    .or(users::manager_id.eq(me))
+                    .or(users::team_id.eq_any(team_ids.clone())),
+            );
+        }
+        Scope::OnlySelf(me) => query = query.filter(users::id.eq(me.to_string())),
+        Scope::Nothing => return Ok(Page { items: Vec::new(), next_cursor: None }),
+    }
+    if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        let pattern = like_pattern(text);
+        query = query.filter(
+            lower(users::name).like(pattern.clone()).escape('\\').or(users::email_key.like(pattern).escape('\\')),
+        );
+    }
+    if let Some(role) = q.role {
+        query = query.filter(users::role.eq(role.as_str()));
+    }
+    if let Some(team) = q.team_id {
+        query = query.filter(users::team_id.eq(team.to_string()));
+    }
+    if let Some(active) = q.active {
+        query = query.filter(users::active.eq(active));
+    }
+    if let (Some(name), Some(id)) = (page.after_part(0), page.after_part(1)) {
+        query = query.filter(users::name.gt(name.to_owned()).or(users::name.eq(name.to_owned()).and(users::id.gt(id.to_owned()))));
+    }
+    let rows = query.order((users::name.asc(), users::id.asc())).limit(page.fetch()).load::<UserRow>(conn)?;
+    Ok(page.finish(rows, |r| vec![r.name.clone(), r.id.clone()], |r| r.to_dto()))
+}
+
+/// `%text%` for LIKE, lower-cased, with LIKE's wildcards escaped so they match literally.
+pub fn like_pattern(text: &str) -> String {
+    let escaped = text.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn like_patterns_escape_wildcards() {
+        let table = [("Ada", "%ada%"), ("50%", "%50\\%%"), ("a_b", "%a\\_b%"), ("c:\\x", "%c:\\\\x%")];
+        for (input, want) in table {
+            assert_eq!(super::like_pattern(input), want);
+        }
+    }
+
+    #[test]
+    fn email_keys_ignore_case_and_space() {
+        assert_eq!(super::email_key("  Ada@Example.COM "), "ada@example.com");
+    }
+}

@@ -1,0 +1,207 @@
+//! Request extractors that turn bad input into problem responses naming the field:
+//! [`Json`] (body: content type, size, syntax, types, then garde rules) and [`Query`].
+
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::web::Bytes;
+use actix_web::{FromRequest, HttpRequest};
+use closebook_shared::{ErrorCode, FieldError};
+use futures_util::future::LocalBoxFuture;
+use serde::de::DeserializeOwned;
+
+use crate::error::ApiError;
+
+/// Request bodies are at most 1 MiB (DESIGN.md §4); uploads will have their own limit.
+pub const BODY_LIMIT: usize = 1024 * 1024;
+
+/// A JSON body, deserialised and validated.
+#[derive(Debug)]
+pub struct Json<T>(pub T);
+
+impl<T> std::ops::Deref for Json<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T> FromRequest for Json<T>
+where
+    T: DeserializeOwned + garde::Validate<Context = ()> + 'static,
+{
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let content_type_ok = is_json(req);
+        let bytes = Bytes::from_request(req, payload);
+        Box::pin(async move {
+            if !content_type_ok {
+                return Err(ApiError::new(
+                    ErrorCode::UnsupportedMediaType,
+                    "send the body as application/json",
+                ));
+            }
+            let bytes = bytes.await.map_err(payload_error)?;
+            let value: T = parse_json(&bytes)?;
+            value.validate()?;
+            Ok(Json(value))
+        })
+    }
+}
+
+fn is_json(req: &HttpRequest) -> bool {
+    req.headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .map(|mime| {
+            let mime = mime.trim().to_ascii_lowercase();
+            mime == "application/json" || (mime.starts_with("application/") && mime.ends_with("+json"))
+        })
+        .unwrap_or(false)
+}
+
+fn payload_error(e: actix_web::Error) -> ApiError {
+    if e.as_response_error().status_code() == actix_web::http::StatusCode::PAYLOAD_TOO_LARGE {
+        return ApiError::new(
+            ErrorCode::PayloadTooLarge,
+            format!("the body exceeds the {BODY_LIMIT} byte limit"),
+        );
+    }
+    ApiError::new(ErrorCode::BadRequest, format!("could not read the body: {e}"))
+}
+
+/// Deserialises JSON, naming the offending field on a type, value, or missing-field error.
+pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    if bytes.is_empty() {
+        return Err(ApiError::new(ErrorCode::MalformedBody, "the body is empty; send a JSON object"));
+    }
+    let de = &mut serde_json::Deserializer::from_slice(bytes);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        match inner.classify() {
+            serde_json::error::Category::Data => {
+                let (field, message) = describe_data_error(&path, &inner.to_string());
+                ApiError::validation(vec![FieldError::new(field, message)])
+            }
+            _ => ApiError::new(ErrorCode::MalformedBody, format!("the body is not valid JSON: {inner}")),
+        }
+    })
+}
+
+/// serde reports a missing field at its parent's path and an unknown one by name in the message;
+/// both are moved into `field` so clients can attach the message to the right input.
+fn describe_data_error(path: &str, message: &str) -> (String, String) {
+    let message = message.split(" at line ").next().unwrap_or(message).to_owned();
+    let join = |name: &str| if path == "." || path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
+    if let Some(name) = backticked_after(&message, "missing field `") {
+        return (join(&name), "is required".into());
+    }
+    if let Some(name) = backticked_after(&message, "unknown field `") {
+        return (join(&name), "is not a known field".into());
+    }
+    let field = if path == "." { String::new() } else { path.to_owned() };
+    (field, message)
+}
+
+fn backticked_after(message: &str, prefix: &str) -> Option<String> {
+    let rest = message.strip_prefix(prefix)?;
+    rest.split('`').next().map(str::to_owned)
+}
+
+/// Query parameters, deserialised with the parameter named on error (400).
+#[derive(Debug)]
+pub struct Query<T>(pub T);
+
+impl<T> std::ops::Deref for Query<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: DeserializeOwned> FromRequest for Query<T> {
+    type Error = ApiError;
+    type Future = std::future::Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        std::future::ready(parse_query(req.query_string()).map(Query))
+    }
+}
+
+pub fn parse_query<T: DeserializeOwned>(qs: &str) -> Result<T, ApiError> {
+    let de = serde_urlencoded::Deserializer::new(url_pairs(qs));
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let message = e.into_inner().to_string();
+        let (field, message) = describe_data_error(&path, &message);
+        ApiError::bad_param(field, message)
+    })
+}
+
+fn url_pairs(qs: &str) -> form_urlencoded::Parse<'_> {
+    form_urlencoded::parse(qs.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Body {
+        email: String,
+        age: Option<u32>,
+        role: closebook_shared::Role,
+        salary: Option<closebook_shared::Money>,
+    }
+
+    #[test]
+    fn data_errors_name_the_field() {
+        let table = [
+            (r#"{"role":"admin"}"#, "email", "is required"),
+            (r#"{"email":"a","role":"admin","age":"x"}"#, "age", "invalid type"),
+            (r#"{"email":"a","role":"king"}"#, "role", "unknown variant"),
+            (r#"{"email":"a","role":"admin","nick":1}"#, "nick", "is not a known field"),
+            (r#"{"email":"a","role":"admin","salary":{"amount":"1"}}"#, "salary.currency", "is required"),
+            (r#"{"email":"a","role":"admin","salary":{"amount":"x","currency":"USD"}}"#, "salary.amount", ""),
+        ];
+        for (json, field, msg) in table {
+            let err = parse_json::<Body>(json.as_bytes()).unwrap_err();
+            assert_eq!(err.code, ErrorCode::ValidationFailed, "{json}");
+            assert_eq!(err.errors[0].field, field, "{json}");
+            assert!(err.errors[0].message.contains(msg), "{json}: {}", err.errors[0].message);
+        }
+    }
+
+    #[test]
+    fn syntax_errors_are_malformed_body() {
+        for json in ["", "{", "not json", r#"{"email": }"#] {
+            let err = parse_json::<Body>(json.as_bytes()).unwrap_err();
+            assert_eq!(err.code, ErrorCode::MalformedBody, "{json}");
+        }
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Q {
+        limit: Option<u32>,
+        active: Option<bool>,
+    }
+
+    #[test]
+    fn query_errors_name_the_parameter() {
+        let table = [("limit=abc", "limit"), ("active=maybe", "active"), ("colour=red", "colour")];
+        for (qs, field) in table {
+            let err = parse_query::<Q>(qs).unwrap_err();
+            assert_eq!(err.code, ErrorCode::BadRequest, "{qs}");
+            assert_eq!(err.errors[0].field, field, "{qs}");
+        }
+        assert!(parse_query::<Q>("limit=5&active=true").is_ok());
+    }
+}

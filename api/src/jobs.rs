@@ -1,0 +1,35 @@
+//! Periodic housekeeping inside the server process. Each task is idempotent and safe to run on
+//! every instance at once (plain deletes of expired rows), so no job claiming is needed yet.
+
+use std::time::Duration;
+
+use actix_web::web;
+
+use crate::app::AppState;
+use crate::db::{idempotency, tokens};
+use crate::middleware::idempotency::RETENTION_HOURS;
+use crate::time;
+
+pub fn spawn_housekeeping(state: web::Data<AppState>) {
+    actix_web::rt::spawn(async move {
+        let mut tick = actix_web::rt::time::interval(Duration::from_secs(600));
+        loop {
+            tick.tick().await;
+            let now = time::now();
+            // Keys are promised for 24 h; keep them twice that before pruning.
+            let keys_before = now - chrono::Duration::hours(RETENTION_HOURS * 2);
+            let attempts_before = now - state.throttle.window * 4;
+            let result = state
+                .db
+                .write(move |c| Ok((idempotency::prune(c, keys_before)?, tokens::prune_login_attempts(c, attempts_before)?)))
+                .await;
+            match result {
+                Ok((keys, attempts)) => tracing::debug!(keys, attempts, "housekeeping pruned"),
+                Err(e) => tracing::warn!(error = %e, "housekeeping failed"),
+            }
+            if let Some(limiter) = &state.limiter {
+                limiter.prune();
+            }
+        }
+    });
+}

@@ -1,0 +1,28 @@
+//! Closebook's server: actix-web over diesel (SQLite or PostgreSQL), with the REST API, auth,
+//! audit, outbox and the built web app. `build_app` is the whole application, used by the binary
+//! and by the integration tests alike.
+
+pub mod app;
+pub mod audit;
+pub mod auth;
+pub mod authz;
+pub mod cli;
+pub mod concurrency;
+pub mod config;
+pub mod context;
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod extract;
+pub mod jobs;
+pub mod middleware;
+pub mod openapi;
+pub mod outbox;
+pub mod pagination;
+pub mod routes;
+pub mod seed;
+pub mod telemetry;
+pub mod time;
+pub mod web_app;
+
+pub use app::{AppState, build_app, openapi_document};

@@ -1,0 +1,91 @@
+//! The OpenAPI document's frame: info, tags, security scheme, and the error responses every
+//! operation shares (added here once instead of repeated on ~20 handlers).
+
+use utoipa::OpenApi;
+use utoipa::openapi::path::Operation;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response, ResponseBuilder};
+
+pub const TAG_HEALTH: &str = "health";
+pub const TAG_AUTH: &str = "auth";
+pub const TAG_USERS: &str = "users";
+pub const TAG_TEAMS: &str = "teams";
+pub const TAG_AUDIT: &str = "audit";
+pub const TAG_SERVICE_TOKENS: &str = "service-tokens";
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Closebook API",
+        description = "Sales operations: pipeline, territories, allocation, targets, commissions and partners.\n\n\
+            Errors are `application/problem+json` (RFC 9457) with a stable `code`. Lists use cursor pagination \
+            (`limit` ≤ 200, `next_cursor`). POST honours `Idempotency-Key`; PATCH of shared records takes \
+            `version` or `If-Match` and answers 412 when the record moved on.",
+        license(name = "AGPL-3.0-or-later")
+    ),
+    tags(
+        (name = TAG_HEALTH, description = "Liveness and readiness"),
+        (name = TAG_AUTH, description = "Sign-in, token refresh, sign-out, the current user"),
+        (name = TAG_USERS, description = "People who sign in"),
+        (name = TAG_TEAMS, description = "Teams of reps and their managers"),
+        (name = TAG_AUDIT, description = "Append-only record of every write"),
+        (name = TAG_SERVICE_TOKENS, description = "Credentials for integrations"),
+    ),
+    components(schemas(closebook_shared::Problem, closebook_shared::FieldError, closebook_shared::ErrorCode))
+)]
+pub struct ApiDoc;
+
+fn problem(description: &str) -> RefOr<Response> {
+    RefOr::T(
+        ResponseBuilder::new()
+            .description(description)
+            .content(
+                crate::error::PROBLEM_JSON,
+                ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build(),
+            )
+            .build(),
+    )
+}
+
+/// Adds the bearer scheme and, to every operation, the problems any of them can answer.
+pub fn finish(mut spec: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
+    let components = spec.components.get_or_insert_with(Default::default);
+    components.add_security_scheme(
+        "bearer",
+        SecurityScheme::Http(
+            HttpBuilder::new()
+                .scheme(HttpAuthScheme::Bearer)
+                .bearer_format("JWT access token, or a cbk_ service token")
+                .build(),
+        ),
+    );
+    for item in spec.paths.paths.values_mut() {
+        for op in [&mut item.get, &mut item.post, &mut item.patch, &mut item.put, &mut item.delete].into_iter().flatten() {
+            add_common_problems(op);
+        }
+    }
+    spec
+}
+
+fn add_common_problems(op: &mut Operation) {
+    let secured = op.security.as_ref().is_some_and(|s| !s.is_empty());
+    let has_body = op.request_body.is_some();
+    let has_params = op.parameters.as_ref().is_some_and(|p| !p.is_empty());
+    let responses = &mut op.responses.responses;
+    let mut add = |status: &str, description: &str| {
+        responses.entry(status.to_owned()).or_insert_with(|| problem(description));
+    };
+    if has_body || has_params {
+        add("400", "Malformed request: invalid JSON or query parameter (`malformed_body`, `bad_request`)");
+    }
+    if has_body {
+        add("413", "Body larger than 1 MiB (`payload_too_large`)");
+        add("415", "Body is not JSON (`unsupported_media_type`)");
+        add("422", "A field is missing, of the wrong type or breaks a rule; `errors` names it (`validation_failed`)");
+    }
+    if secured {
+        add("401", "Missing, invalid or expired token (`unauthenticated`)");
+    }
+    add("429", "Rate limited; see `Retry-After` (`rate_limited`)");
+    add("500", "Unexpected error; quote the request id (`internal`)");
+}

@@ -1,0 +1,30 @@
+use actix_web::{HttpResponse, get};
+use closebook_shared::audit::{AuditEntry, AuditQuery};
+use closebook_shared::{Page, Problem};
+
+use crate::context::Ctx;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::Query;
+use crate::openapi::TAG_AUDIT;
+use crate::pagination::PageRequest;
+use crate::{audit, authz};
+
+/// List audit entries
+///
+/// Admin only. Newest first; filter by actor, entity, action and time range.
+#[utoipa::path(tag = TAG_AUDIT, operation_id = "list_audit", params(AuditQuery), security(("bearer" = [])), responses(
+    (status = 200, description = "A page of entries", body = Page<AuditEntry>),
+    (status = 403, description = "Not an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/audit")]
+pub async fn list_audit(ctx: Ctx, q: Query<AuditQuery>) -> ApiResult<HttpResponse> {
+    authz::require_admin(&ctx.principal)?;
+    if let (Some(from), Some(to)) = (q.from, q.to)
+        && from >= to
+    {
+        return Err(ApiError::bad_param("to", "must be after `from`"));
+    }
+    let page = PageRequest::parse(q.limit, q.cursor.as_deref())?;
+    let result = ctx.db().read(move |c| audit::list(c, &q.0, &page)).await?;
+    Ok(super::super::ok(&result))
+}

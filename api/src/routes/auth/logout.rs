@@ -1,0 +1,44 @@
+use actix_web::web::Bytes;
+use actix_web::{HttpResponse, post};
+use closebook_shared::auth::LogoutRequest;
+use garde::Validate;
+
+use crate::audit;
+use crate::auth::refresh;
+use crate::context::Ctx;
+use crate::db::tokens;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::parse_json;
+use crate::openapi::TAG_AUTH;
+use crate::time;
+
+/// Sign out
+///
+/// With `refresh_token`, revokes that sign-in's tokens; with an empty body, every refresh token
+/// of the caller (sign out everywhere). Access tokens expire on their own within minutes.
+#[utoipa::path(tag = TAG_AUTH, operation_id = "logout", request_body(content = Option<LogoutRequest>, description = "Optional; empty body signs out everywhere"), security(("bearer" = [])), responses(
+    (status = 204, description = "Signed out"),
+))]
+#[post("/auth/logout")]
+pub async fn logout(ctx: Ctx, body: Bytes) -> ApiResult<HttpResponse> {
+    let req: LogoutRequest = if body.iter().all(u8::is_ascii_whitespace) { LogoutRequest::default() } else { parse_json(&body)? };
+    req.validate()?;
+    let user_id = ctx
+        .principal
+        .user_id()
+        .ok_or_else(|| ApiError::forbidden("service tokens do not sign in; revoke the token instead"))?
+        .to_string();
+    let actor = ctx.actor();
+    ctx.db()
+        .write(move |c| {
+            let now = time::now();
+            let revoked = match &req.refresh_token {
+                Some(t) => usize::from(refresh::revoke_family_of(c, t, &user_id, now)?),
+                None => tokens::revoke_all_for_user(c, &user_id, now)?,
+            };
+            let detail = serde_json::json!({ "everywhere": req.refresh_token.is_none(), "revoked": revoked });
+            audit::record(c, &actor, "auth.logout", "user", Some(&user_id), None::<&()>, Some(&detail))
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

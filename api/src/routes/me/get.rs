@@ -1,0 +1,26 @@
+use actix_web::{HttpResponse, get};
+use closebook_shared::Problem;
+use closebook_shared::users::User;
+
+use crate::context::Ctx;
+use crate::db::users;
+use crate::error::{ApiError, ApiResult};
+use crate::openapi::TAG_AUTH;
+
+/// The current user
+///
+/// The signed-in user's own record.
+#[utoipa::path(tag = TAG_AUTH, operation_id = "get_me", security(("bearer" = [])), responses(
+    (status = 200, description = "The caller", body = User),
+    (status = 403, description = "Called with a service token (`forbidden`)", body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/me")]
+pub async fn get_me(ctx: Ctx) -> ApiResult<HttpResponse> {
+    let id = ctx.principal.user_id().ok_or_else(|| ApiError::forbidden("a service token has no user record"))?;
+    let user = ctx.db().read(move |c| users::find(c, id)).await?;
+    match user {
+        Some(u) if u.active => Ok(super::super::ok_versioned(&u.to_dto(), u.version)),
+        // Deleted or deactivated since the token was issued.
+        _ => Err(ApiError::unauthenticated("this account is no longer active")),
+    }
+}

@@ -1,0 +1,85 @@
+//! HTTP handlers: one file per action, each a few lines of glue — extract, authorise, call,
+//! convert, return. The `#[utoipa::path]` beside each is its documentation and contract.
+
+pub mod audit;
+pub mod auth;
+pub mod health;
+pub mod me;
+pub mod service_tokens;
+pub mod teams;
+pub mod users;
+
+use actix_web::dev::ServiceResponse;
+use actix_web::http::header;
+use actix_web::middleware::ErrorHandlerResponse;
+use actix_web::{HttpResponse, ResponseError};
+use closebook_shared::ErrorCode;
+use serde::Serialize;
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+use crate::error::{ApiError, PROBLEM_JSON};
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    auth::configure(cfg);
+    me::configure(cfg);
+    users::configure(cfg);
+    teams::configure(cfg);
+    audit::configure(cfg);
+    service_tokens::configure(cfg);
+}
+
+/// Unknown API paths get a problem document, never the web app's HTML.
+pub async fn not_found() -> Result<HttpResponse, ApiError> {
+    Err(ApiError::new(ErrorCode::NotFound, "no such API endpoint"))
+}
+
+/// actix answers some errors itself (405, a path that did not parse) with an empty body; give
+/// those the same problem shape as ours.
+pub fn problem_for_bare_errors<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    let is_problem = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes() == PROBLEM_JSON.as_bytes());
+    let is_api = res.request().path().starts_with("/api/");
+    if is_problem || !is_api {
+        return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
+    }
+    let code = match res.status().as_u16() {
+        404 => ErrorCode::NotFound,
+        405 => ErrorCode::MethodNotAllowed,
+        413 => ErrorCode::PayloadTooLarge,
+        415 => ErrorCode::UnsupportedMediaType,
+        401 => ErrorCode::Unauthenticated,
+        403 => ErrorCode::Forbidden,
+        429 => ErrorCode::RateLimited,
+        s if s >= 500 => ErrorCode::Internal,
+        _ => ErrorCode::BadRequest,
+    };
+    let detail = match code {
+        ErrorCode::MethodNotAllowed => format!("{} is not supported on this endpoint", res.request().method()),
+        _ => code.title().to_owned(),
+    };
+    let (req, _) = res.into_parts();
+    let body = ApiError::new(code, detail).error_response();
+    Ok(ErrorHandlerResponse::Response(ServiceResponse::new(req, body).map_into_right_body()))
+}
+
+/// Ids in paths: one that is not a UUID cannot name anything, so it is a 404 like any other.
+pub fn parse_id(raw: &str, what: &str) -> Result<Uuid, ApiError> {
+    Uuid::parse_str(raw).map_err(|_| ApiError::not_found(what))
+}
+
+pub fn ok<T: Serialize>(body: &T) -> HttpResponse {
+    HttpResponse::Ok().json(body)
+}
+
+/// 200 with the record's version as ETag, for later `If-Match`.
+pub fn ok_versioned<T: Serialize>(body: &T, version: i64) -> HttpResponse {
+    HttpResponse::Ok().insert_header((header::ETAG, crate::concurrency::etag(version))).json(body)
+}
+
+/// 201 with `Location`.
+pub fn created<T: Serialize>(location: String, body: &T) -> HttpResponse {
+    HttpResponse::Created().insert_header((header::LOCATION, location)).json(body)
+}

@@ -1,0 +1,28 @@
+use actix_web::{HttpResponse, post};
+use closebook_shared::Problem;
+use closebook_shared::teams::{CreateTeamRequest, Team};
+
+use crate::context::Ctx;
+use crate::error::ApiResult;
+use crate::extract::Json;
+use crate::openapi::TAG_TEAMS;
+use crate::routes::created;
+use crate::{authz, domain};
+
+/// Create a team
+///
+/// Admin only. Members join by setting their `team_id`.
+#[utoipa::path(tag = TAG_TEAMS, operation_id = "create_team", security(("bearer" = [])), params(
+    ("Idempotency-Key" = Option<String>, Header, description = "Retry-safe key; the same key and body replay the first response"),
+), responses(
+    (status = 201, description = "Created; `Location` names it", body = Team),
+    (status = 403, description = "Not an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "Name already in use (`conflict`)", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/teams")]
+pub async fn create_team(ctx: Ctx, body: Json<CreateTeamRequest>) -> ApiResult<HttpResponse> {
+    authz::require_admin(&ctx.principal)?;
+    let (req, actor) = (body.0, ctx.actor());
+    let team = ctx.db().write(move |c| domain::teams::create(c, &actor, req)).await?;
+    Ok(created(format!("/api/v1/teams/{}", team.id), &team))
+}

@@ -1,0 +1,37 @@
+use actix_web::{HttpResponse, post};
+use closebook_shared::Problem;
+use closebook_shared::users::{CreateUserRequest, User};
+
+use crate::auth::password;
+use crate::authz;
+use crate::context::Ctx;
+use crate::domain;
+use crate::error::ApiResult;
+use crate::extract::Json;
+use crate::openapi::TAG_USERS;
+use crate::routes::created;
+
+/// Create a user
+///
+/// Admin only. The password is the user's initial one; by default the user must change it at
+/// first sign-in.
+#[utoipa::path(tag = TAG_USERS, operation_id = "create_user", security(("bearer" = [])), params(
+    ("Idempotency-Key" = Option<String>, Header, description = "Retry-safe key; the same key and body replay the first response"),
+), responses(
+    (status = 201, description = "Created; `Location` names it", body = User),
+    (status = 403, description = "Not an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "Email already in use (`conflict`)", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/users")]
+pub async fn create_user(ctx: Ctx, body: Json<CreateUserRequest>) -> ApiResult<HttpResponse> {
+    authz::require_admin(&ctx.principal)?;
+    let req = body.0;
+    // Cheap checks first: no point hashing a password for a request that will be refused.
+    if let Some(tz) = &req.time_zone {
+        domain::check_time_zone("time_zone", tz)?;
+    }
+    let hash = password::hash(req.password.clone()).await?;
+    let actor = ctx.actor();
+    let user = ctx.db().write(move |c| domain::users::create(c, &actor, req, hash)).await?;
+    Ok(created(format!("/api/v1/users/{}", user.id), &user))
+}

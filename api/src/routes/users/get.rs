@@ -1,0 +1,32 @@
+use actix_web::{HttpResponse, get, web};
+use closebook_shared::Problem;
+use closebook_shared::users::User;
+
+use crate::authz;
+use crate::context::Ctx;
+use crate::db::users;
+use crate::error::{ApiError, ApiResult};
+use crate::openapi::TAG_USERS;
+use crate::routes::{ok_versioned, parse_id};
+
+/// Get a user
+///
+/// Users outside the caller's view answer 404, as if they did not exist.
+#[utoipa::path(tag = TAG_USERS, operation_id = "get_user", params(("id" = uuid::Uuid, Path, description = "User id")), security(("bearer" = [])), responses(
+    (status = 200, description = "The user; `ETag` carries its version", body = User),
+    (status = 404, description = "No such user, or not visible to the caller (`not_found`)", body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/users/{id}")]
+pub async fn get_user(ctx: Ctx, id: web::Path<String>) -> ApiResult<HttpResponse> {
+    let id = parse_id(&id, "user")?;
+    let principal = ctx.principal;
+    let user = ctx
+        .db()
+        .read(move |c| {
+            let scope = authz::user_scope(c, &principal)?;
+            Ok(users::find(c, id)?.filter(|u| scope.covers_user(id, u.team_id.as_deref(), u.manager_id.as_deref())))
+        })
+        .await?
+        .ok_or_else(|| ApiError::not_found("user"))?;
+    Ok(ok_versioned(&user.to_dto(), user.version))
+}

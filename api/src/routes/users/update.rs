@@ -1,0 +1,49 @@
+use actix_web::{HttpResponse, patch, web};
+use closebook_shared::Problem;
+use closebook_shared::users::{UpdateUserRequest, User};
+
+use crate::context::Ctx;
+use crate::db::users;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::Json;
+use crate::openapi::TAG_USERS;
+use crate::routes::{ok_versioned, parse_id};
+use crate::{authz, concurrency, domain};
+
+/// Update a user
+///
+/// Admins may change any field, including `active: false` to deactivate (users are never
+/// deleted; a deactivated user cannot sign in or refresh). Users may change their own `name`,
+/// `phone` and `time_zone`. Send the `version` you edited (or `If-Match`) to be told, with 412,
+/// when someone else changed the record first.
+#[utoipa::path(tag = TAG_USERS, operation_id = "update_user", security(("bearer" = [])), params(
+    ("id" = uuid::Uuid, Path, description = "User id"),
+    ("If-Match" = Option<String>, Header, description = "ETag of the version being edited, e.g. \"3\""),
+), responses(
+    (status = 200, description = "The updated user", body = User),
+    (status = 403, description = "Not allowed to change this user or these fields (`forbidden`)", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "No such user, or not visible to the caller (`not_found`)", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "Email already in use (`conflict`)", body = Problem, content_type = "application/problem+json"),
+    (status = 412, description = "The user changed since that version (`version_mismatch`)", body = Problem, content_type = "application/problem+json"),
+))]
+#[patch("/users/{id}")]
+pub async fn update_user(ctx: Ctx, id: web::Path<String>, body: Json<UpdateUserRequest>) -> ApiResult<HttpResponse> {
+    let id = parse_id(&id, "user")?;
+    let patch = body.0;
+    let expected = concurrency::expected_version(&ctx.req, patch.version)?;
+    let (principal, actor) = (ctx.principal, ctx.actor());
+    let user = ctx
+        .db()
+        .write(move |c| {
+            let scope = authz::user_scope(c, &principal)?;
+            let visible = users::find(c, id)?
+                .is_some_and(|u| scope.covers_user(id, u.team_id.as_deref(), u.manager_id.as_deref()));
+            if !visible {
+                return Err(ApiError::not_found("user"));
+            }
+            authz::check_user_patch(&principal, id, &patch.touched_fields())?;
+            domain::users::update(c, &actor, id, patch, expected)
+        })
+        .await?;
+    Ok(ok_versioned(&user, user.version))
+}

@@ -1,0 +1,10 @@
+DROP TABLE outbox_events;
+DROP TABLE idempotency_keys;
+DROP TABLE audit_log;
+DROP FUNCTION audit_log_append_only();
+DROP TABLE login_attempts;
+DROP TABLE service_tokens;
+DROP TABLE refresh_tokens;
+ALTER TABLE users DROP CONSTRAINT users_team_id_fkey;
+DROP TABLE teams;
+DROP TABLE users;

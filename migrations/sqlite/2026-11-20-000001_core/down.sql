@@ -1,0 +1,10 @@
+DROP TABLE outbox_events;
+DROP TABLE idempotency_keys;
+DROP TRIGGER audit_log_no_delete;
+DROP TRIGGER audit_log_no_update;
+DROP TABLE audit_log;
+DROP TABLE login_attempts;
+DROP TABLE service_tokens;
+DROP TABLE refresh_tokens;
+DROP TABLE teams;
+DROP TABLE users;
