@@ -100,7 +100,9 @@ fn describe_data_error(path: &str, message: &str) -> (String, String) {
         return (join(&name), "is required".into());
     }
     if let Some(name) = backticked_after(&message, "unknown field `") {
-        return (join(&name), "is not a known field".into());
+        // Some deserialisers already put the unknown key on the path, some do not.
+        let field = if path == name || path.ends_with(&format!(".{name}")) { path.to_owned() } else { join(&name) };
+        return (field, "is not a known field".into());
     }
     let field = if path == "." { String::new() } else { path.to_owned() };
     (field, message)

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 pub struct Money {
     /// Decimal amount as a string, e.g. `"1234.50"`; at most as many decimals as the currency has.
     #[cfg_attr(feature = "openapi", schema(value_type = String, example = "1234.50"))]
+    #[serde(with = "rust_decimal::serde::str")]
     pub amount: Decimal,
     /// ISO 4217 currency code, e.g. `USD`.
     #[cfg_attr(feature = "openapi", schema(example = "USD"))]
@@ -141,6 +142,9 @@ mod tests {
         );
         let back: Money = serde_json::from_str(r#"{"amount":"99.99","currency":"USD"}"#).unwrap();
         assert_eq!(back.to_minor().unwrap(), 9999);
+        // JSON numbers are refused: a float like 0.1 has already lost exactness when it arrives.
+        assert!(serde_json::from_str::<Money>(r#"{"amount":99.99,"currency":"USD"}"#).is_err());
+        assert!(serde_json::from_str::<Money>(r#"{"amount":5,"currency":"USD"}"#).is_err());
     }
 
     proptest::proptest! {
