@@ -45,10 +45,15 @@ impl AppState {
 
     pub fn client_ip(&self, req: &HttpRequest) -> String {
         let info = req.connection_info();
-        let addr = if self.trust_proxy { info.realip_remote_addr() } else { info.peer_addr() };
+        let addr = if self.trust_proxy {
+            info.realip_remote_addr()
+        } else {
+            info.peer_addr()
+        };
         let addr = addr.unwrap_or("unknown");
         // Strip a port, keeping IPv6 addresses whole.
-        addr.parse::<std::net::SocketAddr>().map_or_else(|_| addr.to_owned(), |s| s.ip().to_string())
+        addr.parse::<std::net::SocketAddr>()
+            .map_or_else(|_| addr.to_owned(), |s| s.ip().to_string())
     }
 }
 
@@ -69,7 +74,12 @@ where
 
 /// The OpenAPI document, as served at `/api/openapi.json` and checked in at `openapi/openapi.json`.
 pub fn openapi_document() -> utoipa::openapi::OpenApi {
-    let (_, spec) = with_routes(App::new().into_utoipa_app().openapi(openapi::ApiDoc::openapi())).split_for_parts();
+    let (_, spec) = with_routes(
+        App::new()
+            .into_utoipa_app()
+            .openapi(openapi::ApiDoc::openapi()),
+    )
+    .split_for_parts();
     openapi::finish(spec)
 }
 

@@ -25,17 +25,29 @@ pub struct Actor {
 
 impl Actor {
     pub fn new(principal: &Principal, request_id: &str) -> Self {
-        Self { id: Some(principal.id), kind: principal.kind.as_str(), request_id: Some(request_id.to_owned()) }
+        Self {
+            id: Some(principal.id),
+            kind: principal.kind.as_str(),
+            request_id: Some(request_id.to_owned()),
+        }
     }
 
     /// A user acting before it holds a token (sign-in).
     pub fn user(id: Uuid, request_id: &str) -> Self {
-        Self { id: Some(id), kind: "user", request_id: Some(request_id.to_owned()) }
+        Self {
+            id: Some(id),
+            kind: "user",
+            request_id: Some(request_id.to_owned()),
+        }
     }
 
     /// Closebook itself (start-up, commands, jobs).
     pub fn system() -> Self {
-        Self { id: None, kind: "system", request_id: None }
+        Self {
+            id: None,
+            kind: "system",
+            request_id: None,
+        }
     }
 }
 
@@ -73,16 +85,32 @@ pub fn record<B: Serialize, A: Serialize>(
         action: action.to_owned(),
         entity_type: entity_type.to_owned(),
         entity_id: entity_id.map(str::to_owned),
-        before_json: to_json(before.map(serde_json::to_string).transpose().map_err(ApiError::internal)?),
-        after_json: to_json(after.map(serde_json::to_string).transpose().map_err(ApiError::internal)?),
+        before_json: to_json(
+            before
+                .map(serde_json::to_string)
+                .transpose()
+                .map_err(ApiError::internal)?,
+        ),
+        after_json: to_json(
+            after
+                .map(serde_json::to_string)
+                .transpose()
+                .map_err(ApiError::internal)?,
+        ),
         request_id: actor.request_id.clone(),
     };
-    diesel::insert_into(audit_log::table).values(&row).execute(conn)?;
+    diesel::insert_into(audit_log::table)
+        .values(&row)
+        .execute(conn)?;
     Ok(())
 }
 
 /// Entries newest first, filtered.
-pub fn list(conn: &mut DbConn, q: &AuditQuery, page: &PageRequest) -> Result<Page<AuditEntry>, ApiError> {
+pub fn list(
+    conn: &mut DbConn,
+    q: &AuditQuery,
+    page: &PageRequest,
+) -> Result<Page<AuditEntry>, ApiError> {
     let mut query = audit_log::table.select(AuditRow::as_select()).into_boxed();
     if let Some(a) = q.actor_id {
         query = query.filter(audit_log::actor_id.eq(a.to_string()));
@@ -106,7 +134,10 @@ pub fn list(conn: &mut DbConn, q: &AuditQuery, page: &PageRequest) -> Result<Pag
     if let Some(after) = page.after_part(0) {
         query = query.filter(audit_log::id.lt(after.to_owned()));
     }
-    let rows = query.order(audit_log::id.desc()).limit(page.fetch()).load::<AuditRow>(conn)?;
+    let rows = query
+        .order(audit_log::id.desc())
+        .limit(page.fetch())
+        .load::<AuditRow>(conn)?;
     Ok(page.finish(rows, |r| vec![r.id.clone()], to_dto))
 }
 

@@ -26,7 +26,10 @@ use crate::error::ApiError;
 pub enum Scope {
     All,
     /// The caller itself, its direct reports, and members of these teams.
-    Managed { user_id: Uuid, team_ids: Vec<String> },
+    Managed {
+        user_id: Uuid,
+        team_ids: Vec<String>,
+    },
     /// Only the caller itself.
     OnlySelf(Uuid),
     Nothing,
@@ -52,9 +55,10 @@ impl Scope {
 pub fn user_scope(conn: &mut DbConn, p: &Principal) -> Result<Scope, ApiError> {
     Ok(match (p.role, p.user_id()) {
         (Role::Admin | Role::Finance, _) => Scope::All,
-        (Role::SalesManager, Some(me)) => {
-            Scope::Managed { user_id: me, team_ids: managed_team_ids(conn, me)? }
-        }
+        (Role::SalesManager, Some(me)) => Scope::Managed {
+            user_id: me,
+            team_ids: managed_team_ids(conn, me)?,
+        },
         (_, Some(me)) => Scope::OnlySelf(me),
         (_, None) => Scope::Nothing,
     })
@@ -77,7 +81,10 @@ pub fn team_scope(conn: &mut DbConn, p: &Principal) -> Result<Option<Vec<String>
 }
 
 fn managed_team_ids(conn: &mut DbConn, manager: Uuid) -> Result<Vec<String>, ApiError> {
-    Ok(teams::table.filter(teams::manager_id.eq(manager.to_string())).select(teams::id).load(conn)?)
+    Ok(teams::table
+        .filter(teams::manager_id.eq(manager.to_string()))
+        .select(teams::id)
+        .load(conn)?)
 }
 
 fn own_team_id(conn: &mut DbConn, user: Uuid) -> Result<Option<String>, ApiError> {
@@ -91,7 +98,11 @@ fn own_team_id(conn: &mut DbConn, user: Uuid) -> Result<Option<String>, ApiError
 
 /// Admin-only actions: user and team administration, the audit log.
 pub fn require_admin(p: &Principal) -> Result<(), ApiError> {
-    if p.is_admin() { Ok(()) } else { Err(ApiError::forbidden("only an admin may do this")) }
+    if p.is_admin() {
+        Ok(())
+    } else {
+        Err(ApiError::forbidden("only an admin may do this"))
+    }
 }
 
 /// Service tokens may only be managed by a signed-in admin, never by another token: a leaked
@@ -99,13 +110,19 @@ pub fn require_admin(p: &Principal) -> Result<(), ApiError> {
 pub fn require_human_admin(p: &Principal) -> Result<(), ApiError> {
     require_admin(p)?;
     if p.user_id().is_none() {
-        return Err(ApiError::forbidden("service tokens cannot manage service tokens"));
+        return Err(ApiError::forbidden(
+            "service tokens cannot manage service tokens",
+        ));
     }
     Ok(())
 }
 
 /// Which fields of a user record the caller may change.
-pub fn check_user_patch(p: &Principal, target: Uuid, fields: &[&'static str]) -> Result<(), ApiError> {
+pub fn check_user_patch(
+    p: &Principal,
+    target: Uuid,
+    fields: &[&'static str],
+) -> Result<(), ApiError> {
     if p.is_admin() {
         return Ok(());
     }
@@ -120,7 +137,10 @@ pub fn check_user_patch(p: &Principal, target: Uuid, fields: &[&'static str]) ->
     if refused.is_empty() {
         Ok(())
     } else {
-        Err(ApiError { errors: refused, ..ApiError::forbidden("you may only change your name, phone and time zone") })
+        Err(ApiError {
+            errors: refused,
+            ..ApiError::forbidden("you may only change your name, phone and time zone")
+        })
     }
 }
 
@@ -132,7 +152,10 @@ mod tests {
     fn scope_membership() {
         let me = Uuid::now_v7();
         let other = Uuid::now_v7();
-        let managed = Scope::Managed { user_id: me, team_ids: vec!["t1".into()] };
+        let managed = Scope::Managed {
+            user_id: me,
+            team_ids: vec!["t1".into()],
+        };
         let me_s = me.to_string();
         let table: &[(&Scope, Uuid, Option<&str>, Option<&str>, bool)] = &[
             (&Scope::All, other, None, None, true),
@@ -145,7 +168,11 @@ mod tests {
             (&Scope::Nothing, me, None, None, false),
         ];
         for (scope, id, team, mgr, want) in table {
-            assert_eq!(scope.covers_user(*id, *team, *mgr), *want, "{scope:?} {team:?} {mgr:?}");
+            assert_eq!(
+                scope.covers_user(*id, *team, *mgr),
+                *want,
+                "{scope:?} {team:?} {mgr:?}"
+            );
         }
     }
 
@@ -157,6 +184,8 @@ mod tests {
         let err = check_user_patch(&rep, me, &["name", "role"]).unwrap_err();
         assert_eq!(err.errors[0].field, "role");
         assert!(check_user_patch(&rep, Uuid::now_v7(), &["name"]).is_err());
-        assert!(check_user_patch(&Principal::user(me, Role::Admin), Uuid::now_v7(), &["role"]).is_ok());
+        assert!(
+            check_user_patch(&Principal::user(me, Role::Admin), Uuid::now_v7(), &["role"]).is_ok()
+        );
     }
 }

@@ -27,11 +27,22 @@ pub fn run(cli: Cli) -> Result<(), String> {
             println!("{report}");
             Ok(())
         }
+        Command::Seed(SeedCommand::Scale { reps }) => {
+            let db = connect(&s)?;
+            seed::first_admin(&db, &s.admin_email, s.admin_password.as_deref())?;
+            let started = std::time::Instant::now();
+            let report = seed::scale(&db, reps)?;
+            println!("{report} in {:.1} s", started.elapsed().as_secs_f64());
+            Ok(())
+        }
         Command::Openapi { output } => {
             let json = openapi_json()?;
             match output {
-                Some(path) => std::fs::write(&path, json).map_err(|e| format!("cannot write {}: {e}", path.display())),
-                None => std::io::stdout().write_all(json.as_bytes()).map_err(|e| e.to_string()),
+                Some(path) => std::fs::write(&path, json)
+                    .map_err(|e| format!("cannot write {}: {e}", path.display())),
+                None => std::io::stdout()
+                    .write_all(json.as_bytes())
+                    .map_err(|e| e.to_string()),
             }
         }
     }
@@ -39,7 +50,10 @@ pub fn run(cli: Cli) -> Result<(), String> {
 
 /// The checked-in form of the OpenAPI document: pretty JSON with a final newline.
 pub fn openapi_json() -> Result<String, String> {
-    crate::openapi_document().to_pretty_json().map(|j| j + "\n").map_err(|e| e.to_string())
+    crate::openapi_document()
+        .to_pretty_json()
+        .map(|j| j + "\n")
+        .map_err(|e| e.to_string())
 }
 
 fn connect(s: &Settings) -> Result<Db, String> {
@@ -96,9 +110,17 @@ fn jwt_secret(s: &Settings) -> Result<Vec<u8>, String> {
     }
     let path = s.data_dir.join("jwt-secret");
     if let Ok(existing) = std::fs::read_to_string(&path) {
-        let bytes = hex::decode(existing.trim()).map_err(|_| format!("{} is corrupt; delete it to generate a new one", path.display()))?;
+        let bytes = hex::decode(existing.trim()).map_err(|_| {
+            format!(
+                "{} is corrupt; delete it to generate a new one",
+                path.display()
+            )
+        })?;
         if bytes.len() < 32 {
-            return Err(format!("{} holds fewer than 32 bytes; delete it to generate a new one", path.display()));
+            return Err(format!(
+                "{} holds fewer than 32 bytes; delete it to generate a new one",
+                path.display()
+            ));
         }
         return Ok(bytes);
     }
@@ -110,12 +132,16 @@ fn jwt_secret(s: &Settings) -> Result<Vec<u8>, String> {
 
 fn write_private(path: &Path, contents: &str) -> Result<(), String> {
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
     let mut opts = std::fs::OpenOptions::new();
     opts.write(true).create_new(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-    let mut f = opts.open(path).map_err(|e| format!("cannot create {}: {e}", path.display()))?;
-    f.write_all(contents.as_bytes()).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    let mut f = opts
+        .open(path)
+        .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+    f.write_all(contents.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
 }

@@ -9,19 +9,28 @@ use crate::error::ApiError;
 
 /// The version the client claims to have edited, from `If-Match` or the body. Both given and
 /// different is a client bug worth reporting.
-pub fn expected_version(req: &HttpRequest, body_version: Option<i64>) -> Result<Option<i64>, ApiError> {
+pub fn expected_version(
+    req: &HttpRequest,
+    body_version: Option<i64>,
+) -> Result<Option<i64>, ApiError> {
     let header_version = match req.headers().get(header::IF_MATCH) {
         None => None,
         Some(v) => {
             let raw = v.to_str().unwrap_or_default().trim();
             let raw = raw.strip_prefix("W/").unwrap_or(raw).trim_matches('"');
             Some(raw.parse::<i64>().map_err(|_| {
-                ApiError::new(ErrorCode::BadRequest, "If-Match must be an ETag this API issued, e.g. \"3\"")
+                ApiError::new(
+                    ErrorCode::BadRequest,
+                    "If-Match must be an ETag this API issued, e.g. \"3\"",
+                )
             })?)
         }
     };
     match (header_version, body_version) {
-        (Some(h), Some(b)) if h != b => Err(ApiError::field("version", "differs from the If-Match header")),
+        (Some(h), Some(b)) if h != b => Err(ApiError::field(
+            "version",
+            "differs from the If-Match header",
+        )),
         (h, b) => Ok(h.or(b)),
     }
 }
@@ -31,7 +40,9 @@ pub fn check(expected: Option<i64>, current: i64) -> Result<(), ApiError> {
     match expected {
         Some(v) if v != current => Err(ApiError::new(
             ErrorCode::VersionMismatch,
-            format!("the record changed since you read it (you edited version {v}, it is now {current}); reload and retry"),
+            format!(
+                "the record changed since you read it (you edited version {v}, it is now {current}); reload and retry"
+            ),
         )),
         _ => Ok(()),
     }
@@ -71,6 +82,9 @@ mod tests {
     fn stale_versions_are_refused() {
         assert!(check(None, 7).is_ok());
         assert!(check(Some(7), 7).is_ok());
-        assert_eq!(check(Some(6), 7).unwrap_err().code, ErrorCode::VersionMismatch);
+        assert_eq!(
+            check(Some(6), 7).unwrap_err().code,
+            ErrorCode::VersionMismatch
+        );
     }
 }

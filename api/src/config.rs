@@ -37,6 +37,12 @@ pub enum Command {
 pub enum SeedCommand {
     /// A small demo organisation: admin, finance, 2 managers, 10 reps in 2 teams, a partner user.
     Demo,
+    /// Scale data for benchmarks: many teams of reps under their managers.
+    Scale {
+        /// Number of reps (in teams of 10, each with its manager).
+        #[arg(long, default_value_t = 1000)]
+        reps: usize,
+    },
 }
 
 #[derive(Debug, Clone, Args)]
@@ -46,11 +52,21 @@ pub struct Settings {
     pub database_url: Option<String>,
 
     /// Directory for the SQLite file and the generated signing key.
-    #[arg(long, env = "CLOSEBOOK_DATA_DIR", default_value = "data", global = true)]
+    #[arg(
+        long,
+        env = "CLOSEBOOK_DATA_DIR",
+        default_value = "data",
+        global = true
+    )]
     pub data_dir: PathBuf,
 
     /// Address to listen on.
-    #[arg(long, env = "CLOSEBOOK_ADDR", default_value = "127.0.0.1:8080", global = true)]
+    #[arg(
+        long,
+        env = "CLOSEBOOK_ADDR",
+        default_value = "127.0.0.1:8080",
+        global = true
+    )]
     pub addr: SocketAddr,
 
     /// The built web app to serve at `/` [default: web/dist when it exists]
@@ -59,7 +75,12 @@ pub struct Settings {
 
     /// Secret for signing access tokens, at least 32 bytes. Generated and kept in the data
     /// directory when not given (there is no built-in default secret).
-    #[arg(long, env = "CLOSEBOOK_JWT_SECRET", global = true, hide_env_values = true)]
+    #[arg(
+        long,
+        env = "CLOSEBOOK_JWT_SECRET",
+        global = true,
+        hide_env_values = true
+    )]
     pub jwt_secret: Option<String>,
 
     /// Log filter, e.g. `info`, `warn`, `closebook_api=debug,info`.
@@ -87,15 +108,30 @@ pub struct Settings {
     pub refresh_token_days: i64,
 
     /// Requests per minute per caller before 429 (0 disables; per process).
-    #[arg(long, env = "CLOSEBOOK_RATE_LIMIT_PER_MINUTE", default_value_t = 1200, global = true)]
+    #[arg(
+        long,
+        env = "CLOSEBOOK_RATE_LIMIT_PER_MINUTE",
+        default_value_t = 1200,
+        global = true
+    )]
     pub rate_limit_per_minute: u32,
 
     /// Failed sign-ins per account within the window before 429.
-    #[arg(long, env = "CLOSEBOOK_LOGIN_MAX_FAILURES", default_value_t = 5, global = true)]
+    #[arg(
+        long,
+        env = "CLOSEBOOK_LOGIN_MAX_FAILURES",
+        default_value_t = 5,
+        global = true
+    )]
     pub login_max_failures: usize,
 
     /// Failed sign-ins per client address within the window before 429.
-    #[arg(long, env = "CLOSEBOOK_LOGIN_MAX_FAILURES_PER_IP", default_value_t = 50, global = true)]
+    #[arg(
+        long,
+        env = "CLOSEBOOK_LOGIN_MAX_FAILURES_PER_IP",
+        default_value_t = 50,
+        global = true
+    )]
     pub login_max_failures_per_ip: usize,
 
     /// The failed sign-in window, minutes.
@@ -103,21 +139,38 @@ pub struct Settings {
     pub login_window_minutes: i64,
 
     /// Take the client address from `X-Forwarded-For`/`Forwarded` (only behind your own proxy).
-    #[arg(long, env = "CLOSEBOOK_TRUST_PROXY", default_value_t = false, global = true)]
+    #[arg(
+        long,
+        env = "CLOSEBOOK_TRUST_PROXY",
+        default_value_t = false,
+        global = true
+    )]
     pub trust_proxy: bool,
 
     /// Email of the first admin, created when the database has no users.
-    #[arg(long, env = "CLOSEBOOK_ADMIN_EMAIL", default_value = "admin@closebook.local", global = true)]
+    #[arg(
+        long,
+        env = "CLOSEBOOK_ADMIN_EMAIL",
+        default_value = "admin@closebook.local",
+        global = true
+    )]
     pub admin_email: String,
 
     /// Password of the first admin; generated and printed once when not given.
-    #[arg(long, env = "CLOSEBOOK_ADMIN_PASSWORD", global = true, hide_env_values = true)]
+    #[arg(
+        long,
+        env = "CLOSEBOOK_ADMIN_PASSWORD",
+        global = true,
+        hide_env_values = true
+    )]
     pub admin_password: Option<String>,
 }
 
 impl Settings {
     pub fn database_url(&self) -> String {
-        self.database_url.clone().unwrap_or_else(|| crate::db::default_url(&self.data_dir))
+        self.database_url
+            .clone()
+            .unwrap_or_else(|| crate::db::default_url(&self.data_dir))
     }
 
     pub fn web_dir(&self) -> Option<PathBuf> {

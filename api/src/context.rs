@@ -34,7 +34,11 @@ impl FromRequest for Ctx {
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let principal = Principal::from_request(req, payload).into_inner();
-        let request_id = req.extensions().get::<RequestId>().map(|r| r.0.clone()).unwrap_or_default();
+        let request_id = req
+            .extensions()
+            .get::<RequestId>()
+            .map(|r| r.0.clone())
+            .unwrap_or_default();
         let state = req.app_data::<web::Data<AppState>>().cloned();
         let req = req.clone();
         Box::pin(async move {
@@ -61,9 +65,17 @@ impl FromRequest for PublicCtx {
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let state = req.app_data::<web::Data<AppState>>().cloned();
-        let request_id = req.extensions().get::<RequestId>().map(|r| r.0.clone()).unwrap_or_default();
+        let request_id = req
+            .extensions()
+            .get::<RequestId>()
+            .map(|r| r.0.clone())
+            .unwrap_or_default();
         std::future::ready(match state {
-            Some(state) => Ok(PublicCtx { request_id, client_ip: state.client_ip(req), state }),
+            Some(state) => Ok(PublicCtx {
+                request_id,
+                client_ip: state.client_ip(req),
+                state,
+            }),
             None => Err(ApiError::internal("application state missing")),
         })
     }

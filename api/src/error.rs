@@ -20,7 +20,12 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(code: ErrorCode, detail: impl Into<String>) -> Self {
-        Self { code, detail: detail.into(), errors: Vec::new(), retry_after: None }
+        Self {
+            code,
+            detail: detail.into(),
+            errors: Vec::new(),
+            retry_after: None,
+        }
     }
 
     pub fn not_found(what: &str) -> Self {
@@ -43,7 +48,10 @@ impl ApiError {
     pub fn validation(errors: Vec<FieldError>) -> Self {
         let names: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
         let detail = format!("invalid field(s): {}", names.join(", "));
-        Self { errors, ..Self::new(ErrorCode::ValidationFailed, detail) }
+        Self {
+            errors,
+            ..Self::new(ErrorCode::ValidationFailed, detail)
+        }
     }
 
     /// 422 for one field.
@@ -69,13 +77,19 @@ impl ApiError {
     /// An unexpected failure: logged in full here, answered as a bare 500.
     pub fn internal(cause: impl std::fmt::Display) -> Self {
         tracing::error!(error = %cause, "internal error");
-        Self::new(ErrorCode::Internal, "an unexpected error occurred; quote the request id when reporting it")
+        Self::new(
+            ErrorCode::Internal,
+            "an unexpected error occurred; quote the request id when reporting it",
+        )
     }
 
     pub fn pool(cause: impl std::fmt::Display) -> Self {
         tracing::error!(error = %cause, "database pool unavailable");
-        Self::new(ErrorCode::ServiceUnavailable, "the database is unavailable; try again shortly")
-            .retry_after(5)
+        Self::new(
+            ErrorCode::ServiceUnavailable,
+            "the database is unavailable; try again shortly",
+        )
+        .retry_after(5)
     }
 
     pub fn to_problem(&self) -> Problem {

@@ -57,7 +57,8 @@ fn is_json(req: &HttpRequest) -> bool {
         .and_then(|v| v.split(';').next())
         .map(|mime| {
             let mime = mime.trim().to_ascii_lowercase();
-            mime == "application/json" || (mime.starts_with("application/") && mime.ends_with("+json"))
+            mime == "application/json"
+                || (mime.starts_with("application/") && mime.ends_with("+json"))
         })
         .unwrap_or(false)
 }
@@ -69,13 +70,19 @@ fn payload_error(e: actix_web::Error) -> ApiError {
             format!("the body exceeds the {BODY_LIMIT} byte limit"),
         );
     }
-    ApiError::new(ErrorCode::BadRequest, format!("could not read the body: {e}"))
+    ApiError::new(
+        ErrorCode::BadRequest,
+        format!("could not read the body: {e}"),
+    )
 }
 
 /// Deserialises JSON, naming the offending field on a type, value, or missing-field error.
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     if bytes.is_empty() {
-        return Err(ApiError::new(ErrorCode::MalformedBody, "the body is empty; send a JSON object"));
+        return Err(ApiError::new(
+            ErrorCode::MalformedBody,
+            "the body is empty; send a JSON object",
+        ));
     }
     let de = &mut serde_json::Deserializer::from_slice(bytes);
     serde_path_to_error::deserialize(de).map_err(|e| {
@@ -86,7 +93,10 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
                 let (field, message) = describe_data_error(&path, &inner.to_string());
                 ApiError::validation(vec![FieldError::new(field, message)])
             }
-            _ => ApiError::new(ErrorCode::MalformedBody, format!("the body is not valid JSON: {inner}")),
+            _ => ApiError::new(
+                ErrorCode::MalformedBody,
+                format!("the body is not valid JSON: {inner}"),
+            ),
         }
     })
 }
@@ -94,17 +104,35 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
 /// serde reports a missing field at its parent's path and an unknown one by name in the message;
 /// both are moved into `field` so clients can attach the message to the right input.
 fn describe_data_error(path: &str, message: &str) -> (String, String) {
-    let message = message.split(" at line ").next().unwrap_or(message).to_owned();
-    let join = |name: &str| if path == "." || path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
+    let message = message
+        .split(" at line ")
+        .next()
+        .unwrap_or(message)
+        .to_owned();
+    let join = |name: &str| {
+        if path == "." || path.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{path}.{name}")
+        }
+    };
     if let Some(name) = backticked_after(&message, "missing field `") {
         return (join(&name), "is required".into());
     }
     if let Some(name) = backticked_after(&message, "unknown field `") {
         // Some deserialisers already put the unknown key on the path, some do not.
-        let field = if path == name || path.ends_with(&format!(".{name}")) { path.to_owned() } else { join(&name) };
+        let field = if path == name || path.ends_with(&format!(".{name}")) {
+            path.to_owned()
+        } else {
+            join(&name)
+        };
         return (field, "is not a known field".into());
     }
-    let field = if path == "." { String::new() } else { path.to_owned() };
+    let field = if path == "." {
+        String::new()
+    } else {
+        path.to_owned()
+    };
     (field, message)
 }
 
@@ -166,17 +194,37 @@ mod tests {
     fn data_errors_name_the_field() {
         let table = [
             (r#"{"role":"admin"}"#, "email", "is required"),
-            (r#"{"email":"a","role":"admin","age":"x"}"#, "age", "invalid type"),
+            (
+                r#"{"email":"a","role":"admin","age":"x"}"#,
+                "age",
+                "invalid type",
+            ),
             (r#"{"email":"a","role":"king"}"#, "role", "unknown variant"),
-            (r#"{"email":"a","role":"admin","nick":1}"#, "nick", "is not a known field"),
-            (r#"{"email":"a","role":"admin","salary":{"amount":"1"}}"#, "salary.currency", "is required"),
-            (r#"{"email":"a","role":"admin","salary":{"amount":"x","currency":"USD"}}"#, "salary.amount", ""),
+            (
+                r#"{"email":"a","role":"admin","nick":1}"#,
+                "nick",
+                "is not a known field",
+            ),
+            (
+                r#"{"email":"a","role":"admin","salary":{"amount":"1"}}"#,
+                "salary.currency",
+                "is required",
+            ),
+            (
+                r#"{"email":"a","role":"admin","salary":{"amount":"x","currency":"USD"}}"#,
+                "salary.amount",
+                "",
+            ),
         ];
         for (json, field, msg) in table {
             let err = parse_json::<Body>(json.as_bytes()).unwrap_err();
             assert_eq!(err.code, ErrorCode::ValidationFailed, "{json}");
             assert_eq!(err.errors[0].field, field, "{json}");
-            assert!(err.errors[0].message.contains(msg), "{json}: {}", err.errors[0].message);
+            assert!(
+                err.errors[0].message.contains(msg),
+                "{json}: {}",
+                err.errors[0].message
+            );
         }
     }
 
@@ -198,7 +246,11 @@ mod tests {
 
     #[test]
     fn query_errors_name_the_parameter() {
-        let table = [("limit=abc", "limit"), ("active=maybe", "active"), ("colour=red", "colour")];
+        let table = [
+            ("limit=abc", "limit"),
+            ("active=maybe", "active"),
+            ("colour=red", "colour"),
+        ];
         for (qs, field) in table {
             let err = parse_query::<Q>(qs).unwrap_err();
             assert_eq!(err.code, ErrorCode::BadRequest, "{qs}");

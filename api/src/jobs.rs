@@ -21,7 +21,12 @@ pub fn spawn_housekeeping(state: web::Data<AppState>) {
             let attempts_before = now - state.throttle.window * 4;
             let result = state
                 .db
-                .write(move |c| Ok((idempotency::prune(c, keys_before)?, tokens::prune_login_attempts(c, attempts_before)?)))
+                .write(move |c| {
+                    Ok((
+                        idempotency::prune(c, keys_before)?,
+                        tokens::prune_login_attempts(c, attempts_before)?,
+                    ))
+                })
                 .await;
             match result {
                 Ok((keys, attempts)) => tracing::debug!(keys, attempts, "housekeeping pruned"),

@@ -2,6 +2,8 @@
 //! audit, outbox and the built web app. `build_app` is the whole application, used by the binary
 //! and by the integration tests alike.
 
+#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod app;
 pub mod audit;
 pub mod auth;

@@ -41,7 +41,9 @@ fn problem(description: &str) -> RefOr<Response> {
             .description(description)
             .content(
                 crate::error::PROBLEM_JSON,
-                ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build(),
+                ContentBuilder::new()
+                    .schema(Some(Ref::from_schema_name("Problem")))
+                    .build(),
             )
             .build(),
     )
@@ -60,7 +62,16 @@ pub fn finish(mut spec: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
         ),
     );
     for item in spec.paths.paths.values_mut() {
-        for op in [&mut item.get, &mut item.post, &mut item.patch, &mut item.put, &mut item.delete].into_iter().flatten() {
+        for op in [
+            &mut item.get,
+            &mut item.post,
+            &mut item.patch,
+            &mut item.put,
+            &mut item.delete,
+        ]
+        .into_iter()
+        .flatten()
+        {
             add_common_problems(op);
         }
     }
@@ -73,18 +84,29 @@ fn add_common_problems(op: &mut Operation) {
     let has_params = op.parameters.as_ref().is_some_and(|p| !p.is_empty());
     let responses = &mut op.responses.responses;
     let mut add = |status: &str, description: &str| {
-        responses.entry(status.to_owned()).or_insert_with(|| problem(description));
+        responses
+            .entry(status.to_owned())
+            .or_insert_with(|| problem(description));
     };
     if has_body || has_params {
-        add("400", "Malformed request: invalid JSON or query parameter (`malformed_body`, `bad_request`)");
+        add(
+            "400",
+            "Malformed request: invalid JSON or query parameter (`malformed_body`, `bad_request`)",
+        );
     }
     if has_body {
         add("413", "Body larger than 1 MiB (`payload_too_large`)");
         add("415", "Body is not JSON (`unsupported_media_type`)");
-        add("422", "A field is missing, of the wrong type or breaks a rule; `errors` names it (`validation_failed`)");
+        add(
+            "422",
+            "A field is missing, of the wrong type or breaks a rule; `errors` names it (`validation_failed`)",
+        );
     }
     if secured {
-        add("401", "Missing, invalid or expired token (`unauthenticated`)");
+        add(
+            "401",
+            "Missing, invalid or expired token (`unauthenticated`)",
+        );
     }
     add("429", "Rate limited; see `Retry-After` (`rate_limited`)");
     add("500", "Unexpected error; quote the request id (`internal`)");

@@ -19,10 +19,16 @@ impl PageRequest {
     pub fn parse(limit: Option<u32>, cursor: Option<&str>) -> Result<Self, ApiError> {
         let limit = limit.unwrap_or(DEFAULT_LIMIT);
         if !(1..=MAX_LIMIT).contains(&limit) {
-            return Err(ApiError::bad_param("limit", format!("must be between 1 and {MAX_LIMIT}")));
+            return Err(ApiError::bad_param(
+                "limit",
+                format!("must be between 1 and {MAX_LIMIT}"),
+            ));
         }
         let after = cursor.filter(|c| !c.is_empty()).map(decode).transpose()?;
-        Ok(Self { limit: i64::from(limit), after })
+        Ok(Self {
+            limit: i64::from(limit),
+            after,
+        })
     }
 
     /// Rows to fetch: one more than the page, to know whether another page follows.
@@ -32,16 +38,31 @@ impl PageRequest {
 
     /// The cursor's `i`-th key part.
     pub fn after_part(&self, i: usize) -> Option<&str> {
-        self.after.as_ref().and_then(|a| a.get(i)).map(String::as_str)
+        self.after
+            .as_ref()
+            .and_then(|a| a.get(i))
+            .map(String::as_str)
     }
 
     /// Cuts the fetched rows to the page and derives `next_cursor` from the last row kept.
-    pub fn finish<R, T>(&self, mut rows: Vec<R>, key: impl Fn(&R) -> Vec<String>, to_dto: impl Fn(R) -> T) -> Page<T> {
+    pub fn finish<R, T>(
+        &self,
+        mut rows: Vec<R>,
+        key: impl Fn(&R) -> Vec<String>,
+        to_dto: impl Fn(R) -> T,
+    ) -> Page<T> {
         let limit = usize::try_from(self.limit).unwrap_or(usize::MAX);
         let more = rows.len() > limit;
         rows.truncate(limit);
-        let next_cursor = if more { rows.last().map(|r| encode(&key(r))) } else { None };
-        Page { items: rows.into_iter().map(to_dto).collect(), next_cursor }
+        let next_cursor = if more {
+            rows.last().map(|r| encode(&key(r)))
+        } else {
+            None
+        };
+        Page {
+            items: rows.into_iter().map(to_dto).collect(),
+            next_cursor,
+        }
     }
 }
 
@@ -63,9 +84,19 @@ mod tests {
 
     #[test]
     fn limits_are_checked() {
-        let table = [(None, Some(50)), (Some(1), Some(1)), (Some(200), Some(200)), (Some(0), None), (Some(201), None)];
+        let table = [
+            (None, Some(50)),
+            (Some(1), Some(1)),
+            (Some(200), Some(200)),
+            (Some(0), None),
+            (Some(201), None),
+        ];
         for (limit, want) in table {
-            assert_eq!(PageRequest::parse(limit, None).ok().map(|p| p.limit), want, "{limit:?}");
+            assert_eq!(
+                PageRequest::parse(limit, None).ok().map(|p| p.limit),
+                want,
+                "{limit:?}"
+            );
         }
     }
 

@@ -23,7 +23,10 @@ pub fn first_admin(db: &Db, email: &str, given_password: Option<&str>) -> Result
     }
     let (password, generated) = match given_password {
         Some(p) => (p.to_owned(), false),
-        None => (tokens::generate("").chars().take(20).collect::<String>(), true),
+        None => (
+            tokens::generate("").chars().take(20).collect::<String>(),
+            true,
+        ),
     };
     closebook_shared::validate::password(&password, &())
         .map_err(|e| format!("CLOSEBOOK_ADMIN_PASSWORD {}", e.message()))?;
@@ -44,8 +47,10 @@ pub fn first_admin(db: &Db, email: &str, given_password: Option<&str>) -> Result
     };
     garde::Validate::validate(&req).map_err(|e| format!("CLOSEBOOK_ADMIN_EMAIL: {e}"))?;
     let hash = password::hash_blocking(&password).map_err(|e| e.to_string())?;
-    diesel::Connection::transaction(&mut *conn, |c| domain::users::create(c, &Actor::system(), req, hash))
-        .map_err(|e: ApiError| e.to_string())?;
+    diesel::Connection::transaction(&mut *conn, |c| {
+        domain::users::create(c, &Actor::system(), req, hash)
+    })
+    .map_err(|e: ApiError| e.to_string())?;
     if generated {
         println!("Created the first admin: {email}");
         println!("Generated password (shown once; change it after signing in): {password}");
@@ -66,49 +71,123 @@ struct Person {
 }
 
 const MANAGERS: [Person; 2] = [
-    Person { name: "Maya Okafor", title: "Regional Sales Manager", tz: "America/Chicago", salary: "7800.00" },
-    Person { name: "Daniel Reyes", title: "Regional Sales Manager", tz: "America/Denver", salary: "7650.00" },
+    Person {
+        name: "Maya Okafor",
+        title: "Regional Sales Manager",
+        tz: "America/Chicago",
+        salary: "7800.00",
+    },
+    Person {
+        name: "Daniel Reyes",
+        title: "Regional Sales Manager",
+        tz: "America/Denver",
+        salary: "7650.00",
+    },
 ];
 
 const REPS: [Person; 10] = [
-    Person { name: "Priya Natarajan", title: "Senior Account Executive", tz: "America/Chicago", salary: "5200.00" },
-    Person { name: "Marcus Bell", title: "Account Executive", tz: "America/Chicago", salary: "4600.00" },
-    Person { name: "Sofia Lindqvist", title: "Account Executive", tz: "America/Chicago", salary: "4600.00" },
-    Person { name: "Jamal Carter", title: "Field Sales Representative", tz: "America/Chicago", salary: "4100.00" },
-    Person { name: "Hannah Kowalski", title: "Relationship Manager", tz: "America/Chicago", salary: "4900.00" },
-    Person { name: "Luis Ortega", title: "Senior Account Executive", tz: "America/Denver", salary: "5200.00" },
-    Person { name: "Emily Tran", title: "Account Executive", tz: "America/Denver", salary: "4600.00" },
-    Person { name: "Noah Fischer", title: "Field Sales Representative", tz: "America/Denver", salary: "4100.00" },
-    Person { name: "Aisha Mensah", title: "Relationship Manager", tz: "America/Denver", salary: "4900.00" },
-    Person { name: "Owen Gallagher", title: "Field Sales Representative", tz: "America/Denver", salary: "4100.00" },
+    Person {
+        name: "Priya Natarajan",
+        title: "Senior Account Executive",
+        tz: "America/Chicago",
+        salary: "5200.00",
+    },
+    Person {
+        name: "Marcus Bell",
+        title: "Account Executive",
+        tz: "America/Chicago",
+        salary: "4600.00",
+    },
+    Person {
+        name: "Sofia Lindqvist",
+        title: "Account Executive",
+        tz: "America/Chicago",
+        salary: "4600.00",
+    },
+    Person {
+        name: "Jamal Carter",
+        title: "Field Sales Representative",
+        tz: "America/Chicago",
+        salary: "4100.00",
+    },
+    Person {
+        name: "Hannah Kowalski",
+        title: "Relationship Manager",
+        tz: "America/Chicago",
+        salary: "4900.00",
+    },
+    Person {
+        name: "Luis Ortega",
+        title: "Senior Account Executive",
+        tz: "America/Denver",
+        salary: "5200.00",
+    },
+    Person {
+        name: "Emily Tran",
+        title: "Account Executive",
+        tz: "America/Denver",
+        salary: "4600.00",
+    },
+    Person {
+        name: "Noah Fischer",
+        title: "Field Sales Representative",
+        tz: "America/Denver",
+        salary: "4100.00",
+    },
+    Person {
+        name: "Aisha Mensah",
+        title: "Relationship Manager",
+        tz: "America/Denver",
+        salary: "4900.00",
+    },
+    Person {
+        name: "Owen Gallagher",
+        title: "Field Sales Representative",
+        tz: "America/Denver",
+        salary: "4100.00",
+    },
 ];
 
 fn email_of(name: &str) -> String {
-    format!("{}@demo.closebook.local", name.to_lowercase().replace(' ', "."))
+    format!(
+        "{}@demo.closebook.local",
+        name.to_lowercase().replace(' ', ".")
+    )
 }
 
 /// The demo organisation. Safe to run twice: a second run finds it and changes nothing.
 pub fn demo(db: &Db) -> Result<String, String> {
     let mut conn = db.write_conn().map_err(|e| e.to_string())?;
-    if users::find_by_email(&mut conn, &email_of(MANAGERS[0].name)).map_err(|e| e.to_string())?.is_some() {
+    if users::find_by_email(&mut conn, &email_of(MANAGERS[0].name))
+        .map_err(|e| e.to_string())?
+        .is_some()
+    {
         return Ok("The demo organisation is already there; nothing changed.".into());
     }
     let hash = password::hash_blocking(DEMO_PASSWORD).map_err(|e| e.to_string())?;
     let actor = Actor::system();
-    let person = |p: &Person, role: Role, manager: Option<Uuid>, team: Option<Uuid>, i: usize| CreateUserRequest {
-        email: email_of(p.name),
-        name: p.name.into(),
-        role,
-        password: DEMO_PASSWORD.into(),
-        must_change_password: Some(false),
-        phone: Some(format!("+1 312 555 01{i:02}")),
-        title: Some(p.title.into()),
-        employee_id: Some(format!("E{:04}", 1000 + i)),
-        manager_id: manager,
-        team_id: team,
-        hire_date: chrono::NaiveDate::from_ymd_opt(2022 + (i % 4) as i32, 1 + (i % 12) as u32, 1 + (i * 3 % 27) as u32),
-        base_salary: Decimal::from_str(p.salary).ok().map(|a| Money::new(a, "USD")),
-        time_zone: Some(p.tz.into()),
+    let person = |p: &Person, role: Role, manager: Option<Uuid>, team: Option<Uuid>, i: usize| {
+        CreateUserRequest {
+            email: email_of(p.name),
+            name: p.name.into(),
+            role,
+            password: DEMO_PASSWORD.into(),
+            must_change_password: Some(false),
+            phone: Some(format!("+1 312 555 01{i:02}")),
+            title: Some(p.title.into()),
+            employee_id: Some(format!("E{:04}", 1000 + i)),
+            manager_id: manager,
+            team_id: team,
+            hire_date: chrono::NaiveDate::from_ymd_opt(
+                2022 + (i % 4) as i32,
+                1 + (i % 12) as u32,
+                1 + (i * 3 % 27) as u32,
+            ),
+            base_salary: Decimal::from_str(p.salary)
+                .ok()
+                .map(|a| Money::new(a, "USD")),
+            time_zone: Some(p.tz.into()),
+        }
     };
     diesel::Connection::transaction(&mut *conn, |c| {
         let mut n = 0;
@@ -145,4 +224,90 @@ pub fn demo(db: &Db) -> Result<String, String> {
         )
     })
     .map_err(|e| e.to_string())
+}
+
+/// Scale data: `reps` reps in teams of ten, each team with its own manager, all with the demo
+/// password. Rows go in by batch inside one transaction per chunk (no per-row audit: this is
+/// generated data, and the command itself is the record).
+pub fn scale(db: &Db, reps: usize) -> Result<String, String> {
+    use crate::db::schema::{teams, users as users_table};
+    use crate::db::teams::TeamRow;
+    use crate::db::users::UserRow;
+    use diesel::prelude::*;
+
+    const FIRST: [&str; 24] = [
+        "Ava", "Liam", "Mia", "Noah", "Zoe", "Ethan", "Ivy", "Lucas", "Nora", "Mateo", "Leah",
+        "Omar", "Ruth", "Kai", "Sara", "Theo", "Yara", "Jonah", "Elena", "Ravi", "Chloe", "Diego",
+        "Amara", "Felix",
+    ];
+    const LAST: [&str; 20] = [
+        "Patel", "Nguyen", "Garcia", "Smith", "Kim", "Okafor", "Rossi", "Müller", "Cohen", "Silva",
+        "Haddad", "Novak", "Tanaka", "Brown", "Larsen", "Moreau", "Ali", "Walsh", "Ortiz", "Chen",
+    ];
+    let mut conn = db.write_conn().map_err(|e| e.to_string())?;
+    let hash = password::hash_blocking(DEMO_PASSWORD).map_err(|e| e.to_string())?;
+    let run = Uuid::now_v7().simple().to_string();
+    let tag = &run[run.len() - 6..];
+    let now = crate::time::now();
+    let person = |i: usize, role: Role, team: Option<&str>, manager: Option<&str>| {
+        let name = format!(
+            "{} {}",
+            FIRST[i % FIRST.len()],
+            LAST[(i / FIRST.len()) % LAST.len()]
+        );
+        UserRow {
+            id: Uuid::now_v7().to_string(),
+            email: format!("{}.{i}.{tag}@scale.closebook.local", role.as_str()),
+            email_key: format!("{}.{i}.{tag}@scale.closebook.local", role.as_str()),
+            name,
+            password_hash: hash.clone(),
+            role: role.as_str().into(),
+            phone: None,
+            title: None,
+            employee_id: Some(format!("S{i:06}")),
+            manager_id: manager.map(str::to_owned),
+            team_id: team.map(str::to_owned),
+            hire_date: None,
+            base_salary_minor: Some(450_000),
+            base_salary_currency: Some("USD".into()),
+            time_zone: "UTC".into(),
+            active: true,
+            must_change_password: false,
+            version: 1,
+            created_at: now,
+            updated_at: now,
+        }
+    };
+    let team_count = reps.div_ceil(10);
+    for chunk_start in (0..team_count).step_by(50) {
+        let chunk_end = (chunk_start + 50).min(team_count);
+        diesel::Connection::transaction(&mut *conn, |c| {
+            for t in chunk_start..chunk_end {
+                let manager = person(t, Role::SalesManager, None, None);
+                diesel::insert_into(users_table::table)
+                    .values(&manager)
+                    .execute(c)?;
+                let team = TeamRow {
+                    id: Uuid::now_v7().to_string(),
+                    name: format!("Team {t:04} {tag}"),
+                    name_key: format!("team {t:04} {tag}"),
+                    manager_id: Some(manager.id.clone()),
+                    city: None,
+                    version: 1,
+                    created_at: now,
+                    updated_at: now,
+                };
+                diesel::insert_into(teams::table).values(&team).execute(c)?;
+                let members: Vec<UserRow> = (t * 10..((t + 1) * 10).min(reps))
+                    .map(|i| person(i, Role::SalesRep, Some(&team.id), Some(&manager.id)))
+                    .collect();
+                crate::db::batch_insert!(c, users_table::table, &members)?;
+            }
+            Ok::<_, diesel::result::Error>(())
+        })
+        .map_err(|e| e.to_string())?;
+    }
+    Ok(format!(
+        "Seeded {reps} reps and {team_count} managers in {team_count} teams (password `{DEMO_PASSWORD}`)"
+    ))
 }

@@ -5,10 +5,18 @@ use tracing_appender::non_blocking::WorkerGuard;
 use tracing_subscriber::EnvFilter;
 
 pub fn init(filter: &str, format: &str) -> Result<WorkerGuard, String> {
-    let filter = EnvFilter::try_new(filter).map_err(|e| format!("CLOSEBOOK_LOG `{filter}` is not a valid filter: {e}"))?;
+    let filter = EnvFilter::try_new(filter)
+        .map_err(|e| format!("CLOSEBOOK_LOG `{filter}` is not a valid filter: {e}"))?;
     let (writer, guard) = tracing_appender::non_blocking(std::io::stdout());
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(writer).with_target(false);
-    let result = if format == "json" { builder.json().try_init() } else { builder.try_init() };
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(writer)
+        .with_target(false);
+    let result = if format == "json" {
+        builder.json().try_init()
+    } else {
+        builder.try_init()
+    };
     result.map_err(|e| format!("cannot start logging: {e}"))?;
     Ok(guard)
 }

@@ -32,7 +32,10 @@ async fn spa_index(req: ServiceRequest, index: &Path) -> Result<ServiceResponse,
     let (req, _) = req.into_parts();
     let mut res = NamedFile::open_async(index).await?.into_response(&req);
     // The shell must never be cached: it names the current hashed bundle.
-    res.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-cache"));
+    res.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-cache"),
+    );
     Ok(ServiceResponse::new(req, res))
 }
 

@@ -15,20 +15,38 @@ fn checked_in_openapi_matches_the_code() {
 
 #[test]
 fn every_operation_is_documented() {
-    let spec: serde_json::Value = serde_json::from_str(&closebook_api::cli::openapi_json().unwrap()).unwrap();
+    let spec: serde_json::Value =
+        serde_json::from_str(&closebook_api::cli::openapi_json().unwrap()).unwrap();
     let mut ids = Vec::new();
     for (path, item) in spec["paths"].as_object().unwrap() {
         for (method, op) in item.as_object().unwrap() {
             let at = format!("{method} {path}");
-            let id = op["operationId"].as_str().unwrap_or_else(|| panic!("{at}: operationId"));
+            let id = op["operationId"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{at}: operationId"));
             ids.push(id.to_owned());
-            assert!(op["tags"].as_array().is_some_and(|t| !t.is_empty()), "{at}: tag");
-            assert!(op["summary"].as_str().is_some_and(|s| !s.is_empty()), "{at}: summary");
-            assert!(op.get("security").is_some(), "{at}: security (empty for public endpoints)");
+            assert!(
+                op["tags"].as_array().is_some_and(|t| !t.is_empty()),
+                "{at}: tag"
+            );
+            assert!(
+                op["summary"].as_str().is_some_and(|s| !s.is_empty()),
+                "{at}: summary"
+            );
+            assert!(
+                op.get("security").is_some(),
+                "{at}: security (empty for public endpoints)"
+            );
             let responses = op["responses"].as_object().unwrap();
-            assert!(responses.keys().any(|s| s.starts_with('2')), "{at}: a success response");
+            assert!(
+                responses.keys().any(|s| s.starts_with('2')),
+                "{at}: a success response"
+            );
             assert!(responses.contains_key("500"), "{at}: error responses");
-            let secured = op["security"].as_array().is_some_and(|s| s.iter().any(|r| r.as_object().is_some_and(|o| !o.is_empty())));
+            let secured = op["security"].as_array().is_some_and(|s| {
+                s.iter()
+                    .any(|r| r.as_object().is_some_and(|o| !o.is_empty()))
+            });
             if secured {
                 assert!(responses.contains_key("401"), "{at}: 401 documented");
             }

@@ -17,7 +17,14 @@ enum Who {
     Nobody,
 }
 
-const WHO: [Who; 6] = [Who::Admin, Who::Manager, Who::Rep, Who::Finance, Who::Partner, Who::Nobody];
+const WHO: [Who; 6] = [
+    Who::Admin,
+    Who::Manager,
+    Who::Rep,
+    Who::Finance,
+    Who::Partner,
+    Who::Nobody,
+];
 
 async fn every_endpoint_for_every_role(app: TestApp) {
     let admin = app.admin().await;
@@ -63,20 +70,38 @@ async fn every_endpoint_for_every_role(app: TestApp) {
         ("GET", &team_path, [200, 200, 200, 200, 404, 401]),
         ("PATCH", &team_path, [200, 403, 403, 403, 403, 401]),
         ("GET", "/api/v1/audit", [200, 403, 403, 403, 403, 401]),
-        ("GET", "/api/v1/service-tokens", [200, 403, 403, 403, 403, 401]),
-        ("POST", "/api/v1/service-tokens", [201, 403, 403, 403, 403, 401]),
+        (
+            "GET",
+            "/api/v1/service-tokens",
+            [200, 403, 403, 403, 403, 401],
+        ),
+        (
+            "POST",
+            "/api/v1/service-tokens",
+            [201, 403, 403, 403, 403, 401],
+        ),
         ("DELETE", &token_path, [204, 403, 403, 403, 403, 401]),
-        ("POST", "/api/v1/auth/logout", [204, 204, 204, 204, 204, 401]),
+        (
+            "POST",
+            "/api/v1/auth/logout",
+            [204, 204, 204, 204, 204, 401],
+        ),
     ];
     let mut failures = Vec::new();
     for (n, (method, path, expected)) in table.iter().enumerate() {
         for (who, want) in WHO.iter().zip(expected) {
             let unique = format!("{n}-{who:?}").to_lowercase();
             let body = match (*method, *path) {
-                ("POST", "/api/v1/users") => Some(json!({ "email": format!("m{unique}@example.com"), "name": "M", "role": "sales_rep", "password": "a-long-password-1" })),
+                ("POST", "/api/v1/users") => Some(
+                    json!({ "email": format!("m{unique}@example.com"), "name": "M", "role": "sales_rep", "password": "a-long-password-1" }),
+                ),
                 ("POST", "/api/v1/teams") => Some(json!({ "name": format!("Team {unique}") })),
-                ("POST", "/api/v1/service-tokens") => Some(json!({ "name": "t", "role": "partner" })),
-                ("PATCH", p) if p.contains("/users/") => Some(json!({ "name": format!("Renamed {unique}") })),
+                ("POST", "/api/v1/service-tokens") => {
+                    Some(json!({ "name": "t", "role": "partner" }))
+                }
+                ("PATCH", p) if p.contains("/users/") => {
+                    Some(json!({ "name": format!("Renamed {unique}") }))
+                }
                 ("PATCH", _) => Some(json!({ "name": format!("Renamed team {unique}") })),
                 _ => None,
             };
@@ -89,11 +114,18 @@ async fn every_endpoint_for_every_role(app: TestApp) {
             }
             let res = req.send().await;
             if res.status.as_u16() != *want {
-                failures.push(format!("{method} {path} as {who:?}: got {}, want {want} ({})", res.status, res.text));
+                failures.push(format!(
+                    "{method} {path} as {who:?}: got {}, want {want} ({})",
+                    res.status, res.text
+                ));
             }
         }
     }
-    assert!(failures.is_empty(), "authorisation matrix mismatches:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "authorisation matrix mismatches:\n{}",
+        failures.join("\n")
+    );
 }
 
 on_both_backends!(every_endpoint_for_every_role);

@@ -65,10 +65,20 @@ fn sqlite_shape(path: &std::path::Path) -> Shape {
     .unwrap();
     let mut shape = Shape::new();
     for t in tables {
-        let cols: Vec<SqliteColumn> = diesel::sql_query(format!("SELECT name, type AS type_, \"notnull\" FROM pragma_table_info('{}')", t.name)).load(&mut c).unwrap();
+        let cols: Vec<SqliteColumn> = diesel::sql_query(format!(
+            "SELECT name, type AS type_, \"notnull\" FROM pragma_table_info('{}')",
+            t.name
+        ))
+        .load(&mut c)
+        .unwrap();
         for col in cols {
             // SQLite reports a PRIMARY KEY column as nullable unless declared NOT NULL; ours all are.
-            shape.push((t.name.clone(), col.name, family(&col.type_), col.notnull == 0));
+            shape.push((
+                t.name.clone(),
+                col.name,
+                family(&col.type_),
+                col.notnull == 0,
+            ));
         }
     }
     shape.sort();
@@ -83,7 +93,17 @@ fn pg_shape(url: &str) -> Shape {
     )
     .load(&mut c)
     .unwrap();
-    let mut shape: Shape = cols.into_iter().map(|c| (c.table_name, c.column_name, family(&c.data_type), c.is_nullable == "YES")).collect();
+    let mut shape: Shape = cols
+        .into_iter()
+        .map(|c| {
+            (
+                c.table_name,
+                c.column_name,
+                family(&c.data_type),
+                c.is_nullable == "YES",
+            )
+        })
+        .collect();
     shape.sort();
     shape
 }
@@ -94,25 +114,50 @@ fn both_migration_sets_build_the_same_schema() {
     let path = dir.path().join("schema.db");
     Db::connect(&DatabaseUrl::Sqlite(path.clone()), 1).unwrap();
     let sqlite = sqlite_shape(&path);
-    assert!(sqlite.iter().any(|(t, c, _, _)| t == "users" && c == "email_key"), "the SQLite schema was read");
-    assert!(sqlite.iter().all(|(_, _, f, _)| *f != "other"), "only the common column types: {sqlite:?}");
+    assert!(
+        sqlite
+            .iter()
+            .any(|(t, c, _, _)| t == "users" && c == "email_key"),
+        "the SQLite schema was read"
+    );
+    assert!(
+        sqlite.iter().all(|(_, _, f, _)| *f != "other"),
+        "only the common column types: {sqlite:?}"
+    );
 
     let Ok(admin_url) = std::env::var("TEST_DATABASE_URL") else {
-        assert!(std::env::var("CI").as_deref() != Ok("true"), "CI=true requires TEST_DATABASE_URL");
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI=true requires TEST_DATABASE_URL"
+        );
         return;
     };
     let name = format!("cb_schema_{}", uuid::Uuid::now_v7().simple());
     let mut admin = diesel::PgConnection::establish(&admin_url).unwrap();
-    diesel::sql_query(format!("CREATE DATABASE \"{name}\"")).execute(&mut admin).unwrap();
-    let server = admin_url.split('?').next().unwrap().rsplit_once('/').unwrap().0.to_owned();
+    diesel::sql_query(format!("CREATE DATABASE \"{name}\""))
+        .execute(&mut admin)
+        .unwrap();
+    let server = admin_url
+        .split('?')
+        .next()
+        .unwrap()
+        .rsplit_once('/')
+        .unwrap()
+        .0
+        .to_owned();
     let url = format!("{server}/{name}");
     let result = std::panic::catch_unwind(|| {
         Db::connect(&DatabaseUrl::Postgres(url.clone()), 1).unwrap();
         pg_shape(&url)
     });
-    diesel::sql_query(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")).execute(&mut admin).unwrap();
+    diesel::sql_query(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+        .execute(&mut admin)
+        .unwrap();
     let pg = result.expect("PostgreSQL migrations apply");
     let only_sqlite: Vec<_> = sqlite.iter().filter(|c| !pg.contains(c)).collect();
     let only_pg: Vec<_> = pg.iter().filter(|c| !sqlite.contains(c)).collect();
-    assert!(only_sqlite.is_empty() && only_pg.is_empty(), "schemas differ\nonly in SQLite: {only_sqlite:?}\nonly in PostgreSQL: {only_pg:?}");
+    assert!(
+        only_sqlite.is_empty() && only_pg.is_empty(),
+        "schemas differ\nonly in SQLite: {only_sqlite:?}\nonly in PostgreSQL: {only_pg:?}"
+    );
 }

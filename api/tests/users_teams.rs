@@ -17,17 +17,45 @@ fn new_user(email: &str) -> serde_json::Value {
 
 async fn admin_creates_a_user_who_can_sign_in(app: TestApp) {
     let admin = app.admin().await;
-    let res = app.post("/api/v1/users").auth(&admin).json(&new_user("Priya@Example.com")).send().await.expect(201);
+    let res = app
+        .post("/api/v1/users")
+        .auth(&admin)
+        .json(&new_user("Priya@Example.com"))
+        .send()
+        .await
+        .expect(201);
     let id = res.body["id"].as_str().unwrap().to_owned();
-    assert_eq!(res.header("location"), Some(format!("/api/v1/users/{id}").as_str()));
-    assert_eq!(res.body["base_salary"], json!({ "amount": "5200.50", "currency": "USD" }));
+    assert_eq!(
+        res.header("location"),
+        Some(format!("/api/v1/users/{id}").as_str())
+    );
+    assert_eq!(
+        res.body["base_salary"],
+        json!({ "amount": "5200.50", "currency": "USD" })
+    );
     assert_eq!(res.body["hire_date"], "2024-03-01");
-    assert_eq!(res.body["must_change_password"], true, "an admin-chosen password must be changed");
+    assert_eq!(
+        res.body["must_change_password"], true,
+        "an admin-chosen password must be changed"
+    );
     assert_eq!(res.body["version"], 1);
-    let tokens = app.post("/api/v1/auth/login").json(&json!({ "email": "priya@example.com", "password": "a-long-password-1" })).send().await.expect(200);
+    let tokens = app
+        .post("/api/v1/auth/login")
+        .json(&json!({ "email": "priya@example.com", "password": "a-long-password-1" }))
+        .send()
+        .await
+        .expect(200);
     assert_eq!(tokens.body["must_change_password"], true);
-    let got = app.get(&format!("/api/v1/users/{id}")).auth(&admin).send().await.expect(200);
-    assert_eq!(got.body, res.body, "what was created is what is read back, on both backends");
+    let got = app
+        .get(&format!("/api/v1/users/{id}"))
+        .auth(&admin)
+        .send()
+        .await
+        .expect(200);
+    assert_eq!(
+        got.body, res.body,
+        "what was created is what is read back, on both backends"
+    );
 }
 
 async fn user_creation_is_validated(app: TestApp) {
@@ -38,14 +66,32 @@ async fn user_creation_is_validated(app: TestApp) {
         (json!({ "name": "   " }), "name"),
         (json!({ "phone": "call me" }), "phone"),
         (json!({ "time_zone": "Mars/Olympus" }), "time_zone"),
-        (json!({ "base_salary": { "amount": "10.001", "currency": "USD" } }), "base_salary"),
-        (json!({ "base_salary": { "amount": "-5", "currency": "USD" } }), "base_salary"),
-        (json!({ "base_salary": { "amount": "5", "currency": "XXQ" } }), "base_salary"),
-        (json!({ "base_salary": { "amount": 5, "currency": "USD" } }), "base_salary.amount"),
+        (
+            json!({ "base_salary": { "amount": "10.001", "currency": "USD" } }),
+            "base_salary",
+        ),
+        (
+            json!({ "base_salary": { "amount": "-5", "currency": "USD" } }),
+            "base_salary",
+        ),
+        (
+            json!({ "base_salary": { "amount": "5", "currency": "XXQ" } }),
+            "base_salary",
+        ),
+        (
+            json!({ "base_salary": { "amount": 5, "currency": "USD" } }),
+            "base_salary.amount",
+        ),
         (json!({ "role": "overlord" }), "role"),
         (json!({ "hire_date": "01/03/2024" }), "hire_date"),
-        (json!({ "team_id": "00000000-0000-0000-0000-000000000000" }), "team_id"),
-        (json!({ "manager_id": "00000000-0000-0000-0000-000000000000" }), "manager_id"),
+        (
+            json!({ "team_id": "00000000-0000-0000-0000-000000000000" }),
+            "team_id",
+        ),
+        (
+            json!({ "manager_id": "00000000-0000-0000-0000-000000000000" }),
+            "manager_id",
+        ),
         (json!({ "nickname": "P" }), "nickname"),
     ];
     for (change, field) in cases {
@@ -53,32 +99,79 @@ async fn user_creation_is_validated(app: TestApp) {
         for (k, v) in change.as_object().unwrap() {
             body[k] = v.clone();
         }
-        let res = app.post("/api/v1/users").auth(&admin).json(&body).send().await.problem(422, "validation_failed");
+        let res = app
+            .post("/api/v1/users")
+            .auth(&admin)
+            .json(&body)
+            .send()
+            .await
+            .problem(422, "validation_failed");
         assert_eq!(res.fields(), [field], "{change}: {}", res.text);
     }
     let mut missing = new_user("valid@example.com");
     missing.as_object_mut().unwrap().remove("email");
-    let res = app.post("/api/v1/users").auth(&admin).json(&missing).send().await.problem(422, "validation_failed");
+    let res = app
+        .post("/api/v1/users")
+        .auth(&admin)
+        .json(&missing)
+        .send()
+        .await
+        .problem(422, "validation_failed");
     assert_eq!(res.fields(), ["email"]);
     // Nothing half-written: none of the refused requests created anyone.
-    let list = app.get("/api/v1/users?q=valid").auth(&admin).send().await.expect(200);
+    let list = app
+        .get("/api/v1/users?q=valid")
+        .auth(&admin)
+        .send()
+        .await
+        .expect(200);
     assert_eq!(list.body["items"].as_array().unwrap().len(), 0);
 }
 
 async fn emails_are_unique_regardless_of_case(app: TestApp) {
     let admin = app.admin().await;
-    app.post("/api/v1/users").auth(&admin).json(&new_user("dup@example.com")).send().await.expect(201);
-    let res = app.post("/api/v1/users").auth(&admin).json(&new_user("DUP@example.COM")).send().await.problem(409, "conflict");
+    app.post("/api/v1/users")
+        .auth(&admin)
+        .json(&new_user("dup@example.com"))
+        .send()
+        .await
+        .expect(201);
+    let res = app
+        .post("/api/v1/users")
+        .auth(&admin)
+        .json(&new_user("DUP@example.COM"))
+        .send()
+        .await
+        .problem(409, "conflict");
     assert_eq!(res.fields(), ["email"]);
 }
 
 async fn only_admins_create_users_and_teams(app: TestApp) {
-    for role in [Role::SalesManager, Role::SalesRep, Role::Finance, Role::Partner] {
+    for role in [
+        Role::SalesManager,
+        Role::SalesRep,
+        Role::Finance,
+        Role::Partner,
+    ] {
         let u = app.user(role, None, None).await;
-        app.post("/api/v1/users").auth(&u).json(&new_user("x@example.com")).send().await.problem(403, "forbidden");
-        app.post("/api/v1/teams").auth(&u).json(&json!({ "name": "T" })).send().await.problem(403, "forbidden");
+        app.post("/api/v1/users")
+            .auth(&u)
+            .json(&new_user("x@example.com"))
+            .send()
+            .await
+            .problem(403, "forbidden");
+        app.post("/api/v1/teams")
+            .auth(&u)
+            .json(&json!({ "name": "T" }))
+            .send()
+            .await
+            .problem(403, "forbidden");
     }
-    app.post("/api/v1/users").json(&new_user("x@example.com")).send().await.problem(401, "unauthenticated");
+    app.post("/api/v1/users")
+        .json(&new_user("x@example.com"))
+        .send()
+        .await
+        .problem(401, "unauthenticated");
 }
 
 async fn visibility_follows_role_team_and_management(app: TestApp) {
@@ -99,7 +192,12 @@ async fn visibility_follows_role_team_and_management(app: TestApp) {
         let who = who.clone();
         async move {
             let body = app.get(&path).auth(&who).send().await.expect(200).body;
-            let mut ids: Vec<String> = body["items"].as_array().unwrap().iter().map(|u| u["id"].as_str().unwrap().to_owned()).collect();
+            let mut ids: Vec<String> = body["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|u| u["id"].as_str().unwrap().to_owned())
+                .collect();
             ids.sort();
             ids
         }
@@ -109,36 +207,73 @@ async fn visibility_follows_role_team_and_management(app: TestApp) {
         v.sort();
         v
     };
-    let everyone = ids(&[&admin, &manager, &rep, &teammate, &outsider, &report, &finance, &partner]);
+    let everyone = ids(&[
+        &admin, &manager, &rep, &teammate, &outsider, &report, &finance, &partner,
+    ]);
     assert_eq!(visible(&admin).await, everyone);
     assert_eq!(visible(&finance).await, everyone);
-    assert_eq!(visible(&manager).await, ids(&[&manager, &rep, &teammate, &report]));
+    assert_eq!(
+        visible(&manager).await,
+        ids(&[&manager, &rep, &teammate, &report])
+    );
     assert_eq!(visible(&rep).await, ids(&[&rep]));
     assert_eq!(visible(&partner).await, ids(&[&partner]));
 
     // Object endpoint: owner, same-team rep, other-team rep, manager, admin, partner.
     let path = format!("/api/v1/users/{}", rep.id);
-    let table = [(&rep, 200), (&teammate, 404), (&outsider, 404), (&manager, 200), (&admin, 200), (&finance, 200), (&partner, 404)];
+    let table = [
+        (&rep, 200),
+        (&teammate, 404),
+        (&outsider, 404),
+        (&manager, 200),
+        (&admin, 200),
+        (&finance, 200),
+        (&partner, 404),
+    ];
     for (who, status) in table {
         app.get(&path).auth(who).send().await.expect(status);
     }
-    app.get("/api/v1/users/not-a-uuid").auth(&admin).send().await.problem(404, "not_found");
+    app.get("/api/v1/users/not-a-uuid")
+        .auth(&admin)
+        .send()
+        .await
+        .problem(404, "not_found");
 
     // Teams: manager sees the team it runs; a rep its own; a partner none.
     let team_names = |who: &common::TestUser| {
         let app = &app;
         let who = who.clone();
         async move {
-            let body = app.get("/api/v1/teams").auth(&who).send().await.expect(200).body;
-            body["items"].as_array().unwrap().iter().map(|t| t["name"].as_str().unwrap().to_owned()).collect::<Vec<_>>()
+            let body = app
+                .get("/api/v1/teams")
+                .auth(&who)
+                .send()
+                .await
+                .expect(200)
+                .body;
+            body["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|t| t["name"].as_str().unwrap().to_owned())
+                .collect::<Vec<_>>()
         }
     };
     assert_eq!(team_names(&admin).await, ["North", "South"]);
     assert_eq!(team_names(&manager).await, ["North"]);
     assert_eq!(team_names(&outsider).await, ["South"]);
     assert!(team_names(&partner).await.is_empty());
-    app.get(&format!("/api/v1/teams/{other_team}")).auth(&rep).send().await.problem(404, "not_found");
-    let north = app.get(&format!("/api/v1/teams/{team}")).auth(&rep).send().await.expect(200);
+    app.get(&format!("/api/v1/teams/{other_team}"))
+        .auth(&rep)
+        .send()
+        .await
+        .problem(404, "not_found");
+    let north = app
+        .get(&format!("/api/v1/teams/{team}"))
+        .auth(&rep)
+        .send()
+        .await
+        .expect(200);
     assert_eq!(north.body["member_count"], 2);
 }
 
@@ -146,40 +281,124 @@ async fn users_edit_only_their_own_profile_fields(app: TestApp) {
     let admin = app.admin().await;
     let rep = app.user(Role::SalesRep, None, None).await;
     let path = format!("/api/v1/users/{}", rep.id);
-    let res = app.patch(&path).auth(&rep).json(&json!({ "name": "Pri N.", "phone": "+44 20 7946 0958", "time_zone": "Europe/London" })).send().await.expect(200);
+    let res = app
+        .patch(&path)
+        .auth(&rep)
+        .json(
+            &json!({ "name": "Pri N.", "phone": "+44 20 7946 0958", "time_zone": "Europe/London" }),
+        )
+        .send()
+        .await
+        .expect(200);
     assert_eq!(res.body["name"], "Pri N.");
     assert_eq!(res.body["version"], 2);
     assert_eq!(res.header("etag"), Some("\"2\""));
-    let res = app.patch(&path).auth(&rep).json(&json!({ "role": "admin" })).send().await.problem(403, "forbidden");
+    let res = app
+        .patch(&path)
+        .auth(&rep)
+        .json(&json!({ "role": "admin" }))
+        .send()
+        .await
+        .problem(403, "forbidden");
     assert_eq!(res.fields(), ["role"]);
-    app.patch(&path).auth(&rep).json(&json!({ "base_salary": { "amount": "99999", "currency": "USD" } })).send().await.problem(403, "forbidden");
-    app.patch(&format!("/api/v1/users/{}", admin.id)).auth(&rep).json(&json!({ "name": "x" })).send().await.problem(404, "not_found");
+    app.patch(&path)
+        .auth(&rep)
+        .json(&json!({ "base_salary": { "amount": "99999", "currency": "USD" } }))
+        .send()
+        .await
+        .problem(403, "forbidden");
+    app.patch(&format!("/api/v1/users/{}", admin.id))
+        .auth(&rep)
+        .json(&json!({ "name": "x" }))
+        .send()
+        .await
+        .problem(404, "not_found");
     // `null` clears a nullable field; absent leaves it.
-    let res = app.patch(&path).auth(&rep).json(&json!({ "phone": null })).send().await.expect(200);
+    let res = app
+        .patch(&path)
+        .auth(&rep)
+        .json(&json!({ "phone": null }))
+        .send()
+        .await
+        .expect(200);
     assert_eq!(res.body["phone"], serde_json::Value::Null);
     assert_eq!(res.body["time_zone"], "Europe/London");
-    app.patch(&path).auth(&rep).json(&json!({ "time_zone": "Nowhere/Else" })).send().await.problem(422, "validation_failed");
+    app.patch(&path)
+        .auth(&rep)
+        .json(&json!({ "time_zone": "Nowhere/Else" }))
+        .send()
+        .await
+        .problem(422, "validation_failed");
 }
 
 async fn admins_cannot_lock_themselves_out(app: TestApp) {
     let admin = app.admin().await;
     let path = format!("/api/v1/users/{}", admin.id);
-    app.patch(&path).auth(&admin).json(&json!({ "active": false })).send().await.problem(403, "forbidden");
-    app.patch(&path).auth(&admin).json(&json!({ "role": "sales_rep" })).send().await.problem(403, "forbidden");
-    app.patch(&path).auth(&admin).json(&json!({ "manager_id": admin.id })).send().await.problem(422, "validation_failed");
+    app.patch(&path)
+        .auth(&admin)
+        .json(&json!({ "active": false }))
+        .send()
+        .await
+        .problem(403, "forbidden");
+    app.patch(&path)
+        .auth(&admin)
+        .json(&json!({ "role": "sales_rep" }))
+        .send()
+        .await
+        .problem(403, "forbidden");
+    app.patch(&path)
+        .auth(&admin)
+        .json(&json!({ "manager_id": admin.id }))
+        .send()
+        .await
+        .problem(422, "validation_failed");
 }
 
 async fn concurrent_edits_are_caught(app: TestApp) {
     let admin = app.admin().await;
     let rep = app.user(Role::SalesRep, None, None).await;
     let path = format!("/api/v1/users/{}", rep.id);
-    app.patch(&path).auth(&admin).json(&json!({ "version": 1, "title": "AE" })).send().await.expect(200);
+    app.patch(&path)
+        .auth(&admin)
+        .json(&json!({ "version": 1, "title": "AE" }))
+        .send()
+        .await
+        .expect(200);
     // A second editor still holding version 1 is told, by body or by If-Match.
-    app.patch(&path).auth(&admin).json(&json!({ "version": 1, "title": "Senior AE" })).send().await.problem(412, "version_mismatch");
-    app.patch(&path).auth(&admin).header("if-match", "\"1\"").json(&json!({ "title": "Senior AE" })).send().await.problem(412, "version_mismatch");
-    app.patch(&path).auth(&admin).header("if-match", "\"2\"").json(&json!({ "title": "Senior AE" })).send().await.expect(200);
-    app.patch(&path).auth(&admin).header("if-match", "\"3\"").json(&json!({ "version": 2, "title": "x" })).send().await.problem(422, "validation_failed");
-    app.patch(&path).auth(&admin).header("if-match", "garbage").json(&json!({ "title": "x" })).send().await.problem(400, "bad_request");
+    app.patch(&path)
+        .auth(&admin)
+        .json(&json!({ "version": 1, "title": "Senior AE" }))
+        .send()
+        .await
+        .problem(412, "version_mismatch");
+    app.patch(&path)
+        .auth(&admin)
+        .header("if-match", "\"1\"")
+        .json(&json!({ "title": "Senior AE" }))
+        .send()
+        .await
+        .problem(412, "version_mismatch");
+    app.patch(&path)
+        .auth(&admin)
+        .header("if-match", "\"2\"")
+        .json(&json!({ "title": "Senior AE" }))
+        .send()
+        .await
+        .expect(200);
+    app.patch(&path)
+        .auth(&admin)
+        .header("if-match", "\"3\"")
+        .json(&json!({ "version": 2, "title": "x" }))
+        .send()
+        .await
+        .problem(422, "validation_failed");
+    app.patch(&path)
+        .auth(&admin)
+        .header("if-match", "garbage")
+        .json(&json!({ "title": "x" }))
+        .send()
+        .await
+        .problem(400, "bad_request");
     let got = app.get(&path).auth(&admin).send().await.expect(200);
     assert_eq!(got.body["title"], "Senior AE");
     assert_eq!(got.body["version"], 3);
@@ -192,7 +411,12 @@ async fn user_list_filters_and_pages(app: TestApp) {
         let mut body = new_user(&format!("pager{i}@example.com"));
         body["name"] = json!(format!("Pager {i:02}"));
         body["team_id"] = json!(team);
-        app.post("/api/v1/users").auth(&admin).json(&body).send().await.expect(201);
+        app.post("/api/v1/users")
+            .auth(&admin)
+            .json(&body)
+            .send()
+            .await
+            .expect(201);
     }
     let mut seen = Vec::new();
     let mut cursor: Option<String> = None;
@@ -202,7 +426,13 @@ async fn user_list_filters_and_pages(app: TestApp) {
             None => format!("/api/v1/users?team_id={team}&limit=3"),
         };
         let page = app.get(&path).auth(&admin).send().await.expect(200).body;
-        seen.extend(page["items"].as_array().unwrap().iter().map(|u| u["name"].as_str().unwrap().to_owned()));
+        seen.extend(
+            page["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|u| u["name"].as_str().unwrap().to_owned()),
+        );
         match page["next_cursor"].as_str() {
             Some(c) => cursor = Some(c.to_owned()),
             None => break,
@@ -211,19 +441,72 @@ async fn user_list_filters_and_pages(app: TestApp) {
     let want: Vec<String> = (0..7).map(|i| format!("Pager {i:02}")).collect();
     assert_eq!(seen, want, "every user once, in name order");
 
-    let q = app.get("/api/v1/users?q=PAGER0%25").auth(&admin).send().await.expect(200).body;
-    assert_eq!(q["items"].as_array().unwrap().len(), 0, "% is literal, not a wildcard");
-    let q = app.get("/api/v1/users?q=pager3").auth(&admin).send().await.expect(200).body;
+    let q = app
+        .get("/api/v1/users?q=PAGER0%25")
+        .auth(&admin)
+        .send()
+        .await
+        .expect(200)
+        .body;
+    assert_eq!(
+        q["items"].as_array().unwrap().len(),
+        0,
+        "% is literal, not a wildcard"
+    );
+    let q = app
+        .get("/api/v1/users?q=pager3")
+        .auth(&admin)
+        .send()
+        .await
+        .expect(200)
+        .body;
     assert_eq!(q["items"].as_array().unwrap().len(), 1);
-    let admins = app.get("/api/v1/users?role=admin").auth(&admin).send().await.expect(200).body;
+    let admins = app
+        .get("/api/v1/users?role=admin")
+        .auth(&admin)
+        .send()
+        .await
+        .expect(200)
+        .body;
     assert_eq!(admins["items"].as_array().unwrap().len(), 1);
-    let user = app.get("/api/v1/users?q=pager4").auth(&admin).send().await.body["items"][0]["id"].as_str().unwrap().to_owned();
-    app.patch(&format!("/api/v1/users/{user}")).auth(&admin).json(&json!({ "active": false })).send().await.expect(200);
-    let inactive = app.get("/api/v1/users?active=false").auth(&admin).send().await.expect(200).body;
+    let user = app
+        .get("/api/v1/users?q=pager4")
+        .auth(&admin)
+        .send()
+        .await
+        .body["items"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    app.patch(&format!("/api/v1/users/{user}"))
+        .auth(&admin)
+        .json(&json!({ "active": false }))
+        .send()
+        .await
+        .expect(200);
+    let inactive = app
+        .get("/api/v1/users?active=false")
+        .auth(&admin)
+        .send()
+        .await
+        .expect(200)
+        .body;
     assert_eq!(inactive["items"].as_array().unwrap().len(), 1);
 
-    for (qs, field) in [("limit=0", "limit"), ("limit=201", "limit"), ("limit=x", "limit"), ("cursor=zzz", "cursor"), ("role=king", "role"), ("sort=name", "sort")] {
-        let res = app.get(&format!("/api/v1/users?{qs}")).auth(&admin).send().await.problem(400, "bad_request");
+    for (qs, field) in [
+        ("limit=0", "limit"),
+        ("limit=201", "limit"),
+        ("limit=x", "limit"),
+        ("cursor=zzz", "cursor"),
+        ("role=king", "role"),
+        ("sort=name", "sort"),
+    ] {
+        let res = app
+            .get(&format!("/api/v1/users?{qs}"))
+            .auth(&admin)
+            .send()
+            .await
+            .problem(400, "bad_request");
         assert_eq!(res.fields(), [field], "{qs}");
     }
 }
@@ -232,24 +515,72 @@ async fn teams_are_created_edited_and_validated(app: TestApp) {
     let admin = app.admin().await;
     let manager = app.user(Role::SalesManager, None, None).await;
     let rep = app.user(Role::SalesRep, None, None).await;
-    let res = app.post("/api/v1/teams").auth(&admin).json(&json!({ "name": "Great Lakes", "manager_id": manager.id, "city": "Chicago" })).send().await.expect(201);
+    let res = app
+        .post("/api/v1/teams")
+        .auth(&admin)
+        .json(&json!({ "name": "Great Lakes", "manager_id": manager.id, "city": "Chicago" }))
+        .send()
+        .await
+        .expect(201);
     let id = res.body["id"].as_str().unwrap().to_owned();
     assert_eq!(res.body["member_count"], 0);
-    app.post("/api/v1/teams").auth(&admin).json(&json!({ "name": "great lakes " })).send().await.problem(409, "conflict");
-    let bad = app.post("/api/v1/teams").auth(&admin).json(&json!({ "name": "X", "manager_id": rep.id })).send().await.problem(422, "validation_failed");
+    app.post("/api/v1/teams")
+        .auth(&admin)
+        .json(&json!({ "name": "great lakes " }))
+        .send()
+        .await
+        .problem(409, "conflict");
+    let bad = app
+        .post("/api/v1/teams")
+        .auth(&admin)
+        .json(&json!({ "name": "X", "manager_id": rep.id }))
+        .send()
+        .await
+        .problem(422, "validation_failed");
     assert_eq!(bad.fields(), ["manager_id"]);
-    app.post("/api/v1/teams").auth(&admin).json(&json!({ "name": "" })).send().await.problem(422, "validation_failed");
+    app.post("/api/v1/teams")
+        .auth(&admin)
+        .json(&json!({ "name": "" }))
+        .send()
+        .await
+        .problem(422, "validation_failed");
 
     let path = format!("/api/v1/teams/{id}");
-    let res = app.patch(&path).auth(&admin).json(&json!({ "version": 1, "city": null, "name": "Lakes" })).send().await.expect(200);
+    let res = app
+        .patch(&path)
+        .auth(&admin)
+        .json(&json!({ "version": 1, "city": null, "name": "Lakes" }))
+        .send()
+        .await
+        .expect(200);
     assert_eq!(res.body["city"], serde_json::Value::Null);
     assert_eq!(res.body["name"], "Lakes");
-    app.patch(&path).auth(&admin).json(&json!({ "version": 1, "name": "Again" })).send().await.problem(412, "version_mismatch");
-    app.patch(&path).auth(&manager).json(&json!({ "name": "Mine" })).send().await.problem(403, "forbidden");
-    app.patch("/api/v1/teams/00000000-0000-0000-0000-000000000000").auth(&admin).json(&json!({ "name": "Z" })).send().await.problem(404, "not_found");
+    app.patch(&path)
+        .auth(&admin)
+        .json(&json!({ "version": 1, "name": "Again" }))
+        .send()
+        .await
+        .problem(412, "version_mismatch");
+    app.patch(&path)
+        .auth(&manager)
+        .json(&json!({ "name": "Mine" }))
+        .send()
+        .await
+        .problem(403, "forbidden");
+    app.patch("/api/v1/teams/00000000-0000-0000-0000-000000000000")
+        .auth(&admin)
+        .json(&json!({ "name": "Z" }))
+        .send()
+        .await
+        .problem(404, "not_found");
 
     // Members join through their own record.
-    app.patch(&format!("/api/v1/users/{}", rep.id)).auth(&admin).json(&json!({ "team_id": id })).send().await.expect(200);
+    app.patch(&format!("/api/v1/users/{}", rep.id))
+        .auth(&admin)
+        .json(&json!({ "team_id": id }))
+        .send()
+        .await
+        .expect(200);
     let got = app.get(&path).auth(&admin).send().await.expect(200);
     assert_eq!(got.body["member_count"], 1);
     let _ = PASSWORD;

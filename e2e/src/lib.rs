@@ -1,1 +1,135 @@
+//! Drives the built `closebook` binary over HTTP, as an operator or integration would.
 
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+pub const ADMIN_EMAIL: &str = "admin@e2e.example";
+pub const ADMIN_PASSWORD: &str = "e2e-admin-password";
+
+pub fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// The binary under test: `CLOSEBOOK_BIN`, or the debug build (scripts/test builds it first).
+pub fn binary() -> PathBuf {
+    let path = std::env::var_os("CLOSEBOOK_BIN").map_or_else(
+        || workspace_root().join("target/debug/closebook"),
+        PathBuf::from,
+    );
+    assert!(
+        path.is_file(),
+        "{} is missing: build it with `cargo build -p closebook-api` (scripts/test does)",
+        path.display()
+    );
+    path
+}
+
+/// Runs a command of the binary to completion in `data_dir`.
+pub fn run(data_dir: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(binary());
+    cmd.args(args)
+        .current_dir(data_dir)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default());
+    cmd.env("CLOSEBOOK_DATA_DIR", data_dir.join("data"));
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("run closebook")
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("free port")
+}
+
+pub struct Server {
+    pub base: String,
+    child: Child,
+    pub dir: tempfile::TempDir,
+}
+
+impl Server {
+    /// Starts `closebook serve` on a free port with a fresh data directory.
+    pub fn start(env: &[(&str, &str)]) -> Server {
+        let dir = tempfile::tempdir().expect("temp dir");
+        Self::start_in(dir, env)
+    }
+
+    pub fn start_in(dir: tempfile::TempDir, env: &[(&str, &str)]) -> Server {
+        let port = free_port();
+        let addr = format!("127.0.0.1:{port}");
+        let mut cmd = Command::new(binary());
+        cmd.arg("serve")
+            .current_dir(dir.path())
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("CLOSEBOOK_ADDR", &addr)
+            .env("CLOSEBOOK_DATA_DIR", dir.path().join("data"))
+            .env("CLOSEBOOK_ADMIN_EMAIL", ADMIN_EMAIL)
+            .env("CLOSEBOOK_ADMIN_PASSWORD", ADMIN_PASSWORD)
+            .env("CLOSEBOOK_LOG", "warn")
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = cmd.spawn().expect("start closebook");
+        let server = Server {
+            base: format!("http://{addr}"),
+            child,
+            dir,
+        };
+        server.wait_ready();
+        server
+    }
+
+    fn wait_ready(&self) {
+        let client = reqwest::blocking::Client::new();
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while Instant::now() < deadline {
+            if client
+                .get(self.url("/readyz"))
+                .send()
+                .is_ok_and(|r| r.status().is_success())
+            {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        panic!("closebook did not become ready at {}", self.base);
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// Signs in and returns an access token.
+    pub fn login(&self, email: &str, password: &str) -> String {
+        let res = reqwest::blocking::Client::new()
+            .post(self.url("/api/v1/auth/login"))
+            .json(&serde_json::json!({ "email": email, "password": password }))
+            .send()
+            .expect("login request");
+        assert!(
+            res.status().is_success(),
+            "login as {email}: {}",
+            res.status()
+        );
+        res.json::<serde_json::Value>().expect("json")["access_token"]
+            .as_str()
+            .expect("token")
+            .to_owned()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

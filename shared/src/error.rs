@@ -118,7 +118,10 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { field: field.into(), message: message.into() }
+        Self {
+            field: field.into(),
+            message: message.into(),
+        }
     }
 }
 
@@ -188,9 +191,17 @@ mod tests {
             (ErrorCode::Unauthenticated, 401, "unauthenticated"),
             (ErrorCode::Forbidden, 403, "forbidden"),
             (ErrorCode::VersionMismatch, 412, "version_mismatch"),
-            (ErrorCode::IdempotencyKeyReused, 422, "idempotency_key_reused"),
+            (
+                ErrorCode::IdempotencyKeyReused,
+                422,
+                "idempotency_key_reused",
+            ),
             (ErrorCode::PayloadTooLarge, 413, "payload_too_large"),
-            (ErrorCode::TooManyLoginAttempts, 429, "too_many_login_attempts"),
+            (
+                ErrorCode::TooManyLoginAttempts,
+                429,
+                "too_many_login_attempts",
+            ),
         ];
         for (code, status, name) in table {
             assert_eq!(code.status(), status, "{name}");

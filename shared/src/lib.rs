@@ -3,6 +3,8 @@
 //! on to the cent. Nothing here touches a database, a socket or an async runtime, so it compiles
 //! for `wasm32-unknown-unknown`. The `openapi` feature adds utoipa schema derives for the server.
 
+#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod audit;
 pub mod auth;
 pub mod error;

@@ -46,7 +46,10 @@ pub fn round_to_minor(amount: Decimal, currency: &str) -> Result<Decimal, MoneyE
 
 impl Money {
     pub fn new(amount: Decimal, currency: impl Into<String>) -> Self {
-        Self { amount, currency: currency.into() }
+        Self {
+            amount,
+            currency: currency.into(),
+        }
     }
 
     /// Converts to integer minor units for storage. Input with more precision than the currency
@@ -55,7 +58,10 @@ impl Money {
         let dp = minor_unit_digits(&self.currency)?;
         let normalised = self.amount.normalize();
         if normalised.scale() > dp {
-            return Err(MoneyError::TooPrecise { currency: self.currency.clone(), allowed: dp });
+            return Err(MoneyError::TooPrecise {
+                currency: self.currency.clone(),
+                allowed: dp,
+            });
         }
         let scaled = self
             .amount
@@ -68,7 +74,10 @@ impl Money {
     /// (`12345` USD → `"123.45"`, `100` USD → `"1.00"`).
     pub fn from_minor(minor: i64, currency: &str) -> Result<Self, MoneyError> {
         let dp = minor_unit_digits(currency)?;
-        Ok(Self { amount: Decimal::new(minor, dp), currency: currency.to_owned() })
+        Ok(Self {
+            amount: Decimal::new(minor, dp),
+            currency: currency.to_owned(),
+        })
     }
 
     /// Checks the code and precision, for request validation.
@@ -95,7 +104,12 @@ mod tests {
             ("-0.01", "USD", -1, "-0.01"),
             ("1500", "JPY", 1500, "1500"),
             ("1.234", "KWD", 1234, "1.234"),
-            ("92233720368547758.07", "USD", i64::MAX, "92233720368547758.07"),
+            (
+                "92233720368547758.07",
+                "USD",
+                i64::MAX,
+                "92233720368547758.07",
+            ),
         ];
         for (amount, cur, minor, back) in table {
             let m = Money::new(d(amount), *cur);
@@ -108,13 +122,31 @@ mod tests {
     #[test]
     fn rejects_what_cannot_be_stored_exactly() {
         let table: &[(&str, &str, MoneyError)] = &[
-            ("1.005", "USD", MoneyError::TooPrecise { currency: "USD".into(), allowed: 2 }),
-            ("1.5", "JPY", MoneyError::TooPrecise { currency: "JPY".into(), allowed: 0 }),
+            (
+                "1.005",
+                "USD",
+                MoneyError::TooPrecise {
+                    currency: "USD".into(),
+                    allowed: 2,
+                },
+            ),
+            (
+                "1.5",
+                "JPY",
+                MoneyError::TooPrecise {
+                    currency: "JPY".into(),
+                    allowed: 0,
+                },
+            ),
             ("1", "ZZZ", MoneyError::UnknownCurrency("ZZZ".into())),
             ("92233720368547758.08", "USD", MoneyError::OutOfRange),
         ];
         for (amount, cur, err) in table {
-            assert_eq!(Money::new(d(amount), *cur).to_minor().unwrap_err(), *err, "{amount} {cur}");
+            assert_eq!(
+                Money::new(d(amount), *cur).to_minor().unwrap_err(),
+                *err,
+                "{amount} {cur}"
+            );
         }
     }
 
@@ -129,7 +161,11 @@ mod tests {
             ("1.0005", "KWD", "1.001"),
         ];
         for (amount, cur, want) in table {
-            assert_eq!(round_to_minor(d(amount), cur).unwrap(), d(want), "{amount} {cur}");
+            assert_eq!(
+                round_to_minor(d(amount), cur).unwrap(),
+                d(want),
+                "{amount} {cur}"
+            );
         }
     }
 

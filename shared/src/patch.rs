@@ -28,7 +28,11 @@ mod tests {
             (r#"{"phone":"+1"}"#, Some(Some("+1".to_owned()))),
         ];
         for (json, want) in table {
-            assert_eq!(serde_json::from_str::<P>(json).unwrap().phone, want, "{json}");
+            assert_eq!(
+                serde_json::from_str::<P>(json).unwrap().phone,
+                want,
+                "{json}"
+            );
         }
     }
 }

@@ -19,8 +19,13 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 5] =
-        [Role::Admin, Role::SalesManager, Role::SalesRep, Role::Finance, Role::Partner];
+    pub const ALL: [Role; 5] = [
+        Role::Admin,
+        Role::SalesManager,
+        Role::SalesRep,
+        Role::Finance,
+        Role::Partner,
+    ];
 
     pub const fn as_str(self) -> &'static str {
         match self {

@@ -148,7 +148,20 @@ impl UpdateUserRequest {
         macro_rules! touched {
             ($($name:ident),*) => { $( if self.$name.is_some() { f.push(stringify!($name)); } )* };
         }
-        touched!(email, name, role, phone, title, employee_id, manager_id, team_id, hire_date, base_salary, time_zone, active);
+        touched!(
+            email,
+            name,
+            role,
+            phone,
+            title,
+            employee_id,
+            manager_id,
+            team_id,
+            hire_date,
+            base_salary,
+            time_zone,
+            active
+        );
         f
     }
 }

@@ -16,10 +16,14 @@ pub fn not_blank<T: AsRef<str>>(value: &T, _ctx: &()) -> garde::Result {
 /// A phone number as people type it: digits with optional `+`, spaces, dots, dashes, parentheses;
 /// 5 to 20 digits.
 pub fn phone(value: &str) -> Result<(), garde::Error> {
-    let allowed = value.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c));
+    let allowed = value
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-().".contains(c));
     let digits = value.chars().filter(char::is_ascii_digit).count();
     if !allowed || !(5..=20).contains(&digits) || value.rfind('+').is_some_and(|i| i > 0) {
-        return Err(garde::Error::new("must be a phone number (digits, optional leading +)"));
+        return Err(garde::Error::new(
+            "must be a phone number (digits, optional leading +)",
+        ));
     }
     Ok(())
 }
@@ -29,7 +33,10 @@ pub fn opt_phone(value: &Option<String>, _ctx: &()) -> garde::Result {
 }
 
 pub fn patch_phone(value: &Option<Option<String>>, _ctx: &()) -> garde::Result {
-    value.as_ref().and_then(Option::as_deref).map_or(Ok(()), phone)
+    value
+        .as_ref()
+        .and_then(Option::as_deref)
+        .map_or(Ok(()), phone)
 }
 
 pub fn money(value: &Money) -> Result<(), garde::Error> {
@@ -44,7 +51,10 @@ pub fn opt_money(value: &Option<Money>, _ctx: &()) -> garde::Result {
 }
 
 pub fn patch_money(value: &Option<Option<Money>>, _ctx: &()) -> garde::Result {
-    value.as_ref().and_then(Option::as_ref).map_or(Ok(()), money)
+    value
+        .as_ref()
+        .and_then(Option::as_ref)
+        .map_or(Ok(()), money)
 }
 
 /// Passwords: long enough to resist guessing, short enough not to be a hashing DoS.
@@ -89,7 +99,11 @@ mod tests {
 
     #[test]
     fn password_length_rules() {
-        let table = [("short", false), ("exactly12chr", true), (&"x".repeat(257), false)];
+        let table = [
+            ("short", false),
+            ("exactly12chr", true),
+            (&"x".repeat(257), false),
+        ];
         for (p, ok) in table {
             assert_eq!(password(&p, &()).is_ok(), ok, "{p}");
         }
@@ -98,7 +112,12 @@ mod tests {
     #[test]
     fn money_rules() {
         use std::str::FromStr;
-        let table = [("10.00", "USD", true), ("-1", "USD", false), ("1.001", "USD", false), ("1", "XYZ", false)];
+        let table = [
+            ("10.00", "USD", true),
+            ("-1", "USD", false),
+            ("1.001", "USD", false),
+            ("1", "XYZ", false),
+        ];
         for (a, c, ok) in table {
             let m = Money::new(rust_decimal::Decimal::from_str(a).unwrap(), c);
             assert_eq!(money(&m).is_ok(), ok, "{a} {c}");

@@ -11,7 +11,10 @@ fn main() {
 
 #[component]
 fn App() -> impl IntoView {
-    let roles = Role::ALL.iter().map(|r| view! { <li>{r.label()}</li> }).collect_view();
+    let roles = Role::ALL
+        .iter()
+        .map(|r| view! { <li>{r.label()}</li> })
+        .collect_view();
     view! {
         <main class="shell">
             <h1 class="brand">"Closebook"</h1>

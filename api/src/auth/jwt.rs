@@ -66,16 +66,19 @@ impl JwtKeys {
     }
 
     pub fn verify(&self, token: &str) -> Result<Principal, ApiError> {
-        let data = jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation).map_err(|e| {
-            use jsonwebtoken::errors::ErrorKind;
-            let why = match e.kind() {
-                ErrorKind::ExpiredSignature => "the access token has expired; refresh it",
-                ErrorKind::InvalidAudience | ErrorKind::InvalidIssuer => "the access token is not for this service",
-                ErrorKind::MissingRequiredClaim(_) => "the access token lacks a required claim",
-                _ => "the access token is invalid",
-            };
-            ApiError::unauthenticated(why)
-        })?;
+        let data = jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
+            .map_err(|e| {
+                use jsonwebtoken::errors::ErrorKind;
+                let why = match e.kind() {
+                    ErrorKind::ExpiredSignature => "the access token has expired; refresh it",
+                    ErrorKind::InvalidAudience | ErrorKind::InvalidIssuer => {
+                        "the access token is not for this service"
+                    }
+                    ErrorKind::MissingRequiredClaim(_) => "the access token lacks a required claim",
+                    _ => "the access token is invalid",
+                };
+                ApiError::unauthenticated(why)
+            })?;
         let id = Uuid::parse_str(&data.claims.sub)
             .map_err(|_| ApiError::unauthenticated("the access token is invalid"))?;
         Ok(Principal::user(id, data.claims.role))

@@ -16,7 +16,9 @@ pub fn hash_blocking(password: &str) -> Result<String, ApiError> {
 /// Constant-time verification; a malformed stored hash counts as a mismatch.
 pub fn verify_blocking(password: &str, stored: &str) -> bool {
     match PasswordHash::new(stored) {
-        Ok(parsed) => Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok(),
+        Ok(parsed) => Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok(),
         Err(_) => false,
     }
 }

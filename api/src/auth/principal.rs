@@ -32,7 +32,11 @@ pub struct Principal {
 
 impl Principal {
     pub fn user(id: Uuid, role: Role) -> Self {
-        Self { kind: PrincipalKind::User, id, role }
+        Self {
+            kind: PrincipalKind::User,
+            id,
+            role,
+        }
     }
 
     /// The signed-in user's id; `None` for service tokens.

@@ -13,7 +13,13 @@ use crate::error::ApiError;
 pub const PREFIX: &str = "cbr_";
 
 /// Issues a token in `family` (a new family for a fresh sign-in). Returns the plain token.
-pub fn issue(conn: &mut DbConn, user_id: &str, family: Option<&str>, ttl: Duration, now: NaiveDateTime) -> Result<String, ApiError> {
+pub fn issue(
+    conn: &mut DbConn,
+    user_id: &str,
+    family: Option<&str>,
+    ttl: Duration,
+    now: NaiveDateTime,
+) -> Result<String, ApiError> {
     let token = tokens::generate(PREFIX);
     rows::insert_refresh(
         conn,
@@ -52,15 +58,27 @@ pub fn redeem(conn: &mut DbConn, token: &str, now: NaiveDateTime) -> Result<Rede
     }
     if row.used_at.is_some() || !rows::spend_refresh(conn, &row.id, now)? {
         rows::revoke_family(conn, &row.family_id, now)?;
-        return Ok(Redeemed::Reused { user_id: row.user_id });
+        return Ok(Redeemed::Reused {
+            user_id: row.user_id,
+        });
     }
-    Ok(Redeemed::Valid { user_id: row.user_id, family_id: row.family_id })
+    Ok(Redeemed::Valid {
+        user_id: row.user_id,
+        family_id: row.family_id,
+    })
 }
 
 /// Revokes the family of `token` if `token` belongs to `user_id`. Returns whether it did.
-pub fn revoke_family_of(conn: &mut DbConn, token: &str, user_id: &str, now: NaiveDateTime) -> Result<bool, ApiError> {
+pub fn revoke_family_of(
+    conn: &mut DbConn,
+    token: &str,
+    user_id: &str,
+    now: NaiveDateTime,
+) -> Result<bool, ApiError> {
     match rows::find_refresh(conn, &tokens::hash(token))? {
-        Some(row) if row.user_id == user_id => Ok(rows::revoke_family(conn, &row.family_id, now)? > 0),
+        Some(row) if row.user_id == user_id => {
+            Ok(rows::revoke_family(conn, &row.family_id, now)? > 0)
+        }
         _ => Ok(false),
     }
 }

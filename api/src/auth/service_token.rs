@@ -23,11 +23,21 @@ pub async fn authenticate(db: &Db, token: &str) -> Result<Principal, ApiError> {
     let row = db
         .read(move |c| rows::find_live_service_token(c, &hash, now))
         .await?
-        .ok_or_else(|| ApiError::unauthenticated("the service token is unknown, revoked or expired"))?;
-    if row.last_used_at.is_none_or(|t| (now - t).num_seconds() >= TOUCH_EVERY_SECONDS) {
+        .ok_or_else(|| {
+            ApiError::unauthenticated("the service token is unknown, revoked or expired")
+        })?;
+    if row
+        .last_used_at
+        .is_none_or(|t| (now - t).num_seconds() >= TOUCH_EVERY_SECONDS)
+    {
         let id = row.id.clone();
-        db.write(move |c| rows::touch_service_token(c, &id, now)).await?;
+        db.write(move |c| rows::touch_service_token(c, &id, now))
+            .await?;
     }
     let id = uuid::Uuid::parse_str(&row.id).map_err(ApiError::internal)?;
-    Ok(Principal { kind: PrincipalKind::ServiceToken, id, role: row.role() })
+    Ok(Principal {
+        kind: PrincipalKind::ServiceToken,
+        id,
+        role: row.role(),
+    })
 }

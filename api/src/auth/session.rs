@@ -6,7 +6,11 @@ use super::jwt::JwtKeys;
 use crate::db::users::UserRow;
 use crate::error::ApiError;
 
-pub fn token_pair(jwt: &JwtKeys, user: &UserRow, refresh_token: String) -> Result<TokenResponse, ApiError> {
+pub fn token_pair(
+    jwt: &JwtKeys,
+    user: &UserRow,
+    refresh_token: String,
+) -> Result<TokenResponse, ApiError> {
     Ok(TokenResponse {
         access_token: jwt.issue(user.uuid(), user.role())?,
         refresh_token,

@@ -20,7 +20,11 @@ pub struct IdempotencyRow {
     pub created_at: NaiveDateTime,
 }
 
-pub fn find(conn: &mut DbConn, principal: &str, key: &str) -> Result<Option<IdempotencyRow>, ApiError> {
+pub fn find(
+    conn: &mut DbConn,
+    principal: &str,
+    key: &str,
+) -> Result<Option<IdempotencyRow>, ApiError> {
     Ok(ik::table
         .find((principal, key))
         .select(IdempotencyRow::as_select())
@@ -32,14 +36,26 @@ pub fn find(conn: &mut DbConn, principal: &str, key: &str) -> Result<Option<Idem
 pub fn claim(conn: &mut DbConn, row: &IdempotencyRow) -> Result<bool, ApiError> {
     match diesel::insert_into(ik::table).values(row).execute(conn) {
         Ok(_) => Ok(true),
-        Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => Ok(false),
+        Err(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        )) => Ok(false),
         Err(e) => Err(e.into()),
     }
 }
 
-pub fn complete(conn: &mut DbConn, principal: &str, key: &str, status: i32, body: &str) -> Result<(), ApiError> {
+pub fn complete(
+    conn: &mut DbConn,
+    principal: &str,
+    key: &str,
+    status: i32,
+    body: &str,
+) -> Result<(), ApiError> {
     diesel::update(ik::table.find((principal, key)))
-        .set((ik::status_code.eq(Some(status)), ik::response_body.eq(Some(body))))
+        .set((
+            ik::status_code.eq(Some(status)),
+            ik::response_body.eq(Some(body)),
+        ))
         .execute(conn)?;
     Ok(())
 }

@@ -30,6 +30,18 @@ pub enum DbConn {
     Pg(diesel::PgConnection),
 }
 
+/// Multi-row `INSERT`: the derived `MultiConnection` cannot express it, so each backend runs it
+/// natively. Evaluates to `QueryResult<usize>`.
+macro_rules! batch_insert {
+    ($conn:expr, $table:expr, $rows:expr) => {
+        match $conn {
+            $crate::db::DbConn::Sqlite(c) => diesel::insert_into($table).values($rows).execute(c),
+            $crate::db::DbConn::Pg(c) => diesel::insert_into($table).values($rows).execute(c),
+        }
+    };
+}
+pub(crate) use batch_insert;
+
 /// Which database a URL names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DatabaseUrl {
@@ -56,7 +68,10 @@ impl DatabaseUrl {
                 "DATABASE_URL scheme `{scheme}` is not supported (use sqlite://PATH or postgres://…)"
             ));
         }
-        let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url);
+        let path = url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"))
+            .unwrap_or(url);
         if path.is_empty() {
             return Err("DATABASE_URL names no SQLite file".into());
         }
@@ -120,7 +135,8 @@ impl ManageConnection for ConnectionManager {
     }
 
     fn is_valid(&self, conn: &mut DbConn) -> Result<(), r2d2::Error> {
-        conn.batch_execute("SELECT 1").map_err(r2d2::Error::QueryError)
+        conn.batch_execute("SELECT 1")
+            .map_err(r2d2::Error::QueryError)
     }
 
     fn has_broken(&self, _conn: &mut DbConn) -> bool {
@@ -158,9 +174,17 @@ impl Db {
                 .build(manager.clone())
                 .map_err(|e| format!("cannot connect to {}: {e}", url.redacted()))
         };
-        let write = build(if url.is_postgres() { max_connections } else { 1 })?;
+        let write = build(if url.is_postgres() {
+            max_connections
+        } else {
+            1
+        })?;
         let db = Db {
-            read: if url.is_postgres() { write.clone() } else { build(max_connections)? },
+            read: if url.is_postgres() {
+                write.clone()
+            } else {
+                build(max_connections)?
+            },
             write,
             url: url.clone(),
         };
@@ -173,8 +197,15 @@ impl Db {
     }
 
     fn migrate(&self) -> Result<(), String> {
-        let mut conn = self.write.get().map_err(|e| format!("database unavailable: {e}"))?;
-        let migrations = if self.url.is_postgres() { POSTGRES_MIGRATIONS } else { SQLITE_MIGRATIONS };
+        let mut conn = self
+            .write
+            .get()
+            .map_err(|e| format!("database unavailable: {e}"))?;
+        let migrations = if self.url.is_postgres() {
+            POSTGRES_MIGRATIONS
+        } else {
+            SQLITE_MIGRATIONS
+        };
         conn.run_pending_migrations(migrations)
             .map(|_| ())
             .map_err(|e| format!("migrations failed: {e}"))
@@ -212,7 +243,8 @@ impl Db {
 
     /// Readiness: can we reach the database right now?
     pub async fn ping(&self) -> Result<(), ApiError> {
-        self.read(|c| c.batch_execute("SELECT 1").map_err(ApiError::from)).await
+        self.read(|c| c.batch_execute("SELECT 1").map_err(ApiError::from))
+            .await
     }
 }
 
@@ -221,7 +253,9 @@ where
     F: FnOnce() -> Result<T, ApiError> + Send + 'static,
     T: Send + 'static,
 {
-    actix_web::web::block(f).await.map_err(|e| ApiError::internal(format!("blocking task failed: {e}")))?
+    actix_web::web::block(f)
+        .await
+        .map_err(|e| ApiError::internal(format!("blocking task failed: {e}")))?
 }
 
 /// The default database: an SQLite file in `./data/`.
@@ -236,9 +270,18 @@ mod tests {
     #[test]
     fn picks_backend_from_the_url() {
         let table: &[(&str, Result<DatabaseUrl, ()>)] = &[
-            ("postgres://u:p@h/db", Ok(DatabaseUrl::Postgres("postgres://u:p@h/db".into()))),
-            ("postgresql://h/db", Ok(DatabaseUrl::Postgres("postgresql://h/db".into()))),
-            ("sqlite://data/x.db", Ok(DatabaseUrl::Sqlite("data/x.db".into()))),
+            (
+                "postgres://u:p@h/db",
+                Ok(DatabaseUrl::Postgres("postgres://u:p@h/db".into())),
+            ),
+            (
+                "postgresql://h/db",
+                Ok(DatabaseUrl::Postgres("postgresql://h/db".into())),
+            ),
+            (
+                "sqlite://data/x.db",
+                Ok(DatabaseUrl::Sqlite("data/x.db".into())),
+            ),
             ("sqlite:x.db", Ok(DatabaseUrl::Sqlite("x.db".into()))),
             ("./data/x.db", Ok(DatabaseUrl::Sqlite("./data/x.db".into()))),
             ("mysql://h/db", Err(())),

@@ -34,7 +34,10 @@ impl TeamRow {
         Team {
             id: Uuid::parse_str(&self.id).unwrap_or_default(),
             name: self.name.clone(),
-            manager_id: self.manager_id.as_deref().and_then(|m| Uuid::parse_str(m).ok()),
+            manager_id: self
+                .manager_id
+                .as_deref()
+                .and_then(|m| Uuid::parse_str(m).ok()),
             city: self.city.clone(),
             member_count,
             version: self.version,
@@ -45,7 +48,11 @@ impl TeamRow {
 }
 
 pub fn find(conn: &mut DbConn, id: Uuid) -> Result<Option<TeamRow>, ApiError> {
-    Ok(teams::table.find(id.to_string()).select(TeamRow::as_select()).first(conn).optional()?)
+    Ok(teams::table
+        .find(id.to_string())
+        .select(TeamRow::as_select())
+        .first(conn)
+        .optional()?)
 }
 
 pub fn exists(conn: &mut DbConn, id: Uuid) -> Result<bool, ApiError> {
@@ -53,35 +60,52 @@ pub fn exists(conn: &mut DbConn, id: Uuid) -> Result<bool, ApiError> {
 }
 
 pub fn name_taken(conn: &mut DbConn, name: &str, except: Option<&str>) -> Result<bool, ApiError> {
-    let holders: Vec<String> = teams::table.filter(teams::name_key.eq(name_key(name))).select(teams::id).load(conn)?;
+    let holders: Vec<String> = teams::table
+        .filter(teams::name_key.eq(name_key(name)))
+        .select(teams::id)
+        .load(conn)?;
     Ok(holders.iter().any(|id| Some(id.as_str()) != except))
 }
 
 pub fn insert(conn: &mut DbConn, row: &TeamRow) -> Result<(), ApiError> {
-    diesel::insert_into(teams::table).values(row).execute(conn)?;
+    diesel::insert_into(teams::table)
+        .values(row)
+        .execute(conn)?;
     Ok(())
 }
 
 pub fn update(conn: &mut DbConn, row: &TeamRow, expected_version: i64) -> Result<bool, ApiError> {
-    let n = diesel::update(teams::table.filter(teams::id.eq(&row.id)).filter(teams::version.eq(expected_version)))
-        .set(row)
-        .execute(conn)?;
+    let n = diesel::update(
+        teams::table
+            .filter(teams::id.eq(&row.id))
+            .filter(teams::version.eq(expected_version)),
+    )
+    .set(row)
+    .execute(conn)?;
     Ok(n == 1)
 }
 
 /// Active members per team, for the given teams.
-pub fn member_counts(conn: &mut DbConn, team_ids: &[String]) -> Result<Vec<(String, i64)>, ApiError> {
+pub fn member_counts(
+    conn: &mut DbConn,
+    team_ids: &[String],
+) -> Result<Vec<(String, i64)>, ApiError> {
     let rows: Vec<(Option<String>, i64)> = users::table
         .filter(users::team_id.eq_any(team_ids))
         .filter(users::active.eq(true))
         .group_by(users::team_id)
         .select((users::team_id, diesel::dsl::count_star()))
         .load(conn)?;
-    Ok(rows.into_iter().filter_map(|(t, n)| t.map(|t| (t, n))).collect())
+    Ok(rows
+        .into_iter()
+        .filter_map(|(t, n)| t.map(|t| (t, n)))
+        .collect())
 }
 
 pub fn member_count(conn: &mut DbConn, team_id: &str) -> Result<i64, ApiError> {
-    Ok(member_counts(conn, &[team_id.to_owned()])?.first().map_or(0, |(_, n)| *n))
+    Ok(member_counts(conn, &[team_id.to_owned()])?
+        .first()
+        .map_or(0, |(_, n)| *n))
 }
 
 /// Teams sorted by name (then id); `visible` of `None` means all teams.
@@ -98,21 +122,33 @@ pub fn list(
     if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         let pattern = like_pattern(text);
         query = query.filter(
-            teams::name_key
-                .like(pattern.clone())
-                .escape('\\')
-                .or(lower(teams::city.assume_not_null()).like(pattern).escape('\\')),
+            teams::name_key.like(pattern.clone()).escape('\\').or(lower(
+                teams::city.assume_not_null(),
+            )
+            .like(pattern)
+            .escape('\\')),
         );
     }
     if let Some(m) = q.manager_id {
         query = query.filter(teams::manager_id.eq(m.to_string()));
     }
     if let (Some(name), Some(id)) = (page.after_part(0), page.after_part(1)) {
-        query = query.filter(teams::name.gt(name.to_owned()).or(teams::name.eq(name.to_owned()).and(teams::id.gt(id.to_owned()))));
+        query = query.filter(
+            teams::name.gt(name.to_owned()).or(teams::name
+                .eq(name.to_owned())
+                .and(teams::id.gt(id.to_owned()))),
+        );
     }
-    let rows = query.order((teams::name.asc(), teams::id.asc())).limit(page.fetch()).load::<TeamRow>(conn)?;
+    let rows = query
+        .order((teams::name.asc(), teams::id.asc()))
+        .limit(page.fetch())
+        .load::<TeamRow>(conn)?;
     let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
     let counts = member_counts(conn, &ids)?;
     let count_of = |id: &str| counts.iter().find(|(t, _)| t == id).map_or(0, |(_, n)| *n);
-    Ok(page.finish(rows, |r| vec![r.name.clone(), r.id.clone()], |r| r.to_dto(count_of(&r.id))))
+    Ok(page.finish(
+        rows,
+        |r| vec![r.name.clone(), r.id.clone()],
+        |r| r.to_dto(count_of(&r.id)),
+    ))
 }

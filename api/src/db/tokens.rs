@@ -25,11 +25,16 @@ pub struct RefreshTokenRow {
 }
 
 pub fn insert_refresh(conn: &mut DbConn, row: &RefreshTokenRow) -> Result<(), ApiError> {
-    diesel::insert_into(refresh_tokens::table).values(row).execute(conn)?;
+    diesel::insert_into(refresh_tokens::table)
+        .values(row)
+        .execute(conn)?;
     Ok(())
 }
 
-pub fn find_refresh(conn: &mut DbConn, token_hash: &str) -> Result<Option<RefreshTokenRow>, ApiError> {
+pub fn find_refresh(
+    conn: &mut DbConn,
+    token_hash: &str,
+) -> Result<Option<RefreshTokenRow>, ApiError> {
     Ok(refresh_tokens::table
         .filter(refresh_tokens::token_hash.eq(token_hash))
         .select(RefreshTokenRow::as_select())
@@ -40,14 +45,20 @@ pub fn find_refresh(conn: &mut DbConn, token_hash: &str) -> Result<Option<Refres
 /// Marks a token spent. Only one of two racing refreshes can win: false for the loser.
 pub fn spend_refresh(conn: &mut DbConn, id: &str, at: NaiveDateTime) -> Result<bool, ApiError> {
     let n = diesel::update(
-        refresh_tokens::table.filter(refresh_tokens::id.eq(id)).filter(refresh_tokens::used_at.is_null()),
+        refresh_tokens::table
+            .filter(refresh_tokens::id.eq(id))
+            .filter(refresh_tokens::used_at.is_null()),
     )
     .set(refresh_tokens::used_at.eq(at))
     .execute(conn)?;
     Ok(n == 1)
 }
 
-pub fn revoke_family(conn: &mut DbConn, family_id: &str, at: NaiveDateTime) -> Result<usize, ApiError> {
+pub fn revoke_family(
+    conn: &mut DbConn,
+    family_id: &str,
+    at: NaiveDateTime,
+) -> Result<usize, ApiError> {
     Ok(diesel::update(
         refresh_tokens::table
             .filter(refresh_tokens::family_id.eq(family_id))
@@ -57,7 +68,11 @@ pub fn revoke_family(conn: &mut DbConn, family_id: &str, at: NaiveDateTime) -> R
     .execute(conn)?)
 }
 
-pub fn revoke_all_for_user(conn: &mut DbConn, user_id: &str, at: NaiveDateTime) -> Result<usize, ApiError> {
+pub fn revoke_all_for_user(
+    conn: &mut DbConn,
+    user_id: &str,
+    at: NaiveDateTime,
+) -> Result<usize, ApiError> {
     Ok(diesel::update(
         refresh_tokens::table
             .filter(refresh_tokens::user_id.eq(user_id))
@@ -93,7 +108,10 @@ impl ServiceTokenRow {
             name: self.name.clone(),
             role: self.role(),
             prefix: self.prefix.clone(),
-            created_by: self.created_by.as_deref().and_then(|c| Uuid::parse_str(c).ok()),
+            created_by: self
+                .created_by
+                .as_deref()
+                .and_then(|c| Uuid::parse_str(c).ok()),
             created_at: self.created_at.and_utc(),
             expires_at: self.expires_at.map(|t| t.and_utc()),
             last_used_at: self.last_used_at.map(|t| t.and_utc()),
@@ -103,11 +121,16 @@ impl ServiceTokenRow {
 }
 
 pub fn insert_service_token(conn: &mut DbConn, row: &ServiceTokenRow) -> Result<(), ApiError> {
-    diesel::insert_into(service_tokens::table).values(row).execute(conn)?;
+    diesel::insert_into(service_tokens::table)
+        .values(row)
+        .execute(conn)?;
     Ok(())
 }
 
-pub fn find_service_token(conn: &mut DbConn, id: Uuid) -> Result<Option<ServiceTokenRow>, ApiError> {
+pub fn find_service_token(
+    conn: &mut DbConn,
+    id: Uuid,
+) -> Result<Option<ServiceTokenRow>, ApiError> {
     Ok(service_tokens::table
         .find(id.to_string())
         .select(ServiceTokenRow::as_select())
@@ -124,21 +147,35 @@ pub fn find_live_service_token(
     Ok(service_tokens::table
         .filter(service_tokens::token_hash.eq(token_hash))
         .filter(service_tokens::revoked_at.is_null())
-        .filter(service_tokens::expires_at.is_null().or(service_tokens::expires_at.gt(now)))
+        .filter(
+            service_tokens::expires_at
+                .is_null()
+                .or(service_tokens::expires_at.gt(now)),
+        )
         .select(ServiceTokenRow::as_select())
         .first(conn)
         .optional()?)
 }
 
 pub fn touch_service_token(conn: &mut DbConn, id: &str, at: NaiveDateTime) -> Result<(), ApiError> {
-    diesel::update(service_tokens::table.find(id)).set(service_tokens::last_used_at.eq(at)).execute(conn)?;
+    diesel::update(service_tokens::table.find(id))
+        .set(service_tokens::last_used_at.eq(at))
+        .execute(conn)?;
     Ok(())
 }
 
-pub fn revoke_service_token(conn: &mut DbConn, id: &str, at: NaiveDateTime) -> Result<(), ApiError> {
-    diesel::update(service_tokens::table.find(id).filter(service_tokens::revoked_at.is_null()))
-        .set(service_tokens::revoked_at.eq(at))
-        .execute(conn)?;
+pub fn revoke_service_token(
+    conn: &mut DbConn,
+    id: &str,
+    at: NaiveDateTime,
+) -> Result<(), ApiError> {
+    diesel::update(
+        service_tokens::table
+            .find(id)
+            .filter(service_tokens::revoked_at.is_null()),
+    )
+    .set(service_tokens::revoked_at.eq(at))
+    .execute(conn)?;
     Ok(())
 }
 
@@ -148,18 +185,29 @@ pub fn list_service_tokens(
     include_revoked: bool,
     page: &PageRequest,
 ) -> Result<Page<ServiceToken>, ApiError> {
-    let mut q = service_tokens::table.select(ServiceTokenRow::as_select()).into_boxed();
+    let mut q = service_tokens::table
+        .select(ServiceTokenRow::as_select())
+        .into_boxed();
     if !include_revoked {
         q = q.filter(service_tokens::revoked_at.is_null());
     }
     if let Some(after) = page.after_part(0) {
         q = q.filter(service_tokens::id.lt(after.to_owned()));
     }
-    let rows = q.order(service_tokens::id.desc()).limit(page.fetch()).load::<ServiceTokenRow>(conn)?;
+    let rows = q
+        .order(service_tokens::id.desc())
+        .limit(page.fetch())
+        .load::<ServiceTokenRow>(conn)?;
     Ok(page.finish(rows, |r| vec![r.id.clone()], |r| r.to_dto()))
 }
 
-pub fn record_login_attempt(conn: &mut DbConn, email_key: &str, ip: &str, succeeded: bool, at: NaiveDateTime) -> Result<(), ApiError> {
+pub fn record_login_attempt(
+    conn: &mut DbConn,
+    email_key: &str,
+    ip: &str,
+    succeeded: bool,
+    at: NaiveDateTime,
+) -> Result<(), ApiError> {
     diesel::insert_into(login_attempts::table)
         .values((
             login_attempts::id.eq(Uuid::now_v7().to_string()),
@@ -173,7 +221,11 @@ pub fn record_login_attempt(conn: &mut DbConn, email_key: &str, ip: &str, succee
 }
 
 /// Failed attempts for an account since `since`, oldest first (their times drive Retry-After).
-pub fn failures_for_email(conn: &mut DbConn, email_key: &str, since: NaiveDateTime) -> Result<Vec<NaiveDateTime>, ApiError> {
+pub fn failures_for_email(
+    conn: &mut DbConn,
+    email_key: &str,
+    since: NaiveDateTime,
+) -> Result<Vec<NaiveDateTime>, ApiError> {
     // A success resets the account's count: only failures after the latest success count.
     let last_success: Option<NaiveDateTime> = login_attempts::table
         .filter(login_attempts::email_key.eq(email_key))
@@ -190,7 +242,11 @@ pub fn failures_for_email(conn: &mut DbConn, email_key: &str, since: NaiveDateTi
         .load(conn)?)
 }
 
-pub fn failures_for_ip(conn: &mut DbConn, ip: &str, since: NaiveDateTime) -> Result<Vec<NaiveDateTime>, ApiError> {
+pub fn failures_for_ip(
+    conn: &mut DbConn,
+    ip: &str,
+    since: NaiveDateTime,
+) -> Result<Vec<NaiveDateTime>, ApiError> {
     Ok(login_attempts::table
         .filter(login_attempts::ip.eq(ip))
         .filter(login_attempts::succeeded.eq(false))
@@ -202,5 +258,8 @@ pub fn failures_for_ip(conn: &mut DbConn, ip: &str, since: NaiveDateTime) -> Res
 
 /// Sign-in attempts older than the throttle window serve no purpose; prune them.
 pub fn prune_login_attempts(conn: &mut DbConn, before: NaiveDateTime) -> Result<usize, ApiError> {
-    Ok(diesel::delete(login_attempts::table.filter(login_attempts::at.lt(before))).execute(conn)?)
+    Ok(
+        diesel::delete(login_attempts::table.filter(login_attempts::at.lt(before)))
+            .execute(conn)?,
+    )
 }

@@ -85,7 +85,11 @@ impl UserRow {
 }
 
 pub fn find(conn: &mut DbConn, id: Uuid) -> Result<Option<UserRow>, ApiError> {
-    Ok(users::table.find(id.to_string()).select(UserRow::as_select()).first(conn).optional()?)
+    Ok(users::table
+        .find(id.to_string())
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()?)
 }
 
 pub fn find_by_email(conn: &mut DbConn, email: &str) -> Result<Option<UserRow>, ApiError> {
@@ -97,20 +101,29 @@ pub fn find_by_email(conn: &mut DbConn, email: &str) -> Result<Option<UserRow>, 
 }
 
 pub fn email_taken(conn: &mut DbConn, email: &str, except: Option<&str>) -> Result<bool, ApiError> {
-    let holders: Vec<String> = users::table.filter(users::email_key.eq(email_key(email))).select(users::id).load(conn)?;
+    let holders: Vec<String> = users::table
+        .filter(users::email_key.eq(email_key(email)))
+        .select(users::id)
+        .load(conn)?;
     Ok(holders.iter().any(|id| Some(id.as_str()) != except))
 }
 
 pub fn insert(conn: &mut DbConn, row: &UserRow) -> Result<(), ApiError> {
-    diesel::insert_into(users::table).values(row).execute(conn)?;
+    diesel::insert_into(users::table)
+        .values(row)
+        .execute(conn)?;
     Ok(())
 }
 
 /// Writes the whole row if its version is still `expected_version`; false when someone else won.
 pub fn update(conn: &mut DbConn, row: &UserRow, expected_version: i64) -> Result<bool, ApiError> {
-    let n = diesel::update(users::table.filter(users::id.eq(&row.id)).filter(users::version.eq(expected_version)))
-        .set(row)
-        .execute(conn)?;
+    let n = diesel::update(
+        users::table
+            .filter(users::id.eq(&row.id))
+            .filter(users::version.eq(expected_version)),
+    )
+    .set(row)
+    .execute(conn)?;
     Ok(n == 1)
 }
 
@@ -119,7 +132,12 @@ pub fn count(conn: &mut DbConn) -> Result<i64, ApiError> {
 }
 
 /// Users sorted by name (then id), within the caller's scope.
-pub fn list(conn: &mut DbConn, scope: &Scope, q: &UserListQuery, page: &PageRequest) -> Result<Page<User>, ApiError> {
+pub fn list(
+    conn: &mut DbConn,
+    scope: &Scope,
+    q: &UserListQuery,
+    page: &PageRequest,
+) -> Result<Page<User>, ApiError> {
     let mut query = users::table.select(UserRow::as_select()).into_boxed();
     match scope {
         Scope::All => {}
@@ -133,12 +151,20 @@ pub fn list(conn: &mut DbConn, scope: &Scope, q: &UserListQuery, page: &PageRequ
             );
         }
         Scope::OnlySelf(me) => query = query.filter(users::id.eq(me.to_string())),
-        Scope::Nothing => return Ok(Page { items: Vec::new(), next_cursor: None }),
+        Scope::Nothing => {
+            return Ok(Page {
+                items: Vec::new(),
+                next_cursor: None,
+            });
+        }
     }
     if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         let pattern = like_pattern(text);
         query = query.filter(
-            lower(users::name).like(pattern.clone()).escape('\\').or(users::email_key.like(pattern).escape('\\')),
+            lower(users::name)
+                .like(pattern.clone())
+                .escape('\\')
+                .or(users::email_key.like(pattern).escape('\\')),
         );
     }
     if let Some(role) = q.role {
@@ -151,15 +177,26 @@ pub fn list(conn: &mut DbConn, scope: &Scope, q: &UserListQuery, page: &PageRequ
         query = query.filter(users::active.eq(active));
     }
     if let (Some(name), Some(id)) = (page.after_part(0), page.after_part(1)) {
-        query = query.filter(users::name.gt(name.to_owned()).or(users::name.eq(name.to_owned()).and(users::id.gt(id.to_owned()))));
+        query = query.filter(
+            users::name.gt(name.to_owned()).or(users::name
+                .eq(name.to_owned())
+                .and(users::id.gt(id.to_owned()))),
+        );
     }
-    let rows = query.order((users::name.asc(), users::id.asc())).limit(page.fetch()).load::<UserRow>(conn)?;
+    let rows = query
+        .order((users::name.asc(), users::id.asc()))
+        .limit(page.fetch())
+        .load::<UserRow>(conn)?;
     Ok(page.finish(rows, |r| vec![r.name.clone(), r.id.clone()], |r| r.to_dto()))
 }
 
 /// `%text%` for LIKE, lower-cased, with LIKE's wildcards escaped so they match literally.
 pub fn like_pattern(text: &str) -> String {
-    let escaped = text.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    let escaped = text
+        .to_lowercase()
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
     format!("%{escaped}%")
 }
 
@@ -167,7 +204,12 @@ pub fn like_pattern(text: &str) -> String {
 mod tests {
     #[test]
     fn like_patterns_escape_wildcards() {
-        let table = [("Ada", "%ada%"), ("50%", "%50\\%%"), ("a_b", "%a\\_b%"), ("c:\\x", "%c:\\\\x%")];
+        let table = [
+            ("Ada", "%ada%"),
+            ("50%", "%50\\%%"),
+            ("a_b", "%a\\_b%"),
+            ("c:\\x", "%c:\\\\x%"),
+        ];
         for (input, want) in table {
             assert_eq!(super::like_pattern(input), want);
         }

@@ -11,9 +11,12 @@ use crate::error::ApiError;
 
 /// IANA time zone names, checked against the tz database.
 pub fn check_time_zone(field: &str, tz: &str) -> Result<(), ApiError> {
-    tz.parse::<chrono_tz::Tz>()
-        .map(|_| ())
-        .map_err(|_| ApiError::field(field, format!("`{tz}` is not an IANA time zone (e.g. Europe/London)")))
+    tz.parse::<chrono_tz::Tz>().map(|_| ()).map_err(|_| {
+        ApiError::field(
+            field,
+            format!("`{tz}` is not an IANA time zone (e.g. Europe/London)"),
+        )
+    })
 }
 
 /// A referenced manager must exist, be active and manage people (sales manager or admin).
@@ -21,11 +24,18 @@ pub fn check_manager(conn: &mut DbConn, field: &str, id: Uuid) -> Result<(), Api
     match user_rows::find(conn, id)? {
         Some(u) if u.active && matches!(u.role(), Role::SalesManager | Role::Admin) => Ok(()),
         Some(u) if !u.active => Err(ApiError::field(field, "is deactivated")),
-        Some(_) => Err(ApiError::field(field, "must be a sales manager or an admin")),
+        Some(_) => Err(ApiError::field(
+            field,
+            "must be a sales manager or an admin",
+        )),
         None => Err(ApiError::field(field, "no such user")),
     }
 }
 
 pub fn check_team(conn: &mut DbConn, field: &str, id: Uuid) -> Result<(), ApiError> {
-    if team_rows::exists(conn, id)? { Ok(()) } else { Err(ApiError::field(field, "no such team")) }
+    if team_rows::exists(conn, id)? {
+        Ok(())
+    } else {
+        Err(ApiError::field(field, "no such team"))
+    }
 }

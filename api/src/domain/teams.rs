@@ -13,7 +13,10 @@ use crate::{concurrency, outbox, time};
 
 fn name_conflict() -> ApiError {
     ApiError {
-        errors: vec![closebook_shared::FieldError::new("name", "is already used by another team")],
+        errors: vec![closebook_shared::FieldError::new(
+            "name",
+            "is already used by another team",
+        )],
         ..ApiError::new(ErrorCode::Conflict, "a team with this name already exists")
     }
 }
@@ -31,19 +34,42 @@ pub fn create(conn: &mut DbConn, actor: &Actor, req: CreateTeamRequest) -> Resul
         name: req.name.trim().to_owned(),
         name_key: name_key(&req.name),
         manager_id: req.manager_id.map(|m| m.to_string()),
-        city: req.city.map(|c| c.trim().to_owned()).filter(|c| !c.is_empty()),
+        city: req
+            .city
+            .map(|c| c.trim().to_owned())
+            .filter(|c| !c.is_empty()),
         version: 1,
         created_at: now,
         updated_at: now,
     };
     rows::insert(conn, &row)?;
     let dto = row.to_dto(0);
-    audit::record(conn, actor, "team.create", "team", Some(&row.id), None::<&()>, Some(&dto))?;
-    outbox::emit(conn, "org.team.created", "team", &row.id, &serde_json::json!({ "team_id": dto.id, "manager_id": dto.manager_id }))?;
+    audit::record(
+        conn,
+        actor,
+        "team.create",
+        "team",
+        Some(&row.id),
+        None::<&()>,
+        Some(&dto),
+    )?;
+    outbox::emit(
+        conn,
+        "org.team.created",
+        "team",
+        &row.id,
+        &serde_json::json!({ "team_id": dto.id, "manager_id": dto.manager_id }),
+    )?;
     Ok(dto)
 }
 
-pub fn update(conn: &mut DbConn, actor: &Actor, id: Uuid, patch: UpdateTeamRequest, expected: Option<i64>) -> Result<Team, ApiError> {
+pub fn update(
+    conn: &mut DbConn,
+    actor: &Actor,
+    id: Uuid,
+    patch: UpdateTeamRequest,
+    expected: Option<i64>,
+) -> Result<Team, ApiError> {
     let before = rows::find(conn, id)?.ok_or_else(|| ApiError::not_found("team"))?;
     concurrency::check(expected, before.version)?;
     if let Some(Some(m)) = patch.manager_id {
@@ -66,11 +92,28 @@ pub fn update(conn: &mut DbConn, actor: &Actor, id: Uuid, patch: UpdateTeamReque
     row.version = before.version + 1;
     row.updated_at = time::now();
     if !rows::update(conn, &row, before.version)? {
-        return Err(ApiError::new(ErrorCode::VersionMismatch, "the record changed while you were editing; reload and retry"));
+        return Err(ApiError::new(
+            ErrorCode::VersionMismatch,
+            "the record changed while you were editing; reload and retry",
+        ));
     }
     let members = rows::member_count(conn, &row.id)?;
     let (old, new) = (before.to_dto(members), row.to_dto(members));
-    audit::record(conn, actor, "team.update", "team", Some(&row.id), Some(&old), Some(&new))?;
-    outbox::emit(conn, "org.team.updated", "team", &row.id, &serde_json::json!({ "team_id": new.id, "manager_id": new.manager_id }))?;
+    audit::record(
+        conn,
+        actor,
+        "team.update",
+        "team",
+        Some(&row.id),
+        Some(&old),
+        Some(&new),
+    )?;
+    outbox::emit(
+        conn,
+        "org.team.updated",
+        "team",
+        &row.id,
+        &serde_json::json!({ "team_id": new.id, "manager_id": new.manager_id }),
+    )?;
     Ok(new)
 }

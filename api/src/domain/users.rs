@@ -15,14 +15,21 @@ fn salary_columns(m: Option<&Money>) -> Result<(Option<i64>, Option<String>), Ap
     match m {
         None => Ok((None, None)),
         Some(m) => {
-            let minor = m.to_minor().map_err(|e| ApiError::field("base_salary", e.to_string()))?;
+            let minor = m
+                .to_minor()
+                .map_err(|e| ApiError::field("base_salary", e.to_string()))?;
             Ok((Some(minor), Some(m.currency.clone())))
         }
     }
 }
 
 /// Checks what needs the database or the tz table; garde has checked the rest.
-fn check_references(conn: &mut DbConn, manager: Option<Uuid>, team: Option<Uuid>, tz: Option<&str>) -> Result<(), ApiError> {
+fn check_references(
+    conn: &mut DbConn,
+    manager: Option<Uuid>,
+    team: Option<Uuid>,
+    tz: Option<&str>,
+) -> Result<(), ApiError> {
     if let Some(tz) = tz {
         check_time_zone("time_zone", tz)?;
     }
@@ -35,7 +42,12 @@ fn check_references(conn: &mut DbConn, manager: Option<Uuid>, team: Option<Uuid>
     Ok(())
 }
 
-pub fn create(conn: &mut DbConn, actor: &Actor, req: CreateUserRequest, password_hash: String) -> Result<User, ApiError> {
+pub fn create(
+    conn: &mut DbConn,
+    actor: &Actor,
+    req: CreateUserRequest,
+    password_hash: String,
+) -> Result<User, ApiError> {
     check_references(conn, req.manager_id, req.team_id, req.time_zone.as_deref())?;
     if rows::email_taken(conn, &req.email, None)? {
         return Err(email_conflict());
@@ -66,14 +78,31 @@ pub fn create(conn: &mut DbConn, actor: &Actor, req: CreateUserRequest, password
     };
     rows::insert(conn, &row)?;
     let dto = row.to_dto();
-    audit::record(conn, actor, "user.create", "user", Some(&row.id), None::<&()>, Some(&dto))?;
-    outbox::emit(conn, "org.user.created", "user", &row.id, &serde_json::json!({ "user_id": dto.id, "role": dto.role, "team_id": dto.team_id }))?;
+    audit::record(
+        conn,
+        actor,
+        "user.create",
+        "user",
+        Some(&row.id),
+        None::<&()>,
+        Some(&dto),
+    )?;
+    outbox::emit(
+        conn,
+        "org.user.created",
+        "user",
+        &row.id,
+        &serde_json::json!({ "user_id": dto.id, "role": dto.role, "team_id": dto.team_id }),
+    )?;
     Ok(dto)
 }
 
 fn email_conflict() -> ApiError {
     ApiError {
-        errors: vec![closebook_shared::FieldError::new("email", "is already used by another user")],
+        errors: vec![closebook_shared::FieldError::new(
+            "email",
+            "is already used by another user",
+        )],
         ..ApiError::new(ErrorCode::Conflict, "a user with this email already exists")
     }
 }
@@ -89,12 +118,24 @@ pub fn update(
     let before = rows::find(conn, id)?.ok_or_else(|| ApiError::not_found("user"))?;
     concurrency::check(expected, before.version)?;
     let acting_on_self = actor.id == Some(id);
-    if acting_on_self && (patch.active == Some(false) || patch.role.is_some_and(|r| r != before.role())) {
-        return Err(ApiError::forbidden("you cannot deactivate yourself or change your own role; ask another admin"));
+    if acting_on_self
+        && (patch.active == Some(false) || patch.role.is_some_and(|r| r != before.role()))
+    {
+        return Err(ApiError::forbidden(
+            "you cannot deactivate yourself or change your own role; ask another admin",
+        ));
     }
-    check_references(conn, patch.manager_id.flatten(), patch.team_id.flatten(), patch.time_zone.as_deref())?;
+    check_references(
+        conn,
+        patch.manager_id.flatten(),
+        patch.team_id.flatten(),
+        patch.time_zone.as_deref(),
+    )?;
     if patch.manager_id.flatten() == Some(id) {
-        return Err(ApiError::field("manager_id", "a user cannot be its own manager"));
+        return Err(ApiError::field(
+            "manager_id",
+            "a user cannot be its own manager",
+        ));
     }
     let mut row = before.clone();
     if let Some(email) = &patch.email {
@@ -141,7 +182,10 @@ pub fn update(
     row.updated_at = time::now();
     if !rows::update(conn, &row, before.version)? {
         // Another writer bumped the version between our read and write.
-        return Err(ApiError::new(ErrorCode::VersionMismatch, "the record changed while you were editing; reload and retry"));
+        return Err(ApiError::new(
+            ErrorCode::VersionMismatch,
+            "the record changed while you were editing; reload and retry",
+        ));
     }
     if before.active && !row.active {
         // Deactivation signs the user out everywhere: no new access tokens can be minted.
@@ -153,19 +197,42 @@ pub fn update(
         (false, true) => "user.reactivate",
         _ => "user.update",
     };
-    audit::record(conn, actor, action, "user", Some(&row.id), Some(&old), Some(&new))?;
-    let event = if action == "user.deactivate" { "org.user.deactivated" } else { "org.user.updated" };
-    outbox::emit(conn, event, "user", &row.id, &serde_json::json!({ "user_id": new.id, "changed": patch_fields(&old, &new) }))?;
+    audit::record(
+        conn,
+        actor,
+        action,
+        "user",
+        Some(&row.id),
+        Some(&old),
+        Some(&new),
+    )?;
+    let event = if action == "user.deactivate" {
+        "org.user.deactivated"
+    } else {
+        "org.user.updated"
+    };
+    outbox::emit(
+        conn,
+        event,
+        "user",
+        &row.id,
+        &serde_json::json!({ "user_id": new.id, "changed": patch_fields(&old, &new) }),
+    )?;
     Ok(new)
 }
 
 /// Names of the fields whose values differ, for the event payload.
 fn patch_fields(old: &User, new: &User) -> Vec<String> {
-    let (a, b) = (serde_json::to_value(old).unwrap_or_default(), serde_json::to_value(new).unwrap_or_default());
+    let (a, b) = (
+        serde_json::to_value(old).unwrap_or_default(),
+        serde_json::to_value(new).unwrap_or_default(),
+    );
     match (a, b) {
         (serde_json::Value::Object(a), serde_json::Value::Object(b)) => b
             .iter()
-            .filter(|(k, v)| a.get(*k) != Some(v) && !matches!(k.as_str(), "version" | "updated_at"))
+            .filter(|(k, v)| {
+                a.get(*k) != Some(v) && !matches!(k.as_str(), "version" | "updated_at")
+            })
             .map(|(k, _)| k.clone())
             .collect(),
         _ => Vec::new(),

@@ -38,7 +38,9 @@ pub async fn idempotency<B: MessageBody + 'static>(
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let key_header = req.headers().get(&IDEMPOTENCY_KEY).cloned();
     let principal = req.extensions().get::<Principal>().copied();
-    let (Some(key_header), Some(principal), true) = (key_header, principal, req.method() == Method::POST) else {
+    let (Some(key_header), Some(principal), true) =
+        (key_header, principal, req.method() == Method::POST)
+    else {
         return Ok(next.call(req).await?.map_into_boxed_body());
     };
     let Some(state) = req.app_data::<web::Data<AppState>>().cloned() else {
@@ -50,12 +52,22 @@ pub async fn idempotency<B: MessageBody + 'static>(
         .filter(|k| (1..=255).contains(&k.len()) && k.bytes().all(|b| b.is_ascii_graphic()))
         .map(str::to_owned)
     else {
-        return Ok(reject(req, ApiError::bad_param("Idempotency-Key", "must be 1–255 visible ASCII characters")));
+        return Ok(reject(
+            req,
+            ApiError::bad_param("Idempotency-Key", "must be 1–255 visible ASCII characters"),
+        ));
     };
 
     let body = req.extract::<Bytes>().await?;
     let fingerprint = hex::encode(Sha256::digest(
-        [req.method().as_str().as_bytes(), b" ", req.uri().to_string().as_bytes(), b"\n", &body].concat(),
+        [
+            req.method().as_str().as_bytes(),
+            b" ",
+            req.uri().to_string().as_bytes(),
+            b"\n",
+            &body,
+        ]
+        .concat(),
     ));
     req.set_payload(bytes_to_payload(body));
 
@@ -83,14 +95,24 @@ pub async fn idempotency<B: MessageBody + 'static>(
         Ok(res) if !res.status().is_server_error() => {
             let (http_req, res) = res.into_parts();
             let (head, body) = res.into_parts();
-            let bytes = actix_web::body::to_bytes(body).await.map_err(|_| ApiError::internal("response body unreadable"))?;
-            let (status, text) = (i32::from(head.status().as_u16()), String::from_utf8_lossy(&bytes).into_owned());
-            db.write(move |c| rows::complete(c, &store_owner, &store_key, status, &text)).await?;
-            Ok(ServiceResponse::new(http_req, head.set_body(BoxBody::new(bytes))))
+            let bytes = actix_web::body::to_bytes(body)
+                .await
+                .map_err(|_| ApiError::internal("response body unreadable"))?;
+            let (status, text) = (
+                i32::from(head.status().as_u16()),
+                String::from_utf8_lossy(&bytes).into_owned(),
+            );
+            db.write(move |c| rows::complete(c, &store_owner, &store_key, status, &text))
+                .await?;
+            Ok(ServiceResponse::new(
+                http_req,
+                head.set_body(BoxBody::new(bytes)),
+            ))
         }
         other => {
             // Not stored: a failed attempt must stay retryable with the same key.
-            db.write(move |c| rows::release(c, &store_owner, &store_key)).await?;
+            db.write(move |c| rows::release(c, &store_owner, &store_key))
+                .await?;
             other.map(ServiceResponse::map_into_boxed_body)
         }
     }
@@ -107,10 +129,16 @@ fn claim(c: &mut crate::db::DbConn, row: &IdempotencyRow) -> Result<Claim, ApiEr
         return Ok(Claim::Fresh);
     }
     // Lost a race for the key: the winner's row says what to do.
-    rows::find(c, &row.principal, &row.idem_key)?.map(Claim::Existing).ok_or_else(|| ApiError::internal("idempotency key vanished"))
+    rows::find(c, &row.principal, &row.idem_key)?
+        .map(Claim::Existing)
+        .ok_or_else(|| ApiError::internal("idempotency key vanished"))
 }
 
-fn replay(req: ServiceRequest, existing: IdempotencyRow, fingerprint: &str) -> ServiceResponse<BoxBody> {
+fn replay(
+    req: ServiceRequest,
+    existing: IdempotencyRow,
+    fingerprint: &str,
+) -> ServiceResponse<BoxBody> {
     if existing.request_hash != fingerprint {
         let e = ApiError::new(
             ErrorCode::IdempotencyKeyReused,
@@ -119,12 +147,22 @@ fn replay(req: ServiceRequest, existing: IdempotencyRow, fingerprint: &str) -> S
         return reject(req, e);
     }
     let (Some(status), Some(body)) = (existing.status_code, existing.response_body) else {
-        let e = ApiError::new(ErrorCode::IdempotencyKeyInFlight, "the first request with this Idempotency-Key is still being processed")
-            .retry_after(1);
+        let e = ApiError::new(
+            ErrorCode::IdempotencyKeyInFlight,
+            "the first request with this Idempotency-Key is still being processed",
+        )
+        .retry_after(1);
         return reject(req, e);
     };
-    let status = u16::try_from(status).ok().and_then(|s| StatusCode::from_u16(s).ok()).unwrap_or(StatusCode::OK);
-    let content_type = if status.is_success() { "application/json" } else { crate::error::PROBLEM_JSON };
+    let status = u16::try_from(status)
+        .ok()
+        .and_then(|s| StatusCode::from_u16(s).ok())
+        .unwrap_or(StatusCode::OK);
+    let content_type = if status.is_success() {
+        "application/json"
+    } else {
+        crate::error::PROBLEM_JSON
+    };
     let res = HttpResponse::build(status)
         .insert_header((header::CONTENT_TYPE, content_type))
         .insert_header((REPLAYED.clone(), "true"))

@@ -27,13 +27,18 @@ impl Limiter {
     /// `per_minute` requests a minute, with bursts of up to a tenth of that (at least 10).
     pub fn new(per_minute: NonZeroU32) -> Self {
         let burst = NonZeroU32::new((per_minute.get() / 10).max(10)).unwrap_or(NonZeroU32::MIN);
-        Self(Arc::new(RateLimiter::keyed(Quota::per_minute(per_minute).allow_burst(burst))))
+        Self(Arc::new(RateLimiter::keyed(
+            Quota::per_minute(per_minute).allow_burst(burst),
+        )))
     }
 
     /// Seconds to wait, when over the limit.
     pub fn check(&self, key: &str) -> Option<u64> {
         self.0.check_key(&key.to_owned()).err().map(|not_until| {
-            not_until.wait_time_from(DefaultClock::default().now()).as_secs().max(1)
+            not_until
+                .wait_time_from(DefaultClock::default().now())
+                .as_secs()
+                .max(1)
         })
     }
 
@@ -58,7 +63,8 @@ pub async fn rate_limit<B: MessageBody + 'static>(
             None => format!("ip:{}", state.client_ip(req.request())),
         };
         if let Some(wait) = limiter.check(&key) {
-            let e = ApiError::new(ErrorCode::RateLimited, "too many requests; slow down").retry_after(wait);
+            let e = ApiError::new(ErrorCode::RateLimited, "too many requests; slow down")
+                .retry_after(wait);
             return Ok(super::reject(req, e));
         }
     }

@@ -23,7 +23,11 @@ impl FromRequest for RequestId {
     type Future = std::future::Ready<Result<Self, actix_web::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let id = req.extensions().get::<RequestId>().cloned().unwrap_or_else(|| RequestId(new_id()));
+        let id = req
+            .extensions()
+            .get::<RequestId>()
+            .cloned()
+            .unwrap_or_else(|| RequestId(new_id()));
         std::future::ready(Ok(id))
     }
 }
@@ -35,7 +39,9 @@ fn new_id() -> String {
 /// Accept a caller's id only if it is short and plain, so it is safe in logs and headers.
 fn incoming_id(req: &ServiceRequest) -> Option<String> {
     let v = req.headers().get(&REQUEST_ID)?.to_str().ok()?;
-    let ok = (1..=64).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b));
+    let ok = (1..=64).contains(&v.len())
+        && v.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b));
     ok.then(|| v.to_owned())
 }
 
@@ -51,7 +57,11 @@ pub async fn request_context(
     let path = req.path().to_owned();
 
     // Inner layers answer their own errors as responses, so an `Err` here is actix-internal.
-    let mut res = next.call(req).instrument(span.clone()).await?.map_into_boxed_body();
+    let mut res = next
+        .call(req)
+        .instrument(span.clone())
+        .await?
+        .map_into_boxed_body();
     if res.status().as_u16() >= 400 && is_problem(&res) {
         res = add_request_id(res, &id).await;
     }
@@ -71,7 +81,9 @@ pub async fn request_context(
 }
 
 fn is_problem(res: &ServiceResponse<BoxBody>) -> bool {
-    res.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes() == PROBLEM_JSON.as_bytes())
+    res.headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes() == PROBLEM_JSON.as_bytes())
 }
 
 /// Problem bodies quote the request id, so a user can report it. Errors are rare; the body is

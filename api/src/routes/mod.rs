@@ -36,7 +36,9 @@ pub async fn not_found() -> Result<HttpResponse, ApiError> {
 
 /// actix answers some errors itself (405, a path that did not parse) with an empty body; give
 /// those the same problem shape as ours.
-pub fn problem_for_bare_errors<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerResponse<B>> {
+pub fn problem_for_bare_errors<B>(
+    res: ServiceResponse<B>,
+) -> actix_web::Result<ErrorHandlerResponse<B>> {
     let is_problem = res
         .headers()
         .get(header::CONTENT_TYPE)
@@ -57,12 +59,17 @@ pub fn problem_for_bare_errors<B>(res: ServiceResponse<B>) -> actix_web::Result<
         _ => ErrorCode::BadRequest,
     };
     let detail = match code {
-        ErrorCode::MethodNotAllowed => format!("{} is not supported on this endpoint", res.request().method()),
+        ErrorCode::MethodNotAllowed => format!(
+            "{} is not supported on this endpoint",
+            res.request().method()
+        ),
         _ => code.title().to_owned(),
     };
     let (req, _) = res.into_parts();
     let body = ApiError::new(code, detail).error_response();
-    Ok(ErrorHandlerResponse::Response(ServiceResponse::new(req, body).map_into_right_body()))
+    Ok(ErrorHandlerResponse::Response(
+        ServiceResponse::new(req, body).map_into_right_body(),
+    ))
 }
 
 /// Ids in paths: one that is not a UUID cannot name anything, so it is a 404 like any other.
@@ -76,10 +83,14 @@ pub fn ok<T: Serialize>(body: &T) -> HttpResponse {
 
 /// 200 with the record's version as ETag, for later `If-Match`.
 pub fn ok_versioned<T: Serialize>(body: &T, version: i64) -> HttpResponse {
-    HttpResponse::Ok().insert_header((header::ETAG, crate::concurrency::etag(version))).json(body)
+    HttpResponse::Ok()
+        .insert_header((header::ETAG, crate::concurrency::etag(version)))
+        .json(body)
 }
 
 /// 201 with `Location`.
 pub fn created<T: Serialize>(location: String, body: &T) -> HttpResponse {
-    HttpResponse::Created().insert_header((header::LOCATION, location)).json(body)
+    HttpResponse::Created()
+        .insert_header((header::LOCATION, location))
+        .json(body)
 }

@@ -66,7 +66,9 @@ impl Drop for DbGuard {
 
 /// `postgres://host/db` → the same server with another database name.
 fn with_database(url: &str, name: &str) -> String {
-    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
+    let (base, query) = url
+        .split_once('?')
+        .map_or((url, None), |(b, q)| (b, Some(q)));
     let server = base.rsplit_once('/').map_or(base, |(s, _)| s);
     match query {
         Some(q) => format!("{server}/{name}?{q}"),
@@ -91,8 +93,11 @@ impl TestApp {
             return None;
         };
         let name = format!("cb_test_{}", Uuid::now_v7().simple());
-        let mut admin = PgConnection::establish(&admin_url).unwrap_or_else(|e| panic!("TEST_DATABASE_URL unreachable: {e}"));
-        admin.batch_execute(&format!("CREATE DATABASE \"{name}\"")).expect("create test database");
+        let mut admin = PgConnection::establish(&admin_url)
+            .unwrap_or_else(|e| panic!("TEST_DATABASE_URL unreachable: {e}"));
+        admin
+            .batch_execute(&format!("CREATE DATABASE \"{name}\""))
+            .expect("create test database");
         let url = DatabaseUrl::Postgres(with_database(&admin_url, &name));
         Some(Self::start(url, DbGuard::Postgres { admin_url, name }).await)
     }
@@ -104,7 +109,9 @@ impl TestApp {
     }
 
     async fn with_state(state: web::Data<AppState>, guard: DbGuard) -> TestApp {
-        let svc = Rc::new(actix_web::test::init_service(closebook_api::build_app(state.clone(), None)).await);
+        let svc = Rc::new(
+            actix_web::test::init_service(closebook_api::build_app(state.clone(), None)).await,
+        );
         let call: Call = Rc::new(move |req| {
             let svc = svc.clone();
             Box::pin(async move {
@@ -114,7 +121,11 @@ impl TestApp {
                 }
             })
         });
-        TestApp { call, state, _guard: guard }
+        TestApp {
+            call,
+            state,
+            _guard: guard,
+        }
     }
 
     /// Changes settings that `AppState::new` defaults (rate limits, throttles) for one test.
@@ -134,7 +145,10 @@ impl TestApp {
     }
 
     pub fn req(&self, method: Method, path: &str) -> Req<'_> {
-        Req { app: self, inner: TestRequest::default().method(method).uri(path) }
+        Req {
+            app: self,
+            inner: TestRequest::default().method(method).uri(path),
+        }
     }
 
     pub fn get(&self, path: &str) -> Req<'_> {
@@ -179,7 +193,12 @@ impl TestApp {
             .await
             .expect("create fixture user");
         let token = self.state.jwt.issue(user.id, role).expect("token");
-        TestUser { id: user.id, email, role, token }
+        TestUser {
+            id: user.id,
+            email,
+            role,
+            token,
+        }
     }
 
     pub async fn admin(&self) -> TestUser {
@@ -187,7 +206,11 @@ impl TestApp {
     }
 
     pub async fn team(&self, name: &str, manager: Option<Uuid>) -> Uuid {
-        let req = CreateTeamRequest { name: name.into(), manager_id: manager, city: Some("Chicago".into()) };
+        let req = CreateTeamRequest {
+            name: name.into(),
+            manager_id: manager,
+            city: Some("Chicago".into()),
+        };
         self.db()
             .write(move |c| closebook_api::domain::teams::create(c, &Actor::system(), req))
             .await
@@ -216,27 +239,39 @@ pub struct Req<'a> {
 
 impl Req<'_> {
     pub fn auth(mut self, user: &TestUser) -> Self {
-        self.inner = self.inner.insert_header((header::AUTHORIZATION, format!("Bearer {}", user.token)));
+        self.inner = self
+            .inner
+            .insert_header((header::AUTHORIZATION, format!("Bearer {}", user.token)));
         self
     }
 
     pub fn bearer(mut self, token: &str) -> Self {
-        self.inner = self.inner.insert_header((header::AUTHORIZATION, format!("Bearer {token}")));
+        self.inner = self
+            .inner
+            .insert_header((header::AUTHORIZATION, format!("Bearer {token}")));
         self
     }
 
     pub fn header(mut self, name: &str, value: &str) -> Self {
-        self.inner = self.inner.insert_header((name.to_owned(), value.to_owned()));
+        self.inner = self
+            .inner
+            .insert_header((name.to_owned(), value.to_owned()));
         self
     }
 
     pub fn json(mut self, body: &Value) -> Self {
-        self.inner = self.inner.insert_header((header::CONTENT_TYPE, "application/json")).set_payload(body.to_string());
+        self.inner = self
+            .inner
+            .insert_header((header::CONTENT_TYPE, "application/json"))
+            .set_payload(body.to_string());
         self
     }
 
     pub fn raw(mut self, content_type: &str, body: impl Into<actix_web::web::Bytes>) -> Self {
-        self.inner = self.inner.insert_header((header::CONTENT_TYPE, content_type.to_owned())).set_payload(body.into());
+        self.inner = self
+            .inner
+            .insert_header((header::CONTENT_TYPE, content_type.to_owned()))
+            .set_payload(body.into());
         self
     }
 
@@ -249,9 +284,16 @@ impl Req<'_> {
         let res = (self.app.call)(self.inner.to_request()).await;
         let status = res.status();
         let headers = res.headers().clone();
-        let bytes = actix_web::body::to_bytes(res.into_body()).await.unwrap_or_default();
+        let bytes = actix_web::body::to_bytes(res.into_body())
+            .await
+            .unwrap_or_default();
         let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
-        Res { status, headers, body, text: String::from_utf8_lossy(&bytes).into_owned() }
+        Res {
+            status,
+            headers,
+            body,
+            text: String::from_utf8_lossy(&bytes).into_owned(),
+        }
     }
 }
 
@@ -267,7 +309,12 @@ impl Res {
     /// Asserts the status, showing the body when it differs.
     #[track_caller]
     pub fn expect(self, status: u16) -> Self {
-        assert_eq!(self.status.as_u16(), status, "unexpected status; body: {}", self.text);
+        assert_eq!(
+            self.status.as_u16(),
+            status,
+            "unexpected status; body: {}",
+            self.text
+        );
         self
     }
 
@@ -276,7 +323,9 @@ impl Res {
     pub fn problem(self, status: u16, code: &str) -> Self {
         let this = self.expect(status);
         assert_eq!(
-            this.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()),
+            this.headers
+                .get(header::CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok()),
             Some("application/problem+json"),
             "problems are application/problem+json"
         );
@@ -287,7 +336,12 @@ impl Res {
 
     /// The field names of a validation problem.
     pub fn fields(&self) -> Vec<String> {
-        self.body["errors"].as_array().into_iter().flatten().filter_map(|e| e["field"].as_str().map(str::to_owned)).collect()
+        self.body["errors"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e["field"].as_str().map(str::to_owned))
+            .collect()
     }
 
     pub fn header(&self, name: &str) -> Option<&str> {

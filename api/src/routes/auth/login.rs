@@ -25,7 +25,11 @@ use crate::time;
 #[post("/auth/login")]
 pub async fn login(ctx: PublicCtx, body: Json<LoginRequest>) -> ApiResult<HttpResponse> {
     let LoginRequest { email, password } = body.0;
-    let (state, ip, key) = (ctx.state.clone(), ctx.client_ip.clone(), users::email_key(&email));
+    let (state, ip, key) = (
+        ctx.state.clone(),
+        ctx.client_ip.clone(),
+        users::email_key(&email),
+    );
     let now = time::now();
     let throttle = state.throttle;
 
@@ -37,24 +41,39 @@ pub async fn login(ctx: PublicCtx, body: Json<LoginRequest>) -> ApiResult<HttpRe
                 let since = now - throttle.window;
                 let by_account = tokens::failures_for_email(c, &key, since)?;
                 let by_ip = tokens::failures_for_ip(c, &ip, since)?;
-                let wait = retry_after(&by_account, throttle.max_per_account, throttle.window, now)
-                    .max(retry_after(&by_ip, throttle.max_per_ip, throttle.window, now));
+                let wait =
+                    retry_after(&by_account, throttle.max_per_account, throttle.window, now).max(
+                        retry_after(&by_ip, throttle.max_per_ip, throttle.window, now),
+                    );
                 Ok((users::find_by_email(c, &key)?, wait))
             }
         })
         .await?;
     if let Some(wait) = wait {
-        return Err(ApiError::new(ErrorCode::TooManyLoginAttempts, "too many failed sign-in attempts; wait and retry")
-            .retry_after(wait));
+        return Err(ApiError::new(
+            ErrorCode::TooManyLoginAttempts,
+            "too many failed sign-in attempts; wait and retry",
+        )
+        .retry_after(wait));
     }
 
-    let matches = password::verify(password, user.as_ref().map(|u| u.password_hash.clone())).await?;
+    let matches =
+        password::verify(password, user.as_ref().map(|u| u.password_hash.clone())).await?;
     let Some(user) = user.filter(|_| matches) else {
-        state.db.write(move |c| tokens::record_login_attempt(c, &key, &ip, false, now)).await?;
-        return Err(ApiError::new(ErrorCode::InvalidCredentials, "the email or the password is wrong"));
+        state
+            .db
+            .write(move |c| tokens::record_login_attempt(c, &key, &ip, false, now))
+            .await?;
+        return Err(ApiError::new(
+            ErrorCode::InvalidCredentials,
+            "the email or the password is wrong",
+        ));
     };
     if !user.active {
-        return Err(ApiError::new(ErrorCode::AccountDisabled, "this account has been deactivated; ask an admin"));
+        return Err(ApiError::new(
+            ErrorCode::AccountDisabled,
+            "this account has been deactivated; ask an admin",
+        ));
     }
 
     let request_id = ctx.request_id.clone();
@@ -65,7 +84,15 @@ pub async fn login(ctx: PublicCtx, body: Json<LoginRequest>) -> ApiResult<HttpRe
             tokens::record_login_attempt(c, &key, &ip, true, now)?;
             let token = refresh::issue(c, &user.id, None, refresh_ttl, now)?;
             let actor = Actor::user(user.uuid(), &request_id);
-            audit::record(c, &actor, "auth.login", "user", Some(&user.id), None::<&()>, Some(&serde_json::json!({ "ip": ip })))?;
+            audit::record(
+                c,
+                &actor,
+                "auth.login",
+                "user",
+                Some(&user.id),
+                None::<&()>,
+                Some(&serde_json::json!({ "ip": ip })),
+            )?;
             Ok((user, token))
         })
         .await?;

@@ -21,12 +21,18 @@ use crate::time;
 ))]
 #[post("/auth/logout")]
 pub async fn logout(ctx: Ctx, body: Bytes) -> ApiResult<HttpResponse> {
-    let req: LogoutRequest = if body.iter().all(u8::is_ascii_whitespace) { LogoutRequest::default() } else { parse_json(&body)? };
+    let req: LogoutRequest = if body.iter().all(u8::is_ascii_whitespace) {
+        LogoutRequest::default()
+    } else {
+        parse_json(&body)?
+    };
     req.validate()?;
     let user_id = ctx
         .principal
         .user_id()
-        .ok_or_else(|| ApiError::forbidden("service tokens do not sign in; revoke the token instead"))?
+        .ok_or_else(|| {
+            ApiError::forbidden("service tokens do not sign in; revoke the token instead")
+        })?
         .to_string();
     let actor = ctx.actor();
     ctx.db()

@@ -16,11 +16,16 @@ use crate::openapi::TAG_AUTH;
 ))]
 #[get("/me")]
 pub async fn get_me(ctx: Ctx) -> ApiResult<HttpResponse> {
-    let id = ctx.principal.user_id().ok_or_else(|| ApiError::forbidden("a service token has no user record"))?;
+    let id = ctx
+        .principal
+        .user_id()
+        .ok_or_else(|| ApiError::forbidden("a service token has no user record"))?;
     let user = ctx.db().read(move |c| users::find(c, id)).await?;
     match user {
         Some(u) if u.active => Ok(super::super::ok_versioned(&u.to_dto(), u.version)),
         // Deleted or deactivated since the token was issued.
-        _ => Err(ApiError::unauthenticated("this account is no longer active")),
+        _ => Err(ApiError::unauthenticated(
+            "this account is no longer active",
+        )),
     }
 }

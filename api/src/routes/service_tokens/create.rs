@@ -21,7 +21,10 @@ use crate::{audit, authz, time};
     (status = 403, description = "Not a signed-in admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/service-tokens")]
-pub async fn create_service_token(ctx: Ctx, body: Json<CreateServiceTokenRequest>) -> ApiResult<HttpResponse> {
+pub async fn create_service_token(
+    ctx: Ctx,
+    body: Json<CreateServiceTokenRequest>,
+) -> ApiResult<HttpResponse> {
     authz::require_human_admin(&ctx.principal)?;
     let req = body.0;
     let now = time::now();
@@ -47,9 +50,23 @@ pub async fn create_service_token(ctx: Ctx, body: Json<CreateServiceTokenRequest
         .write(move |c| {
             rows::insert_service_token(c, &row)?;
             let dto = row.to_dto();
-            audit::record(c, &actor, "service_token.create", "service_token", Some(&row.id), None::<&()>, Some(&dto))?;
+            audit::record(
+                c,
+                &actor,
+                "service_token.create",
+                "service_token",
+                Some(&row.id),
+                None::<&()>,
+                Some(&dto),
+            )?;
             Ok(dto)
         })
         .await?;
-    Ok(created(format!("/api/v1/service-tokens/{}", dto.id), &CreatedServiceToken { token, service_token: dto }))
+    Ok(created(
+        format!("/api/v1/service-tokens/{}", dto.id),
+        &CreatedServiceToken {
+            token,
+            service_token: dto,
+        },
+    ))
 }

@@ -18,10 +18,16 @@ use crate::pagination::PageRequest;
     (status = 403, description = "Not a signed-in admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/service-tokens")]
-pub async fn list_service_tokens(ctx: Ctx, q: Query<ServiceTokenListQuery>) -> ApiResult<HttpResponse> {
+pub async fn list_service_tokens(
+    ctx: Ctx,
+    q: Query<ServiceTokenListQuery>,
+) -> ApiResult<HttpResponse> {
     authz::require_human_admin(&ctx.principal)?;
     let page = PageRequest::parse(q.limit, q.cursor.as_deref())?;
     let include_revoked = q.include_revoked.unwrap_or(false);
-    let result = ctx.db().read(move |c| tokens::list_service_tokens(c, include_revoked, &page)).await?;
+    let result = ctx
+        .db()
+        .read(move |c| tokens::list_service_tokens(c, include_revoked, &page))
+        .await?;
     Ok(super::super::ok(&result))
 }

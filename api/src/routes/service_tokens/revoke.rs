@@ -23,11 +23,20 @@ pub async fn revoke_service_token(ctx: Ctx, id: web::Path<String>) -> ApiResult<
     let actor = ctx.actor();
     ctx.db()
         .write(move |c| {
-            let before = tokens::find_service_token(c, id)?.ok_or_else(|| ApiError::not_found("service token"))?;
+            let before = tokens::find_service_token(c, id)?
+                .ok_or_else(|| ApiError::not_found("service token"))?;
             if before.revoked_at.is_none() {
                 tokens::revoke_service_token(c, &before.id, time::now())?;
                 let after = tokens::find_service_token(c, id)?.map(|r| r.to_dto());
-                audit::record(c, &actor, "service_token.revoke", "service_token", Some(&before.id), Some(&before.to_dto()), after.as_ref())?;
+                audit::record(
+                    c,
+                    &actor,
+                    "service_token.revoke",
+                    "service_token",
+                    Some(&before.id),
+                    Some(&before.to_dto()),
+                    after.as_ref(),
+                )?;
             }
             Ok(())
         })

@@ -23,6 +23,9 @@ use crate::{authz, domain};
 pub async fn create_team(ctx: Ctx, body: Json<CreateTeamRequest>) -> ApiResult<HttpResponse> {
     authz::require_admin(&ctx.principal)?;
     let (req, actor) = (body.0, ctx.actor());
-    let team = ctx.db().write(move |c| domain::teams::create(c, &actor, req)).await?;
+    let team = ctx
+        .db()
+        .write(move |c| domain::teams::create(c, &actor, req))
+        .await?;
     Ok(created(format!("/api/v1/teams/{}", team.id), &team))
 }

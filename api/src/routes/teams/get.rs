@@ -22,7 +22,9 @@ pub async fn get_team(ctx: Ctx, id: web::Path<String>) -> ApiResult<HttpResponse
         .db()
         .read(move |c| {
             let visible = authz::team_scope(c, &principal)?;
-            let Some(row) = teams::find(c, id)?.filter(|t| visible.as_ref().is_none_or(|ids| ids.contains(&t.id))) else {
+            let Some(row) = teams::find(c, id)?
+                .filter(|t| visible.as_ref().is_none_or(|ids| ids.contains(&t.id)))
+            else {
                 return Ok(None);
             };
             let members = teams::member_count(c, &row.id)?;

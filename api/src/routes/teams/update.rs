@@ -24,12 +24,19 @@ use crate::{authz, concurrency, domain};
     (status = 412, description = "The team changed since that version (`version_mismatch`)", body = Problem, content_type = "application/problem+json"),
 ))]
 #[patch("/teams/{id}")]
-pub async fn update_team(ctx: Ctx, id: web::Path<String>, body: Json<UpdateTeamRequest>) -> ApiResult<HttpResponse> {
+pub async fn update_team(
+    ctx: Ctx,
+    id: web::Path<String>,
+    body: Json<UpdateTeamRequest>,
+) -> ApiResult<HttpResponse> {
     authz::require_admin(&ctx.principal)?;
     let id = parse_id(&id, "team")?;
     let patch = body.0;
     let expected = concurrency::expected_version(&ctx.req, patch.version)?;
     let actor = ctx.actor();
-    let team = ctx.db().write(move |c| domain::teams::update(c, &actor, id, patch, expected)).await?;
+    let team = ctx
+        .db()
+        .write(move |c| domain::teams::update(c, &actor, id, patch, expected))
+        .await?;
     Ok(ok_versioned(&team, team.version))
 }

@@ -32,6 +32,9 @@ pub async fn create_user(ctx: Ctx, body: Json<CreateUserRequest>) -> ApiResult<H
     }
     let hash = password::hash(req.password.clone()).await?;
     let actor = ctx.actor();
-    let user = ctx.db().write(move |c| domain::users::create(c, &actor, req, hash)).await?;
+    let user = ctx
+        .db()
+        .write(move |c| domain::users::create(c, &actor, req, hash))
+        .await?;
     Ok(created(format!("/api/v1/users/{}", user.id), &user))
 }

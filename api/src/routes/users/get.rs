@@ -24,7 +24,8 @@ pub async fn get_user(ctx: Ctx, id: web::Path<String>) -> ApiResult<HttpResponse
         .db()
         .read(move |c| {
             let scope = authz::user_scope(c, &principal)?;
-            Ok(users::find(c, id)?.filter(|u| scope.covers_user(id, u.team_id.as_deref(), u.manager_id.as_deref())))
+            Ok(users::find(c, id)?
+                .filter(|u| scope.covers_user(id, u.team_id.as_deref(), u.manager_id.as_deref())))
         })
         .await?
         .ok_or_else(|| ApiError::not_found("user"))?;

@@ -6,5 +6,8 @@ mod update;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(list::list_users).service(create::create_user).service(get::get_user).service(update::update_user);
+    cfg.service(list::list_users)
+        .service(create::create_user)
+        .service(get::get_user)
+        .service(update::update_user);
 }

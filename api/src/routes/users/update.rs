@@ -27,7 +27,11 @@ use crate::{authz, concurrency, domain};
     (status = 412, description = "The user changed since that version (`version_mismatch`)", body = Problem, content_type = "application/problem+json"),
 ))]
 #[patch("/users/{id}")]
-pub async fn update_user(ctx: Ctx, id: web::Path<String>, body: Json<UpdateUserRequest>) -> ApiResult<HttpResponse> {
+pub async fn update_user(
+    ctx: Ctx,
+    id: web::Path<String>,
+    body: Json<UpdateUserRequest>,
+) -> ApiResult<HttpResponse> {
     let id = parse_id(&id, "user")?;
     let patch = body.0;
     let expected = concurrency::expected_version(&ctx.req, patch.version)?;
@@ -36,8 +40,9 @@ pub async fn update_user(ctx: Ctx, id: web::Path<String>, body: Json<UpdateUserR
         .db()
         .write(move |c| {
             let scope = authz::user_scope(c, &principal)?;
-            let visible = users::find(c, id)?
-                .is_some_and(|u| scope.covers_user(id, u.team_id.as_deref(), u.manager_id.as_deref()));
+            let visible = users::find(c, id)?.is_some_and(|u| {
+                scope.covers_user(id, u.team_id.as_deref(), u.manager_id.as_deref())
+            });
             if !visible {
                 return Err(ApiError::not_found("user"));
             }

@@ -1,0 +1,232 @@
+//! Black-box tests of the built binary: commands, configuration, serving the web app and the API.
+
+use closebook_e2e::{ADMIN_EMAIL, ADMIN_PASSWORD, Server, run, workspace_root};
+use reqwest::blocking::Client;
+use serde_json::{Value, json};
+
+fn web_dir() -> String {
+    let dir = workspace_root().join("web/dist");
+    assert!(
+        dir.join("index.html").is_file(),
+        "web/dist is not built: run `trunk build --release` (scripts/test does)"
+    );
+    dir.to_string_lossy().into_owned()
+}
+
+#[test]
+fn help_lists_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["--help"], &[]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    for command in ["serve", "migrate", "seed", "openapi"] {
+        assert!(text.contains(command), "--help lists `{command}`:\n{text}");
+    }
+    let seed =
+        String::from_utf8_lossy(&run(dir.path(), &["seed", "--help"], &[]).stdout).into_owned();
+    assert!(seed.contains("demo") && seed.contains("scale"), "{seed}");
+}
+
+#[test]
+fn bad_settings_stop_start_up_with_one_clear_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&[(&str, &str)], &str); 4] = [
+        (&[("CLOSEBOOK_ADDR", "not-an-address")], "not-an-address"),
+        (
+            &[("DATABASE_URL", "mysql://localhost/x")],
+            "DATABASE_URL scheme `mysql` is not supported",
+        ),
+        (
+            &[("CLOSEBOOK_JWT_SECRET", "short")],
+            "CLOSEBOOK_JWT_SECRET must be at least 32 bytes",
+        ),
+        (&[("CLOSEBOOK_LOG", "info,=,,[")], "CLOSEBOOK_LOG"),
+    ];
+    for (env, message) in cases {
+        let out = run(dir.path(), &["serve"], env);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{env:?} must fail");
+        assert!(stderr.contains(message), "{env:?}: {stderr}");
+        assert!(
+            !stderr.contains("panicked"),
+            "{env:?}: no panic trace: {stderr}"
+        );
+        assert!(
+            stderr.lines().filter(|l| !l.trim().is_empty()).count() <= 3,
+            "{env:?}: short: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn serves_the_web_app_the_docs_and_the_api() {
+    let server = Server::start(&[("CLOSEBOOK_WEB_DIR", &web_dir())]);
+    let client = Client::new();
+    let index = client.get(server.url("/")).send().unwrap();
+    assert!(index.status().is_success());
+    let html = index.text().unwrap();
+    assert!(
+        html.contains("closebook-web") && html.contains(".wasm"),
+        "the Trunk build: {html}"
+    );
+    // Deep links load the app shell (SPA fallback) …
+    let deep = client.get(server.url("/admin/users")).send().unwrap();
+    assert!(deep.status().is_success());
+    assert!(deep.text().unwrap().contains("closebook-web"));
+    // … but unknown API paths are problems, not HTML.
+    let api = client.get(server.url("/api/v1/nope")).send().unwrap();
+    assert_eq!(api.status(), 404);
+    assert_eq!(api.headers()["content-type"], "application/problem+json");
+
+    let docs = client.get(server.url("/api/docs/")).send().unwrap();
+    assert!(docs.status().is_success());
+    let docs_html = docs.text().unwrap();
+    assert!(
+        docs_html.contains("swagger-ui-bundle.js") && !docs_html.contains("https://"),
+        "Swagger UI is vendored"
+    );
+    assert!(
+        client
+            .get(server.url("/api/docs/swagger-ui-bundle.js"))
+            .send()
+            .unwrap()
+            .status()
+            .is_success()
+    );
+    let served: Value = client
+        .get(server.url("/api/openapi.json"))
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    let checked_in: Value = serde_json::from_str(
+        &std::fs::read_to_string(workspace_root().join("openapi/openapi.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(served, checked_in, "the served spec is the checked-in one");
+
+    let token = server.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+    let me: Value = client
+        .get(server.url("/api/v1/me"))
+        .bearer_auth(&token)
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    assert_eq!(me["email"], ADMIN_EMAIL);
+    assert_eq!(me["role"], "admin");
+}
+
+#[test]
+fn first_admin_password_is_generated_once_and_the_signing_key_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = run(dir.path(), &["seed", "demo"], &[]);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let out = String::from_utf8_lossy(&first.stdout).into_owned();
+    let password = out
+        .lines()
+        .find_map(|l| {
+            l.split("Generated password (shown once; change it after signing in): ")
+                .nth(1)
+        })
+        .unwrap_or_else(|| panic!("a generated password is printed: {out}"))
+        .trim()
+        .to_owned();
+    assert!(
+        out.contains("Seeded the demo organisation: 14 users"),
+        "{out}"
+    );
+    let again = run(dir.path(), &["seed", "demo"], &[]);
+    let again_out = String::from_utf8_lossy(&again.stdout);
+    assert!(
+        !again_out.contains("Generated password"),
+        "printed once only: {again_out}"
+    );
+    assert!(again_out.contains("already there"), "{again_out}");
+
+    let server = Server::start_in(dir, &[("CLOSEBOOK_ADMIN_PASSWORD", "")]);
+    let admin = server.login("admin@closebook.local", &password);
+    let token_path = server.dir.path().join("data/jwt-secret");
+    assert!(
+        token_path.is_file(),
+        "the generated signing key is kept in the data directory"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&token_path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+    let client = Client::new();
+    let users: Value = client
+        .get(server.url("/api/v1/users?limit=200"))
+        .bearer_auth(&admin)
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    assert_eq!(
+        users["items"].as_array().unwrap().len(),
+        15,
+        "the admin and 14 demo users"
+    );
+    // A demo rep signs in and sees itself only.
+    let rep = server.login("priya.natarajan@demo.closebook.local", "closebook-demo");
+    let seen: Value = client
+        .get(server.url("/api/v1/users"))
+        .bearer_auth(&rep)
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    assert_eq!(seen["items"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn runs_on_postgresql_from_database_url() {
+    let Ok(admin_url) = std::env::var("TEST_DATABASE_URL") else {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI=true requires TEST_DATABASE_URL"
+        );
+        return;
+    };
+    let name = format!("cb_e2e_{}", std::process::id());
+    let server_url = admin_url
+        .split('?')
+        .next()
+        .unwrap()
+        .rsplit_once('/')
+        .unwrap()
+        .0
+        .to_owned();
+    let psql = |sql: &str| {
+        let status = std::process::Command::new("psql")
+            .args([admin_url.as_str(), "-qc", sql])
+            .status()
+            .expect("psql");
+        assert!(status.success(), "{sql}");
+    };
+    psql(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+    psql(&format!("CREATE DATABASE {name}"));
+    let url = format!("{server_url}/{name}");
+    let server = Server::start(&[("DATABASE_URL", &url)]);
+    let token = server.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+    let created = Client::new()
+        .post(server.url("/api/v1/teams"))
+        .bearer_auth(&token)
+        .json(&json!({ "name": "Postgres team" }))
+        .send()
+        .unwrap();
+    assert_eq!(created.status(), 201);
+    // PostgreSQL means PostgreSQL: no silent fall-back to an SQLite file.
+    assert!(!server.dir.path().join("data/closebook.db").exists());
+    drop(server);
+    psql(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+}

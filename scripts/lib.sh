@@ -1,0 +1,47 @@
+# Shared helpers for scripts/run, scripts/test and scripts/bench. Sourced, not run.
+# Installs what the project needs on a fresh machine; prints what it does.
+
+TRUNK_VERSION=0.21.14
+
+say() { printf '\033[1;32m==>\033[0m %s\n' "$*"; }
+die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+
+# The wasm-bindgen version Cargo.lock resolved; the CLI must match it exactly.
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else die "need root for: $*"; fi
+}
+
+apt_install() {
+  say "installing Debian packages: $*"
+  as_root apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null
+}
+
+ensure_native_libs() {
+  # libpq for diesel's PostgreSQL backend (SQLite is bundled).
+  if ! pkg-config --exists libpq 2>/dev/null; then apt_install libpq-dev pkg-config; fi
+}
+
+ensure_web_tools() {
+  rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown ||
+    { say "adding the wasm32-unknown-unknown target"; rustup target add wasm32-unknown-unknown; }
+  if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
+    say "installing trunk $TRUNK_VERSION (a few minutes, once)"
+    cargo install --locked trunk --version "$TRUNK_VERSION"
+  fi
+  local wb; wb=$(wasm_bindgen_version)
+  if ! wasm-bindgen --version 2>/dev/null | grep -q " $wb"; then
+    say "installing wasm-bindgen-cli $wb to match Cargo.lock (a few minutes, once)"
+    # Not --locked: its lockfile names a crate version the registry mirror lacks.
+    cargo install wasm-bindgen-cli --version "$wb"
+  fi
+}
+
+build_web() {
+  say "building the web app (trunk, release)"
+  trunk build --release
+}
