@@ -7,7 +7,10 @@ use tracing_subscriber::EnvFilter;
 pub fn init(filter: &str, format: &str) -> Result<WorkerGuard, String> {
     let filter = EnvFilter::try_new(filter)
         .map_err(|e| format!("CLOSEBOOK_LOG `{filter}` is not a valid filter: {e}"))?;
-    let (writer, guard) = tracing_appender::non_blocking(std::io::stdout());
+    // The writer thread drains every queued line into this buffer and flushes when the queue is
+    // empty: one write(2) per burst instead of one per line (a line per request under load).
+    let stdout = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout());
+    let (writer, guard) = tracing_appender::non_blocking(stdout);
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(writer)

@@ -85,11 +85,12 @@ impl UserRow {
 }
 
 pub fn find(conn: &mut DbConn, id: Uuid) -> Result<Option<UserRow>, ApiError> {
-    Ok(users::table
-        .find(id.to_string())
+    let id = id.to_string();
+    Ok(super::native!(conn, |c| users::table
+        .find(&id)
         .select(UserRow::as_select())
-        .first(conn)
-        .optional()?)
+        .first(c)
+        .optional())?)
 }
 
 pub fn find_by_email(conn: &mut DbConn, email: &str) -> Result<Option<UserRow>, ApiError> {
