@@ -66,6 +66,10 @@ struct AuditRow {
     request_id: Option<String>,
 }
 
+fn json<T: Serialize>(value: Option<&T>) -> Result<Option<String>, ApiError> {
+    value.map(serde_json::to_string).transpose().map_err(ApiError::internal)
+}
+
 /// Appends one entry. Call inside the write's transaction.
 pub fn record<B: Serialize, A: Serialize>(
     conn: &mut DbConn,
@@ -76,7 +80,6 @@ pub fn record<B: Serialize, A: Serialize>(
     before: Option<&B>,
     after: Option<&A>,
 ) -> Result<(), ApiError> {
-    let to_json = |v: Option<String>| v;
     let row = AuditRow {
         id: Uuid::now_v7().to_string(),
         at: time::now(),
@@ -85,18 +88,8 @@ pub fn record<B: Serialize, A: Serialize>(
         action: action.to_owned(),
         entity_type: entity_type.to_owned(),
         entity_id: entity_id.map(str::to_owned),
-        before_json: to_json(
-            before
-                .map(serde_json::to_string)
-                .transpose()
-                .map_err(ApiError::internal)?,
-        ),
-        after_json: to_json(
-            after
-                .map(serde_json::to_string)
-                .transpose()
-                .map_err(ApiError::internal)?,
-        ),
+        before_json: json(before)?,
+        after_json: json(after)?,
         request_id: actor.request_id.clone(),
     };
     diesel::insert_into(audit_log::table)

@@ -11,10 +11,13 @@ pub fn init(filter: &str, format: &str) -> Result<WorkerGuard, String> {
     // empty: one write(2) per burst instead of one per line (a line per request under load).
     let stdout = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout());
     let (writer, guard) = tracing_appender::non_blocking(stdout);
+    // Colours only for a person at a terminal; a log file or collector gets plain text.
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stdout());
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(writer)
-        .with_target(false);
+        .with_target(false)
+        .with_ansi(ansi);
     let result = if format == "json" {
         builder.json().try_init()
     } else {
