@@ -67,7 +67,10 @@ struct AuditRow {
 }
 
 fn json<T: Serialize>(value: Option<&T>) -> Result<Option<String>, ApiError> {
-    value.map(serde_json::to_string).transpose().map_err(ApiError::internal)
+    value
+        .map(serde_json::to_string)
+        .transpose()
+        .map_err(ApiError::internal)
 }
 
 /// Appends one entry. Call inside the write's transaction.

@@ -57,6 +57,7 @@ async fn every_endpoint_for_every_role(app: TestApp) {
 
     let rep_path = format!("/api/v1/users/{}", rep.id);
     let team_path = format!("/api/v1/teams/{team}");
+    let rep_password_path = format!("/api/v1/users/{}/password", rep.id);
     let token_path = format!("/api/v1/service-tokens/{token_id}");
     //                       admin mgr  rep  fin  partner nobody
     let table: Vec<(&str, &str, [u16; 6])> = vec![
@@ -65,6 +66,7 @@ async fn every_endpoint_for_every_role(app: TestApp) {
         ("POST", "/api/v1/users", [201, 403, 403, 403, 403, 401]),
         ("GET", &rep_path, [200, 200, 200, 200, 404, 401]),
         ("PATCH", &rep_path, [200, 403, 200, 403, 404, 401]),
+        ("POST", &rep_password_path, [204, 403, 403, 403, 403, 401]),
         ("GET", "/api/v1/teams", [200, 200, 200, 200, 200, 401]),
         ("POST", "/api/v1/teams", [201, 403, 403, 403, 403, 401]),
         ("GET", &team_path, [200, 200, 200, 200, 404, 401]),
@@ -98,6 +100,9 @@ async fn every_endpoint_for_every_role(app: TestApp) {
                 ("POST", "/api/v1/teams") => Some(json!({ "name": format!("Team {unique}") })),
                 ("POST", "/api/v1/service-tokens") => {
                     Some(json!({ "name": "t", "role": "partner" }))
+                }
+                ("POST", p) if p.ends_with("/password") => {
+                    Some(json!({ "password": "temporary-pass-1", "must_change_password": false }))
                 }
                 ("PATCH", p) if p.contains("/users/") => {
                     Some(json!({ "name": format!("Renamed {unique}") }))

@@ -47,3 +47,29 @@ pub struct LogoutRequest {
     #[garde(length(min = 1, max = 512))]
     pub refresh_token: Option<String>,
 }
+
+/// Body of `POST /api/v1/me/password`.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ChangePasswordRequest {
+    #[garde(length(min = 1, max = 256))]
+    pub current_password: String,
+    /// At least 12 characters, different from the current one.
+    #[garde(custom(crate::validate::password))]
+    pub new_password: String,
+}
+
+/// Body of `POST /api/v1/users/{id}/password` (admin sets a temporary password).
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SetPasswordRequest {
+    /// At least 12 characters.
+    #[garde(custom(crate::validate::password))]
+    pub password: String,
+    /// Require a new password at the next sign-in (default true).
+    #[serde(default)]
+    #[garde(skip)]
+    pub must_change_password: Option<bool>,
+}

@@ -28,6 +28,9 @@ pub enum ErrorCode {
     InvalidRefreshToken,
     /// The caller is authenticated but may not do this.
     Forbidden,
+    /// The user signed in with a temporary password and must set a new one first
+    /// (`POST /api/v1/me/password`).
+    PasswordChangeRequired,
     /// No such resource, or the caller may not know it exists.
     NotFound,
     /// The request conflicts with existing data (for example a duplicate email).
@@ -56,7 +59,7 @@ impl ErrorCode {
         match self {
             Self::BadRequest | Self::MalformedBody => 400,
             Self::Unauthenticated | Self::InvalidCredentials | Self::InvalidRefreshToken => 401,
-            Self::AccountDisabled | Self::Forbidden => 403,
+            Self::AccountDisabled | Self::Forbidden | Self::PasswordChangeRequired => 403,
             Self::NotFound => 404,
             Self::MethodNotAllowed => 405,
             Self::Conflict | Self::IdempotencyKeyInFlight => 409,
@@ -83,6 +86,7 @@ impl ErrorCode {
             Self::AccountDisabled => "Account disabled",
             Self::InvalidRefreshToken => "Invalid refresh token",
             Self::Forbidden => "Forbidden",
+            Self::PasswordChangeRequired => "Password change required",
             Self::NotFound => "Not found",
             Self::Conflict => "Conflict",
             Self::VersionMismatch => "Version mismatch",

@@ -22,6 +22,9 @@ pub struct Claims {
     pub aud: String,
     pub iat: i64,
     pub exp: i64,
+    /// Signed in with a temporary password: only the password change is allowed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub pwc: bool,
 }
 
 #[derive(Clone)]
@@ -52,6 +55,16 @@ impl JwtKeys {
     }
 
     pub fn issue(&self, user_id: Uuid, role: Role) -> Result<String, ApiError> {
+        self.issue_with(user_id, role, false)
+    }
+
+    /// `must_change_password` marks the token as good only for changing the password.
+    pub fn issue_with(
+        &self,
+        user_id: Uuid,
+        role: Role,
+        must_change_password: bool,
+    ) -> Result<String, ApiError> {
         let now = chrono::Utc::now().timestamp();
         let claims = Claims {
             sub: user_id.to_string(),
@@ -60,6 +73,7 @@ impl JwtKeys {
             aud: AUDIENCE.into(),
             iat: now,
             exp: now + self.ttl_seconds,
+            pwc: must_change_password,
         };
         jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
             .map_err(|e| ApiError::internal(format!("token signing failed: {e}")))
@@ -81,6 +95,8 @@ impl JwtKeys {
             })?;
         let id = Uuid::parse_str(&data.claims.sub)
             .map_err(|_| ApiError::unauthenticated("the access token is invalid"))?;
-        Ok(Principal::user(id, data.claims.role))
+        let mut principal = Principal::user(id, data.claims.role);
+        principal.must_change_password = data.claims.pwc;
+        Ok(principal)
     }
 }

@@ -28,6 +28,8 @@ pub struct Principal {
     /// The user id, or the service token id.
     pub id: Uuid,
     pub role: Role,
+    /// Signed in with a temporary password; every endpoint but a few refuses it.
+    pub must_change_password: bool,
 }
 
 impl Principal {
@@ -36,6 +38,7 @@ impl Principal {
             kind: PrincipalKind::User,
             id,
             role,
+            must_change_password: false,
         }
     }
 

@@ -39,5 +39,6 @@ pub async fn authenticate(db: &Db, token: &str) -> Result<Principal, ApiError> {
         kind: PrincipalKind::ServiceToken,
         id,
         role: row.role(),
+        must_change_password: false,
     })
 }

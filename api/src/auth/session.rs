@@ -12,7 +12,7 @@ pub fn token_pair(
     refresh_token: String,
 ) -> Result<TokenResponse, ApiError> {
     Ok(TokenResponse {
-        access_token: jwt.issue(user.uuid(), user.role())?,
+        access_token: jwt.issue_with(user.uuid(), user.role(), user.must_change_password)?,
         refresh_token,
         token_type: "Bearer".into(),
         expires_in: jwt.ttl_seconds,

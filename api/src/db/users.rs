@@ -128,6 +128,25 @@ pub fn update(conn: &mut DbConn, row: &UserRow, expected_version: i64) -> Result
     Ok(n == 1)
 }
 
+/// Replaces the password hash; bumps the version (the record changed).
+pub fn set_password(
+    conn: &mut DbConn,
+    id: &str,
+    hash: &str,
+    must_change: bool,
+    at: NaiveDateTime,
+) -> Result<(), ApiError> {
+    diesel::update(users::table.find(id))
+        .set((
+            users::password_hash.eq(hash),
+            users::must_change_password.eq(must_change),
+            users::version.eq(users::version + 1),
+            users::updated_at.eq(at),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
 pub fn count(conn: &mut DbConn) -> Result<i64, ApiError> {
     Ok(users::table.count().get_result(conn)?)
 }

@@ -11,12 +11,22 @@ use actix_web::{HttpMessage, web};
 use crate::app::AppState;
 use crate::auth::{Principal, service_token};
 use crate::error::ApiError;
+use closebook_shared::ErrorCode;
 
 pub async fn authenticate<B: MessageBody + 'static>(
     req: ServiceRequest,
     next: Next<B>,
 ) -> Result<ServiceResponse<EitherBody<B>>, actix_web::Error> {
     match principal_of(&req).await {
+        Ok(Some(principal))
+            if principal.must_change_password && !allowed_before_password_change(req.path()) =>
+        {
+            let e = ApiError::new(
+                ErrorCode::PasswordChangeRequired,
+                "set a new password first (POST /api/v1/me/password)",
+            );
+            return Ok(super::reject(req, e));
+        }
         Ok(Some(principal)) => {
             req.extensions_mut().insert(principal);
         }
@@ -24,6 +34,15 @@ pub async fn authenticate<B: MessageBody + 'static>(
         Err(e) => return Ok(super::reject(req, e)),
     }
     Ok(next.call(req).await?.map_into_left_body())
+}
+
+/// What a user holding a temporary password may still do: see itself, change the password,
+/// sign out.
+fn allowed_before_password_change(path: &str) -> bool {
+    matches!(
+        path,
+        "/api/v1/me" | "/api/v1/me/password" | "/api/v1/auth/logout"
+    )
 }
 
 async fn principal_of(req: &ServiceRequest) -> Result<Option<Principal>, ApiError> {

@@ -1,0 +1,56 @@
+use actix_web::{HttpResponse, post, web};
+use closebook_shared::Problem;
+use closebook_shared::auth::SetPasswordRequest;
+
+use crate::auth::password;
+use crate::context::Ctx;
+use crate::db::{tokens, users};
+use crate::error::{ApiError, ApiResult};
+use crate::extract::Json;
+use crate::openapi::TAG_USERS;
+use crate::routes::parse_id;
+use crate::{audit, authz, time};
+
+/// Set a user's password
+///
+/// Admin only: a temporary password, by default to be changed at the next sign-in. The user's
+/// sessions are signed out. (Self-service reset by email comes later.)
+#[utoipa::path(tag = TAG_USERS, operation_id = "set_user_password", security(("bearer" = [])), params(
+    ("id" = uuid::Uuid, Path, description = "User id"),
+), responses(
+    (status = 204, description = "Set"),
+    (status = 403, description = "Not an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "No such user (`not_found`)", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/users/{id}/password")]
+pub async fn set_user_password(
+    ctx: Ctx,
+    id: web::Path<String>,
+    body: Json<SetPasswordRequest>,
+) -> ApiResult<HttpResponse> {
+    authz::require_admin(&ctx.principal)?;
+    let id = parse_id(&id, "user")?;
+    let req = body.0;
+    let must_change = req.must_change_password.unwrap_or(true);
+    let hash = password::hash(req.password).await?;
+    let actor = ctx.actor();
+    ctx.db()
+        .write(move |c| {
+            let user = users::find(c, id)?.ok_or_else(|| ApiError::not_found("user"))?;
+            let now = time::now();
+            users::set_password(c, &user.id, &hash, must_change, now)?;
+            tokens::revoke_all_for_user(c, &user.id, now)?;
+            let detail = serde_json::json!({ "by": "admin", "must_change_password": must_change });
+            audit::record(
+                c,
+                &actor,
+                "user.password_reset",
+                "user",
+                Some(&user.id),
+                None::<&()>,
+                Some(&detail),
+            )
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
