@@ -1,0 +1,82 @@
+// Starts the built `closebook` binary on a free port with a fresh data directory, and a headless
+// Debian Chromium. Nothing here downloads a browser: CHROMIUM or /usr/bin/chromium is used.
+import { spawn } from "node:child_process";
+import { mkdtempSync, mkdirSync, existsSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { chromium } from "playwright-core";
+
+export const root = resolve(import.meta.dirname, "../..");
+export const artifacts = join(root, "e2e/artifacts");
+export const ADMIN = { email: "admin@browser.example", password: "browser-admin-password" };
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+    s.on("error", fail);
+  });
+}
+
+export async function startServer() {
+  const bin = process.env.CLOSEBOOK_BIN ?? join(root, "target/debug/closebook");
+  const web = join(root, "web/dist");
+  if (!existsSync(bin)) throw new Error(`${bin} is missing: cargo build -p closebook-api (scripts/test does)`);
+  if (!existsSync(join(web, "index.html"))) throw new Error("web/dist is not built: trunk build --release (scripts/test does)");
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), "closebook-browser-"));
+  const child = spawn(bin, ["serve"], {
+    cwd: dir,
+    env: {
+      PATH: process.env.PATH,
+      CLOSEBOOK_ADDR: `127.0.0.1:${port}`,
+      CLOSEBOOK_DATA_DIR: join(dir, "data"),
+      CLOSEBOOK_WEB_DIR: web,
+      CLOSEBOOK_ADMIN_EMAIL: ADMIN.email,
+      CLOSEBOOK_ADMIN_PASSWORD: ADMIN.password,
+      CLOSEBOOK_LOG: "warn",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${base}/readyz`)).ok) return { base, stop: () => child.kill() };
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error("closebook did not become ready");
+}
+
+export async function launchBrowser() {
+  const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath} (apt-get install chromium)`);
+  mkdirSync(artifacts, { recursive: true });
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
+      "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+}
+
+/// A small API client for setting up data the journeys do not themselves exercise.
+export async function api(base, token, method, path, body) {
+  const res = await fetch(`${base}/api/v1${path}`, {
+    method,
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+export async function token(base, email, password) {
+  return (await api(base, null, "POST", "/auth/login", { email, password })).access_token;
+}

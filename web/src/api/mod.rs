@@ -1,0 +1,171 @@
+//! Typed client for the Closebook API over the shared DTOs. Every failure decodes to the shared
+//! `Problem`, so pages show the server's own message and field errors. An expired access token is
+//! refreshed once, transparently; if that fails the session ends and the user is sent to sign in.
+
+pub mod session;
+
+use closebook_shared::{ErrorCode, Problem};
+use gloo_net::http::{Request, RequestBuilder, Response};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+pub use session::Session;
+
+pub type ApiResult<T> = Result<T, Problem>;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+    Patch,
+    Delete,
+}
+
+fn builder(method: Method, path: &str) -> RequestBuilder {
+    let url = format!("/api/v1{path}");
+    match method {
+        Method::Get => Request::get(&url),
+        Method::Post => Request::post(&url),
+        Method::Patch => Request::patch(&url),
+        Method::Delete => Request::delete(&url),
+    }
+}
+
+fn network(e: impl std::fmt::Display) -> Problem {
+    Problem::new(
+        ErrorCode::ServiceUnavailable,
+        format!("Cannot reach Closebook: {e}"),
+    )
+}
+
+async fn send_once(
+    method: Method,
+    path: &str,
+    body: Option<&serde_json::Value>,
+    token: Option<&str>,
+) -> ApiResult<Response> {
+    let mut b = builder(method, path).header("Accept", "application/json");
+    if let Some(t) = token {
+        b = b.header("Authorization", &format!("Bearer {t}"));
+    }
+    let req = match body {
+        Some(v) => b.json(v).map_err(network)?,
+        None => b.build().map_err(network)?,
+    };
+    req.send().await.map_err(network)
+}
+
+async fn problem_of(res: Response) -> Problem {
+    let status = res.status();
+    match res.json::<Problem>().await {
+        Ok(p) => p,
+        Err(_) => {
+            let mut p = Problem::new(
+                ErrorCode::Internal,
+                format!("Unexpected response ({status})"),
+            );
+            p.status = status;
+            p
+        }
+    }
+}
+
+/// Sends a request as the signed-in user, refreshing the access token once if it has expired.
+async fn send(method: Method, path: &str, body: Option<serde_json::Value>) -> ApiResult<Response> {
+    let token = Session::access_token();
+    let res = send_once(method, path, body.as_ref(), token.as_deref()).await?;
+    if res.status() != 401 || token.is_none() {
+        return Ok(res);
+    }
+    if session::refresh().await {
+        let token = Session::access_token();
+        let retry = send_once(method, path, body.as_ref(), token.as_deref()).await?;
+        if retry.status() != 401 {
+            return Ok(retry);
+        }
+    }
+    Session::expire("Your session has expired. Please sign in again.");
+    Err(problem_of(res).await)
+}
+
+pub async fn call<T: DeserializeOwned>(
+    method: Method,
+    path: &str,
+    body: Option<serde_json::Value>,
+) -> ApiResult<T> {
+    let res = send(method, path, body).await?;
+    if !res.ok() {
+        return Err(problem_of(res).await);
+    }
+    res.json::<T>()
+        .await
+        .map_err(|e| Problem::new(ErrorCode::Internal, format!("Unreadable response: {e}")))
+}
+
+/// For answers without a body (204).
+pub async fn call_empty(
+    method: Method,
+    path: &str,
+    body: Option<serde_json::Value>,
+) -> ApiResult<()> {
+    let res = send(method, path, body).await?;
+    if res.ok() {
+        Ok(())
+    } else {
+        Err(problem_of(res).await)
+    }
+}
+
+pub fn to_json<T: Serialize>(v: &T) -> Option<serde_json::Value> {
+    serde_json::to_value(v).ok()
+}
+
+pub async fn get<T: DeserializeOwned>(path: &str) -> ApiResult<T> {
+    call(Method::Get, path, None).await
+}
+
+pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> ApiResult<T> {
+    call(Method::Post, path, to_json(body)).await
+}
+
+pub async fn patch<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> ApiResult<T> {
+    call(Method::Patch, path, to_json(body)).await
+}
+
+/// Sign-in and refresh use no access token.
+pub async fn post_public<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> ApiResult<T> {
+    let res = send_once(Method::Post, path, to_json(body).as_ref(), None).await?;
+    if !res.ok() {
+        return Err(problem_of(res).await);
+    }
+    res.json::<T>()
+        .await
+        .map_err(|e| Problem::new(ErrorCode::Internal, format!("Unreadable response: {e}")))
+}
+
+/// Query string from pairs, skipping empty values.
+pub fn query(pairs: &[(&str, Option<String>)]) -> String {
+    let parts: Vec<String> = pairs
+        .iter()
+        .filter_map(|(k, v)| {
+            v.as_ref()
+                .filter(|v| !v.is_empty())
+                .map(|v| format!("{k}={}", js_sys::encode_uri_component(v)))
+        })
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
+}
+
+/// The message of a problem's error on one field, for inline form messages.
+pub fn field_error(problem: &Option<Problem>, field: &str) -> Option<String> {
+    problem
+        .as_ref()?
+        .errors
+        .iter()
+        .find(|e| e.field == field || e.field.starts_with(&format!("{field}.")))
+        .map(|e| e.message.clone())
+}

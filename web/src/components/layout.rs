@@ -1,0 +1,134 @@
+//! The app shell: a 240 px collapsible sidebar and a header with the user menu on desktop, a
+//! 72 px bottom tab bar on phones. Only capabilities that exist are shown.
+
+use closebook_shared::Role;
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+
+use crate::api::Session;
+use crate::pages::sign_out;
+
+const COLLAPSED_KEY: &str = "closebook.sidebar.collapsed";
+
+pub struct NavItem {
+    pub href: &'static str,
+    pub label: &'static str,
+    pub icon: &'static str,
+}
+
+/// Navigation for a role. Tabs for capabilities not built yet are absent, not stubbed.
+pub fn nav_for(role: Role) -> Vec<NavItem> {
+    let mut items = vec![NavItem {
+        href: "/",
+        label: "Dashboard",
+        icon: "◆",
+    }];
+    if role == Role::Admin {
+        items.extend([
+            NavItem {
+                href: "/admin/users",
+                label: "Users",
+                icon: "☺",
+            },
+            NavItem {
+                href: "/admin/teams",
+                label: "Teams",
+                icon: "⚑",
+            },
+            NavItem {
+                href: "/admin/audit",
+                label: "Audit log",
+                icon: "☰",
+            },
+            NavItem {
+                href: "/admin/service-tokens",
+                label: "Service tokens",
+                icon: "⚿",
+            },
+        ]);
+    }
+    items.push(NavItem {
+        href: "/profile",
+        label: "Profile",
+        icon: "●",
+    });
+    items
+}
+
+#[component]
+pub fn Shell(children: Children) -> impl IntoView {
+    let session = Session::get();
+    let collapsed = RwSignal::new(LocalStorage::get::<bool>(COLLAPSED_KEY).unwrap_or(false));
+    let toggle = move |_| {
+        collapsed.update(|c| *c = !*c);
+        let _ = LocalStorage::set(COLLAPSED_KEY, collapsed.get_untracked());
+    };
+    let menu_open = RwSignal::new(false);
+    let location = use_location();
+    let role = move || session.user.get().map(|u| u.role).unwrap_or(Role::SalesRep);
+    let is_active = move |href: &'static str| {
+        let path = location.pathname.get();
+        if href == "/" {
+            path == "/"
+        } else {
+            path.starts_with(href)
+        }
+    };
+    view! {
+        <div class="shell" class:collapsed=move || collapsed.get()>
+            <aside class="sidebar" aria-label="Main navigation">
+                <div class="sidebar-brand">
+                    <span class="logo">"CB"</span>
+                    <span class="brand-name">"Closebook"</span>
+                </div>
+                <nav>
+                    {move || nav_for(role()).into_iter().map(|item| view! {
+                        <A href=item.href attr:class=move || if is_active(item.href) { "nav-link active" } else { "nav-link" }>
+                            <span class="nav-icon" aria-hidden="true">{item.icon}</span>
+                            <span class="nav-label">{item.label}</span>
+                        </A>
+                    }).collect_view()}
+                </nav>
+                <button class="collapse-button" on:click=toggle aria-label="Collapse sidebar">
+                    {move || if collapsed.get() { "»" } else { "«" }}
+                </button>
+            </aside>
+            <div class="main-column">
+                <header class="topbar">
+                    <span class="topbar-title">"Closebook"</span>
+                    <div class="user-menu">
+                        <button class="user-button" aria-haspopup="menu" on:click=move |_| menu_open.update(|o| *o = !*o)>
+                            <span class="avatar">{move || session.user.get().map(|u| initials(&u.name)).unwrap_or_default()}</span>
+                            <span class="user-name">{move || session.user.get().map(|u| u.name).unwrap_or_default()}</span>
+                        </button>
+                        <Show when=move || menu_open.get()>
+                            <div class="menu" role="menu" on:click=move |_| menu_open.set(false)>
+                                <A href="/profile" attr:class="menu-item">"Profile"</A>
+                                <button class="menu-item" on:click=move |_| sign_out()>"Sign out"</button>
+                            </div>
+                        </Show>
+                    </div>
+                </header>
+                <main class="content">{children()}</main>
+            </div>
+            <nav class="tabbar" aria-label="Tabs">
+                {move || nav_for(role()).into_iter().take(5).map(|item| view! {
+                    <A href=item.href attr:class=move || if is_active(item.href) { "tab active" } else { "tab" }>
+                        <span class="tab-icon" aria-hidden="true">{item.icon}</span>
+                        <span class="tab-label">{item.label}</span>
+                    </A>
+                }).collect_view()}
+            </nav>
+        </div>
+    }
+}
+
+pub fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .take(2)
+        .collect::<String>()
+        .to_uppercase()
+}

@@ -1,0 +1,28 @@
+pub mod admin_audit;
+pub mod admin_teams;
+pub mod admin_tokens;
+pub mod admin_users;
+pub mod home;
+pub mod login;
+pub mod profile;
+
+use closebook_shared::auth::LogoutRequest;
+use leptos::task::spawn_local;
+
+use crate::api::{self, Method, Session};
+
+/// Revokes this sign-in on the server (best effort), then forgets it here.
+pub fn sign_out() {
+    spawn_local(async move {
+        let _ = api::call_empty(
+            Method::Post,
+            "/auth/logout",
+            api::to_json(&LogoutRequest::default()),
+        )
+        .await;
+        Session::clear();
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().set_href("/login");
+        }
+    });
+}
