@@ -45,3 +45,11 @@ build_web() {
   say "building the web app (trunk, release)"
   trunk build --release
 }
+
+ensure_browser() {
+  # Debian's Chromium, driven by playwright-core; never a browser download.
+  command -v chromium >/dev/null || apt_install chromium
+  command -v node >/dev/null || apt_install nodejs npm
+  say "installing browser-test packages (npm ci)"
+  (cd e2e/browser && npm ci --silent --no-audit --no-fund)
+}

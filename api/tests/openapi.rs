@@ -43,6 +43,12 @@ fn every_operation_is_documented() {
                 "{at}: a success response"
             );
             assert!(responses.contains_key("500"), "{at}: error responses");
+            for (status, r) in responses {
+                assert!(
+                    r["description"].as_str().is_some_and(|d| !d.is_empty()),
+                    "{at} {status}: a description (generators require it)"
+                );
+            }
             let secured = op["security"].as_array().is_some_and(|s| {
                 s.iter()
                     .any(|r| r.as_object().is_some_and(|o| !o.is_empty()))

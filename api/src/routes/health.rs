@@ -22,7 +22,7 @@ pub struct Health {
 /// Liveness
 ///
 /// The process is up. Does not touch the database.
-#[utoipa::path(tag = TAG_HEALTH, operation_id = "healthz", security(()), responses((status = 200, body = Health)))]
+#[utoipa::path(tag = TAG_HEALTH, operation_id = "healthz", security(()), responses((status = 200, description = "Alive", body = Health)))]
 #[get("/healthz")]
 pub async fn healthz() -> HttpResponse {
     HttpResponse::Ok().json(Health { status: "ok" })
@@ -32,7 +32,7 @@ pub async fn healthz() -> HttpResponse {
 ///
 /// The database is reachable; 503 otherwise.
 #[utoipa::path(tag = TAG_HEALTH, operation_id = "readyz", security(()), responses(
-    (status = 200, body = Health),
+    (status = 200, description = "Ready", body = Health),
     (status = 503, description = "Database unreachable (`service_unavailable`)", body = closebook_shared::Problem, content_type = "application/problem+json"),
 ))]
 #[get("/readyz")]
