@@ -54,6 +54,11 @@ test("admin creates a team and a rep; the rep signs in on a phone and sees the t
   await dialog.getByLabel(/Temporary password/).fill("temporary-riley-1");
   await dialog.getByRole("button", { name: "Create user" }).click();
   await page.getByRole("cell", { name: /Riley Rep/ }).waitFor();
+  // Columns sort: names descending puts Riley above the Administrator.
+  await page.getByRole("button", { name: "Name" }).click();
+  await page.getByRole("button", { name: "Name ▼" }).waitFor();
+  const names = await page.locator("tbody td[data-label=Name]").allInnerTexts();
+  assert.ok(names[0].startsWith("Riley Rep"), `sorted descending: ${names}`);
 
   // Sign out through the user menu.
   await page.getByRole("button", { name: /Administrator/ }).click();

@@ -149,7 +149,24 @@ fn first_admin_password_is_generated_once_and_the_signing_key_kept() {
     assert!(again_out.contains("already there"), "{again_out}");
 
     let server = Server::start_in(dir, &[("CLOSEBOOK_ADMIN_PASSWORD", "")]);
-    let admin = server.login("admin@closebook.local", &password);
+    let temporary = server.login("admin@closebook.local", &password);
+    // A generated password is temporary: the admin must choose its own before anything else.
+    let client = Client::new();
+    let refused = client
+        .get(server.url("/api/v1/users"))
+        .bearer_auth(&temporary)
+        .send()
+        .unwrap();
+    assert_eq!(refused.status(), 403);
+    let changed: Value = client
+        .post(server.url("/api/v1/me/password"))
+        .bearer_auth(&temporary)
+        .json(&json!({ "current_password": password, "new_password": "the-admins-own-password" }))
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    let admin = changed["access_token"].as_str().unwrap().to_owned();
     let token_path = server.dir.path().join("data/jwt-secret");
     assert!(
         token_path.is_file(),
@@ -163,7 +180,6 @@ fn first_admin_password_is_generated_once_and_the_signing_key_kept() {
             0o600
         );
     }
-    let client = Client::new();
     let users: Value = client
         .get(server.url("/api/v1/users?limit=200"))
         .bearer_auth(&admin)

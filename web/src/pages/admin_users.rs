@@ -64,6 +64,22 @@ pub fn UsersPage() -> impl IntoView {
     });
     let next = Signal::derive(move || users.get().and_then(|r| r.ok()).and_then(|p| p.next_cursor));
     let no_problem = RwSignal::new(None::<Problem>);
+    // Column sorting within the page (the server pages in name order).
+    let sort = RwSignal::new((SortKey::Name, true));
+    let header = move |key: SortKey, label: &'static str| {
+        let arrow = move || match sort.get() {
+            (k, true) if k == key => " ▲",
+            (k, false) if k == key => " ▼",
+            _ => "",
+        };
+        view! {
+            <th aria-sort=move || match sort.get() { (k, true) if k == key => "ascending", (k, false) if k == key => "descending", _ => "none" }>
+                <button class="th-sort" on:click=move |_| sort.update(|(k, asc)| { if *k == key { *asc = !*asc } else { *k = key; *asc = true } })>
+                    {label}{arrow}
+                </button>
+            </th>
+        }
+    };
     let creating = RwSignal::new(false);
     let editing = RwSignal::new(None::<User>);
     let edit_open = RwSignal::new(false);
@@ -82,12 +98,13 @@ pub fn UsersPage() -> impl IntoView {
             <Transition fallback=|| view! { <Skeleton rows=6/> }>
                 {move || users.get().map(|r| match r {
                     Ok(page) if page.items.is_empty() => view! { <EmptyState title="No users match" hint="Change the filters, or add a user."/> }.into_any(),
-                    Ok(page) => view! {
+                    Ok(mut page) => view! {
                         <div class="table-wrap">
                             <table class="table">
-                                <thead><tr><th>"Name"</th><th>"Email"</th><th>"Role"</th><th>"Status"</th><th></th></tr></thead>
+                                <thead><tr>{header(SortKey::Name, "Name")}{header(SortKey::Email, "Email")}{header(SortKey::Role, "Role")}<th>"Status"</th><th></th></tr></thead>
                                 <tbody>
-                                    {page.items.into_iter().map(|u| {
+                                    {sort_users(&mut page.items, sort.get());
+                                    page.items.into_iter().map(|u| {
                                         let edit_user = u.clone();
                                         view! {
                                             <tr>
@@ -117,6 +134,24 @@ pub fn UsersPage() -> impl IntoView {
             </Modal>
         </section>
     }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SortKey {
+    Name,
+    Email,
+    Role,
+}
+
+fn sort_users(users: &mut [User], (key, ascending): (SortKey, bool)) {
+    users.sort_by(|a, b| {
+        let ord = match key {
+            SortKey::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+            SortKey::Email => a.email.cmp(&b.email),
+            SortKey::Role => a.role.label().cmp(b.role.label()),
+        };
+        if ascending { ord } else { ord.reverse() }
+    });
 }
 
 fn opt(s: String) -> Option<String> {
