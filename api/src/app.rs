@@ -68,7 +68,7 @@ where
             .wrap(from_fn(rate_limit::rate_limit))
             .wrap(from_fn(authenticate::authenticate))
             .configure(routes::configure)
-            .default_service(web::to(routes::not_found)),
+            .default_service(web::to(routes::known::unmatched)),
     )
 }
 
@@ -96,9 +96,11 @@ pub fn build_app(
     >,
 > {
     let spec = openapi_document();
+    let known = web::Data::new(routes::known::KnownRoutes::from_spec(&spec));
     let (app, _) = with_routes(
         App::new()
             .app_data(state)
+            .app_data(known)
             .app_data(web::PayloadConfig::new(BODY_LIMIT))
             // Inner: turns actix's own bare errors (405, unmatched route) into problem documents.
             .wrap(ErrorHandlers::new().default_handler(routes::problem_for_bare_errors))
@@ -108,6 +110,6 @@ pub fn build_app(
     )
     .split_for_parts();
     app.service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", spec))
-        .service(web::scope("/api").default_service(web::to(routes::not_found)))
+        .service(web::scope("/api").default_service(web::to(routes::known::unmatched)))
         .configure(|cfg| web_app::configure(cfg, web_dir))
 }

@@ -141,6 +141,12 @@ async fn idempotency_keys_replay_and_refuse_reuse(app: TestApp) {
         .expect(201);
     assert_eq!(first.body, again.body, "the replay is the first response");
     assert_eq!(again.header("idempotent-replayed"), Some("true"));
+    assert_eq!(
+        again.header("location"),
+        first.header("location"),
+        "headers the client acts on are replayed too"
+    );
+    assert!(again.header("location").is_some());
     let list = app
         .get("/api/v1/users?q=ada")
         .auth(&admin)

@@ -18,6 +18,8 @@ pub struct IdempotencyRow {
     pub status_code: Option<i32>,
     pub response_body: Option<String>,
     pub created_at: NaiveDateTime,
+    /// JSON `[[name, value], …]` of the replayed headers.
+    pub response_headers: Option<String>,
 }
 
 pub fn find(
@@ -50,11 +52,13 @@ pub fn complete(
     key: &str,
     status: i32,
     body: &str,
+    headers: &str,
 ) -> Result<(), ApiError> {
     diesel::update(ik::table.find((principal, key)))
         .set((
             ik::status_code.eq(Some(status)),
             ik::response_body.eq(Some(body)),
+            ik::response_headers.eq(Some(headers)),
         ))
         .execute(conn)?;
     Ok(())

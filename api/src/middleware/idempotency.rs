@@ -81,6 +81,7 @@ pub async fn idempotency<B: MessageBody + 'static>(
         status_code: None,
         response_body: None,
         created_at: time::now(),
+        response_headers: None,
     };
     let claim = state.db.write(move |c| claim(c, &row)).await;
     match claim {
@@ -102,7 +103,8 @@ pub async fn idempotency<B: MessageBody + 'static>(
                 i32::from(head.status().as_u16()),
                 String::from_utf8_lossy(&bytes).into_owned(),
             );
-            db.write(move |c| rows::complete(c, &store_owner, &store_key, status, &text))
+            let headers = replayed_headers(head.headers());
+            db.write(move |c| rows::complete(c, &store_owner, &store_key, status, &text, &headers))
                 .await?;
             Ok(ServiceResponse::new(
                 http_req,
@@ -163,11 +165,29 @@ fn replay(
     } else {
         crate::error::PROBLEM_JSON
     };
-    let res = HttpResponse::build(status)
-        .insert_header((header::CONTENT_TYPE, content_type))
-        .insert_header((REPLAYED.clone(), "true"))
-        .body(body);
-    req.into_response(res)
+    let mut res = HttpResponse::build(status);
+    res.insert_header((header::CONTENT_TYPE, content_type))
+        .insert_header((REPLAYED.clone(), "true"));
+    let stored: Vec<(String, String)> = existing
+        .response_headers
+        .as_deref()
+        .and_then(|h| serde_json::from_str(h).ok())
+        .unwrap_or_default();
+    for (name, value) in stored {
+        res.insert_header((name, value));
+    }
+    req.into_response(res.body(body))
+}
+
+/// Headers a client acts on, kept so a replay is the same answer: where the thing is, its version.
+const KEPT_HEADERS: [header::HeaderName; 2] = [header::LOCATION, header::ETAG];
+
+fn replayed_headers(headers: &header::HeaderMap) -> String {
+    let kept: Vec<(&str, &str)> = KEPT_HEADERS
+        .iter()
+        .filter_map(|name| Some((name.as_str(), headers.get(name)?.to_str().ok()?)))
+        .collect();
+    serde_json::to_string(&kept).unwrap_or_else(|_| "[]".into())
 }
 
 fn reject(req: ServiceRequest, e: ApiError) -> ServiceResponse<BoxBody> {

@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod auth;
 pub mod health;
+pub mod known;
 pub mod me;
 pub mod service_tokens;
 pub mod teams;
@@ -27,11 +28,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
     teams::configure(cfg);
     audit::configure(cfg);
     service_tokens::configure(cfg);
-}
-
-/// Unknown API paths get a problem document, never the web app's HTML.
-pub async fn not_found() -> Result<HttpResponse, ApiError> {
-    Err(ApiError::new(ErrorCode::NotFound, "no such API endpoint"))
 }
 
 /// actix answers some errors itself (405, a path that did not parse) with an empty body; give
