@@ -1,7 +1,50 @@
+use std::future::Future;
+
 use closebook_shared::Problem;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
-use crate::api::field_error;
+use crate::api::{ApiResult, field_error};
+
+/// A form's request state: busy while its request runs, the server's problem when it fails
+/// (which the form's fields then show next to the inputs they name).
+#[derive(Clone, Copy)]
+pub struct FormState {
+    pub busy: RwSignal<bool>,
+    pub problem: RwSignal<Option<Problem>>,
+}
+
+impl FormState {
+    pub fn new() -> Self {
+        FormState {
+            busy: RwSignal::new(false),
+            problem: RwSignal::new(None),
+        }
+    }
+
+    /// Runs `request`; `on_ok` gets its answer, a failure lands in `problem`.
+    pub fn run<T: 'static>(
+        self,
+        request: impl Future<Output = ApiResult<T>> + 'static,
+        on_ok: impl FnOnce(T) + 'static,
+    ) {
+        self.busy.set(true);
+        self.problem.set(None);
+        spawn_local(async move {
+            match request.await {
+                Ok(v) => on_ok(v),
+                Err(p) => self.problem.set(Some(p)),
+            }
+            self.busy.set(false);
+        });
+    }
+}
+
+impl Default for FormState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
 
 /// A labelled input whose message comes from the API's problem response for that field.
 #[component]

@@ -1,15 +1,14 @@
 //! Admin → teams: list, create, edit, members.
 
+use closebook_shared::Page;
 use closebook_shared::teams::{CreateTeamRequest, Team, UpdateTeamRequest};
 use closebook_shared::users::User;
-use closebook_shared::{Page, Problem, Role};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use uuid::Uuid;
 
 use crate::api;
 use crate::components::ui::{
-    EmptyState, ErrorState, Field, Modal, ProblemBox, SelectField, Skeleton, Toasts,
+    EmptyState, ErrorState, Field, FormState, Modal, ProblemBox, SelectField, Skeleton, Toasts,
 };
 
 #[component]
@@ -114,13 +113,11 @@ fn TeamForm(
             .map(|m| m.to_string())
             .unwrap_or_default(),
     );
-    let problem = RwSignal::new(None::<Problem>);
-    let busy = RwSignal::new(false);
+    let form = FormState::new();
+    let (problem, busy) = (form.problem, form.busy);
     let existing = team.map(|t| (t.id, t.version));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        busy.set(true);
-        problem.set(None);
         let manager_id = Uuid::parse_str(&manager.get_untracked()).ok();
         let city_value = city.get_untracked().trim().to_owned();
         let on_done = on_done.clone();
@@ -128,8 +125,8 @@ fn TeamForm(
             name.get_untracked(),
             (!city_value.is_empty()).then_some(city_value),
         );
-        spawn_local(async move {
-            let result = match existing {
+        let request = async move {
+            match existing {
                 None => {
                     api::post::<_, Team>(
                         "/teams",
@@ -150,18 +147,13 @@ fn TeamForm(
                     };
                     api::patch::<_, Team>(&format!("/teams/{id}"), &body).await
                 }
-            };
-            match result {
-                Ok(t) => {
-                    Toasts::show(format!("Saved team {}", t.name));
-                    on_done();
-                }
-                Err(p) => problem.set(Some(p)),
             }
-            busy.set(false);
+        };
+        form.run(request, move |t| {
+            Toasts::show(format!("Saved team {}", t.name));
+            on_done();
         });
     };
-    let _ = Role::SalesManager;
     view! {
         <form class="form" on:submit=submit>
             <ProblemBox problem=problem/>

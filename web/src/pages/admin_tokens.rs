@@ -3,14 +3,14 @@
 use closebook_shared::service_tokens::{
     CreateServiceTokenRequest, CreatedServiceToken, ServiceToken,
 };
-use closebook_shared::{Page, Problem, Role};
+use closebook_shared::{Page, Role};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::{self, Method, Session};
 use crate::components::format;
 use crate::components::ui::{
-    EmptyState, ErrorState, Field, Modal, ProblemBox, SelectField, Skeleton, Toasts,
+    EmptyState, ErrorState, Field, FormState, Modal, ProblemBox, SelectField, Skeleton, Toasts,
 };
 
 #[component]
@@ -101,8 +101,8 @@ pub fn TokensPage() -> impl IntoView {
 fn CreateToken(on_created: impl Fn(String) + Clone + Send + Sync + 'static) -> impl IntoView {
     let name = RwSignal::new(String::new());
     let role = RwSignal::new("sales_rep".to_owned());
-    let problem = RwSignal::new(None::<Problem>);
-    let busy = RwSignal::new(false);
+    let form = FormState::new();
+    let (problem, busy) = (form.problem, form.busy);
     let roles = Signal::derive(|| {
         Role::ALL
             .iter()
@@ -111,21 +111,15 @@ fn CreateToken(on_created: impl Fn(String) + Clone + Send + Sync + 'static) -> i
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        busy.set(true);
-        problem.set(None);
         let body = CreateServiceTokenRequest {
             name: name.get_untracked(),
             role: role.get_untracked().parse().unwrap_or(Role::SalesRep),
             expires_at: None,
         };
         let on_created = on_created.clone();
-        spawn_local(async move {
-            match api::post::<_, CreatedServiceToken>("/service-tokens", &body).await {
-                Ok(created) => on_created(created.token),
-                Err(p) => problem.set(Some(p)),
-            }
-            busy.set(false);
-        });
+        let request =
+            async move { api::post::<_, CreatedServiceToken>("/service-tokens", &body).await };
+        form.run(request, move |created| on_created(created.token));
     };
     view! {
         <form class="form" on:submit=submit>

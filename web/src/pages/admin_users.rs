@@ -5,13 +5,12 @@ use closebook_shared::teams::Team;
 use closebook_shared::users::{CreateUserRequest, UpdateUserRequest, User};
 use closebook_shared::{Page, Problem, Role};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use uuid::Uuid;
 
 use crate::api::{self, Method};
 use crate::components::ui::{
-    EmptyState, ErrorState, Field, Modal, Pager, PagerControls, ProblemBox, SelectField, Skeleton,
-    Toasts,
+    EmptyState, ErrorState, Field, FormState, Modal, Pager, PagerControls, ProblemBox, SelectField,
+    Skeleton, Toasts,
 };
 
 fn role_options(with_any: bool) -> Vec<(String, String)> {
@@ -173,12 +172,10 @@ fn CreateUser(
         RwSignal::new(String::new()),
         RwSignal::new(String::new()),
     );
-    let problem = RwSignal::new(None::<Problem>);
-    let busy = RwSignal::new(false);
+    let form = FormState::new();
+    let (problem, busy) = (form.problem, form.busy);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        busy.set(true);
-        problem.set(None);
         let body = CreateUserRequest {
             email: email.get_untracked(),
             name: name.get_untracked(),
@@ -195,19 +192,16 @@ fn CreateUser(
             time_zone: None,
         };
         let on_done = on_done.clone();
-        spawn_local(async move {
-            match api::post::<_, User>("/users", &body).await {
-                Ok(u) => {
-                    Toasts::show(format!(
-                        "{} can now sign in with the password you set",
-                        u.name
-                    ));
-                    on_done();
-                }
-                Err(p) => problem.set(Some(p)),
-            }
-            busy.set(false);
-        });
+        form.run(
+            async move { api::post::<_, User>("/users", &body).await },
+            move |u| {
+                Toasts::show(format!(
+                    "{} can now sign in with the password you set",
+                    u.name
+                ));
+                on_done();
+            },
+        );
     };
     view! {
         <form class="form" on:submit=submit>
@@ -238,15 +232,13 @@ fn EditUser(
     let phone = RwSignal::new(user.phone.clone().unwrap_or_default());
     let tz = RwSignal::new(user.time_zone.clone());
     let temp_password = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<Problem>);
-    let busy = RwSignal::new(false);
+    let form = FormState::new();
+    let (problem, busy) = (form.problem, form.busy);
     let (id, version, active) = (user.id, user.version, user.active);
 
     let save = {
         let on_done = on_done.clone();
         move |active_change: Option<bool>| {
-            busy.set(true);
-            problem.set(None);
             let body = UpdateUserRequest {
                 version: Some(version),
                 email: Some(email.get_untracked()),
@@ -260,42 +252,28 @@ fn EditUser(
                 ..Default::default()
             };
             let on_done = on_done.clone();
-            spawn_local(async move {
-                match api::patch::<_, User>(&format!("/users/{id}"), &body).await {
-                    Ok(u) => {
-                        Toasts::show(format!("Saved {}", u.name));
-                        on_done();
-                    }
-                    Err(p) => problem.set(Some(p)),
-                }
-                busy.set(false);
+            let request =
+                async move { api::patch::<_, User>(&format!("/users/{id}"), &body).await };
+            form.run(request, move |u| {
+                Toasts::show(format!("Saved {}", u.name));
+                on_done();
             });
         }
     };
     let save_form = save.clone();
     let set_password = move |_| {
-        busy.set(true);
-        problem.set(None);
         let body = SetPasswordRequest {
             password: temp_password.get_untracked(),
             must_change_password: Some(true),
         };
-        spawn_local(async move {
-            match api::call_empty(
-                Method::Post,
-                &format!("/users/{id}/password"),
-                api::to_json(&body),
-            )
-            .await
-            {
-                Ok(()) => {
-                    temp_password.set(String::new());
-                    Toasts::show("Temporary password set; the user must change it at next sign-in");
-                }
-                Err(p) => problem.set(Some(p)),
-            }
-            busy.set(false);
-        });
+        let path = format!("/users/{id}/password");
+        form.run(
+            async move { api::call_empty(Method::Post, &path, api::to_json(&body)).await },
+            move |()| {
+                temp_password.set(String::new());
+                Toasts::show("Temporary password set; the user must change it at next sign-in");
+            },
+        );
     };
     view! {
         <form class="form" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); save_form(None); }>

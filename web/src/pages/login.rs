@@ -1,12 +1,10 @@
-use closebook_shared::Problem;
 use closebook_shared::auth::{LoginRequest, TokenResponse};
 use closebook_shared::users::User;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
 use crate::api::{self, Session};
-use crate::components::ui::{Field, ProblemBox};
+use crate::components::ui::{Field, FormState, ProblemBox};
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
@@ -17,34 +15,25 @@ pub fn LoginPage() -> impl IntoView {
     }
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<Problem>);
-    let busy = RwSignal::new(false);
+    let form = FormState::new();
+    let (problem, busy) = (form.problem, form.busy);
     let flash = Session::take_flash();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        busy.set(true);
-        problem.set(None);
         let body = LoginRequest {
             email: email.get_untracked(),
             password: password.get_untracked(),
         };
         let navigate = navigate.clone();
-        spawn_local(async move {
-            match api::post_public::<_, TokenResponse>("/auth/login", &body).await {
-                Ok(tokens) => {
-                    Session::store(&tokens);
-                    match api::get::<User>("/me").await {
-                        Ok(user) => {
-                            session.user.set(Some(user));
-                            navigate("/", Default::default());
-                        }
-                        Err(p) => problem.set(Some(p)),
-                    }
-                }
-                Err(p) => problem.set(Some(p)),
-            }
-            busy.set(false);
+        let request = async move {
+            let tokens = api::post_public::<_, TokenResponse>("/auth/login", &body).await?;
+            Session::store(&tokens);
+            api::get::<User>("/me").await
+        };
+        form.run(request, move |user| {
+            session.user.set(Some(user));
+            navigate("/", Default::default());
         });
     };
 

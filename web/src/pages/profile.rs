@@ -1,14 +1,12 @@
 //! The user's own profile and password.
 
-use closebook_shared::Problem;
 use closebook_shared::auth::{ChangePasswordRequest, TokenResponse};
 use closebook_shared::users::{UpdateUserRequest, User};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::api::{self, Session};
 use crate::components::format;
-use crate::components::ui::{Field, ProblemBox, Toasts};
+use crate::components::ui::{Field, FormState, ProblemBox, Toasts};
 
 #[component]
 pub fn ProfilePage() -> impl IntoView {
@@ -21,16 +19,14 @@ pub fn ProfilePage() -> impl IntoView {
             .unwrap_or_default(),
     );
     let tz = RwSignal::new(me.as_ref().map(|u| u.time_zone.clone()).unwrap_or_default());
-    let problem = RwSignal::new(None::<Problem>);
-    let busy = RwSignal::new(false);
+    let form = FormState::new();
+    let (problem, busy) = (form.problem, form.busy);
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(me) = session.user.get_untracked() else {
             return;
         };
-        busy.set(true);
-        problem.set(None);
         let phone_value = phone.get_untracked();
         let body = UpdateUserRequest {
             version: Some(me.version),
@@ -43,16 +39,14 @@ pub fn ProfilePage() -> impl IntoView {
             time_zone: Some(tz.get_untracked()),
             ..Default::default()
         };
-        spawn_local(async move {
-            match api::patch::<_, User>(&format!("/users/{}", me.id), &body).await {
-                Ok(u) => {
-                    session.user.set(Some(u));
-                    Toasts::show("Profile saved");
-                }
-                Err(p) => problem.set(Some(p)),
-            }
-            busy.set(false);
-        });
+        let path = format!("/users/{}", me.id);
+        form.run(
+            async move { api::patch::<_, User>(&path, &body).await },
+            move |u| {
+                session.user.set(Some(u));
+                Toasts::show("Profile saved");
+            },
+        );
     };
 
     view! {
@@ -81,30 +75,24 @@ fn ChangePassword() -> impl IntoView {
     let session = Session::get();
     let current = RwSignal::new(String::new());
     let new = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<Problem>);
-    let busy = RwSignal::new(false);
+    let form = FormState::new();
+    let (problem, busy) = (form.problem, form.busy);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        busy.set(true);
-        problem.set(None);
         let body = ChangePasswordRequest {
             current_password: current.get_untracked(),
             new_password: new.get_untracked(),
         };
-        spawn_local(async move {
-            match api::post::<_, TokenResponse>("/me/password", &body).await {
-                Ok(tokens) => {
-                    Session::store(&tokens);
-                    if let Ok(u) = api::get::<User>("/me").await {
-                        session.user.set(Some(u));
-                    }
-                    current.set(String::new());
-                    new.set(String::new());
-                    Toasts::show("Password changed; other sessions were signed out");
-                }
-                Err(p) => problem.set(Some(p)),
-            }
-            busy.set(false);
+        let request = async move {
+            let tokens = api::post::<_, TokenResponse>("/me/password", &body).await?;
+            Session::store(&tokens);
+            api::get::<User>("/me").await
+        };
+        form.run(request, move |u| {
+            session.user.set(Some(u));
+            current.set(String::new());
+            new.set(String::new());
+            Toasts::show("Password changed; other sessions were signed out");
         });
     };
     view! {
