@@ -84,7 +84,7 @@ fn serve(s: &Settings) -> Result<(), String> {
         Some(d) => tracing::info!(web_dir = %d.display(), "serving the web app"),
         None => tracing::warn!("no built web app found (web/dist); serving the API only"),
     }
-    tracing::info!(addr = %s.addr, database = %db.url().redacted(), "Closebook listening on http://{}", s.addr);
+    tracing::info!(database = %db.url().redacted(), "database ready");
 
     actix_web::rt::System::new().block_on(async move {
         crate::jobs::spawn_housekeeping(state.clone());
@@ -94,6 +94,11 @@ fn serve(s: &Settings) -> Result<(), String> {
             .map_err(|e| format!("cannot listen on {}: {e}", s.addr))?;
         if let Some(n) = s.workers {
             server = server.workers(n.max(1));
+        }
+        // Printed, not only logged: with port 0 this is how a supervisor or test learns the port.
+        for addr in server.addrs() {
+            println!("Closebook listening on http://{addr}");
+            tracing::info!(%addr, "listening");
         }
         server.run().await.map_err(|e| format!("server error: {e}"))
     })

@@ -2,7 +2,7 @@
 // Debian Chromium. Nothing here downloads a browser: CHROMIUM or /usr/bin/chromium is used.
 import { spawn } from "node:child_process";
 import { mkdtempSync, mkdirSync, existsSync } from "node:fs";
-import { createServer } from "node:net";
+import { createInterface } from "node:readline";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium } from "playwright-core";
@@ -11,38 +11,34 @@ export const root = resolve(import.meta.dirname, "../..");
 export const artifacts = join(root, "e2e/artifacts");
 export const ADMIN = { email: "admin@browser.example", password: "browser-admin-password" };
 
-function freePort() {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => ok(port));
-    });
-    s.on("error", fail);
-  });
-}
-
 export async function startServer() {
   const bin = process.env.CLOSEBOOK_BIN ?? join(root, "target/debug/closebook");
   const web = join(root, "web/dist");
   if (!existsSync(bin)) throw new Error(`${bin} is missing: cargo build -p closebook-api (scripts/test does)`);
   if (!existsSync(join(web, "index.html"))) throw new Error("web/dist is not built: trunk build --release (scripts/test does)");
-  const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), "closebook-browser-"));
   const child = spawn(bin, ["serve"], {
     cwd: dir,
     env: {
       PATH: process.env.PATH,
-      CLOSEBOOK_ADDR: `127.0.0.1:${port}`,
+      // Port 0: the server picks a free one and prints it.
+      CLOSEBOOK_ADDR: "127.0.0.1:0",
       CLOSEBOOK_DATA_DIR: join(dir, "data"),
       CLOSEBOOK_WEB_DIR: web,
       CLOSEBOOK_ADMIN_EMAIL: ADMIN.email,
       CLOSEBOOK_ADMIN_PASSWORD: ADMIN.password,
       CLOSEBOOK_LOG: "warn",
     },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "pipe", "inherit"],
   });
-  const base = `http://127.0.0.1:${port}`;
+  const base = await new Promise((ok, fail) => {
+    const lines = createInterface({ input: child.stdout });
+    lines.on("line", (line) => {
+      const m = line.match(/Closebook listening on (http:\/\/\S+)/);
+      if (m) ok(m[1]);
+    });
+    child.on("exit", () => fail(new Error("closebook exited before listening")));
+  });
   for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(`${base}/readyz`)).ok) return { base, stop: () => child.kill() };

@@ -16,10 +16,16 @@ printf 'post_hooks: []\n' > "$work/config.yml"
 (cd "$work" && "$venv/bin/openapi-python-client" generate --path "$root/openapi/openapi.json" --meta none \
   --output-path closebook_client --config config.yml >/dev/null)
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-CLOSEBOOK_ADDR="127.0.0.1:$port" CLOSEBOOK_DATA_DIR="$work/data" CLOSEBOOK_LOG=warn \
+# Port 0: the server picks a free port and prints where it listens.
+CLOSEBOOK_ADDR="127.0.0.1:0" CLOSEBOOK_DATA_DIR="$work/data" CLOSEBOOK_LOG=warn \
   CLOSEBOOK_ADMIN_EMAIL=client@example.com CLOSEBOOK_ADMIN_PASSWORD=generated-client-admin \
-  "${CLOSEBOOK_BIN:-$root/target/debug/closebook}" serve >/dev/null &
+  "${CLOSEBOOK_BIN:-$root/target/debug/closebook}" serve >"$work/server.out" &
 server=$!
-for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.1; done
-(cd "$work" && PYTHONPATH="$work" "$venv/bin/python" "$root/e2e/client/scenario.py" "http://127.0.0.1:$port" client@example.com generated-client-admin)
+base=
+for _ in $(seq 1 300); do
+  base=$(sed -n 's/^Closebook listening on //p' "$work/server.out" | head -n 1)
+  [ -n "$base" ] && curl -fs "$base/readyz" >/dev/null && break
+  sleep 0.1
+done
+[ -n "$base" ] || { echo "closebook did not start"; exit 1; }
+(cd "$work" && PYTHONPATH="$work" "$venv/bin/python" "$root/e2e/client/scenario.py" "$base" client@example.com generated-client-admin)

@@ -1,6 +1,6 @@
 //! Drives the built `closebook` binary over HTTP, as an operator or integration would.
 
-use std::net::TcpListener;
+use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -40,13 +40,6 @@ pub fn run(data_dir: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> O
     cmd.output().expect("run closebook")
 }
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("free port")
-}
-
 pub struct Server {
     pub base: String,
     child: Child,
@@ -61,29 +54,37 @@ impl Server {
     }
 
     pub fn start_in(dir: tempfile::TempDir, env: &[(&str, &str)]) -> Server {
-        let port = free_port();
-        let addr = format!("127.0.0.1:{port}");
+        // Port 0: the server picks a free port and prints it, so parallel tests never race for one.
         let mut cmd = Command::new(binary());
         cmd.arg("serve")
             .current_dir(dir.path())
             .env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("CLOSEBOOK_ADDR", &addr)
+            .env("CLOSEBOOK_ADDR", "127.0.0.1:0")
             .env("CLOSEBOOK_DATA_DIR", dir.path().join("data"))
             .env("CLOSEBOOK_ADMIN_EMAIL", ADMIN_EMAIL)
             .env("CLOSEBOOK_ADMIN_PASSWORD", ADMIN_PASSWORD)
             .env("CLOSEBOOK_LOG", "warn")
-            .stdout(Stdio::null())
+            .stdout(Stdio::piped())
             .stderr(Stdio::inherit());
         for (k, v) in env {
             cmd.env(k, v);
         }
-        let child = cmd.spawn().expect("start closebook");
-        let server = Server {
-            base: format!("http://{addr}"),
-            child,
-            dir,
-        };
+        let mut child = cmd.spawn().expect("start closebook");
+        let stdout = child.stdout.take().expect("piped stdout");
+        let mut lines = BufReader::new(stdout).lines();
+        let base = lines
+            .by_ref()
+            .map_while(Result::ok)
+            .find_map(|l| {
+                l.split("Closebook listening on ")
+                    .nth(1)
+                    .map(|u| u.trim().to_owned())
+            })
+            .unwrap_or_else(|| panic!("closebook exited before listening"));
+        // Keep draining, so a chatty server never blocks on a full pipe.
+        std::thread::spawn(move || lines.for_each(drop));
+        let server = Server { base, child, dir };
         server.wait_ready();
         server
     }
