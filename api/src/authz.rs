@@ -129,18 +129,17 @@ pub fn check_user_patch(
     if p.user_id() != Some(target) {
         return Err(ApiError::forbidden("you may only edit your own profile"));
     }
-    let refused: Vec<_> = fields
+    let refused = fields
         .iter()
         .filter(|f| !closebook_shared::users::SELF_EDITABLE_FIELDS.contains(f))
-        .map(|f| closebook_shared::FieldError::new(*f, "only an admin may change this"))
-        .collect();
-    if refused.is_empty() {
+        .fold(
+            ApiError::forbidden("you may only change your name, phone and time zone"),
+            |e, f| e.on_field(*f, "only an admin may change this"),
+        );
+    if refused.errors.is_empty() {
         Ok(())
     } else {
-        Err(ApiError {
-            errors: refused,
-            ..ApiError::forbidden("you may only change your name, phone and time zone")
-        })
+        Err(refused)
     }
 }
 

@@ -48,6 +48,14 @@ pub fn check(expected: Option<i64>, current: i64) -> Result<(), ApiError> {
     }
 }
 
+/// The conditional write found another version than the one just read: a concurrent writer won.
+pub fn lost_race() -> ApiError {
+    ApiError::new(
+        ErrorCode::VersionMismatch,
+        "the record changed while you were editing; reload and retry",
+    )
+}
+
 /// The ETag for a version.
 pub fn etag(version: i64) -> String {
     format!("\"{version}\"")

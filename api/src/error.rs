@@ -69,6 +69,12 @@ impl ApiError {
         }
     }
 
+    /// Names the field the error is about, so a form can show it next to the input.
+    pub fn on_field(mut self, field: impl Into<String>, message: impl Into<String>) -> Self {
+        self.errors.push(FieldError::new(field, message));
+        self
+    }
+
     pub fn retry_after(mut self, seconds: u64) -> Self {
         self.retry_after = Some(seconds.max(1));
         self

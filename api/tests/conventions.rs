@@ -123,19 +123,17 @@ async fn health_and_readiness(app: TestApp) {
 
 async fn idempotency_keys_replay_and_refuse_reuse(app: TestApp) {
     let admin = app.admin().await;
-    let first = app
-        .post("/api/v1/users")
-        .auth(&admin)
-        .header("idempotency-key", "create-ada")
-        .json(&user_body("ada@example.com"))
+    let create = |who: &common::TestUser, key: &str, email: &str| {
+        app.post("/api/v1/users")
+            .auth(who)
+            .header("idempotency-key", key)
+            .json(&user_body(email))
+    };
+    let first = create(&admin, "create-ada", "ada@example.com")
         .send()
         .await
         .expect(201);
-    let again = app
-        .post("/api/v1/users")
-        .auth(&admin)
-        .header("idempotency-key", "create-ada")
-        .json(&user_body("ada@example.com"))
+    let again = create(&admin, "create-ada", "ada@example.com")
         .send()
         .await
         .expect(201);
@@ -156,44 +154,27 @@ async fn idempotency_keys_replay_and_refuse_reuse(app: TestApp) {
         .body;
     assert_eq!(list["items"].as_array().unwrap().len(), 1, "written once");
 
-    app.post("/api/v1/users")
-        .auth(&admin)
-        .header("idempotency-key", "create-ada")
-        .json(&user_body("bob@example.com"))
+    create(&admin, "create-ada", "bob@example.com")
         .send()
         .await
         .problem(422, "idempotency_key_reused");
     // Keys belong to their caller: another admin may use the same key for its own request.
     let other = app.admin().await;
-    app.post("/api/v1/users")
-        .auth(&other)
-        .header("idempotency-key", "create-ada")
-        .json(&user_body("bob@example.com"))
+    create(&other, "create-ada", "bob@example.com")
         .send()
         .await
         .expect(201);
     // Refusals are replayed too (the request is the same, so is the answer).
-    let r1 = app
-        .post("/api/v1/users")
-        .auth(&admin)
-        .header("idempotency-key", "dup")
-        .json(&user_body("ada@example.com"))
+    let r1 = create(&admin, "dup", "ada@example.com")
         .send()
         .await
         .problem(409, "conflict");
-    let r2 = app
-        .post("/api/v1/users")
-        .auth(&admin)
-        .header("idempotency-key", "dup")
-        .json(&user_body("ada@example.com"))
+    let r2 = create(&admin, "dup", "ada@example.com")
         .send()
         .await
         .problem(409, "conflict");
     assert_eq!(r1.body["detail"], r2.body["detail"]);
-    app.post("/api/v1/users")
-        .auth(&admin)
-        .header("idempotency-key", "")
-        .json(&user_body("c@example.com"))
+    create(&admin, "", "c@example.com")
         .send()
         .await
         .problem(400, "bad_request");

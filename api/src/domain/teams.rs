@@ -12,13 +12,8 @@ use crate::error::ApiError;
 use crate::{concurrency, outbox, time};
 
 fn name_conflict() -> ApiError {
-    ApiError {
-        errors: vec![closebook_shared::FieldError::new(
-            "name",
-            "is already used by another team",
-        )],
-        ..ApiError::new(ErrorCode::Conflict, "a team with this name already exists")
-    }
+    ApiError::new(ErrorCode::Conflict, "a team with this name already exists")
+        .on_field("name", "is already used by another team")
 }
 
 pub fn create(conn: &mut DbConn, actor: &Actor, req: CreateTeamRequest) -> Result<Team, ApiError> {
@@ -92,10 +87,7 @@ pub fn update(
     row.version = before.version + 1;
     row.updated_at = time::now();
     if !rows::update(conn, &row, before.version)? {
-        return Err(ApiError::new(
-            ErrorCode::VersionMismatch,
-            "the record changed while you were editing; reload and retry",
-        ));
+        return Err(concurrency::lost_race());
     }
     let members = rows::member_count(conn, &row.id)?;
     let (old, new) = (before.to_dto(members), row.to_dto(members));

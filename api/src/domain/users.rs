@@ -98,13 +98,8 @@ pub fn create(
 }
 
 fn email_conflict() -> ApiError {
-    ApiError {
-        errors: vec![closebook_shared::FieldError::new(
-            "email",
-            "is already used by another user",
-        )],
-        ..ApiError::new(ErrorCode::Conflict, "a user with this email already exists")
-    }
+    ApiError::new(ErrorCode::Conflict, "a user with this email already exists")
+        .on_field("email", "is already used by another user")
 }
 
 /// Applies a patch the caller has been authorised for; `expected` is the version it edited.
@@ -182,10 +177,7 @@ pub fn update(
     row.updated_at = time::now();
     if !rows::update(conn, &row, before.version)? {
         // Another writer bumped the version between our read and write.
-        return Err(ApiError::new(
-            ErrorCode::VersionMismatch,
-            "the record changed while you were editing; reload and retry",
-        ));
+        return Err(concurrency::lost_race());
     }
     if before.active && !row.active {
         // Deactivation signs the user out everywhere: no new access tokens can be minted.

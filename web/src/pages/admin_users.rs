@@ -153,6 +153,56 @@ fn sort_users(users: &mut [User], (key, ascending): (SortKey, bool)) {
     });
 }
 
+/// The fields creating and editing a user share.
+#[derive(Clone, Copy)]
+struct Person {
+    name: RwSignal<String>,
+    email: RwSignal<String>,
+    role: RwSignal<String>,
+    team: RwSignal<String>,
+    title: RwSignal<String>,
+    phone: RwSignal<String>,
+}
+
+impl Person {
+    fn new(user: Option<&User>) -> Self {
+        let text =
+            |f: fn(&User) -> Option<String>| RwSignal::new(user.and_then(f).unwrap_or_default());
+        Person {
+            name: text(|u| Some(u.name.clone())),
+            email: text(|u| Some(u.email.clone())),
+            role: RwSignal::new(user.map_or(Role::SalesRep, |u| u.role).as_str().to_owned()),
+            team: text(|u| u.team_id.map(|t| t.to_string())),
+            title: text(|u| u.title.clone()),
+            phone: text(|u| u.phone.clone()),
+        }
+    }
+}
+
+#[component]
+fn PersonFields(
+    person: Person,
+    problem: RwSignal<Option<Problem>>,
+    team_options: Signal<Vec<(String, String)>>,
+) -> impl IntoView {
+    let Person {
+        name,
+        email,
+        role,
+        team,
+        title,
+        phone,
+    } = person;
+    view! {
+        <Field label="Name" name="name" value=name problem=problem/>
+        <Field label="Email" name="email" kind="email" value=email problem=problem/>
+        <SelectField label="Role" name="role" value=role problem=problem options=Signal::derive(|| role_options(false))/>
+        <SelectField label="Team" name="team_id" value=team problem=problem options=team_options/>
+        <Field label="Title" name="title" value=title problem=problem/>
+        <Field label="Phone" name="phone" kind="tel" value=phone problem=problem/>
+    }
+}
+
 fn opt(s: String) -> Option<String> {
     let t = s.trim().to_owned();
     (!t.is_empty()).then_some(t)
@@ -163,15 +213,16 @@ fn CreateUser(
     team_options: Signal<Vec<(String, String)>>,
     on_done: impl Fn() + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
-    let (name, email, role, team, title, phone, password) = (
-        RwSignal::new(String::new()),
-        RwSignal::new(String::new()),
-        RwSignal::new("sales_rep".to_owned()),
-        RwSignal::new(String::new()),
-        RwSignal::new(String::new()),
-        RwSignal::new(String::new()),
-        RwSignal::new(String::new()),
-    );
+    let person = Person::new(None);
+    let Person {
+        name,
+        email,
+        role,
+        team,
+        title,
+        phone,
+    } = person;
+    let password = RwSignal::new(String::new());
     let form = FormState::new();
     let (problem, busy) = (form.problem, form.busy);
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -206,12 +257,7 @@ fn CreateUser(
     view! {
         <form class="form" on:submit=submit>
             <ProblemBox problem=problem/>
-            <Field label="Name" name="name" value=name problem=problem/>
-            <Field label="Email" name="email" kind="email" value=email problem=problem/>
-            <SelectField label="Role" name="role" value=role problem=problem options=Signal::derive(|| role_options(false))/>
-            <SelectField label="Team" name="team_id" value=team problem=problem options=team_options/>
-            <Field label="Title" name="title" value=title problem=problem/>
-            <Field label="Phone" name="phone" kind="tel" value=phone problem=problem/>
+            <PersonFields person=person problem=problem team_options=team_options/>
             <Field label="Temporary password (12+ characters)" name="password" kind="password" value=password problem=problem autocomplete="new-password"/>
             <button class="button button-primary" type="submit" disabled=move || busy.get()>"Create user"</button>
         </form>
@@ -224,12 +270,15 @@ fn EditUser(
     team_options: Signal<Vec<(String, String)>>,
     on_done: impl Fn() + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
-    let name = RwSignal::new(user.name.clone());
-    let email = RwSignal::new(user.email.clone());
-    let role = RwSignal::new(user.role.as_str().to_owned());
-    let team = RwSignal::new(user.team_id.map(|t| t.to_string()).unwrap_or_default());
-    let title = RwSignal::new(user.title.clone().unwrap_or_default());
-    let phone = RwSignal::new(user.phone.clone().unwrap_or_default());
+    let person = Person::new(Some(&user));
+    let Person {
+        name,
+        email,
+        role,
+        team,
+        title,
+        phone,
+    } = person;
     let tz = RwSignal::new(user.time_zone.clone());
     let temp_password = RwSignal::new(String::new());
     let form = FormState::new();
@@ -278,12 +327,7 @@ fn EditUser(
     view! {
         <form class="form" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); save_form(None); }>
             <ProblemBox problem=problem/>
-            <Field label="Name" name="name" value=name problem=problem/>
-            <Field label="Email" name="email" kind="email" value=email problem=problem/>
-            <SelectField label="Role" name="role" value=role problem=problem options=Signal::derive(|| role_options(false))/>
-            <SelectField label="Team" name="team_id" value=team problem=problem options=team_options/>
-            <Field label="Title" name="title" value=title problem=problem/>
-            <Field label="Phone" name="phone" kind="tel" value=phone problem=problem/>
+            <PersonFields person=person problem=problem team_options=team_options/>
             <Field label="Time zone" name="time_zone" value=tz problem=problem/>
             <div class="form-actions">
                 <button class="button button-primary" type="submit" disabled=move || busy.get()>"Save"</button>

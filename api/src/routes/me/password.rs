@@ -40,12 +40,8 @@ pub async fn change_password(
     )
     .await?
     {
-        let mut e = ApiError::forbidden("the current password is wrong");
-        e.errors = vec![closebook_shared::FieldError::new(
-            "current_password",
-            "is wrong",
-        )];
-        return Err(e);
+        return Err(ApiError::forbidden("the current password is wrong")
+            .on_field("current_password", "is wrong"));
     }
     if req.new_password == req.current_password {
         return Err(ApiError::field(
