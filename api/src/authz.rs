@@ -9,6 +9,11 @@
 //! | sales_rep     | self                                    | its own team           |
 //! | partner       | self                                    | none                   |
 //!
+//! Pipeline (leads, their activities, notes, touches, history; clients): a rep sees and works
+//! the leads it owns; a manager those owned by itself, its direct reports and its teams'
+//! members; admin all; finance and partners none. Pipelines are read by every pipeline role and
+//! finance, edited by admins; scripts are read by pipeline roles, edited by managers and admins.
+//!
 //! Every user may edit its own name, phone and time zone. Service tokens act with their role;
 //! having no user record, a non-admin/finance token sees no people.
 
@@ -94,6 +99,72 @@ fn own_team_id(conn: &mut DbConn, user: Uuid) -> Result<Option<String>, ApiError
         .first::<Option<String>>(conn)
         .optional()?
         .flatten())
+}
+
+/// Whose leads the caller may see and work: `Owners` lists the owner user ids.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LeadScope {
+    All,
+    Owners(Vec<String>),
+    Nothing,
+}
+
+impl LeadScope {
+    pub fn covers(&self, owner_id: &str) -> bool {
+        match self {
+            LeadScope::All => true,
+            LeadScope::Owners(ids) => ids.iter().any(|i| i == owner_id),
+            LeadScope::Nothing => false,
+        }
+    }
+}
+
+pub fn lead_scope(conn: &mut DbConn, p: &Principal) -> Result<LeadScope, ApiError> {
+    Ok(match (p.role, p.user_id()) {
+        (Role::Admin, _) => LeadScope::All,
+        (Role::SalesRep, Some(me)) => LeadScope::Owners(vec![me.to_string()]),
+        (Role::SalesManager, Some(me)) => {
+            let teams = managed_team_ids(conn, me)?;
+            let me = me.to_string();
+            let mut ids: Vec<String> = users::table
+                .filter(users::manager_id.eq(&me).or(users::team_id.eq_any(&teams)))
+                .select(users::id)
+                .load(conn)?;
+            ids.push(me);
+            ids.sort();
+            ids.dedup();
+            LeadScope::Owners(ids)
+        }
+        _ => LeadScope::Nothing,
+    })
+}
+
+/// Working the pipeline at all: admins, managers and reps.
+pub fn require_pipeline_role(p: &Principal) -> Result<(), ApiError> {
+    if matches!(p.role, Role::Admin | Role::SalesManager | Role::SalesRep) {
+        Ok(())
+    } else {
+        Err(ApiError::forbidden("only sales roles work the pipeline"))
+    }
+}
+
+/// Reading pipeline definitions: pipeline roles and finance.
+pub fn require_pipeline_reader(p: &Principal) -> Result<(), ApiError> {
+    if matches!(p.role, Role::Finance) {
+        return Ok(());
+    }
+    require_pipeline_role(p)
+}
+
+/// Reassigning leads and editing the script library: managers and admins.
+pub fn require_manager(p: &Principal) -> Result<(), ApiError> {
+    if matches!(p.role, Role::Admin | Role::SalesManager) {
+        Ok(())
+    } else {
+        Err(ApiError::forbidden(
+            "only a manager or an admin may do this",
+        ))
+    }
 }
 
 /// Admin-only actions: user and team administration, the audit log.

@@ -27,11 +27,17 @@ pub fn run(cli: Cli) -> Result<(), String> {
             println!("{report}");
             Ok(())
         }
-        Command::Seed(SeedCommand::Scale { reps }) => {
+        Command::Seed(SeedCommand::Scale {
+            reps,
+            leads_per_rep,
+        }) => {
             let db = connect(&s)?;
             seed::first_admin(&db, &s.admin_email, s.admin_password.as_deref())?;
             let started = std::time::Instant::now();
-            let report = seed::scale(&db, reps)?;
+            let (report, rep_ids) = seed::scale(&db, reps)?;
+            println!("{report} in {:.1} s", started.elapsed().as_secs_f64());
+            let started = std::time::Instant::now();
+            let report = crate::seed_pipeline::leads(&db, &rep_ids, leads_per_rep)?;
             println!("{report} in {:.1} s", started.elapsed().as_secs_f64());
             Ok(())
         }

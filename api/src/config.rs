@@ -42,6 +42,10 @@ pub enum SeedCommand {
         /// Number of reps (in teams of 10, each with its manager).
         #[arg(long, default_value_t = 1000)]
         reps: usize,
+        /// Leads per rep (seed 003 §8.2: 1,000 reps × 250 = 250,000 pipelines), with their
+        /// activities and history over the past year.
+        #[arg(long, default_value_t = 250)]
+        leads_per_rep: usize,
     },
 }
 

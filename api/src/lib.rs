@@ -23,6 +23,7 @@ pub mod outbox;
 pub mod pagination;
 pub mod routes;
 pub mod seed;
+pub mod seed_pipeline;
 pub mod telemetry;
 pub mod time;
 pub mod web_app;

@@ -12,6 +12,12 @@ pub const TAG_USERS: &str = "users";
 pub const TAG_TEAMS: &str = "teams";
 pub const TAG_AUDIT: &str = "audit";
 pub const TAG_SERVICE_TOKENS: &str = "service-tokens";
+pub const TAG_SETTINGS: &str = "settings";
+pub const TAG_PIPELINES: &str = "pipelines";
+pub const TAG_LEADS: &str = "leads";
+pub const TAG_ACTIVITIES: &str = "activities";
+pub const TAG_CLIENTS: &str = "clients";
+pub const TAG_SCRIPTS: &str = "scripts";
 
 #[derive(OpenApi)]
 #[openapi(
@@ -30,8 +36,20 @@ pub const TAG_SERVICE_TOKENS: &str = "service-tokens";
         (name = TAG_TEAMS, description = "Teams of reps and their managers"),
         (name = TAG_AUDIT, description = "Append-only record of every write"),
         (name = TAG_SERVICE_TOKENS, description = "Credentials for integrations"),
+        (name = TAG_SETTINGS, description = "Organisation-wide settings and policy switches"),
+        (name = TAG_PIPELINES, description = "Pipelines and their ordered stages"),
+        (name = TAG_LEADS, description = "Leads: details, stage, outcome, owner, history, activities, notes, touches"),
+        (name = TAG_ACTIVITIES, description = "The caller's schedule and the quick log"),
+        (name = TAG_CLIENTS, description = "Client accounts opened by won leads"),
+        (name = TAG_SCRIPTS, description = "Script and email-template library (templates only, never sent)"),
     ),
-    components(schemas(closebook_shared::Problem, closebook_shared::FieldError, closebook_shared::ErrorCode))
+    // Schemas used only by query parameters are not collected from the paths; list them here.
+    components(schemas(
+        closebook_shared::Problem,
+        closebook_shared::FieldError,
+        closebook_shared::ErrorCode,
+        closebook_shared::leads::LeadSort,
+    ))
 )]
 pub struct ApiDoc;
 

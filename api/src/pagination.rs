@@ -66,6 +66,17 @@ impl PageRequest {
     }
 }
 
+/// A timestamp as a cursor key part (microsecond precision, sorts as text).
+pub fn ts_key(t: chrono::NaiveDateTime) -> String {
+    t.format("%Y-%m-%dT%H:%M:%S%.f").to_string()
+}
+
+/// The timestamp a `ts_key` wrote; anything else is a cursor this API did not issue.
+pub fn parse_ts_key(s: &str) -> Result<chrono::NaiveDateTime, ApiError> {
+    chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f")
+        .map_err(|_| ApiError::bad_param("cursor", "is not a cursor this API issued"))
+}
+
 pub fn encode(parts: &[String]) -> String {
     URL_SAFE_NO_PAD.encode(serde_json::to_vec(parts).unwrap_or_default())
 }

@@ -229,7 +229,8 @@ pub fn demo(db: &Db) -> Result<String, String> {
 /// Scale data: `reps` reps in teams of ten, each team with its own manager, all with the demo
 /// password. Rows go in by batch inside one transaction per chunk (no per-row audit: this is
 /// generated data, and the command itself is the record).
-pub fn scale(db: &Db, reps: usize) -> Result<String, String> {
+/// Returns the report and the reps' ids.
+pub fn scale(db: &Db, reps: usize) -> Result<(String, Vec<String>), String> {
     use crate::db::schema::{teams, users as users_table};
     use crate::db::teams::TeamRow;
     use crate::db::users::UserRow;
@@ -279,6 +280,7 @@ pub fn scale(db: &Db, reps: usize) -> Result<String, String> {
         }
     };
     let team_count = reps.div_ceil(10);
+    let mut rep_ids = Vec::with_capacity(reps);
     for chunk_start in (0..team_count).step_by(50) {
         let chunk_end = (chunk_start + 50).min(team_count);
         diesel::Connection::transaction(&mut *conn, |c| {
@@ -302,12 +304,16 @@ pub fn scale(db: &Db, reps: usize) -> Result<String, String> {
                     .map(|i| person(i, Role::SalesRep, Some(&team.id), Some(&manager.id)))
                     .collect();
                 crate::db::batch_insert!(c, users_table::table, &members)?;
+                rep_ids.extend(members.iter().map(|m| m.id.clone()));
             }
             Ok::<_, diesel::result::Error>(())
         })
         .map_err(|e| e.to_string())?;
     }
-    Ok(format!(
-        "Seeded {reps} reps and {team_count} managers in {team_count} teams (password `{DEMO_PASSWORD}`)"
+    Ok((
+        format!(
+            "Seeded {reps} reps and {team_count} managers in {team_count} teams (password `{DEMO_PASSWORD}`)"
+        ),
+        rep_ids,
     ))
 }

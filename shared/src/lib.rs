@@ -5,17 +5,26 @@
 
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod activities;
 pub mod audit;
 pub mod auth;
+pub mod clients;
 pub mod error;
+pub mod leads;
 pub mod money;
 pub mod page;
 pub mod patch;
+pub mod pipelines;
 pub mod role;
+pub mod sales_lens;
+pub mod scoring;
+pub mod scripts;
 pub mod service_tokens;
+pub mod settings;
 pub mod teams;
 pub mod users;
 pub mod validate;
+mod wire;
 
 pub use error::{ErrorCode, FieldError, Problem};
 pub use money::Money;

@@ -57,6 +57,18 @@ pub fn patch_money(value: &Option<Option<Money>>, _ctx: &()) -> garde::Result {
         .map_or(Ok(()), money)
 }
 
+/// A machine key: ASCII letters, digits and `_`.
+pub fn stage_key<T: AsRef<str>>(value: &T, _ctx: &()) -> garde::Result {
+    if !value
+        .as_ref()
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '_')
+    {
+        return Err(garde::Error::new("may only hold letters, digits and _"));
+    }
+    Ok(())
+}
+
 /// Passwords: long enough to resist guessing, short enough not to be a hashing DoS.
 pub fn password<T: AsRef<str>>(value: &T, _ctx: &()) -> garde::Result {
     let n = value.as_ref().chars().count();

@@ -10,7 +10,10 @@ use leptos_router::path;
 use crate::api::{self, Session};
 use crate::components::layout::Shell;
 use crate::components::ui::{Skeleton, ToastHost, Toasts};
-use crate::pages::{admin_audit, admin_teams, admin_tokens, admin_users, home, login, profile};
+use crate::pages::{
+    activity, admin_audit, admin_teams, admin_tokens, admin_users, home, kanban, lead_detail,
+    leads, login, profile,
+};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -31,6 +34,10 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <Protected><NotFound/></Protected> }>
                     <Route path=path!("/login") view=login::LoginPage/>
                     <Route path=path!("/") view=|| view! { <Protected><home::HomePage/></Protected> }/>
+                    <Route path=path!("/leads") view=|| view! { <Protected><leads::LeadsPage/></Protected> }/>
+                    <Route path=path!("/leads/:id") view=|| view! { <Protected><lead_detail::LeadDetailPage/></Protected> }/>
+                    <Route path=path!("/pipeline") view=|| view! { <Protected><kanban::KanbanPage/></Protected> }/>
+                    <Route path=path!("/activity") view=|| view! { <Protected><activity::ActivityPage/></Protected> }/>
                     <Route path=path!("/profile") view=|| view! { <Protected><profile::ProfilePage/></Protected> }/>
                     <Route path=path!("/admin/users") view=|| view! { <Protected admin=true><admin_users::UsersPage/></Protected> }/>
                     <Route path=path!("/admin/teams") view=|| view! { <Protected admin=true><admin_teams::TeamsPage/></Protected> }/>

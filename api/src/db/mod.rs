@@ -5,8 +5,15 @@
 //! On SQLite, writes go through a single-connection pool: SQLite has one writer at a time anyway,
 //! and serialising in the pool avoids `SQLITE_BUSY` on lock upgrades inside transactions.
 
+pub mod activities;
+pub mod clients;
+pub mod history;
 pub mod idempotency;
+pub mod leads;
+pub mod pipelines;
 pub mod schema;
+pub mod scripts;
+pub mod settings;
 pub mod teams;
 pub mod tokens;
 pub mod users;
@@ -20,6 +27,20 @@ use diesel::r2d2::{self, ManageConnection};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
 use crate::error::ApiError;
+
+/// A text id column as a UUID. Ids are UUIDs made by Closebook; one that is not (never written
+/// by it) reads as the nil UUID rather than failing a whole list.
+pub fn uuid_of(s: &str) -> uuid::Uuid {
+    uuid::Uuid::parse_str(s).unwrap_or_default()
+}
+
+/// A money pair of columns (minor units + currency) as `Money`; `None` when either is missing.
+pub fn money_of(minor: Option<i64>, currency: Option<&str>) -> Option<closebook_shared::Money> {
+    match (minor, currency) {
+        (Some(m), Some(c)) => closebook_shared::Money::from_minor(m, c).ok(),
+        _ => None,
+    }
+}
 
 const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations/sqlite");
 const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations/postgres");

@@ -117,6 +117,197 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    settings (id) {
+        id -> Integer,
+        org_name -> Text,
+        currency -> Text,
+        time_zone -> Text,
+        week_start -> Text,
+        cold_outreach_allowed -> Bool,
+        version -> BigInt,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    pipelines (id) {
+        id -> Text,
+        name -> Text,
+        name_key -> Text,
+        is_default -> Bool,
+        built_in -> Bool,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    pipeline_stages (id) {
+        id -> Text,
+        pipeline_id -> Text,
+        stage_key -> Text,
+        name -> Text,
+        position -> Integer,
+        probability -> Integer,
+        kind -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    leads (id) {
+        id -> Text,
+        company -> Text,
+        company_key -> Text,
+        contact_name -> Nullable<Text>,
+        contact_title -> Nullable<Text>,
+        email -> Nullable<Text>,
+        email_key -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        phone_key -> Nullable<Text>,
+        website -> Nullable<Text>,
+        address -> Nullable<Text>,
+        city -> Nullable<Text>,
+        state -> Nullable<Text>,
+        zip -> Nullable<Text>,
+        dedupe_key -> Nullable<Text>,
+        latitude_e6 -> Nullable<BigInt>,
+        longitude_e6 -> Nullable<BigInt>,
+        source_type -> Nullable<Text>,
+        source_channel -> Nullable<Text>,
+        introduced_by -> Nullable<Text>,
+        owner_id -> Text,
+        pipeline_id -> Text,
+        stage_id -> Text,
+        outcome -> Text,
+        lost_reason -> Nullable<Text>,
+        closed_at -> Nullable<Timestamp>,
+        client_id -> Nullable<Text>,
+        deal_value_minor -> Nullable<BigInt>,
+        deal_currency -> Nullable<Text>,
+        estimated_units -> Nullable<BigInt>,
+        probability -> Integer,
+        expected_close_date -> Nullable<Date>,
+        budget -> Nullable<Text>,
+        authority -> Nullable<Text>,
+        need -> Nullable<Text>,
+        timeline -> Nullable<Text>,
+        competitors -> Text,
+        next_action -> Nullable<Text>,
+        next_contact_at -> Nullable<Timestamp>,
+        last_contact_at -> Nullable<Timestamp>,
+        follow_up_count -> Integer,
+        follow_up_cadence_days -> Nullable<Integer>,
+        permission_to_follow_up -> Nullable<Bool>,
+        personal_details -> Nullable<Text>,
+        referral_ask_status -> Text,
+        referral_ask_at -> Nullable<Timestamp>,
+        referral_count -> Integer,
+        referral_names -> Text,
+        sales_stage -> Nullable<Text>,
+        display_sales_stage -> Text,
+        incomplete -> Bool,
+        score -> Integer,
+        score_factors -> Text,
+        tags -> Text,
+        created_by -> Nullable<Text>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    lead_history (id) {
+        id -> Text,
+        lead_id -> Text,
+        kind -> Text,
+        from_stage_id -> Nullable<Text>,
+        to_stage_id -> Nullable<Text>,
+        from_owner_id -> Nullable<Text>,
+        to_owner_id -> Nullable<Text>,
+        outcome -> Nullable<Text>,
+        note -> Nullable<Text>,
+        actor_id -> Nullable<Text>,
+        at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    activities (id) {
+        id -> Text,
+        lead_id -> Text,
+        user_id -> Nullable<Text>,
+        kind -> Text,
+        subject -> Nullable<Text>,
+        notes -> Nullable<Text>,
+        outcome -> Nullable<Text>,
+        duration_minutes -> Nullable<Integer>,
+        scheduled_at -> Nullable<Timestamp>,
+        completed_at -> Nullable<Timestamp>,
+        at -> Timestamp,
+        follow_up_at -> Nullable<Timestamp>,
+        follow_up_note -> Nullable<Text>,
+        location -> Nullable<Text>,
+        latitude_e6 -> Nullable<BigInt>,
+        longitude_e6 -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    lead_notes (id) {
+        id -> Text,
+        lead_id -> Text,
+        author_id -> Nullable<Text>,
+        body -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    touches (id) {
+        id -> Text,
+        lead_id -> Text,
+        user_id -> Nullable<Text>,
+        kind -> Text,
+        notes -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    scripts (id) {
+        id -> Text,
+        slug -> Text,
+        sales_stage -> Text,
+        kind -> Text,
+        title -> Text,
+        subject -> Nullable<Text>,
+        body -> Text,
+        active -> Bool,
+        created_by -> Nullable<Text>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    clients (id) {
+        id -> Text,
+        lead_id -> Text,
+        name -> Text,
+        owner_id -> Text,
+        deal_value_minor -> Nullable<BigInt>,
+        deal_currency -> Nullable<Text>,
+        signed_at -> Timestamp,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     users,
     teams,
@@ -126,4 +317,14 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_log,
     idempotency_keys,
     outbox_events,
+    settings,
+    pipelines,
+    pipeline_stages,
+    leads,
+    lead_history,
+    activities,
+    lead_notes,
+    touches,
+    scripts,
+    clients,
 );

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDateTime;
 use closebook_shared::users::{User, UserListQuery};
-use closebook_shared::{Money, Page, Role};
+use closebook_shared::{Page, Role};
 use diesel::prelude::*;
 use uuid::Uuid;
 
@@ -70,10 +70,10 @@ impl UserRow {
             manager_id: parse(&self.manager_id),
             team_id: parse(&self.team_id),
             hire_date: self.hire_date,
-            base_salary: match (self.base_salary_minor, &self.base_salary_currency) {
-                (Some(m), Some(c)) => Money::from_minor(m, c).ok(),
-                _ => None,
-            },
+            base_salary: super::money_of(
+                self.base_salary_minor,
+                self.base_salary_currency.as_deref(),
+            ),
             time_zone: self.time_zone.clone(),
             active: self.active,
             must_change_password: self.must_change_password,

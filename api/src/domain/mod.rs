@@ -1,5 +1,10 @@
 //! Rules that need the database. Pure rules live in `closebook-shared`.
 
+pub mod activities;
+pub mod leads;
+pub mod pipelines;
+pub mod scripts;
+pub mod settings;
 pub mod teams;
 pub mod users;
 
@@ -8,6 +13,11 @@ use uuid::Uuid;
 
 use crate::db::{DbConn, teams as team_rows, users as user_rows};
 use crate::error::ApiError;
+
+/// Optional text as stored: trimmed, and `None` when nothing is left.
+pub fn trimmed(v: Option<String>) -> Option<String> {
+    v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
+}
 
 /// IANA time zone names, checked against the tz database.
 pub fn check_time_zone(field: &str, tz: &str) -> Result<(), ApiError> {

@@ -4,7 +4,7 @@ use closebook_shared::ErrorCode;
 use closebook_shared::teams::{CreateTeamRequest, Team, UpdateTeamRequest};
 use uuid::Uuid;
 
-use super::check_manager;
+use super::{check_manager, trimmed};
 use crate::audit::{self, Actor};
 use crate::db::DbConn;
 use crate::db::teams::{self as rows, TeamRow, name_key};
@@ -29,10 +29,7 @@ pub fn create(conn: &mut DbConn, actor: &Actor, req: CreateTeamRequest) -> Resul
         name: req.name.trim().to_owned(),
         name_key: name_key(&req.name),
         manager_id: req.manager_id.map(|m| m.to_string()),
-        city: req
-            .city
-            .map(|c| c.trim().to_owned())
-            .filter(|c| !c.is_empty()),
+        city: trimmed(req.city),
         version: 1,
         created_at: now,
         updated_at: now,
@@ -82,7 +79,7 @@ pub fn update(
         row.manager_id = m.map(|m| m.to_string());
     }
     if let Some(city) = patch.city {
-        row.city = city.map(|c| c.trim().to_owned()).filter(|c| !c.is_empty());
+        row.city = trimmed(city);
     }
     row.version = before.version + 1;
     row.updated_at = time::now();

@@ -1,12 +1,18 @@
 //! HTTP handlers: one file per action, each a few lines of glue — extract, authorise, call,
 //! convert, return. The `#[utoipa::path]` beside each is its documentation and contract.
 
+pub mod activities;
 pub mod audit;
 pub mod auth;
+pub mod clients;
 pub mod health;
 pub mod known;
+pub mod leads;
 pub mod me;
+pub mod pipelines;
+pub mod scripts;
 pub mod service_tokens;
+pub mod settings;
 pub mod teams;
 pub mod users;
 
@@ -28,6 +34,12 @@ pub fn configure(cfg: &mut ServiceConfig) {
     teams::configure(cfg);
     audit::configure(cfg);
     service_tokens::configure(cfg);
+    settings::configure(cfg);
+    pipelines::configure(cfg);
+    leads::configure(cfg);
+    activities::configure(cfg);
+    clients::configure(cfg);
+    scripts::configure(cfg);
 }
 
 /// actix answers some errors itself (405, a path that did not parse) with an empty body; give

@@ -25,6 +25,25 @@ pub fn nav_for(role: Role) -> Vec<NavItem> {
         label: "Dashboard",
         icon: "◆",
     }];
+    if matches!(role, Role::Admin | Role::SalesManager | Role::SalesRep) {
+        items.extend([
+            NavItem {
+                href: "/leads",
+                label: "Leads",
+                icon: "◎",
+            },
+            NavItem {
+                href: "/activity",
+                label: "Activity",
+                icon: "◷",
+            },
+            NavItem {
+                href: "/pipeline",
+                label: "Pipeline",
+                icon: "▥",
+            },
+        ]);
+    }
     if role == Role::Admin {
         items.extend([
             NavItem {

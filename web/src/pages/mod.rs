@@ -1,8 +1,12 @@
+pub mod activity;
 pub mod admin_audit;
 pub mod admin_teams;
 pub mod admin_tokens;
 pub mod admin_users;
 pub mod home;
+pub mod kanban;
+pub mod lead_detail;
+pub mod leads;
 pub mod login;
 pub mod profile;
 

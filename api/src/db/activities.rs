@@ -1,0 +1,274 @@
+//! Activity, private note and relationship-touch rows.
+
+use chrono::NaiveDateTime;
+use closebook_shared::Page;
+use closebook_shared::activities::{Activity, ActivityKind, Note, Touch, TouchKind};
+use diesel::prelude::*;
+
+use super::leads::{from_e6, parse_opt};
+use super::schema::{activities, lead_notes, leads, touches};
+use super::{DbConn, uuid_of as uuid};
+use crate::error::ApiError;
+use crate::pagination::{PageRequest, parse_ts_key, ts_key};
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = activities)]
+pub struct ActivityRow {
+    pub id: String,
+    pub lead_id: String,
+    pub user_id: Option<String>,
+    pub kind: String,
+    pub subject: Option<String>,
+    pub notes: Option<String>,
+    pub outcome: Option<String>,
+    pub duration_minutes: Option<i32>,
+    pub scheduled_at: Option<NaiveDateTime>,
+    pub completed_at: Option<NaiveDateTime>,
+    pub at: NaiveDateTime,
+    pub follow_up_at: Option<NaiveDateTime>,
+    pub follow_up_note: Option<String>,
+    pub location: Option<String>,
+    pub latitude_e6: Option<i64>,
+    pub longitude_e6: Option<i64>,
+    pub created_at: NaiveDateTime,
+}
+
+impl ActivityRow {
+    pub fn to_dto(&self, company: &str, contact_name: Option<&str>) -> Activity {
+        Activity {
+            id: uuid(&self.id),
+            lead_id: uuid(&self.lead_id),
+            company: company.to_owned(),
+            contact_name: contact_name.map(str::to_owned),
+            user_id: self.user_id.as_deref().map(uuid),
+            kind: self.kind.parse().unwrap_or(ActivityKind::Note),
+            subject: self.subject.clone(),
+            notes: self.notes.clone(),
+            outcome: parse_opt(self.outcome.as_deref()),
+            duration_minutes: self.duration_minutes,
+            scheduled_at: self.scheduled_at.map(|t| t.and_utc()),
+            completed_at: self.completed_at.map(|t| t.and_utc()),
+            follow_up_at: self.follow_up_at.map(|t| t.and_utc()),
+            follow_up_note: self.follow_up_note.clone(),
+            location: self.location.clone(),
+            latitude: self.latitude_e6.map(from_e6),
+            longitude: self.longitude_e6.map(from_e6),
+            created_at: self.created_at.and_utc(),
+        }
+    }
+}
+
+pub fn insert(conn: &mut DbConn, row: &ActivityRow) -> Result<(), ApiError> {
+    diesel::insert_into(activities::table)
+        .values(row)
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Completed contact activities on a lead since `since` (engagement for the score).
+pub fn recent_contacts(
+    conn: &mut DbConn,
+    lead_id: &str,
+    since: NaiveDateTime,
+) -> Result<i64, ApiError> {
+    let contact_kinds: Vec<&str> = ActivityKind::ALL
+        .iter()
+        .filter(|k| k.is_contact())
+        .map(|k| k.as_str())
+        .collect();
+    Ok(activities::table
+        .filter(activities::lead_id.eq(lead_id))
+        .filter(activities::kind.eq_any(contact_kinds))
+        .filter(activities::completed_at.ge(since))
+        .count()
+        .get_result(conn)?)
+}
+
+/// Newest first, optionally only some kinds.
+pub fn for_lead(
+    conn: &mut DbConn,
+    lead_id: &str,
+    kinds: Option<&[String]>,
+    page: &PageRequest,
+) -> Result<Vec<ActivityRow>, ApiError> {
+    let mut q = activities::table
+        .filter(activities::lead_id.eq(lead_id))
+        .select(ActivityRow::as_select())
+        .into_boxed();
+    if let Some(k) = kinds {
+        q = q.filter(activities::kind.eq_any(k.to_vec()));
+    }
+    if let (Some(at), Some(id)) = (page.after_part(0), page.after_part(1)) {
+        let at = parse_ts_key(at)?;
+        q = q.filter(
+            activities::at
+                .lt(at)
+                .or(activities::at.eq(at).and(activities::id.lt(id.to_owned()))),
+        );
+    }
+    Ok(q.order((activities::at.desc(), activities::id.desc()))
+        .limit(page.fetch())
+        .load(conn)?)
+}
+
+/// One user's activities with `at` in `[from, to)`, in time order.
+pub fn schedule(
+    conn: &mut DbConn,
+    user_id: &str,
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+    page: &PageRequest,
+) -> Result<Vec<ActivityRow>, ApiError> {
+    let mut q = activities::table
+        .filter(activities::user_id.eq(user_id))
+        .filter(activities::at.ge(from))
+        .filter(activities::at.lt(to))
+        .select(ActivityRow::as_select())
+        .into_boxed();
+    if let (Some(at), Some(id)) = (page.after_part(0), page.after_part(1)) {
+        let at = parse_ts_key(at)?;
+        q = q.filter(
+            activities::at
+                .gt(at)
+                .or(activities::at.eq(at).and(activities::id.gt(id.to_owned()))),
+        );
+    }
+    Ok(q.order((activities::at.asc(), activities::id.asc()))
+        .limit(page.fetch())
+        .load(conn)?)
+}
+
+/// Company and contact of each lead, for activity lists.
+pub fn lead_labels(
+    conn: &mut DbConn,
+    ids: &[String],
+) -> Result<Vec<(String, String, Option<String>)>, ApiError> {
+    Ok(leads::table
+        .filter(leads::id.eq_any(ids))
+        .select((leads::id, leads::company, leads::contact_name))
+        .load(conn)?)
+}
+
+/// Cuts the fetched rows to a page, naming each activity's lead (one query for the page).
+pub fn page_of(
+    conn: &mut DbConn,
+    page: &PageRequest,
+    rows: Vec<ActivityRow>,
+) -> Result<Page<Activity>, ApiError> {
+    let mut ids: Vec<String> = rows.iter().map(|r| r.lead_id.clone()).collect();
+    ids.sort();
+    ids.dedup();
+    let labels = lead_labels(conn, &ids)?;
+    Ok(page.finish(
+        rows,
+        |r| vec![ts_key(r.at), r.id.clone()],
+        |r| {
+            let (company, contact) = labels
+                .iter()
+                .find(|(id, _, _)| *id == r.lead_id)
+                .map_or(("", None), |(_, c, n)| (c.as_str(), n.as_deref()));
+            r.to_dto(company, contact)
+        },
+    ))
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = lead_notes)]
+pub struct NoteRow {
+    pub id: String,
+    pub lead_id: String,
+    pub author_id: Option<String>,
+    pub body: String,
+    pub created_at: NaiveDateTime,
+}
+
+impl NoteRow {
+    pub fn to_dto(&self) -> Note {
+        Note {
+            id: uuid(&self.id),
+            lead_id: uuid(&self.lead_id),
+            author_id: self.author_id.as_deref().map(uuid),
+            body: self.body.clone(),
+            created_at: self.created_at.and_utc(),
+        }
+    }
+}
+
+pub fn insert_note(conn: &mut DbConn, row: &NoteRow) -> Result<(), ApiError> {
+    diesel::insert_into(lead_notes::table)
+        .values(row)
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Newest first; `author` of `None` means every author's notes (admins).
+pub fn notes(
+    conn: &mut DbConn,
+    lead_id: &str,
+    author: Option<&str>,
+    page: &PageRequest,
+) -> Result<Page<Note>, ApiError> {
+    let mut q = lead_notes::table
+        .filter(lead_notes::lead_id.eq(lead_id))
+        .select(NoteRow::as_select())
+        .into_boxed();
+    if let Some(a) = author {
+        q = q.filter(lead_notes::author_id.eq(a.to_owned()));
+    }
+    if let Some(id) = page.after_part(0) {
+        q = q.filter(lead_notes::id.lt(id.to_owned()));
+    }
+    let rows: Vec<NoteRow> = q
+        .order(lead_notes::id.desc())
+        .limit(page.fetch())
+        .load(conn)?;
+    Ok(page.finish(rows, |r| vec![r.id.clone()], |r| r.to_dto()))
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = touches)]
+pub struct TouchRow {
+    pub id: String,
+    pub lead_id: String,
+    pub user_id: Option<String>,
+    pub kind: String,
+    pub notes: Option<String>,
+    pub created_at: NaiveDateTime,
+}
+
+impl TouchRow {
+    pub fn to_dto(&self) -> Touch {
+        Touch {
+            id: uuid(&self.id),
+            lead_id: uuid(&self.lead_id),
+            user_id: self.user_id.as_deref().map(uuid),
+            kind: self.kind.parse().unwrap_or(TouchKind::CheckIn),
+            notes: self.notes.clone(),
+            created_at: self.created_at.and_utc(),
+        }
+    }
+}
+
+pub fn insert_touch(conn: &mut DbConn, row: &TouchRow) -> Result<(), ApiError> {
+    diesel::insert_into(touches::table)
+        .values(row)
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Newest first.
+pub fn touches(
+    conn: &mut DbConn,
+    lead_id: &str,
+    page: &PageRequest,
+) -> Result<Page<Touch>, ApiError> {
+    let mut q = touches::table
+        .filter(touches::lead_id.eq(lead_id))
+        .select(TouchRow::as_select())
+        .into_boxed();
+    if let Some(id) = page.after_part(0) {
+        q = q.filter(touches::id.lt(id.to_owned()));
+    }
+    let rows: Vec<TouchRow> = q.order(touches::id.desc()).limit(page.fetch()).load(conn)?;
+    Ok(page.finish(rows, |r| vec![r.id.clone()], |r| r.to_dto()))
+}

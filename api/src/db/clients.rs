@@ -1,0 +1,116 @@
+//! Client accounts created when a lead is won.
+
+use chrono::NaiveDateTime;
+use closebook_shared::Page;
+use closebook_shared::clients::{Client, ClientListQuery};
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use super::leads::{parse_owner, user_names};
+use super::schema::clients;
+use super::users::like_pattern;
+use super::{DbConn, money_of, uuid_of as uuid};
+use crate::authz::LeadScope;
+use crate::error::ApiError;
+use crate::pagination::PageRequest;
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = clients)]
+pub struct ClientRow {
+    pub id: String,
+    pub lead_id: String,
+    pub name: String,
+    pub owner_id: String,
+    pub deal_value_minor: Option<i64>,
+    pub deal_currency: Option<String>,
+    pub signed_at: NaiveDateTime,
+    pub created_at: NaiveDateTime,
+}
+
+impl ClientRow {
+    pub fn to_dto(&self, owner_name: &str) -> Client {
+        Client {
+            id: uuid(&self.id),
+            name: self.name.clone(),
+            lead_id: uuid(&self.lead_id),
+            owner_id: uuid(&self.owner_id),
+            owner_name: owner_name.to_owned(),
+            deal_value: money_of(self.deal_value_minor, self.deal_currency.as_deref()),
+            signed_at: self.signed_at.and_utc(),
+            created_at: self.created_at.and_utc(),
+        }
+    }
+}
+
+pub fn insert(conn: &mut DbConn, row: &ClientRow) -> Result<(), ApiError> {
+    diesel::insert_into(clients::table)
+        .values(row)
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn find(conn: &mut DbConn, id: &str) -> Result<Option<ClientRow>, ApiError> {
+    Ok(clients::table
+        .find(id)
+        .select(ClientRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+pub fn owner_name(conn: &mut DbConn, owner_id: &str) -> Result<String, ApiError> {
+    Ok(user_names(conn, &[owner_id.to_owned()])?
+        .pop()
+        .map(|(_, n)| n)
+        .unwrap_or_default())
+}
+
+/// Newest signing first.
+pub fn list(
+    conn: &mut DbConn,
+    scope: &LeadScope,
+    me: Option<Uuid>,
+    q: &ClientListQuery,
+    page: &PageRequest,
+) -> Result<Page<Client>, ApiError> {
+    let mut query = clients::table.select(ClientRow::as_select()).into_boxed();
+    match scope {
+        LeadScope::All => {}
+        LeadScope::Owners(ids) => query = query.filter(clients::owner_id.eq_any(ids.clone())),
+        LeadScope::Nothing => {
+            return Ok(Page {
+                items: Vec::new(),
+                next_cursor: None,
+            });
+        }
+    }
+    if let Some(owner) = q.owner.as_deref() {
+        query = query.filter(clients::owner_id.eq(parse_owner(owner, me)?));
+    }
+    if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        query = query.filter(
+            super::users::lower(clients::name)
+                .like(like_pattern(text))
+                .escape('\\'),
+        );
+    }
+    if let Some(id) = page.after_part(0) {
+        query = query.filter(clients::id.lt(id.to_owned()));
+    }
+    let rows: Vec<ClientRow> = query
+        .order(clients::id.desc())
+        .limit(page.fetch())
+        .load(conn)?;
+    let owners: Vec<String> = rows.iter().map(|r| r.owner_id.clone()).collect();
+    let names = user_names(conn, &owners)?;
+    Ok(page.finish(
+        rows,
+        |r| vec![r.id.clone()],
+        |r| {
+            let n = names
+                .iter()
+                .find(|(id, _)| *id == r.owner_id)
+                .map_or("", |(_, n)| n.as_str());
+            r.to_dto(n)
+        },
+    ))
+}

@@ -1,0 +1,102 @@
+//! Lead history: stage, owner and outcome changes with actor and time.
+
+use chrono::NaiveDateTime;
+use closebook_shared::Page;
+use closebook_shared::leads::{HistoryKind, LeadHistoryEntry};
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use super::DbConn;
+use super::leads::parse_opt;
+use super::pipelines;
+use super::schema::lead_history;
+use crate::error::ApiError;
+use crate::pagination::PageRequest;
+
+#[derive(Debug, Clone, Default, Queryable, Selectable, Insertable)]
+#[diesel(table_name = lead_history)]
+pub struct HistoryRow {
+    pub id: String,
+    pub lead_id: String,
+    pub kind: String,
+    pub from_stage_id: Option<String>,
+    pub to_stage_id: Option<String>,
+    pub from_owner_id: Option<String>,
+    pub to_owner_id: Option<String>,
+    pub outcome: Option<String>,
+    pub note: Option<String>,
+    pub actor_id: Option<String>,
+    pub at: NaiveDateTime,
+}
+
+impl HistoryRow {
+    pub fn new(lead_id: &str, kind: HistoryKind, actor: Option<Uuid>, at: NaiveDateTime) -> Self {
+        Self {
+            id: Uuid::now_v7().to_string(),
+            lead_id: lead_id.to_owned(),
+            kind: kind.as_str().to_owned(),
+            actor_id: actor.map(|a| a.to_string()),
+            at,
+            ..Self::default()
+        }
+    }
+}
+
+pub fn insert(conn: &mut DbConn, row: &HistoryRow) -> Result<(), ApiError> {
+    diesel::insert_into(lead_history::table)
+        .values(row)
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Oldest first.
+pub fn list(
+    conn: &mut DbConn,
+    lead_id: &str,
+    pipeline_id: &str,
+    page: &PageRequest,
+) -> Result<Page<LeadHistoryEntry>, ApiError> {
+    let mut q = lead_history::table
+        .filter(lead_history::lead_id.eq(lead_id))
+        .select(HistoryRow::as_select())
+        .into_boxed();
+    if let Some(id) = page.after_part(0) {
+        q = q.filter(lead_history::id.gt(id.to_owned()));
+    }
+    let rows: Vec<HistoryRow> = q
+        .order(lead_history::id.asc())
+        .limit(page.fetch())
+        .load(conn)?;
+    let stages = pipelines::stages(conn, pipeline_id)?;
+    let actors: Vec<String> = rows.iter().filter_map(|r| r.actor_id.clone()).collect();
+    let names = super::leads::user_names(conn, &actors)?;
+    let stage_name = |id: &Option<String>| {
+        id.as_deref()
+            .and_then(|i| stages.get(i))
+            .map(|s| s.name.clone())
+    };
+    let uuid = |s: &Option<String>| s.as_deref().and_then(|s| Uuid::parse_str(s).ok());
+    Ok(page.finish(
+        rows,
+        |r| vec![r.id.clone()],
+        |r| LeadHistoryEntry {
+            id: Uuid::parse_str(&r.id).unwrap_or_default(),
+            kind: r.kind.parse().unwrap_or(HistoryKind::Stage),
+            from_stage_name: stage_name(&r.from_stage_id),
+            to_stage_name: stage_name(&r.to_stage_id),
+            from_stage_id: uuid(&r.from_stage_id),
+            to_stage_id: uuid(&r.to_stage_id),
+            from_owner_id: uuid(&r.from_owner_id),
+            to_owner_id: uuid(&r.to_owner_id),
+            outcome: parse_opt(r.outcome.as_deref()),
+            note: r.note.clone(),
+            actor_name: r
+                .actor_id
+                .as_deref()
+                .and_then(|a| names.iter().find(|(id, _)| id == a))
+                .map(|(_, n)| n.clone()),
+            actor_id: uuid(&r.actor_id),
+            at: r.at.and_utc(),
+        },
+    ))
+}

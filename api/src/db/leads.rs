@@ -1,0 +1,603 @@
+//! Lead rows, their conversion to the API shape, and the lead list query.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use closebook_shared::leads::{
+    Lead, LeadListQuery, LeadSort, LeadSummary, Outcome, ReferralAskStatus, SalesStage,
+};
+use closebook_shared::scoring::ScoreFactors;
+use closebook_shared::{Money, Page};
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use super::pipelines::{self, StageSet};
+use super::schema::{leads, users};
+use super::users::{like_pattern, lower};
+use super::{DbConn, money_of, uuid_of as uuid};
+use crate::authz::LeadScope;
+use crate::error::ApiError;
+use crate::pagination::{PageRequest, parse_ts_key, ts_key};
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = leads, treat_none_as_null = true)]
+pub struct LeadRow {
+    pub id: String,
+    pub company: String,
+    pub company_key: String,
+    pub contact_name: Option<String>,
+    pub contact_title: Option<String>,
+    pub email: Option<String>,
+    pub email_key: Option<String>,
+    pub phone: Option<String>,
+    pub phone_key: Option<String>,
+    pub website: Option<String>,
+    pub address: Option<String>,
+    pub city: Option<String>,
+    pub state: Option<String>,
+    pub zip: Option<String>,
+    pub dedupe_key: Option<String>,
+    pub latitude_e6: Option<i64>,
+    pub longitude_e6: Option<i64>,
+    pub source_type: Option<String>,
+    pub source_channel: Option<String>,
+    pub introduced_by: Option<String>,
+    pub owner_id: String,
+    pub pipeline_id: String,
+    pub stage_id: String,
+    pub outcome: String,
+    pub lost_reason: Option<String>,
+    pub closed_at: Option<NaiveDateTime>,
+    pub client_id: Option<String>,
+    pub deal_value_minor: Option<i64>,
+    pub deal_currency: Option<String>,
+    pub estimated_units: Option<i64>,
+    pub probability: i32,
+    pub expected_close_date: Option<NaiveDate>,
+    pub budget: Option<String>,
+    pub authority: Option<String>,
+    pub need: Option<String>,
+    pub timeline: Option<String>,
+    pub competitors: String,
+    pub next_action: Option<String>,
+    pub next_contact_at: Option<NaiveDateTime>,
+    pub last_contact_at: Option<NaiveDateTime>,
+    pub follow_up_count: i32,
+    pub follow_up_cadence_days: Option<i32>,
+    pub permission_to_follow_up: Option<bool>,
+    pub personal_details: Option<String>,
+    pub referral_ask_status: String,
+    pub referral_ask_at: Option<NaiveDateTime>,
+    pub referral_count: i32,
+    pub referral_names: String,
+    pub sales_stage: Option<String>,
+    pub display_sales_stage: String,
+    pub incomplete: bool,
+    pub score: i32,
+    pub score_factors: String,
+    pub tags: String,
+    pub created_by: Option<String>,
+    pub version: i64,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// Text stored for a closed set of values (`budget`, `source_channel`, …).
+pub fn parse_opt<T: std::str::FromStr>(v: Option<&str>) -> Option<T> {
+    v.and_then(|s| s.parse().ok())
+}
+
+pub fn json_list(v: &str) -> Vec<String> {
+    serde_json::from_str(v).unwrap_or_default()
+}
+
+pub fn to_json_list(v: &[String]) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "[]".into())
+}
+
+/// Degrees ↔ integer micro-degrees (about 11 cm; exact in the database).
+pub fn to_e6(deg: f64) -> i64 {
+    #[allow(clippy::cast_possible_truncation)]
+    let v = (deg * 1_000_000.0).round() as i64;
+    v
+}
+
+pub fn from_e6(v: i64) -> f64 {
+    #[allow(clippy::cast_precision_loss)]
+    let d = v as f64 / 1_000_000.0;
+    d
+}
+
+fn utc(t: Option<NaiveDateTime>) -> Option<DateTime<Utc>> {
+    t.map(|t| t.and_utc())
+}
+
+impl LeadRow {
+    pub fn outcome(&self) -> Outcome {
+        self.outcome.parse().unwrap_or(Outcome::Open)
+    }
+
+    pub fn referral_status(&self) -> ReferralAskStatus {
+        self.referral_ask_status
+            .parse()
+            .unwrap_or(ReferralAskStatus::NotAsked)
+    }
+
+    pub fn deal_value(&self) -> Option<Money> {
+        money_of(self.deal_value_minor, self.deal_currency.as_deref())
+    }
+
+    pub fn to_dto(&self, stages: &StageSet, owner_name: &str) -> Lead {
+        let stage = stages.get(&self.stage_id);
+        Lead {
+            id: uuid(&self.id),
+            company: self.company.clone(),
+            contact_name: self.contact_name.clone(),
+            contact_title: self.contact_title.clone(),
+            email: self.email.clone(),
+            phone: self.phone.clone(),
+            website: self.website.clone(),
+            address: self.address.clone(),
+            city: self.city.clone(),
+            state: self.state.clone(),
+            zip: self.zip.clone(),
+            latitude: self.latitude_e6.map(from_e6),
+            longitude: self.longitude_e6.map(from_e6),
+            source_type: parse_opt(self.source_type.as_deref()),
+            source_channel: parse_opt(self.source_channel.as_deref()),
+            introduced_by: self.introduced_by.clone(),
+            owner_id: uuid(&self.owner_id),
+            owner_name: owner_name.to_owned(),
+            pipeline_id: uuid(&self.pipeline_id),
+            stage_id: uuid(&self.stage_id),
+            stage_key: stage.map(|s| s.stage_key.clone()).unwrap_or_default(),
+            stage_name: stage.map(|s| s.name.clone()).unwrap_or_default(),
+            outcome: self.outcome(),
+            lost_reason: self.lost_reason.clone(),
+            closed_at: utc(self.closed_at),
+            client_id: self.client_id.as_deref().map(uuid),
+            deal_value: self.deal_value(),
+            estimated_units: self.estimated_units,
+            probability: self.probability,
+            expected_close_date: self.expected_close_date,
+            budget: parse_opt(self.budget.as_deref()),
+            authority: parse_opt(self.authority.as_deref()),
+            need: parse_opt(self.need.as_deref()),
+            timeline: parse_opt(self.timeline.as_deref()),
+            competitors: json_list(&self.competitors),
+            next_action: self.next_action.clone(),
+            next_contact_at: utc(self.next_contact_at),
+            last_contact_at: utc(self.last_contact_at),
+            follow_up_count: self.follow_up_count,
+            follow_up_cadence_days: self.follow_up_cadence_days,
+            permission_to_follow_up: self.permission_to_follow_up,
+            personal_details: self.personal_details.clone(),
+            referral_ask_status: self.referral_status(),
+            referral_ask_at: utc(self.referral_ask_at),
+            referral_count: self.referral_count,
+            referral_names: json_list(&self.referral_names),
+            sales_stage: parse_opt(self.sales_stage.as_deref()),
+            display_sales_stage: self
+                .display_sales_stage
+                .parse()
+                .unwrap_or(SalesStage::Prospecting),
+            incomplete: self.incomplete,
+            score: self.score,
+            score_factors: serde_json::from_str::<ScoreFactors>(&self.score_factors)
+                .unwrap_or_default(),
+            hot: self.score >= closebook_shared::leads::HOT_SCORE,
+            tags: json_list(&self.tags),
+            created_by: self.created_by.as_deref().map(uuid),
+            version: self.version,
+            created_at: self.created_at.and_utc(),
+            updated_at: self.updated_at.and_utc(),
+        }
+    }
+}
+
+pub fn find(conn: &mut DbConn, id: &str) -> Result<Option<LeadRow>, ApiError> {
+    Ok(super::native!(conn, |c| leads::table
+        .find(id)
+        .select(LeadRow::as_select())
+        .first(c)
+        .optional())?)
+}
+
+pub fn insert(conn: &mut DbConn, row: &LeadRow) -> Result<(), ApiError> {
+    diesel::insert_into(leads::table)
+        .values(row)
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Writes the row if nobody changed it since `expected`; false when someone did.
+pub fn update(conn: &mut DbConn, row: &LeadRow, expected: i64) -> Result<bool, ApiError> {
+    Ok(diesel::update(
+        leads::table
+            .filter(leads::id.eq(&row.id))
+            .filter(leads::version.eq(expected)),
+    )
+    .set(row)
+    .execute(conn)?
+        == 1)
+}
+
+/// Names of the given users.
+pub fn user_names(conn: &mut DbConn, ids: &[String]) -> Result<Vec<(String, String)>, ApiError> {
+    Ok(super::native!(conn, |c| users::table
+        .filter(users::id.eq_any(ids))
+        .select((users::id, users::name))
+        .load(c))?)
+}
+
+/// Stage sets and owner names a batch of leads refers to, loaded in two queries.
+pub struct Lookups {
+    sets: Vec<(String, StageSet)>,
+    names: Vec<(String, String)>,
+    empty: StageSet,
+}
+
+impl Lookups {
+    pub fn load<'a>(
+        conn: &mut DbConn,
+        refs: impl Iterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Self, ApiError> {
+        let (mut pipeline_ids, mut owner_ids): (Vec<String>, Vec<String>) =
+            refs.map(|(p, o)| (p.to_owned(), o.to_owned())).unzip();
+        for v in [&mut pipeline_ids, &mut owner_ids] {
+            v.sort();
+            v.dedup();
+        }
+        Ok(Self {
+            sets: pipelines::stages_of(conn, &pipeline_ids)?,
+            names: user_names(conn, &owner_ids)?,
+            empty: StageSet { stages: Vec::new() },
+        })
+    }
+
+    pub fn stages(&self, pipeline_id: &str) -> &StageSet {
+        self.sets
+            .iter()
+            .find(|(p, _)| p == pipeline_id)
+            .map_or(&self.empty, |(_, s)| s)
+    }
+
+    pub fn name(&self, user_id: &str) -> &str {
+        self.names
+            .iter()
+            .find(|(id, _)| id == user_id)
+            .map_or("", |(_, n)| n.as_str())
+    }
+}
+
+/// One lead as the API returns it.
+pub fn to_dto(conn: &mut DbConn, row: &LeadRow) -> Result<Lead, ApiError> {
+    let l = Lookups::load(
+        conn,
+        std::iter::once((row.pipeline_id.as_str(), row.owner_id.as_str())),
+    )?;
+    Ok(row.to_dto(l.stages(&row.pipeline_id), l.name(&row.owner_id)))
+}
+
+/// The same lead before and after a change, with one set of lookups for both.
+pub fn to_dtos_pair(
+    conn: &mut DbConn,
+    before: &LeadRow,
+    after: &LeadRow,
+) -> Result<(Lead, Lead), ApiError> {
+    let l = Lookups::load(
+        conn,
+        [before, after]
+            .into_iter()
+            .map(|r| (r.pipeline_id.as_str(), r.owner_id.as_str())),
+    )?;
+    let dto = |r: &LeadRow| r.to_dto(l.stages(&r.pipeline_id), l.name(&r.owner_id));
+    Ok((dto(before), dto(after)))
+}
+
+/// The columns a list shows.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = leads)]
+pub struct LeadSummaryRow {
+    pub id: String,
+    pub company: String,
+    pub contact_name: Option<String>,
+    pub contact_title: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub city: Option<String>,
+    pub state: Option<String>,
+    pub owner_id: String,
+    pub pipeline_id: String,
+    pub stage_id: String,
+    pub outcome: String,
+    pub deal_value_minor: Option<i64>,
+    pub deal_currency: Option<String>,
+    pub probability: i32,
+    pub expected_close_date: Option<NaiveDate>,
+    pub next_action: Option<String>,
+    pub next_contact_at: Option<NaiveDateTime>,
+    pub last_contact_at: Option<NaiveDateTime>,
+    pub display_sales_stage: String,
+    pub incomplete: bool,
+    pub score: i32,
+    pub version: i64,
+    pub updated_at: NaiveDateTime,
+}
+
+impl LeadSummaryRow {
+    pub fn to_dto(&self, l: &Lookups) -> LeadSummary {
+        LeadSummary {
+            id: uuid(&self.id),
+            company: self.company.clone(),
+            contact_name: self.contact_name.clone(),
+            contact_title: self.contact_title.clone(),
+            email: self.email.clone(),
+            phone: self.phone.clone(),
+            city: self.city.clone(),
+            state: self.state.clone(),
+            owner_id: uuid(&self.owner_id),
+            owner_name: l.name(&self.owner_id).to_owned(),
+            pipeline_id: uuid(&self.pipeline_id),
+            stage_id: uuid(&self.stage_id),
+            stage_name: l
+                .stages(&self.pipeline_id)
+                .get(&self.stage_id)
+                .map(|s| s.name.clone())
+                .unwrap_or_default(),
+            outcome: self.outcome.parse().unwrap_or(Outcome::Open),
+            deal_value: money_of(self.deal_value_minor, self.deal_currency.as_deref()),
+            probability: self.probability,
+            expected_close_date: self.expected_close_date,
+            next_action: self.next_action.clone(),
+            next_contact_at: utc(self.next_contact_at),
+            last_contact_at: utc(self.last_contact_at),
+            display_sales_stage: self
+                .display_sales_stage
+                .parse()
+                .unwrap_or(SalesStage::Prospecting),
+            incomplete: self.incomplete,
+            score: self.score,
+            hot: self.score >= closebook_shared::leads::HOT_SCORE,
+            version: self.version,
+            updated_at: self.updated_at.and_utc(),
+        }
+    }
+}
+
+/// An open lead with the same email, phone, or company + address.
+pub fn find_duplicate(
+    conn: &mut DbConn,
+    email_key: Option<&str>,
+    phone_key: Option<&str>,
+    dedupe_key: Option<&str>,
+    except: Option<&str>,
+) -> Result<Option<(String, &'static str)>, ApiError> {
+    let checks: [(&'static str, Option<&str>); 3] = [
+        ("email", email_key),
+        ("phone", phone_key),
+        ("company_address", dedupe_key),
+    ];
+    for (what, key) in checks {
+        let Some(key) = key.filter(|k| !k.is_empty()) else {
+            continue;
+        };
+        let mut q = leads::table
+            .filter(leads::outcome.eq("open"))
+            .select(leads::id)
+            .into_boxed();
+        q = match what {
+            "email" => q.filter(leads::email_key.eq(key)),
+            "phone" => q.filter(leads::phone_key.eq(key)),
+            _ => q.filter(leads::dedupe_key.eq(key)),
+        };
+        if let Some(id) = except {
+            q = q.filter(leads::id.ne(id));
+        }
+        if let Some(id) = q.first::<String>(conn).optional()? {
+            return Ok(Some((id, what)));
+        }
+    }
+    Ok(None)
+}
+
+/// `owner` query value: `me` or a user id.
+pub fn parse_owner(raw: &str, me: Option<Uuid>) -> Result<String, ApiError> {
+    if raw == "me" {
+        return me
+            .map(|u| u.to_string())
+            .ok_or_else(|| ApiError::bad_param("owner", "`me` needs a signed-in user"));
+    }
+    Uuid::parse_str(raw)
+        .map(|u| u.to_string())
+        .map_err(|_| ApiError::bad_param("owner", "must be a user id or `me`"))
+}
+
+/// The filtered, sorted, paged lead list inside the caller's scope.
+pub fn list(
+    conn: &mut DbConn,
+    scope: &LeadScope,
+    me: Option<Uuid>,
+    q: &LeadListQuery,
+    page: &PageRequest,
+    now: NaiveDateTime,
+) -> Result<Page<LeadSummary>, ApiError> {
+    let mut query = leads::table
+        .select(LeadSummaryRow::as_select())
+        .into_boxed();
+    match scope {
+        LeadScope::All => {}
+        LeadScope::Owners(ids) if ids.len() == 1 => {
+            query = query.filter(leads::owner_id.eq(ids[0].clone()));
+        }
+        LeadScope::Owners(ids) => query = query.filter(leads::owner_id.eq_any(ids.clone())),
+        LeadScope::Nothing => {
+            return Ok(Page {
+                items: Vec::new(),
+                next_cursor: None,
+            });
+        }
+    }
+    if let Some(owner) = q.owner.as_deref() {
+        query = query.filter(leads::owner_id.eq(parse_owner(owner, me)?));
+    }
+    if let Some(team) = q.team {
+        let members = users::table
+            .filter(users::team_id.eq(team.to_string()))
+            .select(users::id);
+        query = query.filter(leads::owner_id.eq_any(members));
+    }
+    if let Some(p) = q.pipeline {
+        query = query.filter(leads::pipeline_id.eq(p.to_string()));
+    }
+    if let Some(s) = q.stage {
+        query = query.filter(leads::stage_id.eq(s.to_string()));
+    }
+    if let Some(o) = q.outcome {
+        query = query.filter(leads::outcome.eq(o.as_str()));
+    }
+    if let Some(s) = q.sales_stage {
+        query = query.filter(leads::display_sales_stage.eq(s.as_str()));
+    }
+    if let Some(s) = q.source {
+        query = query.filter(leads::source_channel.eq(s.as_str()));
+    }
+    if let Some(min) = q.score_min {
+        query = query.filter(leads::score.ge(min));
+    }
+    if let Some(max) = q.score_max {
+        query = query.filter(leads::score.le(max));
+    }
+    if q.hot == Some(true) {
+        query = query.filter(leads::score.ge(closebook_shared::leads::HOT_SCORE));
+    }
+    if q.closing_soon == Some(true) {
+        let until = now.date() + chrono::Duration::days(closebook_shared::leads::CLOSING_SOON_DAYS);
+        query = query
+            .filter(leads::outcome.eq("open"))
+            .filter(leads::expected_close_date.le(until));
+    }
+    if q.follow_up_due == Some(true) {
+        query = query
+            .filter(leads::outcome.eq("open"))
+            .filter(leads::next_contact_at.le(now));
+    }
+    if q.no_next_date == Some(true) {
+        query = query
+            .filter(leads::outcome.eq("open"))
+            .filter(leads::next_contact_at.is_null());
+    }
+    if let Some(flag) = q.incomplete {
+        query = query.filter(leads::incomplete.eq(flag));
+    }
+    if let Some(t) = q.created_from {
+        query = query.filter(leads::created_at.ge(t.naive_utc()));
+    }
+    if let Some(t) = q.created_to {
+        query = query.filter(leads::created_at.lt(t.naive_utc()));
+    }
+    if let Some(t) = q.updated_from {
+        query = query.filter(leads::updated_at.ge(t.naive_utc()));
+    }
+    if let Some(t) = q.updated_to {
+        query = query.filter(leads::updated_at.lt(t.naive_utc()));
+    }
+    if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        let pattern = like_pattern(text);
+        query = query.filter(
+            leads::company_key
+                .like(pattern.clone())
+                .escape('\\')
+                .or(lower(leads::contact_name.assume_not_null())
+                    .like(pattern.clone())
+                    .escape('\\'))
+                .or(leads::email_key.like(pattern).escape('\\')),
+        );
+    }
+    let sort = q.sort.unwrap_or(LeadSort::Updated);
+    let after_id = page.after_part(1).map(str::to_owned);
+    let after_key = page.after_part(0).map(str::to_owned);
+    let bad_cursor = || ApiError::bad_param("cursor", "does not fit this sort");
+    query = match sort {
+        LeadSort::Updated => {
+            if let (Some(k), Some(id)) = (after_key, after_id) {
+                let t = parse_ts_key(&k)?;
+                query = query.filter(
+                    leads::updated_at
+                        .lt(t)
+                        .or(leads::updated_at.eq(t).and(leads::id.lt(id))),
+                );
+            }
+            query.order((leads::updated_at.desc(), leads::id.desc()))
+        }
+        LeadSort::Score => {
+            if let (Some(k), Some(id)) = (after_key, after_id) {
+                let s: i32 = k.parse().map_err(|_| bad_cursor())?;
+                query = query.filter(
+                    leads::score
+                        .lt(s)
+                        .or(leads::score.eq(s).and(leads::id.lt(id))),
+                );
+            }
+            query.order((leads::score.desc(), leads::id.desc()))
+        }
+        LeadSort::Value => {
+            // Leads without a value come last; the cursor's key is empty for them.
+            if let (Some(k), Some(id)) = (after_key, after_id) {
+                if k.is_empty() {
+                    query = query.filter(leads::deal_value_minor.is_null().and(leads::id.lt(id)));
+                } else {
+                    let v: i64 = k.parse().map_err(|_| bad_cursor())?;
+                    query = query.filter(
+                        leads::deal_value_minor
+                            .lt(v)
+                            .or(leads::deal_value_minor.eq(v).and(leads::id.lt(id)))
+                            .or(leads::deal_value_minor.is_null()),
+                    );
+                }
+            }
+            query.order((
+                leads::deal_value_minor.is_null().asc(),
+                leads::deal_value_minor.desc(),
+                leads::id.desc(),
+            ))
+        }
+        LeadSort::NextContact => {
+            if let (Some(k), Some(id)) = (after_key, after_id) {
+                if k.is_empty() {
+                    query = query.filter(leads::next_contact_at.is_null().and(leads::id.gt(id)));
+                } else {
+                    let t = parse_ts_key(&k)?;
+                    query = query.filter(
+                        leads::next_contact_at
+                            .gt(t)
+                            .or(leads::next_contact_at.eq(t).and(leads::id.gt(id)))
+                            .or(leads::next_contact_at.is_null()),
+                    );
+                }
+            }
+            query.order((
+                leads::next_contact_at.is_null().asc(),
+                leads::next_contact_at.asc(),
+                leads::id.asc(),
+            ))
+        }
+    };
+    let rows: Vec<LeadSummaryRow> = query.limit(page.fetch()).load(conn)?;
+    let key = |r: &LeadSummaryRow| -> Vec<String> {
+        let k = match sort {
+            LeadSort::Updated => ts_key(r.updated_at),
+            LeadSort::Score => r.score.to_string(),
+            LeadSort::Value => r
+                .deal_value_minor
+                .map(|v| v.to_string())
+                .unwrap_or_default(),
+            LeadSort::NextContact => r.next_contact_at.map(ts_key).unwrap_or_default(),
+        };
+        vec![k, r.id.clone()]
+    };
+    let l = Lookups::load(
+        conn,
+        rows.iter()
+            .map(|r| (r.pipeline_id.as_str(), r.owner_id.as_str())),
+    )?;
+    Ok(page.finish(rows, key, |r| r.to_dto(&l)))
+}

@@ -1,0 +1,115 @@
+//! Script library rows.
+
+use chrono::NaiveDateTime;
+use closebook_shared::Page;
+use closebook_shared::leads::SalesStage;
+use closebook_shared::scripts::{Script, ScriptKind, ScriptListQuery};
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use super::DbConn;
+use super::schema::scripts;
+use crate::error::ApiError;
+use crate::pagination::PageRequest;
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = scripts, treat_none_as_null = true)]
+pub struct ScriptRow {
+    pub id: String,
+    pub slug: String,
+    pub sales_stage: String,
+    pub kind: String,
+    pub title: String,
+    pub subject: Option<String>,
+    pub body: String,
+    pub active: bool,
+    pub created_by: Option<String>,
+    pub version: i64,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+impl ScriptRow {
+    pub fn to_dto(&self) -> Script {
+        Script {
+            id: Uuid::parse_str(&self.id).unwrap_or_default(),
+            slug: self.slug.clone(),
+            sales_stage: self.sales_stage.parse().unwrap_or(SalesStage::Prospecting),
+            kind: self.kind.parse().unwrap_or(ScriptKind::Script),
+            title: self.title.clone(),
+            subject: self.subject.clone(),
+            body: self.body.clone(),
+            active: self.active,
+            version: self.version,
+            created_at: self.created_at.and_utc(),
+            updated_at: self.updated_at.and_utc(),
+        }
+    }
+}
+
+pub fn find(conn: &mut DbConn, id: &str) -> Result<Option<ScriptRow>, ApiError> {
+    Ok(scripts::table
+        .find(id)
+        .select(ScriptRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+pub fn slug_taken(conn: &mut DbConn, slug: &str) -> Result<bool, ApiError> {
+    Ok(diesel::select(diesel::dsl::exists(
+        scripts::table.filter(scripts::slug.eq(slug)),
+    ))
+    .get_result(conn)?)
+}
+
+pub fn insert(conn: &mut DbConn, row: &ScriptRow) -> Result<(), ApiError> {
+    diesel::insert_into(scripts::table)
+        .values(row)
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn update(conn: &mut DbConn, row: &ScriptRow, expected: i64) -> Result<bool, ApiError> {
+    Ok(diesel::update(
+        scripts::table
+            .filter(scripts::id.eq(&row.id))
+            .filter(scripts::version.eq(expected)),
+    )
+    .set(row)
+    .execute(conn)?
+        == 1)
+}
+
+/// Sorted by sales stage, then title.
+pub fn list(
+    conn: &mut DbConn,
+    q: &ScriptListQuery,
+    page: &PageRequest,
+) -> Result<Page<Script>, ApiError> {
+    let mut query = scripts::table.select(ScriptRow::as_select()).into_boxed();
+    if let Some(s) = q.sales_stage {
+        query = query.filter(scripts::sales_stage.eq(s.as_str()));
+    }
+    if let Some(k) = q.kind {
+        query = query.filter(scripts::kind.eq(k.as_str()));
+    }
+    if q.include_inactive != Some(true) {
+        query = query.filter(scripts::active.eq(true));
+    }
+    if let (Some(t), Some(id)) = (page.after_part(0), page.after_part(1)) {
+        query = query.filter(
+            scripts::title.gt(t.to_owned()).or(scripts::title
+                .eq(t.to_owned())
+                .and(scripts::id.gt(id.to_owned()))),
+        );
+    }
+    let rows: Vec<ScriptRow> = query
+        .order((scripts::title.asc(), scripts::id.asc()))
+        .limit(page.fetch())
+        .load(conn)?;
+    Ok(page.finish(
+        rows,
+        |r| vec![r.title.clone(), r.id.clone()],
+        |r| r.to_dto(),
+    ))
+}

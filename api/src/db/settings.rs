@@ -1,0 +1,54 @@
+//! The organisation's one settings row.
+
+use chrono::NaiveDateTime;
+use closebook_shared::settings::{Settings, Weekday};
+use diesel::prelude::*;
+
+use super::DbConn;
+use super::schema::settings;
+use crate::error::ApiError;
+
+#[derive(Debug, Clone, Queryable, Selectable, AsChangeset)]
+#[diesel(table_name = settings)]
+pub struct SettingsRow {
+    pub id: i32,
+    pub org_name: String,
+    pub currency: String,
+    pub time_zone: String,
+    pub week_start: String,
+    pub cold_outreach_allowed: bool,
+    pub version: i64,
+    pub updated_at: NaiveDateTime,
+}
+
+impl SettingsRow {
+    pub fn to_dto(&self) -> Settings {
+        Settings {
+            org_name: self.org_name.clone(),
+            currency: self.currency.clone(),
+            time_zone: self.time_zone.clone(),
+            week_start: self.week_start.parse().unwrap_or(Weekday::Monday),
+            cold_outreach_allowed: self.cold_outreach_allowed,
+            version: self.version,
+            updated_at: self.updated_at.and_utc(),
+        }
+    }
+}
+
+pub fn get(conn: &mut DbConn) -> Result<SettingsRow, ApiError> {
+    Ok(settings::table
+        .find(1)
+        .select(SettingsRow::as_select())
+        .first(conn)?)
+}
+
+pub fn update(conn: &mut DbConn, row: &SettingsRow, expected: i64) -> Result<bool, ApiError> {
+    Ok(diesel::update(
+        settings::table
+            .filter(settings::id.eq(1))
+            .filter(settings::version.eq(expected)),
+    )
+    .set(row)
+    .execute(conn)?
+        == 1)
+}

@@ -1,0 +1,175 @@
+//! Logging activities (and what they do to the lead's follow-up fields), private notes and
+//! relationship touches.
+
+use chrono::Duration;
+use closebook_shared::activities::{
+    Activity, CreateActivityRequest, CreateNoteRequest, CreateTouchRequest, Note, Touch,
+};
+use uuid::Uuid;
+
+use super::leads::{derive, load_for};
+use super::trimmed;
+use crate::audit::{self, Actor};
+use crate::authz::LeadScope;
+use crate::db::DbConn;
+use crate::db::activities::{self as rows, ActivityRow, NoteRow, TouchRow};
+use crate::db::leads::{self as lead_rows, to_e6};
+use crate::db::pipelines;
+use crate::error::ApiError;
+use crate::{concurrency, time};
+
+/// How far in the future a "completed" time may lie (clock skew between phone and server).
+const COMPLETED_SKEW_MINUTES: i64 = 5;
+
+pub fn create(
+    conn: &mut DbConn,
+    actor: &Actor,
+    scope: &LeadScope,
+    lead_id: Uuid,
+    req: CreateActivityRequest,
+) -> Result<Activity, ApiError> {
+    let before = load_for(conn, scope, lead_id)?;
+    let now = time::now();
+    let completed = match (req.scheduled_at, req.completed_at) {
+        (None, None) => Some(now),
+        (_, c) => c.map(|t| t.naive_utc()),
+    };
+    if completed.is_some_and(|c| c > now + Duration::minutes(COMPLETED_SKEW_MINUTES)) {
+        return Err(ApiError::field("completed_at", "cannot be in the future"));
+    }
+    let follow_up = req.follow_up_at.map(|t| t.naive_utc());
+    if follow_up.is_some_and(|f| f <= now) {
+        return Err(ApiError::field("follow_up_at", "must be in the future"));
+    }
+    if req.latitude.is_some() != req.longitude.is_some() {
+        return Err(ApiError::field(
+            "longitude",
+            "give both latitude and longitude, or neither",
+        ));
+    }
+    let scheduled = req.scheduled_at.map(|t| t.naive_utc());
+    let row = ActivityRow {
+        id: Uuid::now_v7().to_string(),
+        lead_id: before.id.clone(),
+        user_id: actor.id.map(|u| u.to_string()),
+        kind: req.kind.as_str().to_owned(),
+        subject: trimmed(req.subject),
+        notes: trimmed(req.notes),
+        outcome: req.outcome.map(|o| o.as_str().to_owned()),
+        duration_minutes: req.duration_minutes,
+        scheduled_at: scheduled,
+        completed_at: completed,
+        at: scheduled.or(completed).unwrap_or(now),
+        follow_up_at: follow_up,
+        follow_up_note: trimmed(req.follow_up_note),
+        location: trimmed(req.location),
+        latitude_e6: req.latitude.map(to_e6),
+        longitude_e6: req.longitude.map(to_e6),
+        created_at: now,
+    };
+    rows::insert(conn, &row)?;
+
+    // What the activity does to the lead's follow-up discipline fields.
+    let mut lead = before.clone();
+    if req.kind.is_contact() {
+        if let Some(done) = completed {
+            lead.last_contact_at = Some(lead.last_contact_at.map_or(done, |l| l.max(done)));
+            lead.follow_up_count += 1;
+            // The contact satisfied a due follow-up; without a new date the lead needs one.
+            if follow_up.is_none()
+                && lead
+                    .next_contact_at
+                    .is_some_and(|n| n <= done + Duration::minutes(COMPLETED_SKEW_MINUTES))
+            {
+                lead.next_contact_at = None;
+            }
+        } else if let Some(s) = scheduled
+            && lead.next_contact_at.is_none_or(|n| n <= now || s < n)
+        {
+            lead.next_contact_at = Some(s);
+        }
+    }
+    if let Some(f) = follow_up {
+        lead.next_contact_at = Some(f);
+        if let Some(note) = &row.follow_up_note {
+            lead.next_action = Some(note.clone());
+        }
+    }
+    let set = pipelines::stages(conn, &lead.pipeline_id)?;
+    derive(conn, &mut lead, &set, now)?;
+    lead.version = before.version + 1;
+    lead.updated_at = now;
+    if !lead_rows::update(conn, &lead, before.version)? {
+        return Err(concurrency::lost_race());
+    }
+    let dto = row.to_dto(&lead.company, lead.contact_name.as_deref());
+    audit::record(
+        conn,
+        actor,
+        "activity.create",
+        "activity",
+        Some(&row.id),
+        None::<&()>,
+        Some(&dto),
+    )?;
+    Ok(dto)
+}
+
+pub fn add_note(
+    conn: &mut DbConn,
+    actor: &Actor,
+    scope: &LeadScope,
+    lead_id: Uuid,
+    req: CreateNoteRequest,
+) -> Result<Note, ApiError> {
+    let lead = load_for(conn, scope, lead_id)?;
+    let row = NoteRow {
+        id: Uuid::now_v7().to_string(),
+        lead_id: lead.id,
+        author_id: actor.id.map(|u| u.to_string()),
+        body: req.body.trim().to_owned(),
+        created_at: time::now(),
+    };
+    rows::insert_note(conn, &row)?;
+    // The audit entry records that a note was written, not what it says: notes are private.
+    audit::record(
+        conn,
+        actor,
+        "note.create",
+        "lead_note",
+        Some(&row.id),
+        None::<&()>,
+        Some(&serde_json::json!({ "lead_id": row.lead_id, "length": row.body.chars().count() })),
+    )?;
+    Ok(row.to_dto())
+}
+
+pub fn add_touch(
+    conn: &mut DbConn,
+    actor: &Actor,
+    scope: &LeadScope,
+    lead_id: Uuid,
+    req: CreateTouchRequest,
+) -> Result<Touch, ApiError> {
+    let lead = load_for(conn, scope, lead_id)?;
+    let row = TouchRow {
+        id: Uuid::now_v7().to_string(),
+        lead_id: lead.id,
+        user_id: actor.id.map(|u| u.to_string()),
+        kind: req.kind.as_str().to_owned(),
+        notes: trimmed(req.notes),
+        created_at: time::now(),
+    };
+    rows::insert_touch(conn, &row)?;
+    let dto = row.to_dto();
+    audit::record(
+        conn,
+        actor,
+        "touch.create",
+        "touch",
+        Some(&row.id),
+        None::<&()>,
+        Some(&dto),
+    )?;
+    Ok(dto)
+}

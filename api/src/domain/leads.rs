@@ -1,0 +1,689 @@
+//! Lead rules: creation with duplicate and cold-source checks, the allowlisted edit, stage
+//! moves, closing won or lost (won opens a client account), reassignment, the deal (money)
+//! fields and referral asks. Every change recomputes the derived fields, writes history where
+//! it matters, the audit log, and an outbox event other systems can follow.
+
+use chrono::{Duration, NaiveDateTime};
+use closebook_shared::leads::{
+    ChangeStageRequest, CreateLeadRequest, HistoryKind, Lead, Outcome, ReassignLeadRequest,
+    ReferralAskRequest, ReferralAskStatus, SalesStage, SourceChannel, SourceType,
+    UpdateDealRequest, UpdateLeadRequest, company_address_key, phone_key,
+};
+use closebook_shared::pipelines::StageKind;
+use closebook_shared::scoring::{self, ENGAGEMENT_WINDOW_DAYS, ScoreInputs};
+use closebook_shared::{ErrorCode, Role, sales_lens};
+use uuid::Uuid;
+
+use super::trimmed;
+use crate::audit::{self, Actor};
+use crate::auth::Principal;
+use crate::authz::LeadScope;
+use crate::db::DbConn;
+use crate::db::activities as activity_rows;
+use crate::db::clients::{self as client_rows, ClientRow};
+use crate::db::history::{self, HistoryRow};
+use crate::db::leads::{self as rows, LeadRow, parse_opt, to_e6, to_json_list};
+use crate::db::pipelines::{self, StageSet};
+use crate::db::{settings, users as user_rows};
+use crate::error::ApiError;
+use crate::{concurrency, outbox, time};
+
+fn list(v: Option<Vec<String>>) -> String {
+    let items: Vec<String> = v
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|s| trimmed(Some(s)))
+        .collect();
+    to_json_list(&items)
+}
+
+/// Recomputes what is derived from the lead: the display sales stage, the incomplete flag and
+/// the score (as of `now`).
+pub fn derive(
+    conn: &mut DbConn,
+    row: &mut LeadRow,
+    set: &StageSet,
+    now: NaiveDateTime,
+) -> Result<(), ApiError> {
+    let recent = activity_rows::recent_contacts(
+        conn,
+        &row.id,
+        now - Duration::days(ENGAGEMENT_WINDOW_DAYS),
+    )?;
+    derive_with(row, set, recent, now);
+    Ok(())
+}
+
+pub fn derive_with(row: &mut LeadRow, set: &StageSet, recent_contacts: i64, now: NaiveDateTime) {
+    let outcome = row.outcome();
+    let display = sales_lens::display_sales_stage(
+        parse_opt::<SalesStage>(row.sales_stage.as_deref()),
+        set.lens(&row.stage_id),
+        outcome,
+        row.referral_status(),
+    );
+    row.display_sales_stage = display.as_str().to_owned();
+    row.incomplete = sales_lens::is_incomplete(display, outcome, row.next_contact_at.is_some());
+    let factors = scoring::score(
+        &ScoreInputs {
+            budget: parse_opt(row.budget.as_deref()),
+            authority: parse_opt(row.authority.as_deref()),
+            need: parse_opt(row.need.as_deref()),
+            timeline: parse_opt(row.timeline.as_deref()),
+            recent_contacts,
+            last_contact_at: row.last_contact_at.map(|t| t.and_utc()),
+            probability: row.probability,
+        },
+        now.and_utc(),
+    );
+    row.score = factors.total;
+    row.score_factors = serde_json::to_string(&factors).unwrap_or_default();
+}
+
+/// Refuses cold sources when the organisation forbids cold outreach (seed 001).
+fn check_source(
+    conn: &mut DbConn,
+    source_type: Option<SourceType>,
+    channel: Option<SourceChannel>,
+) -> Result<(), ApiError> {
+    let cold_type = source_type == Some(SourceType::Cold);
+    let cold_channel = channel.is_some_and(SourceChannel::is_cold);
+    if !(cold_type || cold_channel) || settings::get(conn)?.cold_outreach_allowed {
+        return Ok(());
+    }
+    let mut e = ApiError::new(
+        ErrorCode::ValidationFailed,
+        "this organisation does not allow cold outreach (settings: cold_outreach_allowed)",
+    );
+    if cold_type {
+        e = e.on_field("source_type", "cold sources are not allowed");
+    }
+    if cold_channel {
+        e = e.on_field("source_channel", "cold channels are not allowed");
+    }
+    Err(e)
+}
+
+/// A lead owner must be an active rep, manager or admin the caller may assign to.
+fn check_owner(
+    conn: &mut DbConn,
+    scope: &LeadScope,
+    field: &str,
+    owner: Uuid,
+) -> Result<(), ApiError> {
+    let user =
+        user_rows::find(conn, owner)?.ok_or_else(|| ApiError::field(field, "no such user"))?;
+    if !user.active {
+        return Err(ApiError::field(field, "is deactivated"));
+    }
+    if !matches!(
+        user.role(),
+        Role::SalesRep | Role::SalesManager | Role::Admin
+    ) {
+        return Err(ApiError::field(
+            field,
+            "must be a sales rep, sales manager or admin",
+        ));
+    }
+    if !scope.covers(&user.id) {
+        return Err(ApiError::forbidden("you may not assign leads to this user")
+            .on_field(field, "is outside the people you manage"));
+    }
+    Ok(())
+}
+
+fn duplicate_conflict(id: &str, on: &str) -> ApiError {
+    let field = match on {
+        "company_address" => "company",
+        other => other,
+    };
+    ApiError::new(
+        ErrorCode::Conflict,
+        format!(
+            "an open lead ({id}) has the same {}; send allow_duplicate=true to create anyway",
+            on.replace('_', " and ")
+        ),
+    )
+    .on_field(field, format!("matches open lead {id}"))
+}
+
+fn keys(row: &mut LeadRow) {
+    row.company_key = row.company.to_lowercase();
+    row.email_key = row.email.as_deref().map(|e| e.trim().to_lowercase());
+    row.phone_key = row
+        .phone
+        .as_deref()
+        .map(phone_key)
+        .filter(|k| !k.is_empty());
+    row.dedupe_key = row
+        .address
+        .as_deref()
+        .map(|a| company_address_key(&row.company, a));
+}
+
+/// Loads a lead the caller may work, or 404 (a lead outside the scope does not exist for it).
+pub fn load_for(conn: &mut DbConn, scope: &LeadScope, id: Uuid) -> Result<LeadRow, ApiError> {
+    rows::find(conn, &id.to_string())?
+        .filter(|r| scope.covers(&r.owner_id))
+        .ok_or_else(|| ApiError::not_found("lead"))
+}
+
+pub fn create(
+    conn: &mut DbConn,
+    actor: &Actor,
+    principal: &Principal,
+    scope: &LeadScope,
+    req: CreateLeadRequest,
+    allow_duplicate: bool,
+) -> Result<Lead, ApiError> {
+    check_source(conn, req.source_type, req.source_channel)?;
+    let pipeline = match req.pipeline_id {
+        Some(p) => pipelines::find(conn, &p.to_string())?
+            .ok_or_else(|| ApiError::field("pipeline_id", "no such pipeline"))?,
+        None => pipelines::default_pipeline(conn)?
+            .ok_or_else(|| ApiError::internal("no default pipeline"))?,
+    };
+    let set = pipelines::stages(conn, &pipeline.id)?;
+    let stage = match req.stage_id {
+        Some(s) => set
+            .get(&s.to_string())
+            .ok_or_else(|| ApiError::field("stage_id", "is not a stage of the pipeline"))?,
+        None => set
+            .first_open()
+            .ok_or_else(|| ApiError::internal("pipeline without open stage"))?,
+    };
+    if stage.kind() != StageKind::Open {
+        return Err(ApiError::field(
+            "stage_id",
+            "must be an open stage; close leads with POST /leads/{id}/outcome",
+        ));
+    }
+    let owner = match (req.owner_id, principal.user_id()) {
+        (Some(o), _) => o,
+        (None, Some(me)) => me,
+        (None, None) => {
+            return Err(ApiError::field(
+                "owner_id",
+                "is required for service tokens",
+            ));
+        }
+    };
+    check_owner(conn, scope, "owner_id", owner)?;
+    let now = time::now();
+    let (deal_minor, deal_currency) = match &req.deal_value {
+        Some(m) => (
+            Some(
+                m.to_minor()
+                    .map_err(|e| ApiError::field("deal_value", e.to_string()))?,
+            ),
+            Some(m.currency.clone()),
+        ),
+        None => (None, None),
+    };
+    let mut row = LeadRow {
+        id: Uuid::now_v7().to_string(),
+        company: req.company.trim().to_owned(),
+        company_key: String::new(),
+        contact_name: trimmed(req.contact_name),
+        contact_title: trimmed(req.contact_title),
+        email: trimmed(req.email),
+        email_key: None,
+        phone: trimmed(req.phone),
+        phone_key: None,
+        website: trimmed(req.website),
+        address: trimmed(req.address),
+        city: trimmed(req.city),
+        state: trimmed(req.state),
+        zip: trimmed(req.zip),
+        dedupe_key: None,
+        latitude_e6: req.latitude.map(to_e6),
+        longitude_e6: req.longitude.map(to_e6),
+        source_type: req.source_type.map(|s| s.as_str().to_owned()),
+        source_channel: req.source_channel.map(|s| s.as_str().to_owned()),
+        introduced_by: trimmed(req.introduced_by),
+        owner_id: owner.to_string(),
+        pipeline_id: pipeline.id.clone(),
+        stage_id: stage.id.clone(),
+        outcome: Outcome::Open.as_str().to_owned(),
+        lost_reason: None,
+        closed_at: None,
+        client_id: None,
+        deal_value_minor: deal_minor,
+        deal_currency,
+        estimated_units: req.estimated_units,
+        probability: stage.probability,
+        expected_close_date: req.expected_close_date,
+        budget: req.budget.map(|v| v.as_str().to_owned()),
+        authority: req.authority.map(|v| v.as_str().to_owned()),
+        need: req.need.map(|v| v.as_str().to_owned()),
+        timeline: req.timeline.map(|v| v.as_str().to_owned()),
+        competitors: list(req.competitors),
+        next_action: trimmed(req.next_action),
+        next_contact_at: req.next_contact_at.map(|t| t.naive_utc()),
+        last_contact_at: None,
+        follow_up_count: 0,
+        follow_up_cadence_days: req.follow_up_cadence_days,
+        permission_to_follow_up: req.permission_to_follow_up,
+        personal_details: trimmed(req.personal_details),
+        referral_ask_status: ReferralAskStatus::NotAsked.as_str().to_owned(),
+        referral_ask_at: None,
+        referral_count: 0,
+        referral_names: "[]".into(),
+        sales_stage: req.sales_stage.map(|s| s.as_str().to_owned()),
+        display_sales_stage: String::new(),
+        incomplete: false,
+        score: 0,
+        score_factors: String::new(),
+        tags: list(req.tags),
+        created_by: principal.user_id().map(|u| u.to_string()),
+        version: 1,
+        created_at: now,
+        updated_at: now,
+    };
+    keys(&mut row);
+    if !allow_duplicate
+        && let Some((id, on)) = rows::find_duplicate(
+            conn,
+            row.email_key.as_deref(),
+            row.phone_key.as_deref(),
+            row.dedupe_key.as_deref(),
+            None,
+        )?
+    {
+        return Err(duplicate_conflict(&id, on));
+    }
+    derive_with(&mut row, &set, 0, now);
+    rows::insert(conn, &row)?;
+    let mut h = HistoryRow::new(&row.id, HistoryKind::Created, actor.id, now);
+    h.to_stage_id = Some(row.stage_id.clone());
+    h.to_owner_id = Some(row.owner_id.clone());
+    history::insert(conn, &h)?;
+    let dto = rows::to_dto(conn, &row)?;
+    audit::record(
+        conn,
+        actor,
+        "lead.create",
+        "lead",
+        Some(&row.id),
+        None::<&()>,
+        Some(&dto),
+    )?;
+    outbox::emit(
+        conn,
+        "sales.lead.created",
+        "lead",
+        &row.id,
+        &serde_json::json!({ "lead_id": dto.id, "owner_id": dto.owner_id, "pipeline_id": dto.pipeline_id, "stage_id": dto.stage_id }),
+    )?;
+    Ok(dto)
+}
+
+/// Saves a changed lead (version checked), audits it, and returns the new DTO.
+fn save(
+    conn: &mut DbConn,
+    actor: &Actor,
+    action: &str,
+    before: &LeadRow,
+    mut row: LeadRow,
+    set: &StageSet,
+    now: NaiveDateTime,
+) -> Result<(Lead, LeadRow), ApiError> {
+    derive(conn, &mut row, set, now)?;
+    row.version = before.version + 1;
+    row.updated_at = now;
+    if !rows::update(conn, &row, before.version)? {
+        return Err(concurrency::lost_race());
+    }
+    let (old, new) = rows::to_dtos_pair(conn, before, &row)?;
+    audit::record(
+        conn,
+        actor,
+        action,
+        "lead",
+        Some(&row.id),
+        Some(&old),
+        Some(&new),
+    )?;
+    Ok((new, row))
+}
+
+pub fn update(
+    conn: &mut DbConn,
+    actor: &Actor,
+    scope: &LeadScope,
+    id: Uuid,
+    p: UpdateLeadRequest,
+    expected: Option<i64>,
+) -> Result<Lead, ApiError> {
+    let before = load_for(conn, scope, id)?;
+    concurrency::check(expected, before.version)?;
+    // Only values being set can be refused; an unset field is `None`, which is never cold.
+    check_source(conn, p.source_type.flatten(), p.source_channel.flatten())?;
+    let mut row = before.clone();
+    macro_rules! set_text {
+        ($($f:ident),*) => { $( if let Some(v) = p.$f.clone() { row.$f = trimmed(v); } )* };
+    }
+    macro_rules! set_enum {
+        ($($f:ident),*) => { $( if let Some(v) = p.$f { row.$f = v.map(|x| x.as_str().to_owned()); } )* };
+    }
+    if let Some(c) = &p.company {
+        row.company = c.trim().to_owned();
+    }
+    set_text!(
+        contact_name,
+        contact_title,
+        email,
+        phone,
+        website,
+        address,
+        city,
+        state,
+        zip,
+        introduced_by,
+        next_action,
+        personal_details
+    );
+    set_enum!(
+        source_type,
+        source_channel,
+        budget,
+        authority,
+        need,
+        timeline,
+        sales_stage
+    );
+    if let Some(v) = p.latitude {
+        row.latitude_e6 = v.map(to_e6);
+    }
+    if let Some(v) = p.longitude {
+        row.longitude_e6 = v.map(to_e6);
+    }
+    if let Some(v) = p.next_contact_at {
+        row.next_contact_at = v.map(|t| t.naive_utc());
+    }
+    if let Some(v) = p.follow_up_cadence_days {
+        row.follow_up_cadence_days = v;
+    }
+    if let Some(v) = p.permission_to_follow_up {
+        row.permission_to_follow_up = v;
+    }
+    if let Some(v) = p.competitors {
+        row.competitors = list(Some(v));
+    }
+    if let Some(v) = p.tags {
+        row.tags = list(Some(v));
+    }
+    keys(&mut row);
+    if row == before {
+        return rows::to_dto(conn, &before);
+    }
+    let set = pipelines::stages(conn, &row.pipeline_id)?;
+    let (dto, _) = save(conn, actor, "lead.update", &before, row, &set, time::now())?;
+    Ok(dto)
+}
+
+fn refuse_closed(row: &LeadRow) -> Result<(), ApiError> {
+    if row.outcome() == Outcome::Open {
+        Ok(())
+    } else {
+        Err(ApiError::conflict(format!(
+            "the lead is closed ({})",
+            row.outcome
+        )))
+    }
+}
+
+pub fn change_stage(
+    conn: &mut DbConn,
+    actor: &Actor,
+    scope: &LeadScope,
+    id: Uuid,
+    req: ChangeStageRequest,
+    expected: Option<i64>,
+) -> Result<Lead, ApiError> {
+    let before = load_for(conn, scope, id)?;
+    concurrency::check(expected, before.version)?;
+    refuse_closed(&before)?;
+    let set = pipelines::stages(conn, &before.pipeline_id)?;
+    let stage = set
+        .get(&req.stage_id.to_string())
+        .ok_or_else(|| ApiError::field("stage_id", "is not a stage of the lead's pipeline"))?;
+    if stage.kind() != StageKind::Open {
+        return Err(ApiError::field(
+            "stage_id",
+            "is a closing stage; use POST /leads/{id}/outcome to win or lose",
+        ));
+    }
+    if stage.id == before.stage_id {
+        return rows::to_dto(conn, &before);
+    }
+    let now = time::now();
+    let mut row = before.clone();
+    row.stage_id.clone_from(&stage.id);
+    row.probability = stage.probability;
+    let (dto, row) = save(conn, actor, "lead.stage", &before, row, &set, now)?;
+    let mut h = HistoryRow::new(&row.id, HistoryKind::Stage, actor.id, now);
+    h.from_stage_id = Some(before.stage_id.clone());
+    h.to_stage_id = Some(row.stage_id.clone());
+    h.note = trimmed(req.note);
+    history::insert(conn, &h)?;
+    outbox::emit(
+        conn,
+        "sales.pipeline.stage_changed",
+        "lead",
+        &row.id,
+        &serde_json::json!({ "lead_id": dto.id, "owner_id": dto.owner_id, "from_stage_id": before.stage_id, "to_stage_id": dto.stage_id, "stage_key": dto.stage_key }),
+    )?;
+    Ok(dto)
+}
+
+pub fn set_outcome(
+    conn: &mut DbConn,
+    actor: &Actor,
+    scope: &LeadScope,
+    id: Uuid,
+    outcome: Outcome,
+    lost_reason: Option<String>,
+    expected: Option<i64>,
+) -> Result<Lead, ApiError> {
+    let before = load_for(conn, scope, id)?;
+    concurrency::check(expected, before.version)?;
+    let kind = match outcome {
+        Outcome::Won => StageKind::Won,
+        Outcome::Lost => StageKind::Lost,
+        Outcome::Open => {
+            return Err(ApiError::field("outcome", "must be `won` or `lost`"));
+        }
+    };
+    let lost_reason = trimmed(lost_reason);
+    if outcome == Outcome::Lost && lost_reason.is_none() {
+        return Err(ApiError::field(
+            "lost_reason",
+            "is required when the lead is lost",
+        ));
+    }
+    refuse_closed(&before)?;
+    let set = pipelines::stages(conn, &before.pipeline_id)?;
+    let stage = set
+        .of_kind(kind)
+        .ok_or_else(|| ApiError::internal("pipeline without a closing stage"))?
+        .clone();
+    let now = time::now();
+    let mut row = before.clone();
+    row.stage_id.clone_from(&stage.id);
+    row.outcome = outcome.as_str().to_owned();
+    row.probability = stage.probability;
+    row.closed_at = Some(now);
+    row.lost_reason = if outcome == Outcome::Lost {
+        lost_reason.clone()
+    } else {
+        None
+    };
+    if outcome == Outcome::Won {
+        let client = ClientRow {
+            id: Uuid::now_v7().to_string(),
+            lead_id: row.id.clone(),
+            name: row.company.clone(),
+            owner_id: row.owner_id.clone(),
+            deal_value_minor: row.deal_value_minor,
+            deal_currency: row.deal_currency.clone(),
+            signed_at: now,
+            created_at: now,
+        };
+        client_rows::insert(conn, &client)?;
+        let owner_name = client_rows::owner_name(conn, &client.owner_id)?;
+        audit::record(
+            conn,
+            actor,
+            "client.create",
+            "client",
+            Some(&client.id),
+            None::<&()>,
+            Some(&client.to_dto(&owner_name)),
+        )?;
+        row.client_id = Some(client.id);
+    }
+    let (dto, row) = save(conn, actor, "lead.outcome", &before, row, &set, now)?;
+    let mut h = HistoryRow::new(&row.id, HistoryKind::Outcome, actor.id, now);
+    h.from_stage_id = Some(before.stage_id.clone());
+    h.to_stage_id = Some(row.stage_id.clone());
+    h.outcome = Some(row.outcome.clone());
+    h.note = lost_reason;
+    history::insert(conn, &h)?;
+    outbox::emit(
+        conn,
+        "sales.pipeline.closed",
+        "lead",
+        &row.id,
+        &serde_json::json!({
+            "lead_id": dto.id, "outcome": dto.outcome, "owner_id": dto.owner_id,
+            "client_id": dto.client_id, "deal_value": dto.deal_value, "closed_at": dto.closed_at,
+            "lost_reason": dto.lost_reason,
+        }),
+    )?;
+    Ok(dto)
+}
+
+pub fn reassign(
+    conn: &mut DbConn,
+    actor: &Actor,
+    scope: &LeadScope,
+    id: Uuid,
+    req: ReassignLeadRequest,
+    expected: Option<i64>,
+) -> Result<Lead, ApiError> {
+    let before = load_for(conn, scope, id)?;
+    concurrency::check(expected, before.version)?;
+    check_owner(conn, scope, "owner_id", req.owner_id)?;
+    if before.owner_id == req.owner_id.to_string() {
+        return Err(ApiError::field("owner_id", "already owns this lead"));
+    }
+    let now = time::now();
+    let mut row = before.clone();
+    row.owner_id = req.owner_id.to_string();
+    let set = pipelines::stages(conn, &row.pipeline_id)?;
+    let (dto, row) = save(conn, actor, "lead.reassign", &before, row, &set, now)?;
+    let mut h = HistoryRow::new(&row.id, HistoryKind::Owner, actor.id, now);
+    h.from_owner_id = Some(before.owner_id.clone());
+    h.to_owner_id = Some(row.owner_id.clone());
+    h.note = Some(req.reason.trim().to_owned());
+    history::insert(conn, &h)?;
+    outbox::emit(
+        conn,
+        "sales.lead.reassigned",
+        "lead",
+        &row.id,
+        &serde_json::json!({ "lead_id": dto.id, "from_owner_id": before.owner_id, "to_owner_id": dto.owner_id, "reason": req.reason.trim() }),
+    )?;
+    Ok(dto)
+}
+
+pub fn update_deal(
+    conn: &mut DbConn,
+    actor: &Actor,
+    scope: &LeadScope,
+    id: Uuid,
+    p: UpdateDealRequest,
+    expected: Option<i64>,
+) -> Result<Lead, ApiError> {
+    let before = load_for(conn, scope, id)?;
+    concurrency::check(expected, before.version)?;
+    // The value at close is what commissions are paid on: it is locked once the lead closes.
+    refuse_closed(&before)?;
+    let mut row = before.clone();
+    if let Some(v) = p.deal_value {
+        match v {
+            Some(m) => {
+                row.deal_value_minor = Some(
+                    m.to_minor()
+                        .map_err(|e| ApiError::field("deal_value", e.to_string()))?,
+                );
+                row.deal_currency = Some(m.currency);
+            }
+            None => {
+                row.deal_value_minor = None;
+                row.deal_currency = None;
+            }
+        }
+    }
+    if let Some(v) = p.estimated_units {
+        row.estimated_units = v;
+    }
+    if let Some(v) = p.probability {
+        row.probability = v;
+    }
+    if let Some(v) = p.expected_close_date {
+        row.expected_close_date = v;
+    }
+    if row == before {
+        return rows::to_dto(conn, &before);
+    }
+    let set = pipelines::stages(conn, &row.pipeline_id)?;
+    let (dto, _) = save(conn, actor, "lead.deal", &before, row, &set, time::now())?;
+    Ok(dto)
+}
+
+pub fn referral_ask(
+    conn: &mut DbConn,
+    actor: &Actor,
+    scope: &LeadScope,
+    id: Uuid,
+    req: ReferralAskRequest,
+) -> Result<Lead, ApiError> {
+    let before = load_for(conn, scope, id)?;
+    let now = time::now();
+    let mut row = before.clone();
+    row.referral_ask_status = req.status.as_str().to_owned();
+    if req.status != ReferralAskStatus::NotAsked
+        && before.referral_status() == ReferralAskStatus::NotAsked
+    {
+        row.referral_ask_at = Some(now);
+    }
+    if req.status == ReferralAskStatus::NotAsked {
+        row.referral_ask_at = None;
+    }
+    let names: Vec<String> = req
+        .names
+        .clone()
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|n| trimmed(Some(n)))
+        .collect();
+    if req.names.is_some() {
+        row.referral_names = to_json_list(&names);
+    }
+    if let Some(c) = req.count {
+        row.referral_count = c;
+    } else if req.names.is_some() {
+        row.referral_count = i32::try_from(names.len()).unwrap_or(i32::MAX);
+    }
+    if req.status == ReferralAskStatus::Received && row.referral_count == 0 {
+        return Err(ApiError::field(
+            "count",
+            "give the number (or names) of referrals received",
+        ));
+    }
+    let set = pipelines::stages(conn, &row.pipeline_id)?;
+    let (dto, _) = save(conn, actor, "lead.referral_ask", &before, row, &set, now)?;
+    Ok(dto)
+}

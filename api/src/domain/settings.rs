@@ -1,0 +1,57 @@
+//! Organisation settings.
+
+use closebook_shared::settings::{Settings, UpdateSettingsRequest};
+
+use super::check_time_zone;
+use crate::audit::{self, Actor};
+use crate::db::DbConn;
+use crate::db::settings as rows;
+use crate::error::ApiError;
+use crate::{concurrency, time};
+
+pub fn update(
+    conn: &mut DbConn,
+    actor: &Actor,
+    p: UpdateSettingsRequest,
+    expected: Option<i64>,
+) -> Result<Settings, ApiError> {
+    let before = rows::get(conn)?;
+    concurrency::check(expected, before.version)?;
+    let mut row = before.clone();
+    if let Some(n) = p.org_name {
+        row.org_name = n.trim().to_owned();
+    }
+    if let Some(c) = p.currency {
+        let c = c.to_uppercase();
+        closebook_shared::money::minor_unit_digits(&c).map_err(|_| {
+            ApiError::field("currency", format!("`{c}` is not an ISO 4217 currency"))
+        })?;
+        row.currency = c;
+    }
+    if let Some(tz) = p.time_zone {
+        check_time_zone("time_zone", &tz)?;
+        row.time_zone = tz;
+    }
+    if let Some(w) = p.week_start {
+        row.week_start = w.as_str().to_owned();
+    }
+    if let Some(c) = p.cold_outreach_allowed {
+        row.cold_outreach_allowed = c;
+    }
+    row.version = before.version + 1;
+    row.updated_at = time::now();
+    if !rows::update(conn, &row, before.version)? {
+        return Err(concurrency::lost_race());
+    }
+    let (old, new) = (before.to_dto(), row.to_dto());
+    audit::record(
+        conn,
+        actor,
+        "settings.update",
+        "settings",
+        None,
+        Some(&old),
+        Some(&new),
+    )?;
+    Ok(new)
+}

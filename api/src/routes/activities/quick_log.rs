@@ -1,0 +1,46 @@
+use actix_web::{HttpResponse, post};
+use closebook_shared::Problem;
+use closebook_shared::activities::{Activity, CreateActivityRequest};
+
+use crate::context::Ctx;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::Json;
+use crate::openapi::TAG_ACTIVITIES;
+use crate::{authz, domain};
+
+/// Quick log: an activity naming its lead
+///
+/// The 10-second log of seed 004: the same as `POST /leads/{id}/activities` with `lead_id` in
+/// the body.
+#[utoipa::path(tag = TAG_ACTIVITIES, operation_id = "create_activity", security(("bearer" = [])), params(
+    ("Idempotency-Key" = Option<String>, Header, description = "Retry-safe key; the same key and body replay the first response"),
+), responses(
+    (status = 201, description = "Logged", body = Activity),
+    (status = 403, description = "Not allowed (`forbidden`)", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/activities")]
+pub async fn create_activity(
+    ctx: Ctx,
+    body: Json<CreateActivityRequest>,
+) -> ApiResult<HttpResponse> {
+    authz::require_pipeline_role(&ctx.principal)?;
+    let req = body.0;
+    let lead_id = req
+        .lead_id
+        .ok_or_else(|| ApiError::field("lead_id", "is required"))?;
+    let (actor, principal) = (ctx.actor(), ctx.principal);
+    let created = ctx
+        .db()
+        .write(move |c| {
+            let scope = authz::lead_scope(c, &principal)?;
+            domain::activities::create(c, &actor, &scope, lead_id, req).map_err(|e| {
+                if e.code == closebook_shared::ErrorCode::NotFound {
+                    ApiError::field("lead_id", "no such lead")
+                } else {
+                    e
+                }
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Created().json(&created))
+}

@@ -1,0 +1,69 @@
+use actix_web::{HttpResponse, get};
+use chrono::{Duration, Utc};
+use closebook_shared::activities::{Activity, ScheduleQuery};
+use closebook_shared::{Page, Problem};
+
+use crate::authz;
+use crate::context::Ctx;
+use crate::db::activities;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::Query;
+use crate::openapi::TAG_ACTIVITIES;
+use crate::pagination::PageRequest;
+
+/// The schedule: activities planned or done in a time range
+///
+/// The caller's own by default (seed 004 Activity tab); a manager may name a member of its
+/// teams with `user_id`. In time order.
+#[utoipa::path(tag = TAG_ACTIVITIES, operation_id = "list_activities", params(ScheduleQuery), security(("bearer" = [])), responses(
+    (status = 200, description = "A page of activities, earliest first", body = Page<Activity>),
+    (status = 403, description = "Not allowed (`forbidden`)", body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/activities")]
+pub async fn list_activities(ctx: Ctx, q: Query<ScheduleQuery>) -> ApiResult<HttpResponse> {
+    authz::require_pipeline_role(&ctx.principal)?;
+    let page = PageRequest::parse(q.limit, q.cursor.as_deref())?;
+    let from = q.from.unwrap_or_else(|| {
+        Utc::now()
+            .date_naive()
+            .and_hms_opt(0, 0, 0)
+            .unwrap_or_default()
+            .and_utc()
+    });
+    let to = q.to.unwrap_or(from + Duration::days(1));
+    if to <= from {
+        return Err(ApiError::bad_param("to", "must be after `from`"));
+    }
+    if to - from > Duration::days(31) {
+        return Err(ApiError::bad_param(
+            "to",
+            "the range may span at most 31 days",
+        ));
+    }
+    let principal = ctx.principal;
+    let who = match (q.user_id, principal.user_id()) {
+        (Some(u), _) => u,
+        (None, Some(me)) => me,
+        (None, None) => {
+            return Err(ApiError::bad_param(
+                "user_id",
+                "is required for service tokens",
+            ));
+        }
+    };
+    let result = ctx
+        .db()
+        .read(move |c| {
+            let scope = authz::lead_scope(c, &principal)?;
+            if !scope.covers(&who.to_string()) {
+                return Err(ApiError::forbidden(
+                    "you may not see this person's schedule",
+                ));
+            }
+            let rows =
+                activities::schedule(c, &who.to_string(), from.naive_utc(), to.naive_utc(), &page)?;
+            activities::page_of(c, &page, rows)
+        })
+        .await?;
+    Ok(super::super::ok(&result))
+}

@@ -1,0 +1,8 @@
+mod get;
+mod list;
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(list::list_clients).service(get::get_client);
+}

@@ -1,0 +1,40 @@
+use actix_web::{HttpResponse, post, web};
+use closebook_shared::Problem;
+use closebook_shared::activities::{CreateTouchRequest, Touch};
+
+use crate::context::Ctx;
+use crate::error::ApiResult;
+use crate::extract::Json;
+use crate::openapi::TAG_LEADS;
+use crate::routes::parse_id;
+use crate::{authz, domain};
+
+/// Log a relationship touch
+///
+/// Check-in, congratulation, shared article, personal note, thank-you, holiday greeting or invite.
+#[utoipa::path(tag = TAG_LEADS, operation_id = "create_lead_touch", security(("bearer" = [])), params(
+    ("id" = uuid::Uuid, Path, description = "Lead id"),
+    ("Idempotency-Key" = Option<String>, Header, description = "Retry-safe key; the same key and body replay the first response"),
+), responses(
+    (status = 201, description = "Created", body = Touch),
+    (status = 403, description = "Not allowed (`forbidden`)", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "No such lead, or not visible to the caller (`not_found`)", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/leads/{id}/touches")]
+pub async fn create_lead_touch(
+    ctx: Ctx,
+    id: web::Path<String>,
+    body: Json<CreateTouchRequest>,
+) -> ApiResult<HttpResponse> {
+    authz::require_pipeline_role(&ctx.principal)?;
+    let id = parse_id(&id, "lead")?;
+    let (req, actor, principal) = (body.0, ctx.actor(), ctx.principal);
+    let created = ctx
+        .db()
+        .write(move |c| {
+            let scope = authz::lead_scope(c, &principal)?;
+            domain::activities::add_touch(c, &actor, &scope, id, req)
+        })
+        .await?;
+    Ok(HttpResponse::Created().json(&created))
+}

@@ -1,0 +1,34 @@
+use actix_web::{HttpResponse, post};
+use closebook_shared::Problem;
+use closebook_shared::pipelines::{CreatePipelineRequest, Pipeline};
+
+use crate::context::Ctx;
+use crate::error::ApiResult;
+use crate::extract::Json;
+use crate::openapi::TAG_PIPELINES;
+use crate::routes::created;
+use crate::{authz, domain};
+
+/// Create a pipeline
+///
+/// Admin only. Stages in order: at least one `open`, exactly one `won` and one `lost`.
+#[utoipa::path(tag = TAG_PIPELINES, operation_id = "create_pipeline", security(("bearer" = [])), params(
+    ("Idempotency-Key" = Option<String>, Header, description = "Retry-safe key; the same key and body replay the first response"),
+), responses(
+    (status = 201, description = "Created; `Location` names it", body = Pipeline),
+    (status = 403, description = "Not allowed (`forbidden`)", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "Name already in use (`conflict`)", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/pipelines")]
+pub async fn create_pipeline(
+    ctx: Ctx,
+    body: Json<CreatePipelineRequest>,
+) -> ApiResult<HttpResponse> {
+    authz::require_admin(&ctx.principal)?;
+    let (req, actor) = (body.0, ctx.actor());
+    let p = ctx
+        .db()
+        .write(move |c| domain::pipelines::create(c, &actor, req))
+        .await?;
+    Ok(created(format!("/api/v1/pipelines/{}", p.id), &p))
+}

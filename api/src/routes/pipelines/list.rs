@@ -1,0 +1,32 @@
+use actix_web::{HttpResponse, get};
+use closebook_shared::Problem;
+use closebook_shared::pipelines::Pipeline;
+
+use crate::context::Ctx;
+use crate::db::pipelines;
+use crate::error::ApiResult;
+use crate::openapi::TAG_PIPELINES;
+use crate::{authz, domain};
+
+/// List pipelines
+///
+/// All pipelines with their stages in order and the number of leads in each stage. Sales roles
+/// and finance.
+#[utoipa::path(tag = TAG_PIPELINES, operation_id = "list_pipelines", security(("bearer" = [])), responses(
+    (status = 200, description = "Every pipeline, by name", body = Vec<Pipeline>),
+    (status = 403, description = "Not allowed (`forbidden`)", body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/pipelines")]
+pub async fn list_pipelines(ctx: Ctx) -> ApiResult<HttpResponse> {
+    authz::require_pipeline_reader(&ctx.principal)?;
+    let all = ctx
+        .db()
+        .read(|c| {
+            pipelines::all(c)?
+                .iter()
+                .map(|r| domain::pipelines::with_stages(c, r))
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .await?;
+    Ok(super::super::ok(&all))
+}

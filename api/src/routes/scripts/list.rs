@@ -1,0 +1,29 @@
+use actix_web::{HttpResponse, get};
+use closebook_shared::scripts::{Script, ScriptListQuery};
+use closebook_shared::{Page, Problem};
+
+use crate::authz;
+use crate::context::Ctx;
+use crate::db::scripts;
+use crate::error::ApiResult;
+use crate::extract::Query;
+use crate::openapi::TAG_SCRIPTS;
+use crate::pagination::PageRequest;
+
+/// List scripts and email templates
+///
+/// By title; filter by sales stage or kind. Inactive ones only with `include_inactive=true`.
+#[utoipa::path(tag = TAG_SCRIPTS, operation_id = "list_scripts", params(ScriptListQuery), security(("bearer" = [])), responses(
+    (status = 200, description = "A page of scripts", body = Page<Script>),
+    (status = 403, description = "Not allowed (`forbidden`)", body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/scripts")]
+pub async fn list_scripts(ctx: Ctx, q: Query<ScriptListQuery>) -> ApiResult<HttpResponse> {
+    authz::require_pipeline_role(&ctx.principal)?;
+    let page = PageRequest::parse(q.limit, q.cursor.as_deref())?;
+    let result = ctx
+        .db()
+        .read(move |c| scripts::list(c, &q.0, &page))
+        .await?;
+    Ok(super::super::ok(&result))
+}

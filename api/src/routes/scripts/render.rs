@@ -1,0 +1,49 @@
+use actix_web::{HttpResponse, post, web};
+use closebook_shared::Problem;
+use closebook_shared::scripts::{RenderScriptParams, RenderedScript};
+
+use crate::context::Ctx;
+use crate::db::{scripts, users};
+use crate::error::{ApiError, ApiResult};
+use crate::extract::Query;
+use crate::openapi::TAG_SCRIPTS;
+use crate::routes::parse_id;
+use crate::{authz, domain};
+
+/// Fill a script's merge fields for a lead
+///
+/// Returns the text to copy; nothing is sent. The rep fields are the caller's (or, for a service
+/// token, the lead owner's); fields with no value are listed in `missing`.
+#[utoipa::path(tag = TAG_SCRIPTS, operation_id = "render_script", security(("bearer" = [])), params(
+    ("id" = uuid::Uuid, Path, description = "Script id"),
+    RenderScriptParams,
+), responses(
+    (status = 200, description = "The filled-in text", body = RenderedScript),
+    (status = 403, description = "Not allowed (`forbidden`)", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "No such script or lead, or not visible to the caller (`not_found`)", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/scripts/{id}/render")]
+pub async fn render_script(
+    ctx: Ctx,
+    id: web::Path<String>,
+    q: Query<RenderScriptParams>,
+) -> ApiResult<HttpResponse> {
+    authz::require_pipeline_role(&ctx.principal)?;
+    let id = parse_id(&id, "script")?.to_string();
+    let principal = ctx.principal;
+    let lead_id = q.lead_id;
+    let rendered = ctx
+        .db()
+        .read(move |c| {
+            let script = scripts::find(c, &id)?.ok_or_else(|| ApiError::not_found("script"))?;
+            let scope = authz::lead_scope(c, &principal)?;
+            let lead = domain::leads::load_for(c, &scope, lead_id)?;
+            let rep_id = principal
+                .user_id()
+                .map_or(lead.owner_id.clone(), |u| u.to_string());
+            let rep = users::find(c, uuid::Uuid::parse_str(&rep_id).unwrap_or_default())?;
+            domain::scripts::render_for(&script, &lead, rep.as_ref(), c)
+        })
+        .await?;
+    Ok(super::super::ok(&rendered))
+}

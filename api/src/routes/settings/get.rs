@@ -1,0 +1,20 @@
+use actix_web::{HttpResponse, get};
+use closebook_shared::settings::Settings;
+
+use crate::context::Ctx;
+use crate::db::settings;
+use crate::error::ApiResult;
+use crate::openapi::TAG_SETTINGS;
+use crate::routes::ok_versioned;
+
+/// Get the organisation settings
+///
+/// Every signed-in user may read them (the web app needs the currency and time zone).
+#[utoipa::path(tag = TAG_SETTINGS, operation_id = "get_settings", security(("bearer" = [])), responses(
+    (status = 200, description = "The settings; `ETag` carries their version", body = Settings),
+))]
+#[get("/settings")]
+pub async fn get_settings(ctx: Ctx) -> ApiResult<HttpResponse> {
+    let s = ctx.db().read(|c| Ok(settings::get(c)?.to_dto())).await?;
+    Ok(ok_versioned(&s, s.version))
+}

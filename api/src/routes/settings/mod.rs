@@ -1,0 +1,9 @@
+mod get;
+mod update;
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(get::get_settings)
+        .service(update::update_settings);
+}

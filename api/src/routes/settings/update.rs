@@ -1,0 +1,36 @@
+use actix_web::{HttpResponse, patch};
+use closebook_shared::Problem;
+use closebook_shared::settings::{Settings, UpdateSettingsRequest};
+
+use crate::context::Ctx;
+use crate::error::ApiResult;
+use crate::extract::Json;
+use crate::openapi::TAG_SETTINGS;
+use crate::routes::ok_versioned;
+use crate::{authz, concurrency, domain};
+
+/// Update the organisation settings
+///
+/// Admin only.
+#[utoipa::path(tag = TAG_SETTINGS, operation_id = "update_settings", security(("bearer" = [])), params(
+    ("If-Match" = Option<String>, Header, description = "ETag of the version being edited, e.g. \"3\""),
+), responses(
+    (status = 200, description = "The updated settings", body = Settings),
+    (status = 403, description = "Not allowed (`forbidden`)", body = Problem, content_type = "application/problem+json"),
+    (status = 412, description = "Changed since that version (`version_mismatch`)", body = Problem, content_type = "application/problem+json"),
+))]
+#[patch("/settings")]
+pub async fn update_settings(
+    ctx: Ctx,
+    body: Json<UpdateSettingsRequest>,
+) -> ApiResult<HttpResponse> {
+    authz::require_admin(&ctx.principal)?;
+    let p = body.0;
+    let expected = concurrency::expected_version(&ctx.req, p.version)?;
+    let actor = ctx.actor();
+    let s = ctx
+        .db()
+        .write(move |c| domain::settings::update(c, &actor, p, expected))
+        .await?;
+    Ok(ok_versioned(&s, s.version))
+}

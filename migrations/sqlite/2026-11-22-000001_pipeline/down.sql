@@ -1,0 +1,10 @@
+DROP TABLE clients;
+DROP TABLE scripts;
+DROP TABLE touches;
+DROP TABLE lead_notes;
+DROP TABLE activities;
+DROP TABLE lead_history;
+DROP TABLE leads;
+DROP TABLE pipeline_stages;
+DROP TABLE pipelines;
+DROP TABLE settings;

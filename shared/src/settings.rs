@@ -1,0 +1,58 @@
+//! Organisation-wide settings (DESIGN.md): one record, each value with a documented default.
+
+use chrono::{DateTime, Utc};
+use garde::Validate;
+use serde::{Deserialize, Serialize};
+
+use crate::validate;
+
+crate::wire_enum! {
+    pub enum Weekday {
+        Monday = "monday" => "Monday",
+        Sunday = "sunday" => "Sunday",
+        Saturday = "saturday" => "Saturday",
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Settings {
+    /// Default "Closebook".
+    pub org_name: String,
+    /// ISO 4217 currency for amounts that do not name one. Default USD.
+    pub currency: String,
+    /// IANA time zone for organisation-wide days and weeks. Default UTC.
+    pub time_zone: String,
+    /// Default monday.
+    pub week_start: Weekday,
+    /// Whether leads may come from cold sources (`source_type` cold, or a cold call, door knock
+    /// or email campaign). Default true; seed 001's operators switch it off.
+    pub cold_outreach_allowed: bool,
+    pub version: i64,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct UpdateSettingsRequest {
+    #[serde(default)]
+    #[garde(skip)]
+    pub version: Option<i64>,
+    #[serde(default)]
+    #[garde(inner(length(min = 1, max = validate::NAME_MAX), custom(validate::not_blank)))]
+    pub org_name: Option<String>,
+    /// ISO 4217 code, e.g. EUR.
+    #[serde(default)]
+    #[garde(inner(length(min = 3, max = 3)))]
+    pub currency: Option<String>,
+    #[serde(default)]
+    #[garde(inner(length(min = 1, max = 64)))]
+    pub time_zone: Option<String>,
+    #[serde(default)]
+    #[garde(skip)]
+    pub week_start: Option<Weekday>,
+    #[serde(default)]
+    #[garde(skip)]
+    pub cold_outreach_allowed: Option<bool>,
+}
