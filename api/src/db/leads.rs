@@ -10,7 +10,7 @@ use diesel::prelude::*;
 use uuid::Uuid;
 
 use super::pipelines::{self, StageSet};
-use super::schema::{leads, users};
+use super::schema::{leads, pipeline_stages, users};
 use super::users::{like_pattern, lower};
 use super::{DbConn, money_of, uuid_of as uuid};
 use crate::authz::LeadScope;
@@ -228,7 +228,17 @@ pub fn user_names(conn: &mut DbConn, ids: &[String]) -> Result<Vec<(String, Stri
         .load(c))?)
 }
 
-/// Stage sets and owner names a batch of leads refers to, loaded in two queries.
+fn user_name(conn: &mut DbConn, id: &str) -> Result<String, ApiError> {
+    Ok(super::native!(conn, |c| users::table
+        .find(id)
+        .select(users::name)
+        .first(c)
+        .optional())?
+    .unwrap_or_default())
+}
+
+/// Stage sets and owner names one or two lead images refer to. Keyed lookups with cached
+/// statements: cheaper for so few ids than an `IN (…)` list, which is re-prepared every time.
 pub struct Lookups {
     sets: Vec<(String, StageSet)>,
     names: Vec<(String, String)>,
@@ -246,9 +256,19 @@ impl Lookups {
             v.sort();
             v.dedup();
         }
+        let mut sets = Vec::with_capacity(pipeline_ids.len());
+        for p in pipeline_ids {
+            let set = pipelines::stages(conn, &p)?;
+            sets.push((p, set));
+        }
+        let mut names = Vec::with_capacity(owner_ids.len());
+        for o in owner_ids {
+            let name = user_name(conn, &o)?;
+            names.push((o, name));
+        }
         Ok(Self {
-            sets: pipelines::stages_of(conn, &pipeline_ids)?,
-            names: user_names(conn, &owner_ids)?,
+            sets,
+            names,
             empty: StageSet { stages: Vec::new() },
         })
     }
@@ -324,7 +344,7 @@ pub struct LeadSummaryRow {
 }
 
 impl LeadSummaryRow {
-    pub fn to_dto(&self, l: &Lookups) -> LeadSummary {
+    pub fn to_dto(&self, stage_name: String, owner_name: String) -> LeadSummary {
         LeadSummary {
             id: uuid(&self.id),
             company: self.company.clone(),
@@ -335,14 +355,10 @@ impl LeadSummaryRow {
             city: self.city.clone(),
             state: self.state.clone(),
             owner_id: uuid(&self.owner_id),
-            owner_name: l.name(&self.owner_id).to_owned(),
+            owner_name,
             pipeline_id: uuid(&self.pipeline_id),
             stage_id: uuid(&self.stage_id),
-            stage_name: l
-                .stages(&self.pipeline_id)
-                .get(&self.stage_id)
-                .map(|s| s.name.clone())
-                .unwrap_or_default(),
+            stage_name,
             outcome: self.outcome.parse().unwrap_or(Outcome::Open),
             deal_value: money_of(self.deal_value_minor, self.deal_currency.as_deref()),
             probability: self.probability,
@@ -380,19 +396,22 @@ pub fn find_duplicate(
         let Some(key) = key.filter(|k| !k.is_empty()) else {
             continue;
         };
-        let mut q = leads::table
-            .filter(leads::outcome.eq("open"))
-            .select(leads::id)
-            .into_boxed();
-        q = match what {
-            "email" => q.filter(leads::email_key.eq(key)),
-            "phone" => q.filter(leads::phone_key.eq(key)),
-            _ => q.filter(leads::dedupe_key.eq(key)),
-        };
-        if let Some(id) = except {
-            q = q.filter(leads::id.ne(id));
-        }
-        if let Some(id) = q.first::<String>(conn).optional()? {
+        let found: Option<String> = super::native!(conn, |c| {
+            let mut q = leads::table
+                .filter(leads::outcome.eq("open"))
+                .select(leads::id)
+                .into_boxed();
+            q = match what {
+                "email" => q.filter(leads::email_key.eq(key)),
+                "phone" => q.filter(leads::phone_key.eq(key)),
+                _ => q.filter(leads::dedupe_key.eq(key)),
+            };
+            if let Some(id) = except {
+                q = q.filter(leads::id.ne(id));
+            }
+            q.first::<String>(c).optional()?
+        });
+        if let Some(id) = found {
             return Ok(Some((id, what)));
         }
     }
@@ -420,169 +439,181 @@ pub fn list(
     page: &PageRequest,
     now: NaiveDateTime,
 ) -> Result<Page<LeadSummary>, ApiError> {
-    let mut query = leads::table
-        .select(LeadSummaryRow::as_select())
-        .into_boxed();
-    match scope {
-        LeadScope::All => {}
-        LeadScope::Owners(ids) if ids.len() == 1 => {
-            query = query.filter(leads::owner_id.eq(ids[0].clone()));
-        }
-        LeadScope::Owners(ids) => query = query.filter(leads::owner_id.eq_any(ids.clone())),
-        LeadScope::Nothing => {
-            return Ok(Page {
-                items: Vec::new(),
-                next_cursor: None,
-            });
-        }
+    if matches!(scope, LeadScope::Nothing) {
+        return Ok(Page {
+            items: Vec::new(),
+            next_cursor: None,
+        });
     }
-    if let Some(owner) = q.owner.as_deref() {
-        query = query.filter(leads::owner_id.eq(parse_owner(owner, me)?));
-    }
-    if let Some(team) = q.team {
-        let members = users::table
-            .filter(users::team_id.eq(team.to_string()))
-            .select(users::id);
-        query = query.filter(leads::owner_id.eq_any(members));
-    }
-    if let Some(p) = q.pipeline {
-        query = query.filter(leads::pipeline_id.eq(p.to_string()));
-    }
-    if let Some(s) = q.stage {
-        query = query.filter(leads::stage_id.eq(s.to_string()));
-    }
-    if let Some(o) = q.outcome {
-        query = query.filter(leads::outcome.eq(o.as_str()));
-    }
-    if let Some(s) = q.sales_stage {
-        query = query.filter(leads::display_sales_stage.eq(s.as_str()));
-    }
-    if let Some(s) = q.source {
-        query = query.filter(leads::source_channel.eq(s.as_str()));
-    }
-    if let Some(min) = q.score_min {
-        query = query.filter(leads::score.ge(min));
-    }
-    if let Some(max) = q.score_max {
-        query = query.filter(leads::score.le(max));
-    }
-    if q.hot == Some(true) {
-        query = query.filter(leads::score.ge(closebook_shared::leads::HOT_SCORE));
-    }
-    if q.closing_soon == Some(true) {
-        let until = now.date() + chrono::Duration::days(closebook_shared::leads::CLOSING_SOON_DAYS);
-        query = query
-            .filter(leads::outcome.eq("open"))
-            .filter(leads::expected_close_date.le(until));
-    }
-    if q.follow_up_due == Some(true) {
-        query = query
-            .filter(leads::outcome.eq("open"))
-            .filter(leads::next_contact_at.le(now));
-    }
-    if q.no_next_date == Some(true) {
-        query = query
-            .filter(leads::outcome.eq("open"))
-            .filter(leads::next_contact_at.is_null());
-    }
-    if let Some(flag) = q.incomplete {
-        query = query.filter(leads::incomplete.eq(flag));
-    }
-    if let Some(t) = q.created_from {
-        query = query.filter(leads::created_at.ge(t.naive_utc()));
-    }
-    if let Some(t) = q.created_to {
-        query = query.filter(leads::created_at.lt(t.naive_utc()));
-    }
-    if let Some(t) = q.updated_from {
-        query = query.filter(leads::updated_at.ge(t.naive_utc()));
-    }
-    if let Some(t) = q.updated_to {
-        query = query.filter(leads::updated_at.lt(t.naive_utc()));
-    }
-    if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        let pattern = like_pattern(text);
-        query = query.filter(
-            leads::company_key
-                .like(pattern.clone())
-                .escape('\\')
-                .or(lower(leads::contact_name.assume_not_null())
-                    .like(pattern.clone())
-                    .escape('\\'))
-                .or(leads::email_key.like(pattern).escape('\\')),
-        );
-    }
+    let owner = q.owner.as_deref().map(|o| parse_owner(o, me)).transpose()?;
     let sort = q.sort.unwrap_or(LeadSort::Updated);
     let after_id = page.after_part(1).map(str::to_owned);
     let after_key = page.after_part(0).map(str::to_owned);
-    let bad_cursor = || ApiError::bad_param("cursor", "does not fit this sort");
-    query = match sort {
-        LeadSort::Updated => {
-            if let (Some(k), Some(id)) = (after_key, after_id) {
-                let t = parse_ts_key(&k)?;
-                query = query.filter(
-                    leads::updated_at
-                        .lt(t)
-                        .or(leads::updated_at.eq(t).and(leads::id.lt(id))),
-                );
-            }
-            query.order((leads::updated_at.desc(), leads::id.desc()))
-        }
-        LeadSort::Score => {
-            if let (Some(k), Some(id)) = (after_key, after_id) {
-                let s: i32 = k.parse().map_err(|_| bad_cursor())?;
-                query = query.filter(
-                    leads::score
-                        .lt(s)
-                        .or(leads::score.eq(s).and(leads::id.lt(id))),
-                );
-            }
-            query.order((leads::score.desc(), leads::id.desc()))
-        }
-        LeadSort::Value => {
-            // Leads without a value come last; the cursor's key is empty for them.
-            if let (Some(k), Some(id)) = (after_key, after_id) {
-                if k.is_empty() {
-                    query = query.filter(leads::deal_value_minor.is_null().and(leads::id.lt(id)));
-                } else {
-                    let v: i64 = k.parse().map_err(|_| bad_cursor())?;
-                    query = query.filter(
-                        leads::deal_value_minor
-                            .lt(v)
-                            .or(leads::deal_value_minor.eq(v).and(leads::id.lt(id)))
-                            .or(leads::deal_value_minor.is_null()),
-                    );
-                }
-            }
-            query.order((
-                leads::deal_value_minor.is_null().asc(),
-                leads::deal_value_minor.desc(),
-                leads::id.desc(),
+    // Built inside `native!` so each backend runs its own boxed query: the statement is cached
+    // by its SQL text instead of being re-rendered through the `MultiConnection` wrapper, and
+    // the stage and owner names come from the same statement instead of two lookups.
+    let rows: Vec<(LeadSummaryRow, String, String)> = super::native!(conn, |c| {
+        let mut query = leads::table
+            .inner_join(pipeline_stages::table.on(pipeline_stages::id.eq(leads::stage_id)))
+            .inner_join(users::table.on(users::id.eq(leads::owner_id)))
+            .select((
+                LeadSummaryRow::as_select(),
+                pipeline_stages::name,
+                users::name,
             ))
+            .into_boxed();
+        match scope {
+            LeadScope::All | LeadScope::Nothing => {}
+            LeadScope::Owners(ids) if ids.len() == 1 => {
+                query = query.filter(leads::owner_id.eq(ids[0].clone()));
+            }
+            LeadScope::Owners(ids) => query = query.filter(leads::owner_id.eq_any(ids.clone())),
         }
-        LeadSort::NextContact => {
-            if let (Some(k), Some(id)) = (after_key, after_id) {
-                if k.is_empty() {
-                    query = query.filter(leads::next_contact_at.is_null().and(leads::id.gt(id)));
-                } else {
+        if let Some(owner) = &owner {
+            query = query.filter(leads::owner_id.eq(owner.clone()));
+        }
+        if let Some(team) = q.team {
+            query = query.filter(users::team_id.eq(team.to_string()));
+        }
+        if let Some(p) = q.pipeline {
+            query = query.filter(leads::pipeline_id.eq(p.to_string()));
+        }
+        if let Some(s) = q.stage {
+            query = query.filter(leads::stage_id.eq(s.to_string()));
+        }
+        if let Some(o) = q.outcome {
+            query = query.filter(leads::outcome.eq(o.as_str()));
+        }
+        if let Some(s) = q.sales_stage {
+            query = query.filter(leads::display_sales_stage.eq(s.as_str()));
+        }
+        if let Some(s) = q.source {
+            query = query.filter(leads::source_channel.eq(s.as_str()));
+        }
+        if let Some(min) = q.score_min {
+            query = query.filter(leads::score.ge(min));
+        }
+        if let Some(max) = q.score_max {
+            query = query.filter(leads::score.le(max));
+        }
+        if q.hot == Some(true) {
+            query = query.filter(leads::score.ge(closebook_shared::leads::HOT_SCORE));
+        }
+        if q.closing_soon == Some(true) {
+            let until =
+                now.date() + chrono::Duration::days(closebook_shared::leads::CLOSING_SOON_DAYS);
+            query = query
+                .filter(leads::outcome.eq("open"))
+                .filter(leads::expected_close_date.le(until));
+        }
+        if q.follow_up_due == Some(true) {
+            query = query
+                .filter(leads::outcome.eq("open"))
+                .filter(leads::next_contact_at.le(now));
+        }
+        if q.no_next_date == Some(true) {
+            query = query
+                .filter(leads::outcome.eq("open"))
+                .filter(leads::next_contact_at.is_null());
+        }
+        if let Some(flag) = q.incomplete {
+            query = query.filter(leads::incomplete.eq(flag));
+        }
+        if let Some(t) = q.created_from {
+            query = query.filter(leads::created_at.ge(t.naive_utc()));
+        }
+        if let Some(t) = q.created_to {
+            query = query.filter(leads::created_at.lt(t.naive_utc()));
+        }
+        if let Some(t) = q.updated_from {
+            query = query.filter(leads::updated_at.ge(t.naive_utc()));
+        }
+        if let Some(t) = q.updated_to {
+            query = query.filter(leads::updated_at.lt(t.naive_utc()));
+        }
+        if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            let pattern = like_pattern(text);
+            query = query.filter(
+                leads::company_key
+                    .like(pattern.clone())
+                    .escape('\\')
+                    .or(lower(leads::contact_name.assume_not_null())
+                        .like(pattern.clone())
+                        .escape('\\'))
+                    .or(leads::email_key.like(pattern).escape('\\')),
+            );
+        }
+        let bad_cursor = || ApiError::bad_param("cursor", "does not fit this sort");
+        query = match sort {
+            LeadSort::Updated => {
+                if let (Some(k), Some(id)) = (after_key, after_id) {
                     let t = parse_ts_key(&k)?;
                     query = query.filter(
-                        leads::next_contact_at
-                            .gt(t)
-                            .or(leads::next_contact_at.eq(t).and(leads::id.gt(id)))
-                            .or(leads::next_contact_at.is_null()),
+                        leads::updated_at
+                            .lt(t)
+                            .or(leads::updated_at.eq(t).and(leads::id.lt(id))),
                     );
                 }
+                query.order((leads::updated_at.desc(), leads::id.desc()))
             }
-            query.order((
-                leads::next_contact_at.is_null().asc(),
-                leads::next_contact_at.asc(),
-                leads::id.asc(),
-            ))
-        }
-    };
-    let rows: Vec<LeadSummaryRow> = query.limit(page.fetch()).load(conn)?;
-    let key = |r: &LeadSummaryRow| -> Vec<String> {
+            LeadSort::Score => {
+                if let (Some(k), Some(id)) = (after_key, after_id) {
+                    let s: i32 = k.parse().map_err(|_| bad_cursor())?;
+                    query = query.filter(
+                        leads::score
+                            .lt(s)
+                            .or(leads::score.eq(s).and(leads::id.lt(id))),
+                    );
+                }
+                query.order((leads::score.desc(), leads::id.desc()))
+            }
+            LeadSort::Value => {
+                // Leads without a value come last; the cursor's key is empty for them.
+                if let (Some(k), Some(id)) = (after_key, after_id) {
+                    if k.is_empty() {
+                        query =
+                            query.filter(leads::deal_value_minor.is_null().and(leads::id.lt(id)));
+                    } else {
+                        let v: i64 = k.parse().map_err(|_| bad_cursor())?;
+                        query = query.filter(
+                            leads::deal_value_minor
+                                .lt(v)
+                                .or(leads::deal_value_minor.eq(v).and(leads::id.lt(id)))
+                                .or(leads::deal_value_minor.is_null()),
+                        );
+                    }
+                }
+                query.order((
+                    leads::deal_value_minor.is_null().asc(),
+                    leads::deal_value_minor.desc(),
+                    leads::id.desc(),
+                ))
+            }
+            LeadSort::NextContact => {
+                if let (Some(k), Some(id)) = (after_key, after_id) {
+                    if k.is_empty() {
+                        query =
+                            query.filter(leads::next_contact_at.is_null().and(leads::id.gt(id)));
+                    } else {
+                        let t = parse_ts_key(&k)?;
+                        query = query.filter(
+                            leads::next_contact_at
+                                .gt(t)
+                                .or(leads::next_contact_at.eq(t).and(leads::id.gt(id)))
+                                .or(leads::next_contact_at.is_null()),
+                        );
+                    }
+                }
+                query.order((
+                    leads::next_contact_at.is_null().asc(),
+                    leads::next_contact_at.asc(),
+                    leads::id.asc(),
+                ))
+            }
+        };
+        query.limit(page.fetch()).load(c)?
+    });
+    let key = |(r, _, _): &(LeadSummaryRow, String, String)| -> Vec<String> {
         let k = match sort {
             LeadSort::Updated => ts_key(r.updated_at),
             LeadSort::Score => r.score.to_string(),
@@ -594,10 +625,5 @@ pub fn list(
         };
         vec![k, r.id.clone()]
     };
-    let l = Lookups::load(
-        conn,
-        rows.iter()
-            .map(|r| (r.pipeline_id.as_str(), r.owner_id.as_str())),
-    )?;
-    Ok(page.finish(rows, key, |r| r.to_dto(&l)))
+    Ok(page.finish(rows, key, |(r, stage, owner)| r.to_dto(stage, owner)))
 }

@@ -2,11 +2,13 @@
 //!
 //! The backend is chosen from the URL scheme — never by trial, because diesel's derived
 //! `establish` would fall through a failing PostgreSQL URL to SQLite and create a file.
-//! On SQLite, writes go through a single-connection pool: SQLite has one writer at a time anyway,
-//! and serialising in the pool avoids `SQLITE_BUSY` on lock upgrades inside transactions.
+//! On SQLite, writes go through one writer thread on a single connection ([`group_commit`]):
+//! SQLite has one writer at a time anyway, serialising there avoids `SQLITE_BUSY` on lock
+//! upgrades inside transactions, and writes waiting together share one commit.
 
 pub mod activities;
 pub mod clients;
+pub mod group_commit;
 pub mod history;
 pub mod idempotency;
 pub mod leads;
@@ -189,6 +191,8 @@ pub type PooledConn = r2d2::PooledConnection<ConnectionManager>;
 pub struct Db {
     read: Pool,
     write: Pool,
+    /// SQLite only: the group-commit writer on the write pool's one connection.
+    writer: Option<group_commit::Writer>,
     url: DatabaseUrl,
 }
 
@@ -221,6 +225,11 @@ impl Db {
                 write.clone()
             } else {
                 build(max_connections)?
+            },
+            writer: if url.is_postgres() {
+                None
+            } else {
+                Some(group_commit::Writer::start(write.clone())?)
             },
             write,
             url: url.clone(),
@@ -278,11 +287,16 @@ impl Db {
     }
 
     /// Runs database work that writes, inside one transaction: all of it lands or none does.
+    /// On SQLite it shares the commit with the writes queued beside it ([`group_commit`]); on
+    /// PostgreSQL each write has its own transaction on a pooled connection.
     pub async fn write<T, F>(&self, f: F) -> Result<T, ApiError>
     where
         F: FnOnce(&mut DbConn) -> Result<T, ApiError> + Send + 'static,
         T: Send + 'static,
     {
+        if let Some(writer) = &self.writer {
+            return writer.write(f).await;
+        }
         let pool = self.write.clone();
         run_blocking(move || {
             let mut pooled = pool.get().map_err(ApiError::pool)?;
@@ -290,6 +304,11 @@ impl Db {
             conn.transaction(f)
         })
         .await
+    }
+
+    /// SQLite: transactions the group-commit writer has committed (one per batch of writes).
+    pub fn commits(&self) -> Option<u64> {
+        self.writer.as_ref().map(group_commit::Writer::commits)
     }
 
     /// A connection for synchronous callers (commands, seeding, tests).

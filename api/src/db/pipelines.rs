@@ -110,19 +110,19 @@ impl PipelineRow {
 }
 
 pub fn find(conn: &mut DbConn, id: &str) -> Result<Option<PipelineRow>, ApiError> {
-    Ok(pipelines::table
+    Ok(super::native!(conn, |c| pipelines::table
         .find(id)
         .select(PipelineRow::as_select())
-        .first(conn)
-        .optional()?)
+        .first(c)
+        .optional())?)
 }
 
 pub fn default_pipeline(conn: &mut DbConn) -> Result<Option<PipelineRow>, ApiError> {
-    Ok(pipelines::table
+    Ok(super::native!(conn, |c| pipelines::table
         .filter(pipelines::is_default.eq(true))
         .select(PipelineRow::as_select())
-        .first(conn)
-        .optional()?)
+        .first(c)
+        .optional())?)
 }
 
 pub fn all(conn: &mut DbConn) -> Result<Vec<PipelineRow>, ApiError> {
@@ -134,35 +134,12 @@ pub fn all(conn: &mut DbConn) -> Result<Vec<PipelineRow>, ApiError> {
 
 pub fn stages(conn: &mut DbConn, pipeline_id: &str) -> Result<StageSet, ApiError> {
     Ok(StageSet {
-        stages: pipeline_stages::table
+        stages: super::native!(conn, |c| pipeline_stages::table
             .filter(pipeline_stages::pipeline_id.eq(pipeline_id))
             .select(StageRow::as_select())
             .order(pipeline_stages::position.asc())
-            .load(conn)?,
+            .load(c))?,
     })
-}
-
-/// Stages of several pipelines, keyed by pipeline id.
-pub fn stages_of(
-    conn: &mut DbConn,
-    pipeline_ids: &[String],
-) -> Result<Vec<(String, StageSet)>, ApiError> {
-    let rows: Vec<StageRow> = pipeline_stages::table
-        .filter(pipeline_stages::pipeline_id.eq_any(pipeline_ids))
-        .select(StageRow::as_select())
-        .order((
-            pipeline_stages::pipeline_id,
-            pipeline_stages::position.asc(),
-        ))
-        .load(conn)?;
-    let mut out: Vec<(String, StageSet)> = Vec::new();
-    for r in rows {
-        match out.last_mut() {
-            Some((p, set)) if *p == r.pipeline_id => set.stages.push(r),
-            _ => out.push((r.pipeline_id.clone(), StageSet { stages: vec![r] })),
-        }
-    }
-    Ok(out)
 }
 
 /// Leads per stage of one pipeline.

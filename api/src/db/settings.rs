@@ -36,10 +36,10 @@ impl SettingsRow {
 }
 
 pub fn get(conn: &mut DbConn) -> Result<SettingsRow, ApiError> {
-    Ok(settings::table
+    Ok(super::native!(conn, |c| settings::table
         .find(1)
         .select(SettingsRow::as_select())
-        .first(conn)?)
+        .first(c))?)
 }
 
 pub fn update(conn: &mut DbConn, row: &SettingsRow, expected: i64) -> Result<bool, ApiError> {
