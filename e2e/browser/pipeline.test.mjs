@@ -50,10 +50,10 @@ test("a rep adds a lead on a phone, logs a call, wins it; the manager sees leads
   const dialog = page.getByRole("dialog", { name: "New lead" });
   await dialog.getByLabel("Company").fill("Whole Foods Market");
   await dialog.getByLabel("Contact name").fill("Jennifer Smith");
-  await dialog.getByLabel("Email").fill("not-an-email");
+  await dialog.getByLabel("Email", { exact: true }).fill("not-an-email");
   await dialog.getByRole("button", { name: "Add lead" }).click();
   await dialog.locator(".field-error").first().waitFor();
-  await dialog.getByLabel("Email").fill("jsmith@wholefoods.example");
+  await dialog.getByLabel("Email", { exact: true }).fill("jsmith@wholefoods.example");
   await dialog.getByLabel("Deal value (USD)").fill("85000");
   await dialog.getByRole("button", { name: "Add lead" }).click();
   const card = page.locator(".lead-card", { hasText: "Whole Foods Market" });

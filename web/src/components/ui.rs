@@ -61,8 +61,11 @@ pub fn Field(
     view! {
         <label class="field">
             <span class="field-label">{label}</span>
+            // aria-label: the field's name stays its label when an error message appears in it.
             <input
                 name=name
+                aria-label=label
+                aria-invalid=move || error().is_some().then_some("true")
                 type=kind
                 placeholder=placeholder
                 autocomplete=autocomplete
@@ -90,7 +93,7 @@ pub fn SelectField(
     view! {
         <label class="field">
             <span class="field-label">{label}</span>
-            <select name=name class:invalid=move || error().is_some() on:change=move |ev| value.set(event_target_value(&ev))>
+            <select name=name aria-label=label aria-invalid=move || error().is_some().then_some("true") class:invalid=move || error().is_some() on:change=move |ev| value.set(event_target_value(&ev))>
                 {move || options.get().into_iter().map(|(v, l)| {
                     let selected = v == value.get_untracked();
                     view! { <option value=v selected=selected>{l}</option> }

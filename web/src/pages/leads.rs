@@ -27,7 +27,7 @@ impl Chip {
         (Chip::All, "All"),
         (Chip::Mine, "My leads"),
         (Chip::New, "New"),
-        (Chip::Hot, "Hot 🔥"),
+        (Chip::Hot, "Hot"),
         (Chip::ClosingSoon, "Closing soon"),
     ];
 
@@ -227,7 +227,8 @@ fn NewLeadForm(on_done: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoV
         );
     };
     view! {
-        <form class="form" on:submit=submit>
+        // novalidate: the server's checks name the field in the same words on every client.
+        <form class="form" novalidate=true on:submit=submit>
             <ProblemBox problem=problem/>
             <Field label="Company" name="company" value=company problem=problem/>
             <Field label="Contact name" name="contact_name" value=contact problem=problem/>
