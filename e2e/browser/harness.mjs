@@ -76,3 +76,14 @@ export async function api(base, token, method, path, body) {
 export async function token(base, email, password) {
   return (await api(base, null, "POST", "/auth/login", { email, password })).access_token;
 }
+
+/// Screen sizes the journeys use.
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+/// Fills the sign-in form and submits it (callers wait for what they expect next).
+export async function signIn(page, base, email, password) {
+  await page.goto(`${base}/login`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}

@@ -2,10 +2,9 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { ADMIN, api, artifacts, launchBrowser, startServer, token } from "./harness.mjs";
+import { ADMIN, PHONE, api, artifacts, launchBrowser, signIn as submitSignIn, startServer, token } from "./harness.mjs";
 
 let server, browser;
-const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const desktop = { viewport: { width: 1280, height: 800 } };
 
 before(async () => {
@@ -19,10 +18,7 @@ after(async () => {
 });
 
 async function signIn(page, email, password) {
-  await page.goto(`${server.base}/login`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(page, server.base, email, password);
 }
 
 test("admin creates a team and a rep; the rep signs in on a phone and sees the tab bar", async () => {
@@ -66,7 +62,7 @@ test("admin creates a team and a rep; the rep signs in on a phone and sees the t
   await page.getByRole("button", { name: "Sign in" }).waitFor();
   await ctx.close();
 
-  const mobile = await browser.newContext(phone);
+  const mobile = await browser.newContext(PHONE);
   const rep = await mobile.newPage();
   await signIn(rep, "riley@browser.example", "temporary-riley-1");
   // A temporary password must be replaced first.
@@ -105,7 +101,7 @@ test("a rep opening an admin URL is refused", async () => {
     email: "sam@browser.example", name: "Sam Seller", role: "sales_rep",
     password: "sams-password-1", must_change_password: false,
   });
-  const ctx = await browser.newContext(phone);
+  const ctx = await browser.newContext(PHONE);
   const page = await ctx.newPage();
   await signIn(page, "sam@browser.example", "sams-password-1");
   await page.getByRole("heading", { name: "Welcome, Sam" }).waitFor();

@@ -3,10 +3,9 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { ADMIN, api, artifacts, launchBrowser, startServer, token } from "./harness.mjs";
+import { ADMIN, PHONE, api, artifacts, launchBrowser, signIn as submitSignIn, startServer, token } from "./harness.mjs";
 
 let server, browser;
-const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const desktop = { viewport: { width: 1440, height: 900 } };
 
 before(async () => {
@@ -20,10 +19,7 @@ after(async () => {
 });
 
 async function signIn(page, email, password) {
-  await page.goto(`${server.base}/login`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(page, server.base, email, password);
   await page.getByRole("heading", { name: /Welcome/ }).waitFor();
 }
 
@@ -39,7 +35,7 @@ test("a rep adds a lead on a phone, logs a call, wins it; the manager sees leads
     password: "pias-password-1", must_change_password: false,
   });
 
-  const ctx = await browser.newContext(phone);
+  const ctx = await browser.newContext(PHONE);
   const page = await ctx.newPage();
   await signIn(page, "pia@pipeline.example", "pias-password-1");
   await page.getByRole("link", { name: "Leads" }).click();
