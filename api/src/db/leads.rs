@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 use super::pipelines::{self, StageSet};
 use super::schema::{leads, pipeline_stages, users};
+use super::timestamp::Ts;
 use super::users::{like_pattern, lower};
 use super::{DbConn, money_of, uuid_of as uuid};
 use crate::authz::LeadScope;
@@ -313,7 +314,7 @@ pub fn to_dtos_pair(
     Ok((dto(before), dto(after)))
 }
 
-/// The columns a list shows.
+/// The columns a list shows (timestamps as [`Ts`]: 150 of them per page).
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = leads)]
 pub struct LeadSummaryRow {
@@ -334,13 +335,13 @@ pub struct LeadSummaryRow {
     pub probability: i32,
     pub expected_close_date: Option<NaiveDate>,
     pub next_action: Option<String>,
-    pub next_contact_at: Option<NaiveDateTime>,
-    pub last_contact_at: Option<NaiveDateTime>,
+    pub next_contact_at: Option<Ts>,
+    pub last_contact_at: Option<Ts>,
     pub display_sales_stage: String,
     pub incomplete: bool,
     pub score: i32,
     pub version: i64,
-    pub updated_at: NaiveDateTime,
+    pub updated_at: Ts,
 }
 
 impl LeadSummaryRow {
@@ -364,8 +365,8 @@ impl LeadSummaryRow {
             probability: self.probability,
             expected_close_date: self.expected_close_date,
             next_action: self.next_action.clone(),
-            next_contact_at: utc(self.next_contact_at),
-            last_contact_at: utc(self.last_contact_at),
+            next_contact_at: utc(self.next_contact_at.map(|t| t.0)),
+            last_contact_at: utc(self.last_contact_at.map(|t| t.0)),
             display_sales_stage: self
                 .display_sales_stage
                 .parse()
@@ -374,7 +375,7 @@ impl LeadSummaryRow {
             score: self.score,
             hot: self.score >= closebook_shared::leads::HOT_SCORE,
             version: self.version,
-            updated_at: self.updated_at.and_utc(),
+            updated_at: self.updated_at.0.and_utc(),
         }
     }
 }
@@ -615,13 +616,13 @@ pub fn list(
     });
     let key = |(r, _, _): &(LeadSummaryRow, String, String)| -> Vec<String> {
         let k = match sort {
-            LeadSort::Updated => ts_key(r.updated_at),
+            LeadSort::Updated => ts_key(r.updated_at.0),
             LeadSort::Score => r.score.to_string(),
             LeadSort::Value => r
                 .deal_value_minor
                 .map(|v| v.to_string())
                 .unwrap_or_default(),
-            LeadSort::NextContact => r.next_contact_at.map(ts_key).unwrap_or_default(),
+            LeadSort::NextContact => r.next_contact_at.map(|t| ts_key(t.0)).unwrap_or_default(),
         };
         vec![k, r.id.clone()]
     };

@@ -17,6 +17,7 @@ pub mod schema;
 pub mod scripts;
 pub mod settings;
 pub mod teams;
+pub mod timestamp;
 pub mod tokens;
 pub mod users;
 
