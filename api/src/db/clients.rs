@@ -6,7 +6,7 @@ use closebook_shared::clients::{Client, ClientListQuery};
 use diesel::prelude::*;
 use uuid::Uuid;
 
-use super::leads::{parse_owner, user_names};
+use super::leads::parse_owner;
 use super::schema::clients;
 use super::users::like_pattern;
 use super::{DbConn, money_of, uuid_of as uuid};
@@ -57,13 +57,6 @@ pub fn find(conn: &mut DbConn, id: &str) -> Result<Option<ClientRow>, ApiError> 
         .optional()?)
 }
 
-pub fn owner_name(conn: &mut DbConn, owner_id: &str) -> Result<String, ApiError> {
-    Ok(user_names(conn, &[owner_id.to_owned()])?
-        .pop()
-        .map(|(_, n)| n)
-        .unwrap_or_default())
-}
-
 /// Newest signing first.
 pub fn list(
     conn: &mut DbConn,
@@ -101,7 +94,7 @@ pub fn list(
         .limit(page.fetch())
         .load(conn)?;
     let owners: Vec<String> = rows.iter().map(|r| r.owner_id.clone()).collect();
-    let names = user_names(conn, &owners)?;
+    let names = super::users::names(conn, &owners)?;
     Ok(page.finish(
         rows,
         |r| vec![r.id.clone()],

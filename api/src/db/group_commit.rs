@@ -33,12 +33,31 @@ struct Job {
     reply: oneshot::Sender<Output>,
 }
 
-/// The sending side, shared by every clone of the database handle. The writer thread ends when
-/// the last clone is dropped.
+/// The sending side, shared by every clone of the database handle.
 #[derive(Clone)]
 pub struct Writer {
-    jobs: mpsc::Sender<Job>,
+    shared: Arc<Shared>,
+}
+
+struct Shared {
+    /// `None` only while dropping.
+    jobs: Option<mpsc::Sender<Job>>,
+    thread: Option<std::thread::JoinHandle<()>>,
     commits: Arc<AtomicU64>,
+}
+
+/// Dropping the last handle closes the queue and waits for the writer to finish its batch and
+/// close the connection: as with a plain pool, the database file is released once the handle
+/// is gone (tests and commands reopen it right after).
+impl Drop for Shared {
+    fn drop(&mut self) {
+        drop(self.jobs.take());
+        if let Some(thread) = self.thread.take()
+            && thread.thread().id() != std::thread::current().id()
+        {
+            let _ = thread.join();
+        }
+    }
 }
 
 impl Writer {
@@ -47,16 +66,22 @@ impl Writer {
         let (jobs, rx) = mpsc::channel::<Job>();
         let commits = Arc::new(AtomicU64::new(0));
         let counter = commits.clone();
-        std::thread::Builder::new()
+        let thread = std::thread::Builder::new()
             .name("closebook-writer".into())
             .spawn(move || run(&pool, &rx, &counter))
             .map_err(|e| format!("cannot start the writer thread: {e}"))?;
-        Ok(Self { jobs, commits })
+        Ok(Self {
+            shared: Arc::new(Shared {
+                jobs: Some(jobs),
+                thread: Some(thread),
+                commits,
+            }),
+        })
     }
 
     /// Transactions committed so far (each carries one or more writes).
     pub fn commits(&self) -> u64 {
-        self.commits.load(Ordering::Relaxed)
+        self.shared.commits.load(Ordering::Relaxed)
     }
 
     /// Runs `f` in the next batch and returns its result once the batch has committed.
@@ -67,7 +92,10 @@ impl Writer {
     {
         let (reply, answer) = oneshot::channel();
         let work: Work = Box::new(move |c| f(c).map(|v| Box::new(v) as Box<dyn Any + Send>));
-        self.jobs
+        self.shared
+            .jobs
+            .as_ref()
+            .ok_or_else(|| ApiError::internal("the database writer has stopped"))?
             .send(Job { work, reply })
             .map_err(|_| ApiError::internal("the database writer has stopped"))?;
         let value = answer

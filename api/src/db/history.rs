@@ -69,7 +69,7 @@ pub fn list(
         .load(conn)?;
     let stages = pipelines::stages(conn, pipeline_id)?;
     let actors: Vec<String> = rows.iter().filter_map(|r| r.actor_id.clone()).collect();
-    let names = super::leads::user_names(conn, &actors)?;
+    let names = super::users::names(conn, &actors)?;
     let stage_name = |id: &Option<String>| {
         id.as_deref()
             .and_then(|i| stages.get(i))

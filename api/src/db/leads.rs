@@ -12,7 +12,7 @@ use uuid::Uuid;
 use super::pipelines::{self, StageSet};
 use super::schema::{leads, pipeline_stages, users};
 use super::timestamp::Ts;
-use super::users::{like_pattern, lower};
+use super::users::{like_pattern, lower, name_of};
 use super::{DbConn, money_of, uuid_of as uuid};
 use crate::authz::LeadScope;
 use crate::error::ApiError;
@@ -221,97 +221,35 @@ pub fn update(conn: &mut DbConn, row: &LeadRow, expected: i64) -> Result<bool, A
         == 1)
 }
 
-/// Names of the given users.
-pub fn user_names(conn: &mut DbConn, ids: &[String]) -> Result<Vec<(String, String)>, ApiError> {
-    Ok(super::native!(conn, |c| users::table
-        .filter(users::id.eq_any(ids))
-        .select((users::id, users::name))
-        .load(c))?)
-}
-
-fn user_name(conn: &mut DbConn, id: &str) -> Result<String, ApiError> {
-    Ok(super::native!(conn, |c| users::table
-        .find(id)
-        .select(users::name)
-        .first(c)
-        .optional())?
-    .unwrap_or_default())
-}
-
-/// Stage sets and owner names one or two lead images refer to. Keyed lookups with cached
-/// statements: cheaper for so few ids than an `IN (…)` list, which is re-prepared every time.
-pub struct Lookups {
-    sets: Vec<(String, StageSet)>,
-    names: Vec<(String, String)>,
-    empty: StageSet,
-}
-
-impl Lookups {
-    pub fn load<'a>(
-        conn: &mut DbConn,
-        refs: impl Iterator<Item = (&'a str, &'a str)>,
-    ) -> Result<Self, ApiError> {
-        let (mut pipeline_ids, mut owner_ids): (Vec<String>, Vec<String>) =
-            refs.map(|(p, o)| (p.to_owned(), o.to_owned())).unzip();
-        for v in [&mut pipeline_ids, &mut owner_ids] {
-            v.sort();
-            v.dedup();
-        }
-        let mut sets = Vec::with_capacity(pipeline_ids.len());
-        for p in pipeline_ids {
-            let set = pipelines::stages(conn, &p)?;
-            sets.push((p, set));
-        }
-        let mut names = Vec::with_capacity(owner_ids.len());
-        for o in owner_ids {
-            let name = user_name(conn, &o)?;
-            names.push((o, name));
-        }
-        Ok(Self {
-            sets,
-            names,
-            empty: StageSet { stages: Vec::new() },
-        })
-    }
-
-    pub fn stages(&self, pipeline_id: &str) -> &StageSet {
-        self.sets
-            .iter()
-            .find(|(p, _)| p == pipeline_id)
-            .map_or(&self.empty, |(_, s)| s)
-    }
-
-    pub fn name(&self, user_id: &str) -> &str {
-        self.names
-            .iter()
-            .find(|(id, _)| id == user_id)
-            .map_or("", |(_, n)| n.as_str())
-    }
-}
-
 /// One lead as the API returns it.
 pub fn to_dto(conn: &mut DbConn, row: &LeadRow) -> Result<Lead, ApiError> {
-    let l = Lookups::load(
-        conn,
-        std::iter::once((row.pipeline_id.as_str(), row.owner_id.as_str())),
-    )?;
-    Ok(row.to_dto(l.stages(&row.pipeline_id), l.name(&row.owner_id)))
+    let set = pipelines::stages(conn, &row.pipeline_id)?;
+    to_dto_with(conn, &set, row)
 }
 
-/// The same lead before and after a change, with one set of lookups for both.
+/// One lead, when the caller has already loaded its pipeline's stages.
+pub fn to_dto_with(conn: &mut DbConn, set: &StageSet, row: &LeadRow) -> Result<Lead, ApiError> {
+    Ok(row.to_dto(set, &name_of(conn, &row.owner_id)?))
+}
+
+/// The same lead before and after a change. A lead never changes pipeline, so one stage set
+/// serves both; the owner's name is looked up again only when the owner changed.
 pub fn to_dtos_pair(
     conn: &mut DbConn,
+    set: &StageSet,
     before: &LeadRow,
     after: &LeadRow,
 ) -> Result<(Lead, Lead), ApiError> {
-    let l = Lookups::load(
-        conn,
-        [before, after]
-            .into_iter()
-            .map(|r| (r.pipeline_id.as_str(), r.owner_id.as_str())),
-    )?;
-    let dto = |r: &LeadRow| r.to_dto(l.stages(&r.pipeline_id), l.name(&r.owner_id));
-    Ok((dto(before), dto(after)))
+    let old_owner = name_of(conn, &before.owner_id)?;
+    let new_owner = if after.owner_id == before.owner_id {
+        old_owner.clone()
+    } else {
+        name_of(conn, &after.owner_id)?
+    };
+    Ok((
+        before.to_dto(set, &old_owner),
+        after.to_dto(set, &new_owner),
+    ))
 }
 
 /// The columns a list shows (timestamps as [`Ts`]: 150 of them per page).
@@ -365,8 +303,8 @@ impl LeadSummaryRow {
             probability: self.probability,
             expected_close_date: self.expected_close_date,
             next_action: self.next_action.clone(),
-            next_contact_at: utc(self.next_contact_at.map(|t| t.0)),
-            last_contact_at: utc(self.last_contact_at.map(|t| t.0)),
+            next_contact_at: self.next_contact_at.map(Ts::utc),
+            last_contact_at: self.last_contact_at.map(Ts::utc),
             display_sales_stage: self
                 .display_sales_stage
                 .parse()
@@ -375,7 +313,7 @@ impl LeadSummaryRow {
             score: self.score,
             hot: self.score >= closebook_shared::leads::HOT_SCORE,
             version: self.version,
-            updated_at: self.updated_at.0.and_utc(),
+            updated_at: self.updated_at.utc(),
         }
     }
 }
@@ -465,6 +403,7 @@ pub fn list(
             .into_boxed();
         match scope {
             LeadScope::All | LeadScope::Nothing => {}
+            // A rep's scope: `=` keeps the statement cacheable; an `IN (…)` list is re-prepared.
             LeadScope::Owners(ids) if ids.len() == 1 => {
                 query = query.filter(leads::owner_id.eq(ids[0].clone()));
             }

@@ -45,6 +45,21 @@ pub fn money_of(minor: Option<i64>, currency: Option<&str>) -> Option<closebook_
     }
 }
 
+/// The inverse: a money value as its pair of columns; a value that does not fit is a 422 on
+/// `field`.
+pub fn money_columns(
+    field: &str,
+    m: Option<&closebook_shared::Money>,
+) -> Result<(Option<i64>, Option<String>), ApiError> {
+    let Some(m) = m else {
+        return Ok((None, None));
+    };
+    let minor = m
+        .to_minor()
+        .map_err(|e| ApiError::field(field, e.to_string()))?;
+    Ok((Some(minor), Some(m.currency.clone())))
+}
+
 const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations/sqlite");
 const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations/postgres");
 

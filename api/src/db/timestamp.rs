@@ -15,6 +15,13 @@ use diesel::sqlite::Sqlite;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, FromSqlRow)]
 pub struct Ts(pub NaiveDateTime);
 
+impl Ts {
+    /// Stored timestamps are UTC.
+    pub fn utc(self) -> chrono::DateTime<chrono::Utc> {
+        self.0.and_utc()
+    }
+}
+
 impl FromSql<Timestamp, Sqlite> for Ts {
     fn from_sql(value: diesel::sqlite::SqliteValue<'_, '_, '_>) -> deserialize::Result<Self> {
         let text = <String as FromSql<Text, Sqlite>>::from_sql(value)?;

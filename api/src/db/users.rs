@@ -93,6 +93,24 @@ pub fn find(conn: &mut DbConn, id: Uuid) -> Result<Option<UserRow>, ApiError> {
         .optional())?)
 }
 
+/// A user's display name ("" for an id that names nobody). Keyed, so the statement stays prepared.
+pub fn name_of(conn: &mut DbConn, id: &str) -> Result<String, ApiError> {
+    Ok(super::native!(conn, |c| users::table
+        .find(id)
+        .select(users::name)
+        .first(c)
+        .optional())?
+    .unwrap_or_default())
+}
+
+/// Display names of many users, for a page that shows several.
+pub fn names(conn: &mut DbConn, ids: &[String]) -> Result<Vec<(String, String)>, ApiError> {
+    Ok(super::native!(conn, |c| users::table
+        .filter(users::id.eq_any(ids))
+        .select((users::id, users::name))
+        .load(c))?)
+}
+
 pub fn find_by_email(conn: &mut DbConn, email: &str) -> Result<Option<UserRow>, ApiError> {
     Ok(users::table
         .filter(users::email_key.eq(email_key(email)))

@@ -18,13 +18,14 @@ use super::trimmed;
 use crate::audit::{self, Actor};
 use crate::auth::Principal;
 use crate::authz::LeadScope;
-use crate::db::DbConn;
 use crate::db::activities as activity_rows;
 use crate::db::clients::{self as client_rows, ClientRow};
 use crate::db::history::{self, HistoryRow};
 use crate::db::leads::{self as rows, LeadRow, parse_opt, to_e6, to_json_list};
 use crate::db::pipelines::{self, StageSet};
-use crate::db::{settings, users as user_rows};
+use crate::db::settings;
+use crate::db::users::{self as user_rows, UserRow};
+use crate::db::{DbConn, money_columns};
 use crate::error::ApiError;
 use crate::{concurrency, outbox, time};
 
@@ -104,13 +105,13 @@ fn check_source(
     Err(e)
 }
 
-/// A lead owner must be an active rep, manager or admin the caller may assign to.
+/// A lead owner must be an active rep, manager or admin the caller may assign to; returns them.
 fn check_owner(
     conn: &mut DbConn,
     scope: &LeadScope,
     field: &str,
     owner: Uuid,
-) -> Result<(), ApiError> {
+) -> Result<UserRow, ApiError> {
     let user =
         user_rows::find(conn, owner)?.ok_or_else(|| ApiError::field(field, "no such user"))?;
     if !user.active {
@@ -129,7 +130,7 @@ fn check_owner(
         return Err(ApiError::forbidden("you may not assign leads to this user")
             .on_field(field, "is outside the people you manage"));
     }
-    Ok(())
+    Ok(user)
 }
 
 fn duplicate_conflict(id: &str, on: &str) -> ApiError {
@@ -208,18 +209,9 @@ pub fn create(
             ));
         }
     };
-    check_owner(conn, scope, "owner_id", owner)?;
+    let owner_user = check_owner(conn, scope, "owner_id", owner)?;
     let now = time::now();
-    let (deal_minor, deal_currency) = match &req.deal_value {
-        Some(m) => (
-            Some(
-                m.to_minor()
-                    .map_err(|e| ApiError::field("deal_value", e.to_string()))?,
-            ),
-            Some(m.currency.clone()),
-        ),
-        None => (None, None),
-    };
+    let (deal_minor, deal_currency) = money_columns("deal_value", req.deal_value.as_ref())?;
     let mut row = LeadRow {
         id: Uuid::now_v7().to_string(),
         company: req.company.trim().to_owned(),
@@ -298,7 +290,7 @@ pub fn create(
     h.to_stage_id = Some(row.stage_id.clone());
     h.to_owner_id = Some(row.owner_id.clone());
     history::insert(conn, &h)?;
-    let dto = rows::to_dto(conn, &row)?;
+    let dto = row.to_dto(&set, &owner_user.name);
     audit::record(
         conn,
         actor,
@@ -334,7 +326,7 @@ fn save(
     if !rows::update(conn, &row, before.version)? {
         return Err(concurrency::lost_race());
     }
-    let (old, new) = rows::to_dtos_pair(conn, before, &row)?;
+    let (old, new) = rows::to_dtos_pair(conn, set, before, &row)?;
     audit::record(
         conn,
         actor,
@@ -455,7 +447,7 @@ pub fn change_stage(
         ));
     }
     if stage.id == before.stage_id {
-        return rows::to_dto(conn, &before);
+        return rows::to_dto_with(conn, &set, &before);
     }
     let now = time::now();
     let mut row = before.clone();
@@ -531,7 +523,7 @@ pub fn set_outcome(
             created_at: now,
         };
         client_rows::insert(conn, &client)?;
-        let owner_name = client_rows::owner_name(conn, &client.owner_id)?;
+        let owner_name = user_rows::name_of(conn, &client.owner_id)?;
         audit::record(
             conn,
             actor,
@@ -612,19 +604,7 @@ pub fn update_deal(
     refuse_closed(&before)?;
     let mut row = before.clone();
     if let Some(v) = p.deal_value {
-        match v {
-            Some(m) => {
-                row.deal_value_minor = Some(
-                    m.to_minor()
-                        .map_err(|e| ApiError::field("deal_value", e.to_string()))?,
-                );
-                row.deal_currency = Some(m.currency);
-            }
-            None => {
-                row.deal_value_minor = None;
-                row.deal_currency = None;
-            }
-        }
+        (row.deal_value_minor, row.deal_currency) = money_columns("deal_value", v.as_ref())?;
     }
     if let Some(v) = p.estimated_units {
         row.estimated_units = v;

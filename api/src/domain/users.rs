@@ -1,27 +1,15 @@
 //! Creating and changing users.
 
+use closebook_shared::ErrorCode;
 use closebook_shared::users::{CreateUserRequest, UpdateUserRequest, User};
-use closebook_shared::{ErrorCode, Money};
 use uuid::Uuid;
 
 use super::{check_manager, check_team, check_time_zone};
 use crate::audit::{self, Actor};
 use crate::db::users::{self as rows, UserRow, email_key};
-use crate::db::{DbConn, tokens};
+use crate::db::{DbConn, money_columns, tokens};
 use crate::error::ApiError;
 use crate::{concurrency, outbox, time};
-
-fn salary_columns(m: Option<&Money>) -> Result<(Option<i64>, Option<String>), ApiError> {
-    match m {
-        None => Ok((None, None)),
-        Some(m) => {
-            let minor = m
-                .to_minor()
-                .map_err(|e| ApiError::field("base_salary", e.to_string()))?;
-            Ok((Some(minor), Some(m.currency.clone())))
-        }
-    }
-}
 
 /// Checks what needs the database or the tz table; garde has checked the rest.
 fn check_references(
@@ -52,7 +40,7 @@ pub fn create(
     if rows::email_taken(conn, &req.email, None)? {
         return Err(email_conflict());
     }
-    let (salary_minor, salary_currency) = salary_columns(req.base_salary.as_ref())?;
+    let (salary_minor, salary_currency) = money_columns("base_salary", req.base_salary.as_ref())?;
     let now = time::now();
     let row = UserRow {
         id: Uuid::now_v7().to_string(),
@@ -165,7 +153,8 @@ pub fn update(
         row.hire_date = v;
     }
     if let Some(v) = &patch.base_salary {
-        (row.base_salary_minor, row.base_salary_currency) = salary_columns(v.as_ref())?;
+        (row.base_salary_minor, row.base_salary_currency) =
+            money_columns("base_salary", v.as_ref())?;
     }
     if let Some(v) = patch.time_zone {
         row.time_zone = v;

@@ -27,7 +27,7 @@ pub async fn get_client(ctx: Ctx, id: web::Path<String>) -> ApiResult<HttpRespon
             let Some(row) = clients::find(c, &id)?.filter(|r| scope.covers(&r.owner_id)) else {
                 return Ok(None);
             };
-            let name = clients::owner_name(c, &row.owner_id)?;
+            let name = crate::db::users::name_of(c, &row.owner_id)?;
             Ok(Some(row.to_dto(&name)))
         })
         .await?
