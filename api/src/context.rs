@@ -4,12 +4,16 @@
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use futures_util::future::LocalBoxFuture;
+use serde::Serialize;
 
 use crate::app::AppState;
 use crate::audit::Actor;
 use crate::auth::Principal;
-use crate::error::ApiError;
+use crate::db::DbConn;
+use crate::error::{ApiError, ApiResult};
 use crate::middleware::RequestId;
+use crate::middleware::idempotency::KeyedRequest;
+use crate::reply::Reply;
 
 pub struct Ctx {
     pub principal: Principal,
@@ -25,6 +29,27 @@ impl Ctx {
 
     pub fn db(&self) -> &crate::db::Db {
         &self.state.db
+    }
+
+    /// Runs a write and builds its reply in one transaction. When the request carries an
+    /// `Idempotency-Key`, the reply is recorded under it before the commit, so the effect and
+    /// the key's outcome land together or not at all (see `middleware::idempotency`). Every
+    /// POST handler that changes something answers through this.
+    pub async fn commit<T, F>(&self, f: F) -> ApiResult<Reply<T>>
+    where
+        F: FnOnce(&mut DbConn) -> ApiResult<Reply<T>> + Send + 'static,
+        T: Serialize + Send + 'static,
+    {
+        let keyed = self.req.extensions().get::<KeyedRequest>().cloned();
+        self.db()
+            .write(move |c| {
+                let mut reply = f(c)?;
+                if let Some(keyed) = keyed {
+                    keyed.record(c, &mut reply)?;
+                }
+                Ok(reply)
+            })
+            .await
     }
 }
 

@@ -63,7 +63,7 @@ fn is_json(req: &HttpRequest) -> bool {
         .unwrap_or(false)
 }
 
-fn payload_error(e: actix_web::Error) -> ApiError {
+pub(crate) fn payload_error(e: actix_web::Error) -> ApiError {
     if e.as_response_error().status_code() == actix_web::http::StatusCode::PAYLOAD_TOO_LARGE {
         return ApiError::new(
             ErrorCode::PayloadTooLarge,

@@ -16,20 +16,22 @@ pub fn spawn_housekeeping(state: web::Data<AppState>) {
         loop {
             tick.tick().await;
             let now = time::now();
-            // Keys are promised for 24 h; keep them twice that before pruning.
+            // Responses are promised for 24 h; keep them twice that before compacting.
             let keys_before = now - chrono::Duration::hours(RETENTION_HOURS * 2);
             let attempts_before = now - state.throttle.window * 4;
             let result = state
                 .db
                 .write(move |c| {
                     Ok((
-                        idempotency::prune(c, keys_before)?,
+                        idempotency::compact(c, keys_before)?,
                         tokens::prune_login_attempts(c, attempts_before)?,
                     ))
                 })
                 .await;
             match result {
-                Ok((keys, attempts)) => tracing::debug!(keys, attempts, "housekeeping pruned"),
+                Ok(((compacted, deleted), attempts)) => {
+                    tracing::debug!(compacted, deleted, attempts, "housekeeping pruned");
+                }
                 Err(e) => tracing::warn!(error = %e, "housekeeping failed"),
             }
             if let Some(limiter) = &state.limiter {

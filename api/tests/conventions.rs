@@ -180,6 +180,95 @@ async fn idempotency_keys_replay_and_refuse_reuse(app: TestApp) {
         .problem(400, "bad_request");
 }
 
+/// Many requests with one key at once (a client retrying before the first answer came back):
+/// one effect, and every answer is the first one's.
+async fn concurrent_requests_with_one_key_write_once(app: TestApp) {
+    let rep = app.user(Role::SalesRep, None, None).await;
+    let body =
+        json!({ "company": "Once Ltd", "source_type": "inbound", "source_channel": "website" });
+    let sends = (0..8).map(|_| {
+        app.post("/api/v1/leads")
+            .auth(&rep)
+            .header("idempotency-key", "same-key")
+            .json(&body)
+            .send()
+    });
+    let answers = futures_util::future::join_all(sends).await;
+    let first = &answers[0];
+    for a in &answers {
+        assert_eq!(a.status.as_u16(), 201, "{}", a.text);
+        assert_eq!(a.body["id"], first.body["id"], "one lead, one answer");
+        assert_eq!(a.header("location"), first.header("location"));
+    }
+    let fresh = answers
+        .iter()
+        .filter(|a| a.header("idempotent-replayed").is_none())
+        .count();
+    assert_eq!(fresh, 1, "exactly one request ran; the others were replays");
+    let list = app
+        .get("/api/v1/leads?q=Once")
+        .auth(&rep)
+        .send()
+        .await
+        .expect(200);
+    assert_eq!(list.body["items"].as_array().unwrap().len(), 1);
+}
+
+/// After the retention period a key's response body is dropped, but the key is never
+/// forgotten: a late retry is told so (with `Location`) instead of running a second time.
+async fn expired_keys_never_run_a_request_twice(app: TestApp) {
+    use closebook_api::db::idempotency;
+    let rep = app.user(Role::SalesRep, None, None).await;
+    let body =
+        json!({ "company": "Late Retry", "source_type": "inbound", "source_channel": "website" });
+    let send = |key: &str| {
+        app.post("/api/v1/leads")
+            .auth(&rep)
+            .header("idempotency-key", key)
+            .json(&body)
+    };
+    let first = send("late").send().await.expect(201);
+    // A refusal under another key: it changed nothing, so it is forgotten entirely.
+    app.post("/api/v1/leads")
+        .auth(&rep)
+        .header("idempotency-key", "refused")
+        .json(&json!({ "company": "" }))
+        .send()
+        .await
+        .expect(422);
+    let later = closebook_api::time::now() + chrono::Duration::hours(49);
+    let (compacted, deleted) = app
+        .db()
+        .write(move |c| idempotency::compact(c, later))
+        .await
+        .unwrap();
+    assert_eq!((compacted, deleted), (1, 1));
+    let retry = send("late")
+        .send()
+        .await
+        .problem(409, "idempotency_key_expired");
+    assert_eq!(retry.header("location"), first.header("location"));
+    // A different body under the expired key is still a misuse of the key.
+    app.post("/api/v1/leads")
+        .auth(&rep)
+        .header("idempotency-key", "late")
+        .json(&json!({ "company": "Other" }))
+        .send()
+        .await
+        .problem(422, "idempotency_key_reused");
+    let list = app
+        .get("/api/v1/leads?q=Late")
+        .auth(&rep)
+        .send()
+        .await
+        .expect(200);
+    assert_eq!(
+        list.body["items"].as_array().unwrap().len(),
+        1,
+        "never written twice"
+    );
+}
+
 async fn callers_over_the_rate_limit_get_429(app: TestApp) {
     let app = app
         .reconfigure(|s| s.limiter = NonZeroU32::new(60).map(Limiter::new))
@@ -354,6 +443,8 @@ on_both_backends!(
     every_response_carries_a_request_id,
     health_and_readiness,
     idempotency_keys_replay_and_refuse_reuse,
+    concurrent_requests_with_one_key_write_once,
+    expired_keys_never_run_a_request_twice,
     callers_over_the_rate_limit_get_429,
     writes_are_audited_with_before_after_and_request_id,
     the_database_refuses_to_change_the_audit_log,

@@ -41,6 +41,10 @@ pub enum ErrorCode {
     IdempotencyKeyReused,
     /// A request with this `Idempotency-Key` is still being processed.
     IdempotencyKeyInFlight,
+    /// This `Idempotency-Key` belongs to a request that completed more than the retention
+    /// period ago; its effect stands (see `Location`), but its full response is no longer kept.
+    /// It is never run a second time: use a new key for a new request.
+    IdempotencyKeyExpired,
     /// Too many requests; retry after the `Retry-After` header.
     RateLimited,
     /// Too many failed sign-ins for this account or address; retry after `Retry-After`.
@@ -62,7 +66,7 @@ impl ErrorCode {
             Self::AccountDisabled | Self::Forbidden | Self::PasswordChangeRequired => 403,
             Self::NotFound => 404,
             Self::MethodNotAllowed => 405,
-            Self::Conflict | Self::IdempotencyKeyInFlight => 409,
+            Self::Conflict | Self::IdempotencyKeyInFlight | Self::IdempotencyKeyExpired => 409,
             Self::VersionMismatch => 412,
             Self::PayloadTooLarge => 413,
             Self::UnsupportedMediaType => 415,
@@ -92,6 +96,7 @@ impl ErrorCode {
             Self::VersionMismatch => "Version mismatch",
             Self::IdempotencyKeyReused => "Idempotency key reused",
             Self::IdempotencyKeyInFlight => "Idempotent request in progress",
+            Self::IdempotencyKeyExpired => "Idempotency key expired",
             Self::RateLimited => "Too many requests",
             Self::TooManyLoginAttempts => "Too many failed sign-in attempts",
             Self::MethodNotAllowed => "Method not allowed",
@@ -199,6 +204,11 @@ mod tests {
                 ErrorCode::IdempotencyKeyReused,
                 422,
                 "idempotency_key_reused",
+            ),
+            (
+                ErrorCode::IdempotencyKeyExpired,
+                409,
+                "idempotency_key_expired",
             ),
             (ErrorCode::PayloadTooLarge, 413, "payload_too_large"),
             (

@@ -95,10 +95,3 @@ pub fn ok_versioned<T: Serialize>(body: &T, version: i64) -> HttpResponse {
         .insert_header((header::ETAG, crate::concurrency::etag(version)))
         .json(body)
 }
-
-/// 201 with `Location`.
-pub fn created<T: Serialize>(location: String, body: &T) -> HttpResponse {
-    HttpResponse::Created()
-        .insert_header((header::LOCATION, location))
-        .json(body)
-}

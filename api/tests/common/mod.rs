@@ -9,7 +9,7 @@ use actix_web::body::BoxBody;
 use actix_web::dev::{Service, ServiceResponse};
 use actix_web::http::{Method, StatusCode, header};
 use actix_web::test::TestRequest;
-use actix_web::web;
+use actix_web::{HttpMessage, web};
 use closebook_api::app::AppState;
 use closebook_api::audit::Actor;
 use closebook_api::auth::jwt::JwtKeys;
@@ -285,7 +285,21 @@ impl Req<'_> {
     }
 
     pub async fn send(self) -> Res {
-        let res = (self.app.call)(self.inner.to_request()).await;
+        let mut req = self.inner.to_request();
+        // Every authenticated POST carries an Idempotency-Key unless the test sets its own, so
+        // every handler is exercised on the path that records the key in its transaction (a
+        // debug assertion in the middleware catches a handler that does not).
+        if req.method() == Method::POST
+            && req.headers().contains_key(header::AUTHORIZATION)
+            && !req.headers().contains_key("idempotency-key")
+        {
+            req.headers_mut().insert(
+                header::HeaderName::from_static("idempotency-key"),
+                header::HeaderValue::from_str(&format!("auto-{}", Uuid::now_v7()))
+                    .expect("header value"),
+            );
+        }
+        let res = (self.app.call)(req).await;
         let status = res.status();
         let headers = res.headers().clone();
         let bytes = actix_web::body::to_bytes(res.into_body())

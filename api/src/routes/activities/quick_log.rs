@@ -1,4 +1,5 @@
-use actix_web::{HttpResponse, post};
+use actix_web::http::StatusCode;
+use actix_web::post;
 use closebook_shared::Problem;
 use closebook_shared::activities::{Activity, CreateActivityRequest};
 
@@ -6,6 +7,7 @@ use crate::context::Ctx;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Json;
 use crate::openapi::TAG_ACTIVITIES;
+use crate::reply::Reply;
 use crate::{authz, domain};
 
 /// Quick log: an activity naming its lead
@@ -22,25 +24,23 @@ use crate::{authz, domain};
 pub async fn create_activity(
     ctx: Ctx,
     body: Json<CreateActivityRequest>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<Activity>> {
     authz::require_pipeline_role(&ctx.principal)?;
     let req = body.0;
     let lead_id = req
         .lead_id
         .ok_or_else(|| ApiError::field("lead_id", "is required"))?;
     let (actor, principal) = (ctx.actor(), ctx.principal);
-    let created = ctx
-        .db()
-        .write(move |c| {
-            let scope = authz::lead_scope(c, &principal)?;
-            domain::activities::create(c, &actor, &scope, lead_id, req).map_err(|e| {
-                if e.code == closebook_shared::ErrorCode::NotFound {
-                    ApiError::field("lead_id", "no such lead")
-                } else {
-                    e
-                }
-            })
-        })
-        .await?;
-    Ok(HttpResponse::Created().json(&created))
+    ctx.commit(move |c| {
+        let scope = authz::lead_scope(c, &principal)?;
+        let created = domain::activities::create(c, &actor, &scope, lead_id, req).map_err(|e| {
+            if e.code == closebook_shared::ErrorCode::NotFound {
+                ApiError::field("lead_id", "no such lead")
+            } else {
+                e
+            }
+        })?;
+        Ok(Reply::with(StatusCode::CREATED, created))
+    })
+    .await
 }

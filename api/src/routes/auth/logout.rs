@@ -1,5 +1,5 @@
+use actix_web::post;
 use actix_web::web::Bytes;
-use actix_web::{HttpResponse, post};
 use closebook_shared::auth::LogoutRequest;
 use garde::Validate;
 
@@ -10,6 +10,7 @@ use crate::db::tokens;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::parse_json;
 use crate::openapi::TAG_AUTH;
+use crate::reply::Reply;
 use crate::time;
 
 /// Sign out
@@ -20,7 +21,7 @@ use crate::time;
     (status = 204, description = "Signed out"),
 ))]
 #[post("/auth/logout")]
-pub async fn logout(ctx: Ctx, body: Bytes) -> ApiResult<HttpResponse> {
+pub async fn logout(ctx: Ctx, body: Bytes) -> ApiResult<Reply<()>> {
     let req: LogoutRequest = if body.iter().all(u8::is_ascii_whitespace) {
         LogoutRequest::default()
     } else {
@@ -35,16 +36,24 @@ pub async fn logout(ctx: Ctx, body: Bytes) -> ApiResult<HttpResponse> {
         })?
         .to_string();
     let actor = ctx.actor();
-    ctx.db()
-        .write(move |c| {
-            let now = time::now();
-            let revoked = match &req.refresh_token {
-                Some(t) => usize::from(refresh::revoke_family_of(c, t, &user_id, now)?),
-                None => tokens::revoke_all_for_user(c, &user_id, now)?,
-            };
-            let detail = serde_json::json!({ "everywhere": req.refresh_token.is_none(), "revoked": revoked });
-            audit::record(c, &actor, "auth.logout", "user", Some(&user_id), None::<&()>, Some(&detail))
-        })
-        .await?;
-    Ok(HttpResponse::NoContent().finish())
+    ctx.commit(move |c| {
+        let now = time::now();
+        let revoked = match &req.refresh_token {
+            Some(t) => usize::from(refresh::revoke_family_of(c, t, &user_id, now)?),
+            None => tokens::revoke_all_for_user(c, &user_id, now)?,
+        };
+        let detail =
+            serde_json::json!({ "everywhere": req.refresh_token.is_none(), "revoked": revoked });
+        audit::record(
+            c,
+            &actor,
+            "auth.logout",
+            "user",
+            Some(&user_id),
+            None::<&()>,
+            Some(&detail),
+        )?;
+        Ok(Reply::no_content())
+    })
+    .await
 }

@@ -1,4 +1,4 @@
-use actix_web::{HttpResponse, post};
+use actix_web::post;
 use closebook_shared::Problem;
 use closebook_shared::leads::{CreateLeadParams, CreateLeadRequest, Lead};
 
@@ -6,7 +6,7 @@ use crate::context::Ctx;
 use crate::error::ApiResult;
 use crate::extract::{Json, Query};
 use crate::openapi::TAG_LEADS;
-use crate::routes::created;
+use crate::reply::Reply;
 use crate::{authz, domain};
 
 /// Create a lead
@@ -27,16 +27,14 @@ pub async fn create_lead(
     ctx: Ctx,
     params: Query<CreateLeadParams>,
     body: Json<CreateLeadRequest>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<Lead>> {
     authz::require_pipeline_role(&ctx.principal)?;
     let (req, actor, principal) = (body.0, ctx.actor(), ctx.principal);
     let allow = params.allow_duplicate.unwrap_or(false);
-    let lead = ctx
-        .db()
-        .write(move |c| {
-            let scope = authz::lead_scope(c, &principal)?;
-            domain::leads::create(c, &actor, &principal, &scope, req, allow)
-        })
-        .await?;
-    Ok(created(format!("/api/v1/leads/{}", lead.id), &lead))
+    ctx.commit(move |c| {
+        let scope = authz::lead_scope(c, &principal)?;
+        let lead = domain::leads::create(c, &actor, &principal, &scope, req, allow)?;
+        Ok(Reply::created(format!("/api/v1/leads/{}", lead.id), lead))
+    })
+    .await
 }

@@ -1,4 +1,5 @@
-use actix_web::{HttpResponse, post, web};
+use actix_web::http::StatusCode;
+use actix_web::{post, web};
 use closebook_shared::Problem;
 use closebook_shared::activities::{Activity, CreateActivityRequest};
 
@@ -6,6 +7,7 @@ use crate::context::Ctx;
 use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_LEADS;
+use crate::reply::Reply;
 use crate::routes::parse_id;
 use crate::{authz, domain};
 
@@ -25,16 +27,14 @@ pub async fn create_lead_activity(
     ctx: Ctx,
     id: web::Path<String>,
     body: Json<CreateActivityRequest>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<Activity>> {
     authz::require_pipeline_role(&ctx.principal)?;
     let id = parse_id(&id, "lead")?;
     let (req, actor, principal) = (body.0, ctx.actor(), ctx.principal);
-    let created = ctx
-        .db()
-        .write(move |c| {
-            let scope = authz::lead_scope(c, &principal)?;
-            domain::activities::create(c, &actor, &scope, id, req)
-        })
-        .await?;
-    Ok(HttpResponse::Created().json(&created))
+    ctx.commit(move |c| {
+        let scope = authz::lead_scope(c, &principal)?;
+        let created = domain::activities::create(c, &actor, &scope, id, req)?;
+        Ok(Reply::with(StatusCode::CREATED, created))
+    })
+    .await
 }

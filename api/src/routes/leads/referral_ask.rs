@@ -1,4 +1,4 @@
-use actix_web::{HttpResponse, post, web};
+use actix_web::{post, web};
 use closebook_shared::Problem;
 use closebook_shared::leads::{Lead, ReferralAskRequest};
 
@@ -6,7 +6,8 @@ use crate::context::Ctx;
 use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_LEADS;
-use crate::routes::{ok_versioned, parse_id};
+use crate::reply::Reply;
+use crate::routes::parse_id;
 use crate::{authz, domain};
 
 /// Record a referral ask
@@ -24,18 +25,17 @@ pub async fn record_referral_ask(
     ctx: Ctx,
     id: web::Path<String>,
     body: Json<ReferralAskRequest>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<Lead>> {
     authz::require_pipeline_role(&ctx.principal)?;
     let id = parse_id(&id, "lead")?;
     let req = body.0;
 
     let (actor, principal) = (ctx.actor(), ctx.principal);
-    let lead = ctx
-        .db()
-        .write(move |c| {
-            let scope = authz::lead_scope(c, &principal)?;
-            domain::leads::referral_ask(c, &actor, &scope, id, req)
-        })
-        .await?;
-    Ok(ok_versioned(&lead, lead.version))
+    ctx.commit(move |c| {
+        let scope = authz::lead_scope(c, &principal)?;
+        let lead = domain::leads::referral_ask(c, &actor, &scope, id, req)?;
+        let version = lead.version;
+        Ok(Reply::ok_versioned(lead, version))
+    })
+    .await
 }

@@ -1,4 +1,4 @@
-use actix_web::{HttpResponse, post, web};
+use actix_web::{post, web};
 use closebook_shared::Problem;
 use closebook_shared::leads::{Lead, SetOutcomeRequest};
 
@@ -6,7 +6,8 @@ use crate::context::Ctx;
 use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_LEADS;
-use crate::routes::{ok_versioned, parse_id};
+use crate::reply::Reply;
+use crate::routes::parse_id;
 use crate::{authz, concurrency, domain};
 
 /// Close a lead as won or lost
@@ -27,26 +28,25 @@ pub async fn set_lead_outcome(
     ctx: Ctx,
     id: web::Path<String>,
     body: Json<SetOutcomeRequest>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<Lead>> {
     authz::require_pipeline_role(&ctx.principal)?;
     let id = parse_id(&id, "lead")?;
     let req = body.0;
     let expected = concurrency::expected_version(&ctx.req, req.version)?;
     let (actor, principal) = (ctx.actor(), ctx.principal);
-    let lead = ctx
-        .db()
-        .write(move |c| {
-            let scope = authz::lead_scope(c, &principal)?;
-            domain::leads::set_outcome(
-                c,
-                &actor,
-                &scope,
-                id,
-                req.outcome,
-                req.lost_reason,
-                expected,
-            )
-        })
-        .await?;
-    Ok(ok_versioned(&lead, lead.version))
+    ctx.commit(move |c| {
+        let scope = authz::lead_scope(c, &principal)?;
+        let lead = domain::leads::set_outcome(
+            c,
+            &actor,
+            &scope,
+            id,
+            req.outcome,
+            req.lost_reason,
+            expected,
+        )?;
+        let version = lead.version;
+        Ok(Reply::ok_versioned(lead, version))
+    })
+    .await
 }

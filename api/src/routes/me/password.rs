@@ -1,4 +1,4 @@
-use actix_web::{HttpResponse, post};
+use actix_web::post;
 use closebook_shared::Problem;
 use closebook_shared::auth::{ChangePasswordRequest, TokenResponse};
 
@@ -8,6 +8,7 @@ use crate::db::{tokens, users};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Json;
 use crate::openapi::TAG_AUTH;
+use crate::reply::Reply;
 use crate::{audit, time};
 
 /// Change my password
@@ -22,7 +23,7 @@ use crate::{audit, time};
 pub async fn change_password(
     ctx: Ctx,
     body: Json<ChangePasswordRequest>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<TokenResponse>> {
     let req = body.0;
     let id = ctx
         .principal
@@ -50,27 +51,24 @@ pub async fn change_password(
         ));
     }
     let hash = password::hash(req.new_password).await?;
-    let (actor, ttl) = (ctx.actor(), ctx.state.refresh_ttl);
-    let (user, refresh_token) = ctx
-        .db()
-        .write(move |c| {
-            let now = time::now();
-            users::set_password(c, &user.id, &hash, false, now)?;
-            tokens::revoke_all_for_user(c, &user.id, now)?;
-            let token = refresh::issue(c, &user.id, None, ttl, now)?;
-            let detail = serde_json::json!({ "by": "self" });
-            audit::record(
-                c,
-                &actor,
-                "user.password_change",
-                "user",
-                Some(&user.id),
-                None::<&()>,
-                Some(&detail),
-            )?;
-            let user = users::find(c, user.uuid())?.ok_or_else(|| ApiError::not_found("user"))?;
-            Ok((user, token))
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(session::token_pair(&ctx.state.jwt, &user, refresh_token)?))
+    let (actor, ttl, state) = (ctx.actor(), ctx.state.refresh_ttl, ctx.state.clone());
+    ctx.commit(move |c| {
+        let now = time::now();
+        users::set_password(c, &user.id, &hash, false, now)?;
+        tokens::revoke_all_for_user(c, &user.id, now)?;
+        let token = refresh::issue(c, &user.id, None, ttl, now)?;
+        let detail = serde_json::json!({ "by": "self" });
+        audit::record(
+            c,
+            &actor,
+            "user.password_change",
+            "user",
+            Some(&user.id),
+            None::<&()>,
+            Some(&detail),
+        )?;
+        let user = users::find(c, user.uuid())?.ok_or_else(|| ApiError::not_found("user"))?;
+        Ok(Reply::ok(session::token_pair(&state.jwt, &user, token)?))
+    })
+    .await
 }

@@ -1,4 +1,4 @@
-use actix_web::{HttpResponse, post};
+use actix_web::post;
 use closebook_shared::Problem;
 use closebook_shared::pipelines::{CreatePipelineRequest, Pipeline};
 
@@ -6,7 +6,7 @@ use crate::context::Ctx;
 use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_PIPELINES;
-use crate::routes::created;
+use crate::reply::Reply;
 use crate::{authz, domain};
 
 /// Create a pipeline
@@ -23,12 +23,12 @@ use crate::{authz, domain};
 pub async fn create_pipeline(
     ctx: Ctx,
     body: Json<CreatePipelineRequest>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<Pipeline>> {
     authz::require_admin(&ctx.principal)?;
     let (req, actor) = (body.0, ctx.actor());
-    let p = ctx
-        .db()
-        .write(move |c| domain::pipelines::create(c, &actor, req))
-        .await?;
-    Ok(created(format!("/api/v1/pipelines/{}", p.id), &p))
+    ctx.commit(move |c| {
+        let p = domain::pipelines::create(c, &actor, req)?;
+        Ok(Reply::created(format!("/api/v1/pipelines/{}", p.id), p))
+    })
+    .await
 }

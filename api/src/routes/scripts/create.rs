@@ -1,4 +1,4 @@
-use actix_web::{HttpResponse, post};
+use actix_web::post;
 use closebook_shared::Problem;
 use closebook_shared::scripts::{CreateScriptRequest, Script};
 
@@ -6,7 +6,7 @@ use crate::context::Ctx;
 use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_SCRIPTS;
-use crate::routes::created;
+use crate::reply::Reply;
 use crate::{authz, domain};
 
 /// Add a script or email template
@@ -21,12 +21,12 @@ use crate::{authz, domain};
     (status = 409, description = "Slug already in use (`conflict`)", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/scripts")]
-pub async fn create_script(ctx: Ctx, body: Json<CreateScriptRequest>) -> ApiResult<HttpResponse> {
+pub async fn create_script(ctx: Ctx, body: Json<CreateScriptRequest>) -> ApiResult<Reply<Script>> {
     authz::require_manager(&ctx.principal)?;
     let (req, actor) = (body.0, ctx.actor());
-    let s = ctx
-        .db()
-        .write(move |c| domain::scripts::create(c, &actor, req))
-        .await?;
-    Ok(created(format!("/api/v1/scripts/{}", s.id), &s))
+    ctx.commit(move |c| {
+        let s = domain::scripts::create(c, &actor, req)?;
+        Ok(Reply::created(format!("/api/v1/scripts/{}", s.id), s))
+    })
+    .await
 }

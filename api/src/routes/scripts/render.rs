@@ -45,5 +45,9 @@ pub async fn render_script(
             domain::scripts::render_for(&script, &lead, rep.as_ref(), c)
         })
         .await?;
-    Ok(super::super::ok(&rendered))
+    // Rendering changes nothing, so its answer may be stored after the fact.
+    let mut res = super::super::ok(&rendered);
+    res.extensions_mut()
+        .insert(crate::middleware::idempotency::NoEffect);
+    Ok(res)
 }

@@ -1,4 +1,4 @@
-use actix_web::{HttpResponse, post};
+use actix_web::post;
 use closebook_shared::Problem;
 use closebook_shared::service_tokens::{CreateServiceTokenRequest, CreatedServiceToken};
 use uuid::Uuid;
@@ -9,7 +9,7 @@ use crate::db::tokens::{self as rows, ServiceTokenRow};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Json;
 use crate::openapi::TAG_SERVICE_TOKENS;
-use crate::routes::created;
+use crate::reply::Reply;
 use crate::{audit, authz, time};
 
 /// Create a service token
@@ -24,7 +24,7 @@ use crate::{audit, authz, time};
 pub async fn create_service_token(
     ctx: Ctx,
     body: Json<CreateServiceTokenRequest>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<CreatedServiceToken>> {
     authz::require_human_admin(&ctx.principal)?;
     let req = body.0;
     let now = time::now();
@@ -45,28 +45,25 @@ pub async fn create_service_token(
         revoked_at: None,
     };
     let actor = ctx.actor();
-    let dto = ctx
-        .db()
-        .write(move |c| {
-            rows::insert_service_token(c, &row)?;
-            let dto = row.to_dto();
-            audit::record(
-                c,
-                &actor,
-                "service_token.create",
-                "service_token",
-                Some(&row.id),
-                None::<&()>,
-                Some(&dto),
-            )?;
-            Ok(dto)
-        })
-        .await?;
-    Ok(created(
-        format!("/api/v1/service-tokens/{}", dto.id),
-        &CreatedServiceToken {
-            token,
-            service_token: dto,
-        },
-    ))
+    ctx.commit(move |c| {
+        rows::insert_service_token(c, &row)?;
+        let dto = row.to_dto();
+        audit::record(
+            c,
+            &actor,
+            "service_token.create",
+            "service_token",
+            Some(&row.id),
+            None::<&()>,
+            Some(&dto),
+        )?;
+        Ok(Reply::created(
+            format!("/api/v1/service-tokens/{}", dto.id),
+            CreatedServiceToken {
+                token,
+                service_token: dto,
+            },
+        ))
+    })
+    .await
 }

@@ -1,4 +1,4 @@
-use actix_web::{HttpResponse, post};
+use actix_web::post;
 use closebook_shared::Problem;
 use closebook_shared::teams::{CreateTeamRequest, Team};
 
@@ -6,7 +6,7 @@ use crate::context::Ctx;
 use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_TEAMS;
-use crate::routes::created;
+use crate::reply::Reply;
 use crate::{authz, domain};
 
 /// Create a team
@@ -20,12 +20,12 @@ use crate::{authz, domain};
     (status = 409, description = "Name already in use (`conflict`)", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/teams")]
-pub async fn create_team(ctx: Ctx, body: Json<CreateTeamRequest>) -> ApiResult<HttpResponse> {
+pub async fn create_team(ctx: Ctx, body: Json<CreateTeamRequest>) -> ApiResult<Reply<Team>> {
     authz::require_admin(&ctx.principal)?;
     let (req, actor) = (body.0, ctx.actor());
-    let team = ctx
-        .db()
-        .write(move |c| domain::teams::create(c, &actor, req))
-        .await?;
-    Ok(created(format!("/api/v1/teams/{}", team.id), &team))
+    ctx.commit(move |c| {
+        let team = domain::teams::create(c, &actor, req)?;
+        Ok(Reply::created(format!("/api/v1/teams/{}", team.id), team))
+    })
+    .await
 }

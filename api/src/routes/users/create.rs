@@ -1,4 +1,4 @@
-use actix_web::{HttpResponse, post};
+use actix_web::post;
 use closebook_shared::Problem;
 use closebook_shared::users::{CreateUserRequest, User};
 
@@ -9,7 +9,7 @@ use crate::domain;
 use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_USERS;
-use crate::routes::created;
+use crate::reply::Reply;
 
 /// Create a user
 ///
@@ -23,7 +23,7 @@ use crate::routes::created;
     (status = 409, description = "Email already in use (`conflict`)", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/users")]
-pub async fn create_user(ctx: Ctx, body: Json<CreateUserRequest>) -> ApiResult<HttpResponse> {
+pub async fn create_user(ctx: Ctx, body: Json<CreateUserRequest>) -> ApiResult<Reply<User>> {
     authz::require_admin(&ctx.principal)?;
     let req = body.0;
     // Cheap checks first: no point hashing a password for a request that will be refused.
@@ -32,9 +32,9 @@ pub async fn create_user(ctx: Ctx, body: Json<CreateUserRequest>) -> ApiResult<H
     }
     let hash = password::hash(req.password.clone()).await?;
     let actor = ctx.actor();
-    let user = ctx
-        .db()
-        .write(move |c| domain::users::create(c, &actor, req, hash))
-        .await?;
-    Ok(created(format!("/api/v1/users/{}", user.id), &user))
+    ctx.commit(move |c| {
+        let user = domain::users::create(c, &actor, req, hash)?;
+        Ok(Reply::created(format!("/api/v1/users/{}", user.id), user))
+    })
+    .await
 }

@@ -1,4 +1,4 @@
-use actix_web::{HttpResponse, post, web};
+use actix_web::{post, web};
 use closebook_shared::Problem;
 use closebook_shared::auth::SetPasswordRequest;
 
@@ -8,6 +8,7 @@ use crate::db::{tokens, users};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Json;
 use crate::openapi::TAG_USERS;
+use crate::reply::Reply;
 use crate::routes::parse_id;
 use crate::{audit, authz, time};
 
@@ -27,30 +28,29 @@ pub async fn set_user_password(
     ctx: Ctx,
     id: web::Path<String>,
     body: Json<SetPasswordRequest>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<()>> {
     authz::require_admin(&ctx.principal)?;
     let id = parse_id(&id, "user")?;
     let req = body.0;
     let must_change = req.must_change_password.unwrap_or(true);
     let hash = password::hash(req.password).await?;
     let actor = ctx.actor();
-    ctx.db()
-        .write(move |c| {
-            let user = users::find(c, id)?.ok_or_else(|| ApiError::not_found("user"))?;
-            let now = time::now();
-            users::set_password(c, &user.id, &hash, must_change, now)?;
-            tokens::revoke_all_for_user(c, &user.id, now)?;
-            let detail = serde_json::json!({ "by": "admin", "must_change_password": must_change });
-            audit::record(
-                c,
-                &actor,
-                "user.password_reset",
-                "user",
-                Some(&user.id),
-                None::<&()>,
-                Some(&detail),
-            )
-        })
-        .await?;
-    Ok(HttpResponse::NoContent().finish())
+    ctx.commit(move |c| {
+        let user = users::find(c, id)?.ok_or_else(|| ApiError::not_found("user"))?;
+        let now = time::now();
+        users::set_password(c, &user.id, &hash, must_change, now)?;
+        tokens::revoke_all_for_user(c, &user.id, now)?;
+        let detail = serde_json::json!({ "by": "admin", "must_change_password": must_change });
+        audit::record(
+            c,
+            &actor,
+            "user.password_reset",
+            "user",
+            Some(&user.id),
+            None::<&()>,
+            Some(&detail),
+        )?;
+        Ok(Reply::no_content())
+    })
+    .await
 }

@@ -1,0 +1,129 @@
+//! The answer of a handler that writes, built inside its transaction.
+//!
+//! A POST with an `Idempotency-Key` must record its answer in the same transaction as its effect
+//! (DESIGN.md §4): otherwise a crash between the two commits leaves an effect whose key does not
+//! know it, and the retry runs the request a second time. So writing handlers go through
+//! [`Ctx::commit`](crate::context::Ctx::commit): the closure does the work and returns a
+//! [`Reply`]; when the request carries a key, the reply is serialised and stored with the key
+//! before the transaction commits. Without a key, nothing extra is written or serialised.
+
+use actix_web::body::BoxBody;
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse, Responder};
+use serde::Serialize;
+
+/// Status, the headers a client acts on, and a JSON body (or none).
+pub struct Reply<T> {
+    pub status: StatusCode,
+    pub location: Option<String>,
+    pub etag: Option<String>,
+    body: Body<T>,
+    /// The idempotency key was recorded with this reply in the handler's transaction.
+    recorded: bool,
+}
+
+enum Body<T> {
+    Empty,
+    Value(T),
+    /// Already serialised, because it was stored with the idempotency key.
+    Stored(String),
+}
+
+/// Marks a response whose idempotency key was recorded inside the handler's transaction.
+#[derive(Clone, Copy)]
+pub struct RecordedInTransaction;
+
+impl<T: Serialize> Reply<T> {
+    pub fn ok(body: T) -> Self {
+        Self::with(StatusCode::OK, body)
+    }
+
+    /// 200 with the record's version as ETag, for a later `If-Match`.
+    pub fn ok_versioned(body: T, version: i64) -> Self {
+        Self {
+            etag: Some(crate::concurrency::etag(version)),
+            ..Self::ok(body)
+        }
+    }
+
+    /// 201 with `Location`.
+    pub fn created(location: String, body: T) -> Self {
+        Self {
+            location: Some(location),
+            ..Self::with(StatusCode::CREATED, body)
+        }
+    }
+
+    /// Any status, without `Location` (e.g. 201 for a record that has no URL of its own).
+    pub fn with(status: StatusCode, body: T) -> Self {
+        Self {
+            status,
+            location: None,
+            etag: None,
+            body: Body::Value(body),
+            recorded: false,
+        }
+    }
+
+    /// The body as stored JSON text; serialises it once and keeps the text for the response.
+    pub fn stored_body(&mut self) -> Result<String, serde_json::Error> {
+        let text = match &self.body {
+            Body::Empty => String::new(),
+            Body::Stored(s) => s.clone(),
+            Body::Value(v) => serde_json::to_string(v)?,
+        };
+        self.body = Body::Stored(text.clone());
+        Ok(text)
+    }
+
+    pub(crate) fn mark_recorded(&mut self) {
+        self.recorded = true;
+    }
+
+    /// The replayed headers, as the idempotency table stores them.
+    pub fn headers(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        if let Some(l) = &self.location {
+            out.push((header::LOCATION.to_string(), l.clone()));
+        }
+        if let Some(e) = &self.etag {
+            out.push((header::ETAG.to_string(), e.clone()));
+        }
+        out
+    }
+}
+
+impl Reply<()> {
+    pub fn no_content() -> Self {
+        Self {
+            status: StatusCode::NO_CONTENT,
+            location: None,
+            etag: None,
+            body: Body::Empty,
+            recorded: false,
+        }
+    }
+}
+
+impl<T: Serialize> Responder for Reply<T> {
+    type Body = BoxBody;
+
+    fn respond_to(self, _req: &HttpRequest) -> HttpResponse {
+        let mut res = HttpResponse::build(self.status);
+        if let Some(l) = self.location {
+            res.insert_header((header::LOCATION, l));
+        }
+        if let Some(e) = self.etag {
+            res.insert_header((header::ETAG, e));
+        }
+        let mut r = match self.body {
+            Body::Empty => res.finish(),
+            Body::Value(v) => res.json(v),
+            Body::Stored(text) => res.content_type("application/json").body(text),
+        };
+        if self.recorded {
+            r.extensions_mut().insert(RecordedInTransaction);
+        }
+        r
+    }
+}
