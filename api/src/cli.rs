@@ -20,6 +20,12 @@ pub fn run(cli: Cli) -> Result<(), String> {
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(&s),
         Command::Migrate => connect(&s).map(|_| println!("migrations applied")),
+        Command::Check => {
+            let db = connect(&s)?;
+            let report = db.check().map_err(|e| format!("check failed: {e}"))?;
+            println!("{report}");
+            Ok(())
+        }
         Command::Seed(SeedCommand::Demo) => {
             let db = connect(&s)?;
             seed::first_admin(&db, &s.admin_email, s.admin_password.as_deref())?;

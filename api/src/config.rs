@@ -22,6 +22,9 @@ pub enum Command {
     Serve,
     /// Apply pending database migrations and exit.
     Migrate,
+    /// Check the database after a crash or restore: SQLite's integrity and foreign-key checks
+    /// (PostgreSQL: that it answers and is migrated). Exits non-zero on any problem.
+    Check,
     /// Fill the database with data.
     #[command(subcommand)]
     Seed(SeedCommand),

@@ -105,6 +105,14 @@ impl Server {
         panic!("closebook did not become ready at {}", self.base);
     }
 
+    /// SIGKILLs the server process (no shutdown, no flush) and hands back its data directory,
+    /// for a restart on the same files.
+    pub fn crash(mut self) -> tempfile::TempDir {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        std::mem::replace(&mut self.dir, tempfile::tempdir().expect("temp dir"))
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }
