@@ -54,7 +54,7 @@ fn crash_loop(extra_env: &[(&str, &str)]) {
         .unwrap();
     let mut server = Server::start(env);
     let mut acknowledged: BTreeMap<String, String> = BTreeMap::new();
-    let mut next_key = vec![0usize; WRITERS];
+    let mut next_key = [0usize; WRITERS];
     for round in 0..KILLS {
         let token = server.login(ADMIN_EMAIL, ADMIN_PASSWORD);
         let stop = Arc::new(AtomicBool::new(false));
