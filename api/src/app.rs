@@ -14,6 +14,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::auth::jwt::JwtKeys;
 use crate::auth::login_throttle::Throttle;
+use crate::auth::revocation::Revocations;
 use crate::db::Db;
 use crate::extract::BODY_LIMIT;
 use crate::middleware::{authenticate, idempotency, rate_limit, request_context};
@@ -27,6 +28,8 @@ pub struct AppState {
     pub refresh_ttl: Duration,
     pub throttle: Throttle,
     pub limiter: Option<rate_limit::Limiter>,
+    /// Users whose recent access tokens are revoked; reloaded from the database.
+    pub revocations: Revocations,
     /// Trust `X-Forwarded-For`/`Forwarded` for the client address (only behind a proxy you run).
     pub trust_proxy: bool,
 }
@@ -40,6 +43,22 @@ impl AppState {
             throttle: Throttle::default(),
             limiter: NonZeroU32::new(1200).map(rate_limit::Limiter::new),
             trust_proxy: false,
+            revocations: Revocations::default(),
+        }
+    }
+
+    pub async fn reload_revocations(&self) -> Result<(), crate::error::ApiError> {
+        self.revocations
+            .reload(&self.db, self.jwt.ttl_seconds)
+            .await
+    }
+
+    /// After a write that may have ended someone's sessions: this process refuses their old
+    /// tokens at once (the others within `revocation::REFRESH_EVERY`). The write has committed,
+    /// so a failed reload is only logged; the periodic one catches up.
+    pub async fn sessions_ended(&self) {
+        if let Err(e) = self.reload_revocations().await {
+            tracing::warn!(error = %e, "revocation reload after a write failed");
         }
     }
 

@@ -21,8 +21,8 @@ pub fn run(cli: Cli) -> Result<(), String> {
         Command::Serve => serve(&s),
         Command::Migrate => connect(&s).map(|_| println!("migrations applied")),
         Command::Check => {
-            let db = connect(&s)?;
-            let report = db.check().map_err(|e| format!("check failed: {e}"))?;
+            let url = DatabaseUrl::parse(&s.database_url())?;
+            let report = crate::db::check(&url).map_err(|e| format!("check failed: {e}"))?;
             println!("{report}");
             Ok(())
         }
@@ -90,6 +90,7 @@ fn serve(s: &Settings) -> Result<(), String> {
         },
         limiter: NonZeroU32::new(s.rate_limit_per_minute).map(Limiter::new),
         trust_proxy: s.trust_proxy,
+        revocations: Default::default(),
     });
     let web_dir = s.web_dir();
     match &web_dir {
@@ -100,6 +101,7 @@ fn serve(s: &Settings) -> Result<(), String> {
 
     actix_web::rt::System::new().block_on(async move {
         crate::jobs::spawn_housekeeping(state.clone());
+        crate::jobs::spawn_revocation_reload(state.clone());
         let app_state = state.clone();
         let mut server = HttpServer::new(move || build_app(app_state.clone(), web_dir.clone()))
             .bind(s.addr)

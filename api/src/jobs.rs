@@ -10,6 +10,19 @@ use crate::db::{idempotency, tokens};
 use crate::middleware::idempotency::RETENTION_HOURS;
 use crate::time;
 
+/// Keeps this process's revocation set current (see `auth::revocation`).
+pub fn spawn_revocation_reload(state: web::Data<AppState>) {
+    actix_web::rt::spawn(async move {
+        let mut tick = actix_web::rt::time::interval(crate::auth::revocation::REFRESH_EVERY);
+        loop {
+            tick.tick().await;
+            if let Err(e) = state.reload_revocations().await {
+                tracing::warn!(error = %e, "revocation reload failed");
+            }
+        }
+    });
+}
+
 pub fn spawn_housekeeping(state: web::Data<AppState>) {
     actix_web::rt::spawn(async move {
         let mut tick = actix_web::rt::time::interval(Duration::from_secs(600));

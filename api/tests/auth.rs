@@ -184,12 +184,79 @@ async fn logout_revokes_one_sign_in_or_all(app: TestApp) {
         .send()
         .await
         .problem(401, "unauthenticated");
-    app.post("/api/v1/auth/logout")
+    // Signing out everywhere ends the access tokens too, this one included.
+    app.get("/api/v1/leads")
         .auth(&rep)
+        .send()
+        .await
+        .problem(401, "unauthenticated");
+    let fresh = login(&app, &rep.email, PASSWORD).await.expect(200).body;
+    app.post("/api/v1/auth/logout")
+        .bearer(fresh["access_token"].as_str().unwrap())
         .raw("application/json", "{\"refresh_token\": 5}")
         .send()
         .await
         .problem(422, "validation_failed");
+}
+
+/// Deactivation, a role change, a password change or "sign out everywhere" end the access
+/// tokens already issued, on every endpoint, without waiting for them to expire.
+async fn ending_sessions_ends_access_tokens_at_once(app: TestApp) {
+    let admin = app.admin().await;
+    let works = |token: String| {
+        let app = &app;
+        async move { app.get("/api/v1/leads").bearer(&token).send().await }
+    };
+    let patch_user = |id: uuid::Uuid, body: serde_json::Value| {
+        app.patch(&format!("/api/v1/users/{id}"))
+            .auth(&admin)
+            .json(&body)
+    };
+    // Each way of ending sessions, and the token of a bystander that must keep working.
+    let deactivated = app.user(Role::SalesRep, None, None).await;
+    let promoted = app.user(Role::SalesRep, None, None).await;
+    let reset = app.user(Role::SalesRep, None, None).await;
+    let bystander = app.user(Role::SalesRep, None, None).await;
+    for u in [&deactivated, &promoted, &reset, &bystander] {
+        works(u.token.clone()).await.expect(200);
+    }
+    patch_user(deactivated.id, json!({ "active": false }))
+        .send()
+        .await
+        .expect(200);
+    patch_user(promoted.id, json!({ "role": "sales_manager" }))
+        .send()
+        .await
+        .expect(200);
+    app.post(&format!("/api/v1/users/{}/password", reset.id))
+        .auth(&admin)
+        .json(&json!({ "password": "another-password-9" }))
+        .send()
+        .await
+        .expect(204);
+    for u in [&deactivated, &promoted, &reset] {
+        let res = works(u.token.clone()).await.problem(401, "unauthenticated");
+        assert!(
+            res.body["detail"]
+                .as_str()
+                .unwrap()
+                .contains("sign in again")
+        );
+    }
+    works(bystander.token.clone()).await.expect(200);
+    // An unrelated edit ends nothing; signing in again gives a token that works.
+    patch_user(bystander.id, json!({ "title": "Senior rep" }))
+        .send()
+        .await
+        .expect(200);
+    works(bystander.token.clone()).await.expect(200);
+    let again = login(&app, &promoted.email, PASSWORD)
+        .await
+        .expect(200)
+        .body;
+    works(again["access_token"].as_str().unwrap().to_owned())
+        .await
+        .expect(200);
 }
 
 async fn repeated_failures_are_throttled_per_account_and_address(app: TestApp) {
@@ -474,6 +541,7 @@ on_both_backends!(
     deactivated_users_cannot_sign_in_or_refresh,
     refresh_rotates_and_reuse_revokes_the_family,
     logout_revokes_one_sign_in_or_all,
+    ending_sessions_ends_access_tokens_at_once,
     repeated_failures_are_throttled_per_account_and_address,
     a_success_resets_the_account_count,
     bad_access_tokens_are_all_401,

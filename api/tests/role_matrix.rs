@@ -116,7 +116,9 @@ async fn every_endpoint_for_every_role(app: TestApp) {
     let render_path = format!("{script_path}/render?lead_id={lead}");
     let rep_path = format!("/api/v1/users/{}", rep.id);
     let team_path = format!("/api/v1/teams/{team}");
-    let rep_password_path = format!("/api/v1/users/{}/password", rep.id);
+    // A reset ends the user's sessions, so it targets someone who is not a caller here.
+    let reset_target = app.user(Role::SalesRep, Some(team), None).await;
+    let rep_password_path = format!("/api/v1/users/{}/password", reset_target.id);
     let token_path = format!("/api/v1/service-tokens/{token_id}");
     //                       admin mgr  rep  fin  partner nobody
     let table: Vec<(&str, &str, [u16; 6])> = vec![

@@ -142,3 +142,51 @@ impl Drop for Server {
         let _ = self.child.wait();
     }
 }
+
+/// Runs `f` with the URL of a fresh PostgreSQL database on the `TEST_DATABASE_URL` server, and
+/// drops the database afterwards. Without `TEST_DATABASE_URL` the test is skipped, except with
+/// `CI=true`, where the PostgreSQL run is mandatory.
+pub fn with_postgres_database(prefix: &str, f: impl FnOnce(&str)) {
+    let Ok(admin_url) = std::env::var("TEST_DATABASE_URL") else {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI=true requires TEST_DATABASE_URL: the PostgreSQL run is mandatory in CI"
+        );
+        eprintln!("TEST_DATABASE_URL not set: PostgreSQL variant skipped");
+        return;
+    };
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock")
+        .as_nanos();
+    let name = format!("{prefix}_{nanos}");
+    let psql = |sql: &str| {
+        let out = Command::new("psql")
+            .args([admin_url.as_str(), "-q", "-c", sql])
+            .output()
+            .expect("psql (the PostgreSQL client) on PATH");
+        assert!(
+            out.status.success(),
+            "{sql}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    psql(&format!("CREATE DATABASE \"{name}\""));
+    let url = match admin_url.split_once('?') {
+        Some((base, query)) => format!(
+            "{}/{name}?{query}",
+            base.rsplit_once('/').map_or(base, |(s, _)| s)
+        ),
+        None => format!(
+            "{}/{name}",
+            admin_url
+                .rsplit_once('/')
+                .map_or(admin_url.as_str(), |(s, _)| s)
+        ),
+    };
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&url)));
+    psql(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"));
+    if let Err(panic) = result {
+        std::panic::resume_unwind(panic);
+    }
+}

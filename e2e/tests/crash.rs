@@ -6,12 +6,11 @@
 //! is set (mandatory with `CI=true`).
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::process::Command;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use closebook_e2e::{ADMIN_EMAIL, ADMIN_PASSWORD, Server, run};
+use closebook_e2e::{ADMIN_EMAIL, ADMIN_PASSWORD, Server, run, with_postgres_database};
 use reqwest::blocking::Client;
 use serde_json::{Value, json};
 
@@ -105,7 +104,9 @@ fn crash_loop(extra_env: &[(&str, &str)]) {
         let check = run(dir.path(), &["check"], env);
         assert!(
             check.status.success(),
-            "round {round}: {}",
+            "round {round}: {:?} {}{}",
+            check.status,
+            String::from_utf8_lossy(&check.stdout),
             String::from_utf8_lossy(&check.stderr)
         );
         server = Server::start_in(dir, env);
@@ -176,40 +177,5 @@ fn sqlite_survives_kill_9_under_writes() {
 
 #[test]
 fn postgres_survives_kill_9_under_writes() {
-    let Ok(admin_url) = std::env::var("TEST_DATABASE_URL") else {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "CI=true requires TEST_DATABASE_URL: the PostgreSQL run is mandatory in CI"
-        );
-        eprintln!("TEST_DATABASE_URL not set: PostgreSQL crash loop skipped");
-        return;
-    };
-    let name = format!(
-        "cb_crash_{}",
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_nanos()
-    );
-    let psql = |sql: &str| {
-        let out = Command::new("psql")
-            .args([admin_url.as_str(), "-q", "-c", sql])
-            .output()
-            .expect("psql (PostgreSQL client) on PATH");
-        assert!(
-            out.status.success(),
-            "{sql}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
-    psql(&format!("CREATE DATABASE \"{name}\""));
-    let url = match admin_url.rsplit_once('/') {
-        Some((server, _)) => format!("{server}/{name}"),
-        None => panic!("TEST_DATABASE_URL has no database part: {admin_url}"),
-    };
-    let result = std::panic::catch_unwind(|| crash_loop(&[("DATABASE_URL", url.as_str())]));
-    psql(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"));
-    if let Err(panic) = result {
-        std::panic::resume_unwind(panic);
-    }
+    with_postgres_database("cb_crash", |url| crash_loop(&[("DATABASE_URL", url)]));
 }

@@ -25,6 +25,10 @@ pub struct Claims {
     /// Signed in with a temporary password: only the password change is allowed.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub pwc: bool,
+    /// The user's token generation at issue; older generations are revoked
+    /// (`auth::revocation`).
+    #[serde(default)]
+    pub generation: i64,
 }
 
 #[derive(Clone)]
@@ -55,7 +59,7 @@ impl JwtKeys {
     }
 
     pub fn issue(&self, user_id: Uuid, role: Role) -> Result<String, ApiError> {
-        self.issue_with(user_id, role, false)
+        self.issue_with(user_id, role, false, 0)
     }
 
     /// `must_change_password` marks the token as good only for changing the password.
@@ -64,6 +68,7 @@ impl JwtKeys {
         user_id: Uuid,
         role: Role,
         must_change_password: bool,
+        generation: i64,
     ) -> Result<String, ApiError> {
         let now = chrono::Utc::now().timestamp();
         let claims = Claims {
@@ -74,12 +79,14 @@ impl JwtKeys {
             iat: now,
             exp: now + self.ttl_seconds,
             pwc: must_change_password,
+            generation,
         };
         jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
             .map_err(|e| ApiError::internal(format!("token signing failed: {e}")))
     }
 
-    pub fn verify(&self, token: &str) -> Result<Principal, ApiError> {
+    /// The caller a valid token names, and the token generation it was issued under.
+    pub fn verify(&self, token: &str) -> Result<(Principal, i64), ApiError> {
         let data = jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
             .map_err(|e| {
                 use jsonwebtoken::errors::ErrorKind;
@@ -97,6 +104,6 @@ impl JwtKeys {
             .map_err(|_| ApiError::unauthenticated("the access token is invalid"))?;
         let mut principal = Principal::user(id, data.claims.role);
         principal.must_change_password = data.claims.pwc;
-        Ok(principal)
+        Ok((principal, data.claims.generation))
     }
 }

@@ -5,6 +5,7 @@ pub mod login_throttle;
 pub mod password;
 pub mod principal;
 pub mod refresh;
+pub mod revocation;
 pub mod service_token;
 pub mod session;
 pub mod tokens;

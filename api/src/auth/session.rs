@@ -10,9 +10,15 @@ pub fn token_pair(
     jwt: &JwtKeys,
     user: &UserRow,
     refresh_token: String,
+    generation: i64,
 ) -> Result<TokenResponse, ApiError> {
     Ok(TokenResponse {
-        access_token: jwt.issue_with(user.uuid(), user.role(), user.must_change_password)?,
+        access_token: jwt.issue_with(
+            user.uuid(),
+            user.role(),
+            user.must_change_password,
+            generation,
+        )?,
         refresh_token,
         token_type: "Bearer".into(),
         expires_in: jwt.ttl_seconds,

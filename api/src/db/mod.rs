@@ -332,45 +332,6 @@ impl Db {
         self.write.get().map_err(ApiError::pool)
     }
 
-    /// `closebook check`: SQLite's `integrity_check` and `foreign_key_check` must both come back
-    /// clean; PostgreSQL enforces both itself, so reaching it (and having migrated) suffices.
-    pub fn check(&self) -> Result<String, String> {
-        #[derive(QueryableByName)]
-        struct Line {
-            #[diesel(sql_type = diesel::sql_types::Text)]
-            integrity_check: String,
-        }
-        #[derive(QueryableByName)]
-        struct Violation {
-            #[diesel(sql_type = diesel::sql_types::Text)]
-            table: String,
-        }
-        let mut conn = self.write_conn().map_err(|e| e.to_string())?;
-        match &mut *conn {
-            DbConn::Sqlite(c) => {
-                let lines: Vec<Line> = diesel::sql_query("PRAGMA integrity_check")
-                    .load(c)
-                    .map_err(|e| e.to_string())?;
-                let integrity: Vec<String> = lines.into_iter().map(|l| l.integrity_check).collect();
-                if integrity != ["ok"] {
-                    return Err(format!("integrity_check: {}", integrity.join("; ")));
-                }
-                let violations: Vec<Violation> = diesel::sql_query("PRAGMA foreign_key_check")
-                    .load(c)
-                    .map_err(|e| e.to_string())?;
-                if !violations.is_empty() {
-                    let tables: Vec<String> = violations.into_iter().map(|v| v.table).collect();
-                    return Err(format!("foreign_key_check: rows in {}", tables.join(", ")));
-                }
-                Ok("database ok (integrity_check, foreign_key_check)".into())
-            }
-            DbConn::Pg(c) => {
-                c.batch_execute("SELECT 1").map_err(|e| e.to_string())?;
-                Ok("database ok (reachable, migrated)".into())
-            }
-        }
-    }
-
     /// Readiness: can we reach the database right now?
     pub async fn ping(&self) -> Result<(), ApiError> {
         self.read(|c| c.batch_execute("SELECT 1").map_err(ApiError::from))
@@ -386,6 +347,49 @@ where
     actix_web::web::block(f)
         .await
         .map_err(|e| ApiError::internal(format!("blocking task failed: {e}")))?
+}
+
+/// `closebook check`: SQLite's `integrity_check` and `foreign_key_check` must both come back
+/// clean; PostgreSQL enforces both itself, so reaching it suffices. One plain connection, no
+/// pool: the command exits right after, and a pool's helper threads still connecting while the
+/// process exits crashed libpq's teardown.
+pub fn check(url: &DatabaseUrl) -> Result<String, String> {
+    #[derive(QueryableByName)]
+    struct Line {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        integrity_check: String,
+    }
+    #[derive(QueryableByName)]
+    struct Violation {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        table: String,
+    }
+    let mut conn = ConnectionManager { url: url.clone() }
+        .connect()
+        .map_err(|e| e.to_string())?;
+    match &mut conn {
+        DbConn::Sqlite(c) => {
+            let lines: Vec<Line> = diesel::sql_query("PRAGMA integrity_check")
+                .load(c)
+                .map_err(|e| e.to_string())?;
+            let integrity: Vec<String> = lines.into_iter().map(|l| l.integrity_check).collect();
+            if integrity != ["ok"] {
+                return Err(format!("integrity_check: {}", integrity.join("; ")));
+            }
+            let violations: Vec<Violation> = diesel::sql_query("PRAGMA foreign_key_check")
+                .load(c)
+                .map_err(|e| e.to_string())?;
+            if !violations.is_empty() {
+                let tables: Vec<String> = violations.into_iter().map(|v| v.table).collect();
+                return Err(format!("foreign_key_check: rows in {}", tables.join(", ")));
+            }
+            Ok("database ok (integrity_check, foreign_key_check)".into())
+        }
+        DbConn::Pg(c) => {
+            c.batch_execute("SELECT 1").map_err(|e| e.to_string())?;
+            Ok("database ok (reachable, migrated)".into())
+        }
+    }
 }
 
 /// The default database: an SQLite file in `./data/`.

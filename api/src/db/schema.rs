@@ -22,6 +22,8 @@ diesel::table! {
         version -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        token_generation -> BigInt,
+        tokens_revoked_at -> Nullable<Timestamp>,
     }
 }
 

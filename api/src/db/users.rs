@@ -165,6 +165,41 @@ pub fn set_password(
     Ok(())
 }
 
+/// Ends every session of a user: refresh tokens are revoked and the token generation bumped, so
+/// access tokens issued before now are refused too (see `auth::revocation`). Returns how many
+/// refresh tokens were revoked.
+pub fn end_sessions(conn: &mut DbConn, id: &str, at: NaiveDateTime) -> Result<usize, ApiError> {
+    let revoked = super::tokens::revoke_all_for_user(conn, id, at)?;
+    diesel::update(users::table.find(id))
+        .set((
+            users::token_generation.eq(users::token_generation + 1),
+            users::tokens_revoked_at.eq(Some(at)),
+        ))
+        .execute(conn)?;
+    Ok(revoked)
+}
+
+/// The generation new access tokens of this user are issued under.
+pub fn token_generation(conn: &mut DbConn, id: &str) -> Result<i64, ApiError> {
+    Ok(users::table
+        .find(id)
+        .select(users::token_generation)
+        .first(conn)
+        .optional()?
+        .unwrap_or(0))
+}
+
+/// Users whose sessions were ended at or after `since`, with their current generation.
+pub fn recently_revoked(
+    conn: &mut DbConn,
+    since: NaiveDateTime,
+) -> Result<Vec<(String, i64)>, ApiError> {
+    Ok(super::native!(conn, |c| users::table
+        .filter(users::tokens_revoked_at.ge(since))
+        .select((users::id, users::token_generation))
+        .load(c))?)
+}
+
 pub fn count(conn: &mut DbConn) -> Result<i64, ApiError> {
     Ok(users::table.count().get_result(conn)?)
 }

@@ -7,7 +7,7 @@ use uuid::Uuid;
 use super::{check_manager, check_team, check_time_zone};
 use crate::audit::{self, Actor};
 use crate::db::users::{self as rows, UserRow, email_key};
-use crate::db::{DbConn, money_columns, tokens};
+use crate::db::{DbConn, money_columns};
 use crate::error::ApiError;
 use crate::{concurrency, outbox, time};
 
@@ -168,9 +168,10 @@ pub fn update(
         // Another writer bumped the version between our read and write.
         return Err(concurrency::lost_race());
     }
-    if before.active && !row.active {
-        // Deactivation signs the user out everywhere: no new access tokens can be minted.
-        tokens::revoke_all_for_user(conn, &row.id, row.updated_at)?;
+    if (before.active && !row.active) || before.role != row.role {
+        // Deactivation or a new role signs the user out everywhere: no new access tokens can be
+        // minted, and those already issued (carrying the old role) stop working.
+        rows::end_sessions(conn, &row.id, row.updated_at)?;
     }
     let (old, new) = (before.to_dto(), row.to_dto());
     let action = match (before.active, row.active) {

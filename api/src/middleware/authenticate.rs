@@ -70,7 +70,13 @@ async fn principal_of(req: &ServiceRequest) -> Result<Option<Principal>, ApiErro
         let principal = if service_token::looks_like(&token) {
             service_token::authenticate(&state.db, &token).await?
         } else {
-            state.jwt.verify(&token)?
+            let (principal, generation) = state.jwt.verify(&token)?;
+            if state.revocations.is_revoked(principal.id, generation) {
+                return Err(ApiError::unauthenticated(
+                    "this session was ended (signed out, deactivated, role or password changed); sign in again",
+                ));
+            }
+            principal
         };
         Ok(Some(principal))
     }

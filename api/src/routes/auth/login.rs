@@ -78,7 +78,7 @@ pub async fn login(ctx: PublicCtx, body: Json<LoginRequest>) -> ApiResult<HttpRe
 
     let request_id = ctx.request_id.clone();
     let refresh_ttl = state.refresh_ttl;
-    let (user, refresh_token) = state
+    let (user, refresh_token, generation) = state
         .db
         .write(move |c| {
             tokens::record_login_attempt(c, &key, &ip, true, now)?;
@@ -93,8 +93,14 @@ pub async fn login(ctx: PublicCtx, body: Json<LoginRequest>) -> ApiResult<HttpRe
                 None::<&()>,
                 Some(&serde_json::json!({ "ip": ip })),
             )?;
-            Ok((user, token))
+            let generation = users::token_generation(c, &user.id)?;
+            Ok((user, token, generation))
         })
         .await?;
-    Ok(HttpResponse::Ok().json(session::token_pair(&state.jwt, &user, refresh_token)?))
+    Ok(HttpResponse::Ok().json(session::token_pair(
+        &state.jwt,
+        &user,
+        refresh_token,
+        generation,
+    )?))
 }

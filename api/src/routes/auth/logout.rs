@@ -6,7 +6,7 @@ use garde::Validate;
 use crate::audit;
 use crate::auth::refresh;
 use crate::context::Ctx;
-use crate::db::tokens;
+use crate::db::users;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::parse_json;
 use crate::openapi::TAG_AUTH;
@@ -36,11 +36,11 @@ pub async fn logout(ctx: Ctx, body: Bytes) -> ApiResult<Reply<()>> {
         })?
         .to_string();
     let actor = ctx.actor();
-    ctx.commit(move |c| {
+    let reply = ctx.commit(move |c| {
         let now = time::now();
         let revoked = match &req.refresh_token {
             Some(t) => usize::from(refresh::revoke_family_of(c, t, &user_id, now)?),
-            None => tokens::revoke_all_for_user(c, &user_id, now)?,
+            None => users::end_sessions(c, &user_id, now)?,
         };
         let detail =
             serde_json::json!({ "everywhere": req.refresh_token.is_none(), "revoked": revoked });
@@ -55,5 +55,7 @@ pub async fn logout(ctx: Ctx, body: Bytes) -> ApiResult<Reply<()>> {
         )?;
         Ok(Reply::no_content())
     })
-    .await
+    .await?;
+    ctx.state.sessions_ended().await;
+    Ok(reply)
 }

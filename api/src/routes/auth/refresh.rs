@@ -42,7 +42,8 @@ pub async fn refresh(ctx: PublicCtx, body: Json<RefreshRequest>) -> ApiResult<Ht
                     match user {
                         Some(user) if user.active => {
                             let next = refresh_tokens::issue(c, &user.id, Some(&family_id), ttl, now)?;
-                            Ok((user, next))
+                            let generation = users::token_generation(c, &user.id)?;
+                            Ok((user, next, generation))
                         }
                         _ => {
                             tokens::revoke_family(c, &family_id, now)?;
@@ -53,8 +54,13 @@ pub async fn refresh(ctx: PublicCtx, body: Json<RefreshRequest>) -> ApiResult<Ht
             })
         })
         .await?;
-    let (user, next) = outcome?;
-    Ok(HttpResponse::Ok().json(session::token_pair(&ctx.state.jwt, &user, next)?))
+    let (user, next, generation) = outcome?;
+    Ok(HttpResponse::Ok().json(session::token_pair(
+        &ctx.state.jwt,
+        &user,
+        next,
+        generation,
+    )?))
 }
 
 fn invalid(detail: &str) -> ApiError {

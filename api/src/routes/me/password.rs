@@ -4,7 +4,7 @@ use closebook_shared::auth::{ChangePasswordRequest, TokenResponse};
 
 use crate::auth::{password, refresh, session};
 use crate::context::Ctx;
-use crate::db::{tokens, users};
+use crate::db::users;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Json;
 use crate::openapi::TAG_AUTH;
@@ -52,23 +52,29 @@ pub async fn change_password(
     }
     let hash = password::hash(req.new_password).await?;
     let (actor, ttl, state) = (ctx.actor(), ctx.state.refresh_ttl, ctx.state.clone());
-    ctx.commit(move |c| {
-        let now = time::now();
-        users::set_password(c, &user.id, &hash, false, now)?;
-        tokens::revoke_all_for_user(c, &user.id, now)?;
-        let token = refresh::issue(c, &user.id, None, ttl, now)?;
-        let detail = serde_json::json!({ "by": "self" });
-        audit::record(
-            c,
-            &actor,
-            "user.password_change",
-            "user",
-            Some(&user.id),
-            None::<&()>,
-            Some(&detail),
-        )?;
-        let user = users::find(c, user.uuid())?.ok_or_else(|| ApiError::not_found("user"))?;
-        Ok(Reply::ok(session::token_pair(&state.jwt, &user, token)?))
-    })
-    .await
+    let reply = ctx
+        .commit(move |c| {
+            let now = time::now();
+            users::set_password(c, &user.id, &hash, false, now)?;
+            users::end_sessions(c, &user.id, now)?;
+            let token = refresh::issue(c, &user.id, None, ttl, now)?;
+            let detail = serde_json::json!({ "by": "self" });
+            audit::record(
+                c,
+                &actor,
+                "user.password_change",
+                "user",
+                Some(&user.id),
+                None::<&()>,
+                Some(&detail),
+            )?;
+            let user = users::find(c, user.uuid())?.ok_or_else(|| ApiError::not_found("user"))?;
+            let generation = users::token_generation(c, &user.id)?;
+            Ok(Reply::ok(session::token_pair(
+                &state.jwt, &user, token, generation,
+            )?))
+        })
+        .await?;
+    ctx.state.sessions_ended().await;
+    Ok(reply)
 }

@@ -4,7 +4,7 @@ use closebook_shared::auth::SetPasswordRequest;
 
 use crate::auth::password;
 use crate::context::Ctx;
-use crate::db::{tokens, users};
+use crate::db::users;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Json;
 use crate::openapi::TAG_USERS;
@@ -35,22 +35,25 @@ pub async fn set_user_password(
     let must_change = req.must_change_password.unwrap_or(true);
     let hash = password::hash(req.password).await?;
     let actor = ctx.actor();
-    ctx.commit(move |c| {
-        let user = users::find(c, id)?.ok_or_else(|| ApiError::not_found("user"))?;
-        let now = time::now();
-        users::set_password(c, &user.id, &hash, must_change, now)?;
-        tokens::revoke_all_for_user(c, &user.id, now)?;
-        let detail = serde_json::json!({ "by": "admin", "must_change_password": must_change });
-        audit::record(
-            c,
-            &actor,
-            "user.password_reset",
-            "user",
-            Some(&user.id),
-            None::<&()>,
-            Some(&detail),
-        )?;
-        Ok(Reply::no_content())
-    })
-    .await
+    let reply = ctx
+        .commit(move |c| {
+            let user = users::find(c, id)?.ok_or_else(|| ApiError::not_found("user"))?;
+            let now = time::now();
+            users::set_password(c, &user.id, &hash, must_change, now)?;
+            users::end_sessions(c, &user.id, now)?;
+            let detail = serde_json::json!({ "by": "admin", "must_change_password": must_change });
+            audit::record(
+                c,
+                &actor,
+                "user.password_reset",
+                "user",
+                Some(&user.id),
+                None::<&()>,
+                Some(&detail),
+            )?;
+            Ok(Reply::no_content())
+        })
+        .await?;
+    ctx.state.sessions_ended().await;
+    Ok(reply)
 }

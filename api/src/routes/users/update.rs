@@ -50,5 +50,7 @@ pub async fn update_user(
             domain::users::update(c, &actor, id, patch, expected)
         })
         .await?;
+    // A deactivation or role change ended the user's sessions.
+    ctx.state.sessions_ended().await;
     Ok(ok_versioned(&user, user.version))
 }
