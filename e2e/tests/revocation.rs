@@ -73,5 +73,5 @@ fn sqlite_processes_refuse_ended_sessions_within_seconds() {
 
 #[test]
 fn postgres_processes_refuse_ended_sessions_within_seconds() {
-    with_postgres_database("cb_revoke", |url| revocation_reaches_every_process(url));
+    with_postgres_database("cb_revoke", revocation_reaches_every_process);
 }
