@@ -33,6 +33,13 @@ ensure_web_tools() {
     say "installing trunk $TRUNK_VERSION (a few minutes, once)"
     cargo install --locked trunk --version "$TRUNK_VERSION"
   fi
+  # wasm-opt from npm binaryen (Debian's is too old) and brotli/gzip for the pre-compressed bundle.
+  command -v brotli >/dev/null || apt_install brotli
+  command -v npm >/dev/null || apt_install nodejs npm
+  if ! web/tools/node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version 132"; then
+    say "installing wasm-opt (npm binaryen, pinned in web/tools)"
+    (cd web/tools && npm ci --silent --no-audit --no-fund)
+  fi
   local wb; wb=$(wasm_bindgen_version)
   if ! wasm-bindgen --version 2>/dev/null | grep -q " $wb"; then
     say "installing wasm-bindgen-cli $wb to match Cargo.lock (a few minutes, once)"
@@ -42,8 +49,8 @@ ensure_web_tools() {
 }
 
 build_web() {
-  say "building the web app (trunk, release)"
-  trunk build --release
+  say "building the web app (trunk, release, wasm-opt, pre-compressed)"
+  PATH="$PWD/web/tools/node_modules/.bin:$PATH" trunk build --release
 }
 
 ensure_browser() {
