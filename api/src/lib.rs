@@ -24,6 +24,7 @@ pub mod pagination;
 pub mod reply;
 pub mod routes;
 pub mod seed;
+pub mod seed_demo;
 pub mod seed_pipeline;
 pub mod telemetry;
 pub mod time;

@@ -191,6 +191,7 @@ pub fn demo(db: &Db) -> Result<String, String> {
     };
     diesel::Connection::transaction(&mut *conn, |c| {
         let mut n = 0;
+        let mut reps = Vec::new();
         let mut add = |c: &mut crate::db::DbConn, req: CreateUserRequest| {
             n += 1;
             domain::users::create(c, &actor, req, hash.clone())
@@ -207,18 +208,28 @@ pub fn demo(db: &Db) -> Result<String, String> {
             )?;
             domain::users::update(c, &actor, manager.id, UpdateUserRequest { team_id: Some(Some(team.id)), ..Default::default() }, None)?;
             for (i, rep) in REPS.iter().enumerate().skip(t * 5).take(5) {
-                add(c, person(rep, Role::SalesRep, Some(manager.id), Some(team.id), 10 + i))?;
+                reps.push(add(c, person(rep, Role::SalesRep, Some(manager.id), Some(team.id), 10 + i))?.id);
             }
         }
         let mut partner = person(&Person { name: "Tom Becker", title: "Purchasing Manager, Becker Fine Foods", tz: "America/Chicago", salary: "0" }, Role::Partner, None, None, 30);
         partner.base_salary = None;
         add(c, partner)?;
-        Ok::<_, ApiError>(n)
+        let mut work = crate::seed_demo::pipeline(c, &reps, crate::time::now())?;
+        work.scripts = crate::seed_demo::scripts(c, &actor)?;
+        Ok::<_, ApiError>((n, work))
     })
-    .map(|n| {
+    .map(|(n, w)| {
         format!(
             "Seeded the demo organisation: {n} users (finance, 2 managers, 10 reps in teams Great Lakes and Front Range, a partner).\n\
+             Their pipeline: {} leads in every stage (won, lost and open), {} activities over eight weeks with follow-ups due, \
+             {} notes, {} relationship touches, {} won clients and {} scripts.\n\
              Every demo user signs in with the password `{DEMO_PASSWORD}`, e.g. {} or {}.",
+            w.leads,
+            w.activities,
+            w.notes,
+            w.touches,
+            w.clients,
+            w.scripts,
             email_of(MANAGERS[0].name),
             email_of(REPS[0].name)
         )

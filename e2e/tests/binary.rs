@@ -246,3 +246,103 @@ fn runs_on_postgresql_from_database_url() {
     drop(server);
     psql(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
 }
+
+/// `closebook seed demo` is a working organisation, not a list of users: a new user who signs
+/// in as a rep or a manager finds every page alive (issue 8).
+#[test]
+fn the_demo_is_a_working_organisation() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["seed", "demo"], &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let again = run(dir.path(), &["seed", "demo"], &[]);
+    assert!(String::from_utf8_lossy(&again.stdout).contains("already there"));
+    let server = Server::start_in(dir, &[]);
+    let client = Client::new();
+    let get = |token: &str, path: &str| -> Value {
+        let res = client
+            .get(server.url(path))
+            .bearer_auth(token)
+            .send()
+            .unwrap();
+        assert_eq!(res.status(), 200, "{path}");
+        res.json().unwrap()
+    };
+    let rep = server.login("priya.natarajan@demo.closebook.local", "closebook-demo");
+    let leads = get(&rep, "/api/v1/leads?owner=me&limit=200")["items"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert!(leads.len() >= 13, "a rep's book: {}", leads.len());
+    let stages: std::collections::BTreeSet<&str> = leads
+        .iter()
+        .filter_map(|l| l["stage_name"].as_str())
+        .collect();
+    assert!(stages.len() >= 10, "leads in every stage: {stages:?}");
+    for outcome in ["open", "won", "lost"] {
+        assert!(
+            leads.iter().any(|l| l["outcome"] == outcome),
+            "an {outcome} lead"
+        );
+    }
+    let lead = leads.iter().find(|l| l["outcome"] == "won").unwrap();
+    let id = lead["id"].as_str().unwrap();
+    let timeline = get(&rep, &format!("/api/v1/leads/{id}/activities"));
+    assert!(
+        timeline["items"].as_array().unwrap().len() >= 3,
+        "weeks of history"
+    );
+    assert!(
+        !get(&rep, &format!("/api/v1/leads/{id}/touches"))["items"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    let detail = get(&rep, &format!("/api/v1/leads/{id}"));
+    assert_ne!(
+        detail["referral_ask_status"], "not_asked",
+        "referral asked of a won client"
+    );
+    assert!(
+        !get(&rep, "/api/v1/clients")["items"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        get(&rep, "/api/v1/scripts")["items"]
+            .as_array()
+            .unwrap()
+            .len()
+            >= 6
+    );
+    // Eight weeks of activity: something in each of the last eight weeks.
+    let now = chrono::Utc::now();
+    let iso = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    for week in 1..=8 {
+        let from = now - chrono::Duration::weeks(week);
+        let to = from + chrono::Duration::weeks(1);
+        let page = get(
+            &rep,
+            &format!(
+                "/api/v1/activities?from={}&to={}&limit=200",
+                iso(from),
+                iso(to)
+            ),
+        );
+        assert!(
+            !page["items"].as_array().unwrap().is_empty(),
+            "activity {week} weeks ago"
+        );
+    }
+    // The manager sees the team's pipeline.
+    let manager = server.login("maya.okafor@demo.closebook.local", "closebook-demo");
+    let team = get(&manager, "/api/v1/leads?limit=200")["items"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert!(team >= 5 * 13, "the manager's five reps' leads: {team}");
+}

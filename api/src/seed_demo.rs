@@ -1,0 +1,629 @@
+//! The demo organisation's working pipeline (`closebook seed demo`): every rep has leads in
+//! every stage of the "Assisted sales" pipeline and in the B2B wholesale one, won clients and a
+//! lost deal, eight weeks of calls, emails, meetings and visits, follow-ups due today and this
+//! week, private notes, relationship touches, referral asks and received referrals; the script
+//! library is stocked. Deterministic (a fixed random seed and a fixed time grid relative to
+//! now), so a new user sees the same living organisation every time.
+//!
+//! Rows are written directly (as `seed scale` does) because they must carry past timestamps;
+//! derived fields (sales lens, score, incomplete flag) go through the same `derive_with` as
+//! every write.
+
+use chrono::{Duration, NaiveDateTime, Timelike};
+use closebook_shared::leads::{HistoryKind, ReferralAskStatus, SalesStage};
+use closebook_shared::pipelines::ASSISTED_SALES_PIPELINE;
+use closebook_shared::scripts::{CreateScriptRequest, ScriptKind};
+use diesel::prelude::*;
+use rand::rngs::SmallRng;
+use rand::{Rng, SeedableRng};
+use uuid::Uuid;
+
+use crate::audit::Actor;
+use crate::db::activities::{ActivityRow, NoteRow, TouchRow};
+use crate::db::clients::ClientRow;
+use crate::db::history::HistoryRow;
+use crate::db::leads::LeadRow;
+use crate::db::pipelines::{self, StageSet};
+use crate::db::schema::{activities, clients, lead_history, lead_notes, leads, touches};
+use crate::db::{DbConn, batch_insert};
+use crate::domain;
+use crate::domain::leads::derive_with;
+use crate::error::ApiError;
+
+/// The B2B wholesale pipeline (built in, fixed id).
+const WHOLESALE_PIPELINE: &str = "00000000-0000-7000-8000-000000000002";
+
+const BUSINESSES: [(&str, &str, &str); 26] = [
+    ("Harbor Street Market", "Elena Ruiz", "Owner"),
+    ("Greenleaf Grocers", "Sam Whitaker", "Purchasing Lead"),
+    ("Northside Co-op", "Rosa Delgado", "General Manager"),
+    ("Blue Door Deli", "Kevin O'Shea", "Owner"),
+    ("Maple & Rye Bakery", "Ingrid Holm", "Head Baker"),
+    ("Prairie Provisions", "Tariq Aziz", "Buyer"),
+    ("Copper Kettle Kitchen", "Lena Park", "Chef-Owner"),
+    ("Riverbend Organics", "Paul Mbeki", "Category Manager"),
+    ("Summit Fresh Foods", "Grace Liu", "Operations Director"),
+    ("Lakeside Larder", "Martin Kerr", "Store Manager"),
+    ("Union Square Pantry", "Olivia Brandt", "Owner"),
+    ("Highline Wholesale", "Victor Hale", "VP Purchasing"),
+    ("Cedar Hill Traders", "Nadia Farouk", "Buyer"),
+    ("Golden Wheat Supply", "Ben Adler", "Procurement Lead"),
+    ("Old Town Mercantile", "Carmen Vidal", "Owner"),
+    ("Eastgate Food Hall", "Jonas Weber", "Leasing & Vendors"),
+    ("Sunrise Natural Market", "Amy Chen", "Grocery Manager"),
+    ("Bridgeport Butchery", "Luca Romano", "Owner"),
+    ("Willow Creek Farm Shop", "Hattie Moss", "Manager"),
+    (
+        "Metro Campus Dining",
+        "Derek Stone",
+        "Dining Services Director",
+    ),
+    ("Canyon Coffee Roasters", "Mei Tanaka", "Founder"),
+    ("Pioneer Health Foods", "Ray Dubois", "Buyer"),
+    ("Redwood Catering Co.", "Fatima Noor", "Executive Chef"),
+    ("Silver Lake Bistro", "Anton Petrov", "Owner"),
+    (
+        "Front Range Distributors",
+        "Kim Alvarez",
+        "Purchasing Director",
+    ),
+    ("Great Lakes Food Service", "Tom Grady", "Category Buyer"),
+];
+
+const CITIES: [(&str, &str, &str); 6] = [
+    ("Chicago", "IL", "60607"),
+    ("Evanston", "IL", "60201"),
+    ("Milwaukee", "WI", "53202"),
+    ("Denver", "CO", "80202"),
+    ("Boulder", "CO", "80302"),
+    ("Fort Collins", "CO", "80524"),
+];
+
+const NOTES: [&str; 6] = [
+    "Prefers calls before 10am; busy with deliveries after.",
+    "Asked for samples of the seasonal range; bring them to the visit.",
+    "Price sensitive on case packs, flexible on delivery days.",
+    "Their current supplier missed two deliveries last month.",
+    "Decision goes through the owner's partner as well; include her next time.",
+    "Mentioned opening a second location in spring.",
+];
+
+/// What one demo lead is: its stage (or outcome) and how far along its story is.
+struct Plan {
+    pipeline: &'static str,
+    stage_key: &'static str,
+    weeks_ago: i64,
+}
+
+/// Every rep's book: one lead per open "Assisted sales" stage, two won, one lost, and two in
+/// the B2B wholesale pipeline. Older leads are further along.
+const BOOK: [Plan; 13] = [
+    Plan {
+        pipeline: ASSISTED_SALES_PIPELINE,
+        stage_key: "NEW",
+        weeks_ago: 0,
+    },
+    Plan {
+        pipeline: ASSISTED_SALES_PIPELINE,
+        stage_key: "CONTACTED",
+        weeks_ago: 1,
+    },
+    Plan {
+        pipeline: ASSISTED_SALES_PIPELINE,
+        stage_key: "REQUIREMENTS_CAPTURED",
+        weeks_ago: 2,
+    },
+    Plan {
+        pipeline: ASSISTED_SALES_PIPELINE,
+        stage_key: "SHORTLIST_SENT",
+        weeks_ago: 3,
+    },
+    Plan {
+        pipeline: ASSISTED_SALES_PIPELINE,
+        stage_key: "VISIT_SCHEDULED",
+        weeks_ago: 3,
+    },
+    Plan {
+        pipeline: ASSISTED_SALES_PIPELINE,
+        stage_key: "VISIT_COMPLETED",
+        weeks_ago: 4,
+    },
+    Plan {
+        pipeline: ASSISTED_SALES_PIPELINE,
+        stage_key: "NEGOTIATION",
+        weeks_ago: 5,
+    },
+    Plan {
+        pipeline: ASSISTED_SALES_PIPELINE,
+        stage_key: "AGREEMENT_PENDING",
+        weeks_ago: 6,
+    },
+    Plan {
+        pipeline: ASSISTED_SALES_PIPELINE,
+        stage_key: "CLOSED_WON",
+        weeks_ago: 8,
+    },
+    Plan {
+        pipeline: ASSISTED_SALES_PIPELINE,
+        stage_key: "CLOSED_WON",
+        weeks_ago: 5,
+    },
+    Plan {
+        pipeline: ASSISTED_SALES_PIPELINE,
+        stage_key: "CLOSED_LOST",
+        weeks_ago: 6,
+    },
+    Plan {
+        pipeline: WHOLESALE_PIPELINE,
+        stage_key: "contacted",
+        weeks_ago: 2,
+    },
+    Plan {
+        pipeline: WHOLESALE_PIPELINE,
+        stage_key: "qualified",
+        weeks_ago: 4,
+    },
+];
+
+/// What the seeding wrote, for the command's report.
+#[derive(Default)]
+pub struct Counts {
+    pub leads: usize,
+    pub activities: usize,
+    pub notes: usize,
+    pub touches: usize,
+    pub clients: usize,
+    pub scripts: usize,
+}
+
+#[derive(Default)]
+struct Rows {
+    leads: Vec<LeadRow>,
+    activities: Vec<ActivityRow>,
+    history: Vec<HistoryRow>,
+    notes: Vec<NoteRow>,
+    touches: Vec<TouchRow>,
+    clients: Vec<ClientRow>,
+}
+
+/// Seeds the pipeline of `reps` (ids, in a stable order) inside the caller's transaction.
+pub fn pipeline(c: &mut DbConn, reps: &[Uuid], now: NaiveDateTime) -> Result<Counts, ApiError> {
+    let assisted = pipelines::stages(c, ASSISTED_SALES_PIPELINE)?;
+    let wholesale = pipelines::stages(c, WHOLESALE_PIPELINE)?;
+    // Activities happen in working hours: anchor the grid on today's 09:00.
+    let today = now
+        .with_hour(9)
+        .and_then(|t| t.with_minute(0))
+        .and_then(|t| t.with_second(0))
+        .unwrap_or(now);
+    let mut rng = SmallRng::seed_from_u64(0xdec0_0de5);
+    let mut rows = Rows::default();
+    for (r, rep) in reps.iter().enumerate() {
+        for (i, plan) in BOOK.iter().enumerate() {
+            let set = if plan.pipeline == WHOLESALE_PIPELINE {
+                &wholesale
+            } else {
+                &assisted
+            };
+            let n = r * BOOK.len() + i;
+            lead(&mut rows, &mut rng, set, plan, rep, n, today, now)?;
+        }
+    }
+    let counts = Counts {
+        leads: rows.leads.len(),
+        activities: rows.activities.len(),
+        notes: rows.notes.len(),
+        touches: rows.touches.len(),
+        clients: rows.clients.len(),
+        scripts: 0,
+    };
+    for chunk in rows.leads.chunks(200) {
+        batch_insert!(c, leads::table, chunk)?;
+    }
+    batch_insert!(c, clients::table, &rows.clients)?;
+    for chunk in rows.activities.chunks(500) {
+        batch_insert!(c, activities::table, chunk)?;
+    }
+    for chunk in rows.history.chunks(500) {
+        batch_insert!(c, lead_history::table, chunk)?;
+    }
+    batch_insert!(c, lead_notes::table, &rows.notes)?;
+    batch_insert!(c, touches::table, &rows.touches)?;
+    Ok(counts)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn lead(
+    rows: &mut Rows,
+    rng: &mut SmallRng,
+    set: &StageSet,
+    plan: &Plan,
+    rep: &Uuid,
+    n: usize,
+    today: NaiveDateTime,
+    now: NaiveDateTime,
+) -> Result<(), ApiError> {
+    let stage = set
+        .stages
+        .iter()
+        .find(|s| s.stage_key == plan.stage_key)
+        .ok_or_else(|| ApiError::internal(format!("no stage {}", plan.stage_key)))?;
+    let first_open = set
+        .stages
+        .iter()
+        .find(|s| s.kind == "open")
+        .ok_or_else(|| ApiError::internal("a pipeline without open stages"))?;
+    let outcome = match stage.kind.as_str() {
+        "won" => "won",
+        "lost" => "lost",
+        _ => "open",
+    };
+    let (business, contact, title) = BUSINESSES[n % BUSINESSES.len()];
+    let company = if n < BUSINESSES.len() {
+        business.to_owned()
+    } else {
+        format!("{business} #{}", n / BUSINESSES.len() + 1)
+    };
+    let (city, state, zip) = CITIES[(n / 3) % CITIES.len()];
+    let rep_id = rep.to_string();
+    let created = today - Duration::weeks(plan.weeks_ago) - Duration::days(rng.random_range(1..5));
+    let id = Uuid::now_v7().to_string();
+    let slug: String = company
+        .to_lowercase()
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect();
+
+    // The story so far: a contact every few days from creation until recently.
+    let mut at = created + Duration::hours(2);
+    let mut last_contact = None;
+    let kinds = [
+        "call", "email", "meeting", "call", "demo", "proposal", "call",
+    ];
+    let outcomes = ["positive", "voicemail", "interested", "neutral", "positive"];
+    let mut step = 0;
+    while at < now - Duration::days(1) {
+        let kind = if plan.pipeline == WHOLESALE_PIPELINE && step == 0 {
+            "door_knock"
+        } else {
+            kinds[step % kinds.len()]
+        };
+        rows.activities.push(ActivityRow {
+            id: Uuid::now_v7().to_string(),
+            lead_id: id.clone(),
+            user_id: Some(rep_id.clone()),
+            kind: kind.into(),
+            subject: Some(subject(kind, &company)),
+            notes: Some(format!("{contact}: {}", NOTES[(n + step) % NOTES.len()])),
+            outcome: Some(outcomes[(n + step) % outcomes.len()].into()),
+            duration_minutes: Some([10, 5, 45, 15, 30, 20, 10][step % 7]),
+            scheduled_at: None,
+            completed_at: Some(at),
+            at,
+            follow_up_at: None,
+            follow_up_note: None,
+            location: matches!(kind, "meeting" | "demo" | "door_knock")
+                .then(|| format!("{city}, {state}")),
+            latitude_e6: None,
+            longitude_e6: None,
+            created_at: at,
+        });
+        last_contact = Some(at);
+        step += 1;
+        if outcome != "open" && step >= 6 {
+            break;
+        }
+        at += Duration::days(rng.random_range(3..9)) + Duration::minutes(rng.random_range(0..240));
+    }
+    let closed_at =
+        (outcome != "open").then(|| last_contact.unwrap_or(created) + Duration::hours(3));
+
+    // Open leads have their next step planned: some due today, some overdue, most this week;
+    // the newest has none yet (the red "incomplete" flag has something to show).
+    let next_contact = (outcome == "open" && plan.stage_key != "NEW").then(|| match n % 4 {
+        0 => today + Duration::hours(1 + (n % 6) as i64),
+        1 => today - Duration::days(1),
+        _ => today + Duration::days(1 + (n % 6) as i64) + Duration::hours(2),
+    });
+    if let Some(due) = next_contact {
+        rows.activities.push(ActivityRow {
+            id: Uuid::now_v7().to_string(),
+            lead_id: id.clone(),
+            user_id: Some(rep_id.clone()),
+            kind: if n % 2 == 0 { "call" } else { "meeting" }.into(),
+            subject: Some(format!("Follow up with {contact}")),
+            notes: None,
+            outcome: None,
+            duration_minutes: Some(15),
+            scheduled_at: Some(due),
+            completed_at: None,
+            at: due,
+            follow_up_at: None,
+            follow_up_note: None,
+            location: None,
+            latitude_e6: None,
+            longitude_e6: None,
+            created_at: last_contact.unwrap_or(created),
+        });
+    }
+
+    let value = rng.random_range(24..400) * 25_000i64;
+    let updated = closed_at.or(last_contact).unwrap_or(created);
+    let won = outcome == "won";
+    let (ask_status, ask_at, referral_names) = match (won, n % 2) {
+        (true, 0) => (
+            ReferralAskStatus::Received,
+            closed_at,
+            format!("[\"{}\"]", BUSINESSES[(n + 7) % BUSINESSES.len()].1),
+        ),
+        (true, _) => (ReferralAskStatus::Asked, closed_at, "[]".to_owned()),
+        _ => (ReferralAskStatus::NotAsked, None, "[]".to_owned()),
+    };
+    let mut row = LeadRow {
+        id: id.clone(),
+        company_key: company.to_lowercase(),
+        contact_name: Some(contact.into()),
+        contact_title: Some(title.into()),
+        email: Some(format!(
+            "{}.{n}@{slug}.example",
+            contact.split(' ').next().unwrap_or("buyer").to_lowercase()
+        )),
+        email_key: Some(format!(
+            "{}.{n}@{slug}.example",
+            contact.split(' ').next().unwrap_or("buyer").to_lowercase()
+        )),
+        phone: Some(format!("+1 312 555 {:04}", 2000 + n)),
+        phone_key: Some(format!("1312555{:04}", 2000 + n)),
+        website: Some(format!("https://{slug}.example")),
+        address: Some(format!(
+            "{} {} Ave",
+            100 + n * 7,
+            ["Lake", "Main", "Oak", "Elm", "Market"][n % 5]
+        )),
+        city: Some(city.into()),
+        state: Some(state.into()),
+        zip: Some(zip.into()),
+        dedupe_key: None,
+        latitude_e6: None,
+        longitude_e6: None,
+        source_type: Some(["inbound", "warm", "network_referral", "partner"][n % 4].into()),
+        source_channel: Some(
+            [
+                "website",
+                "referral",
+                "event",
+                "linkedin",
+                "trade_show",
+                "existing_client",
+            ][n % 6]
+                .into(),
+        ),
+        introduced_by: (n % 4 == 2).then(|| BUSINESSES[(n + 3) % BUSINESSES.len()].1.to_owned()),
+        owner_id: rep_id.clone(),
+        pipeline_id: plan.pipeline.into(),
+        stage_id: stage.id.clone(),
+        outcome: outcome.into(),
+        lost_reason: (outcome == "lost")
+            .then(|| "Went with their existing supplier on price".into()),
+        closed_at,
+        client_id: None,
+        deal_value_minor: Some(value),
+        deal_currency: Some("USD".into()),
+        estimated_units: Some(rng.random_range(20..800)),
+        probability: stage.probability,
+        expected_close_date: Some((created + Duration::weeks(plan.weeks_ago + 4)).date()),
+        budget: Some(["confirmed", "estimated", "unknown"][n % 3].into()),
+        authority: Some(["decision_maker", "influencer", "gatekeeper"][n % 3].into()),
+        need: Some(["urgent", "medium", "exploring"][(n / 2) % 3].into()),
+        timeline: Some(["immediate", "30_days", "90_days", "long_term"][n % 4].into()),
+        competitors: "[]".into(),
+        next_action: next_contact.map(|_| {
+            [
+                "Send revised quote",
+                "Confirm delivery slot",
+                "Book tasting visit",
+                "Call about volumes",
+            ][n % 4]
+                .into()
+        }),
+        next_contact_at: next_contact,
+        last_contact_at: last_contact,
+        follow_up_count: step as i32,
+        follow_up_cadence_days: Some(7),
+        permission_to_follow_up: Some(true),
+        personal_details: (n % 3 == 0).then(|| "Coaches youth soccer on Saturdays".into()),
+        referral_ask_status: ask_status.as_str().into(),
+        referral_ask_at: ask_at,
+        referral_count: i32::from(ask_status == ReferralAskStatus::Received),
+        referral_names,
+        sales_stage: None,
+        display_sales_stage: SalesStage::Prospecting.as_str().into(),
+        incomplete: false,
+        score: 0,
+        score_factors: String::new(),
+        tags: if value > 5_000_000 {
+            "[\"key account\"]"
+        } else {
+            "[]"
+        }
+        .into(),
+        created_by: Some(rep_id.clone()),
+        version: 1 + step as i64,
+        created_at: created,
+        updated_at: updated,
+        company,
+    };
+    let recent = rows
+        .activities
+        .iter()
+        .filter(|a| a.lead_id == id && a.completed_at.is_some_and(|t| now - t < Duration::days(14)))
+        .count() as i64;
+    derive_with(&mut row, set, recent, now);
+
+    let mut h = HistoryRow::new(&id, HistoryKind::Created, Some(*rep), created);
+    h.to_stage_id = Some(first_open.id.clone());
+    h.to_owner_id = Some(rep_id.clone());
+    rows.history.push(h);
+    if stage.id != first_open.id {
+        let mut h = HistoryRow::new(&id, HistoryKind::Stage, Some(*rep), updated);
+        h.from_stage_id = Some(first_open.id.clone());
+        h.to_stage_id = Some(stage.id.clone());
+        h.note = Some("Moved after the last conversation".into());
+        rows.history.push(h);
+    }
+    if (n % 3) != 1 {
+        rows.notes.push(NoteRow {
+            id: Uuid::now_v7().to_string(),
+            lead_id: id.clone(),
+            author_id: Some(rep_id.clone()),
+            body: NOTES[n % NOTES.len()].into(),
+            created_at: created + Duration::hours(3),
+        });
+    }
+    if won {
+        let signed = closed_at.unwrap_or(updated);
+        let client = ClientRow {
+            id: Uuid::now_v7().to_string(),
+            lead_id: id.clone(),
+            name: row.company.clone(),
+            owner_id: rep_id.clone(),
+            deal_value_minor: row.deal_value_minor,
+            deal_currency: row.deal_currency.clone(),
+            signed_at: signed,
+            created_at: signed,
+        };
+        row.client_id = Some(client.id.clone());
+        rows.clients.push(client);
+        for (k, (kind, days)) in [("thank_you", 1), ("check_in", 15), ("share_article", 30)]
+            .into_iter()
+            .enumerate()
+        {
+            let at = signed + Duration::days(days);
+            if at < now {
+                rows.touches.push(TouchRow {
+                    id: Uuid::now_v7().to_string(),
+                    lead_id: id.clone(),
+                    user_id: Some(rep_id.clone()),
+                    kind: kind.into(),
+                    notes: Some(
+                        [
+                            "Handwritten card with the first delivery",
+                            "Checked the first month's orders went well",
+                            "Sent a piece on seasonal menu trends",
+                        ][k]
+                            .into(),
+                    ),
+                    created_at: at,
+                });
+            }
+        }
+    }
+    rows.leads.push(row);
+    Ok(())
+}
+
+fn subject(kind: &str, company: &str) -> String {
+    match kind {
+        "call" => format!("Call with {company}"),
+        "email" => format!("Product sheet to {company}"),
+        "meeting" => format!("Meeting at {company}"),
+        "demo" => format!("Tasting for {company}"),
+        "proposal" => format!("Proposal sent to {company}"),
+        "door_knock" => format!("Walk-in at {company}"),
+        _ => company.to_owned(),
+    }
+}
+
+/// The script library a team starts from: one per sales stage of the lens (seed 001).
+pub fn scripts(c: &mut DbConn, actor: &Actor) -> Result<usize, ApiError> {
+    let library: [(&str, SalesStage, ScriptKind, &str, Option<&str>, &str); 6] = [
+        (
+            "first_contact_call",
+            SalesStage::ApproachContact,
+            ScriptKind::Script,
+            "First contact call",
+            None,
+            "Hi {{contact_first_name}}, this is {{rep_name}}. {{company}} came up through a mutual contact, and I'd love ten minutes to hear how you source for the shop. Is now a bad time?",
+        ),
+        (
+            "presentation_recap",
+            SalesStage::Presentation,
+            ScriptKind::Email,
+            "After the presentation",
+            Some("Thank you for today, {{contact_first_name}}"),
+            "Hi {{contact_first_name}},\n\nThank you for the time today at {{company}}. As promised, the next step: {{next_action}}.\n\n{{rep_signature}}",
+        ),
+        (
+            "first_follow_up_email",
+            SalesStage::FollowUp,
+            ScriptKind::Email,
+            "First follow-up",
+            Some("Following up for {{company}}"),
+            "Hi {{contact_first_name}},\n\nChecking in on the samples and the price list. Happy to adjust case packs to what moves on your shelves.\n\n{{rep_signature}}",
+        ),
+        (
+            "follow_up_text",
+            SalesStage::FollowUp,
+            ScriptKind::Message,
+            "Friendly nudge (text)",
+            None,
+            "Hi {{contact_first_name}}, {{rep_name}} here. Any questions on the quote for {{company}}? I can drop by this week.",
+        ),
+        (
+            "referral_ask",
+            SalesStage::Referral,
+            ScriptKind::Script,
+            "Asking for a referral",
+            None,
+            "{{contact_first_name}}, glad the first deliveries went well. Who else do you know who'd value a supplier that shows up on time? An introduction would mean a lot.",
+        ),
+        (
+            "quarterly_check_in",
+            SalesStage::RelationshipMaintenance,
+            ScriptKind::Email,
+            "Quarterly check-in",
+            Some("A quick check-in from {{rep_name}}"),
+            "Hi {{contact_first_name}},\n\nIt's been a few months: how is the range doing at {{company}}? The new seasonal line is out; I'd be glad to bring samples.\n\n{{rep_signature}}",
+        ),
+    ];
+    let count = library.len();
+    for (slug, sales_stage, kind, title, subject, body) in library {
+        domain::scripts::create(
+            c,
+            actor,
+            CreateScriptRequest {
+                slug: slug.into(),
+                sales_stage,
+                kind,
+                title: title.into(),
+                subject: subject.map(str::to_owned),
+                body: body.into(),
+            },
+        )?;
+    }
+    Ok(count)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_open_assisted_stage_is_in_the_book() {
+        let keys: Vec<&str> = BOOK.iter().map(|p| p.stage_key).collect();
+        for key in [
+            "NEW",
+            "CONTACTED",
+            "REQUIREMENTS_CAPTURED",
+            "SHORTLIST_SENT",
+            "VISIT_SCHEDULED",
+            "VISIT_COMPLETED",
+            "NEGOTIATION",
+            "AGREEMENT_PENDING",
+            "CLOSED_WON",
+            "CLOSED_LOST",
+        ] {
+            assert!(keys.contains(&key), "{key}");
+        }
+    }
+}
