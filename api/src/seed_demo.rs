@@ -330,7 +330,12 @@ fn lead(
             id: Uuid::now_v7().to_string(),
             lead_id: id.clone(),
             user_id: Some(rep_id.clone()),
-            kind: if n % 2 == 0 { "call" } else { "meeting" }.into(),
+            kind: if n.is_multiple_of(2) {
+                "call"
+            } else {
+                "meeting"
+            }
+            .into(),
             subject: Some(format!("Follow up with {contact}")),
             notes: None,
             outcome: None,
@@ -431,7 +436,9 @@ fn lead(
         follow_up_count: step as i32,
         follow_up_cadence_days: Some(7),
         permission_to_follow_up: Some(true),
-        personal_details: (n % 3 == 0).then(|| "Coaches youth soccer on Saturdays".into()),
+        personal_details: n
+            .is_multiple_of(3)
+            .then(|| "Coaches youth soccer on Saturdays".into()),
         referral_ask_status: ask_status.as_str().into(),
         referral_ask_at: ask_at,
         referral_count: i32::from(ask_status == ReferralAskStatus::Received),
