@@ -59,8 +59,11 @@ async fn serve(req: &HttpRequest, dir: &Path) -> actix_web::Result<HttpResponse>
             .set_content_encoding(encoding),
         None => NamedFile::open_async(&file).await?,
     };
+    // The type is the original file's; the disposition, which actix-files derives from the
+    // (compressed) file's own name, would otherwise make a browser download the page.
     let mut res = named
         .set_content_type(mime)
+        .disable_content_disposition()
         .prefer_utf8(true)
         .into_response(req);
     let headers = res.headers_mut();

@@ -1,6 +1,6 @@
 // Starts the built `closebook` binary on a free port with a fresh data directory, and a headless
 // Debian Chromium. Nothing here downloads a browser: CHROMIUM or /usr/bin/chromium is used.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, existsSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { tmpdir } from "node:os";
@@ -11,24 +11,30 @@ export const root = resolve(import.meta.dirname, "../..");
 export const artifacts = join(root, "e2e/artifacts");
 export const ADMIN = { email: "admin@browser.example", password: "browser-admin-password" };
 
-export async function startServer() {
+/// `demo: true` seeds the demo organisation (`closebook seed demo`) before serving.
+export async function startServer({ demo = false } = {}) {
   const bin = process.env.CLOSEBOOK_BIN ?? join(root, "target/debug/closebook");
   const web = join(root, "web/dist");
   if (!existsSync(bin)) throw new Error(`${bin} is missing: cargo build -p closebook-api (scripts/test does)`);
   if (!existsSync(join(web, "index.html"))) throw new Error("web/dist is not built: trunk build --release (scripts/test does)");
   const dir = mkdtempSync(join(tmpdir(), "closebook-browser-"));
+  const env = {
+    PATH: process.env.PATH,
+    // Port 0: the server picks a free one and prints it.
+    CLOSEBOOK_ADDR: "127.0.0.1:0",
+    CLOSEBOOK_DATA_DIR: join(dir, "data"),
+    CLOSEBOOK_WEB_DIR: web,
+    CLOSEBOOK_ADMIN_EMAIL: ADMIN.email,
+    CLOSEBOOK_ADMIN_PASSWORD: ADMIN.password,
+    CLOSEBOOK_LOG: "warn",
+  };
+  if (demo) {
+    const seeded = spawnSync(bin, ["seed", "demo"], { cwd: dir, env, encoding: "utf8" });
+    if (seeded.status !== 0) throw new Error(`closebook seed demo failed: ${seeded.stderr}`);
+  }
   const child = spawn(bin, ["serve"], {
     cwd: dir,
-    env: {
-      PATH: process.env.PATH,
-      // Port 0: the server picks a free one and prints it.
-      CLOSEBOOK_ADDR: "127.0.0.1:0",
-      CLOSEBOOK_DATA_DIR: join(dir, "data"),
-      CLOSEBOOK_WEB_DIR: web,
-      CLOSEBOOK_ADMIN_EMAIL: ADMIN.email,
-      CLOSEBOOK_ADMIN_PASSWORD: ADMIN.password,
-      CLOSEBOOK_LOG: "warn",
-    },
+    env,
     stdio: ["ignore", "pipe", "inherit"],
   });
   const base = await new Promise((ok, fail) => {

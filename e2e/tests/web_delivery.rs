@@ -88,6 +88,7 @@ fn the_bundle_is_negotiated_and_cached_by_name() {
             "{accept}"
         );
         assert_eq!(h["content-type"], "application/wasm");
+        assert!(h.get("content-disposition").is_none(), "{accept}");
         assert_eq!(h["vary"], "accept-encoding");
         assert_eq!(h["cache-control"], "public, max-age=31536000, immutable");
         let len = res.bytes().unwrap().len() as u64;
@@ -98,6 +99,10 @@ fn the_bundle_is_negotiated_and_cached_by_name() {
         let res = get(path, "br");
         assert_eq!(res.status(), 200, "{path}");
         assert_eq!(res.headers()["cache-control"], "no-cache", "{path}");
+        assert!(
+            res.headers().get("content-disposition").is_none(),
+            "{path}: shown, not downloaded"
+        );
         assert!(
             res.headers()["content-type"]
                 .to_str()
