@@ -141,7 +141,7 @@ fn commit_batch(pool: &Pool, batch: Vec<Job>) -> bool {
     // which rolls the whole batch back, and every write of the batch reports an internal error.
     let committed = catch_unwind(AssertUnwindSafe(|| {
         let conn: &mut DbConn = &mut conn;
-        conn.transaction(|c| {
+        immediate_transaction(conn, |c| {
             for work in works {
                 // Nested: a savepoint, rolled back alone when this write fails.
                 outputs.push(c.transaction(work));
@@ -176,6 +176,37 @@ fn commit_batch(pool: &Pool, batch: Vec<Job>) -> bool {
                 )));
             }
             false
+        }
+    }
+}
+
+/// A transaction that takes SQLite's write lock at `BEGIN IMMEDIATE`, not at its first write.
+/// A deferred transaction that reads before it writes cannot wait for the lock when another
+/// connection (the checkpoint thread's RESTART) holds it: SQLite answers "database is locked"
+/// at once instead of calling the busy handler. Taking the lock first makes it wait its turn.
+fn immediate_transaction<F>(conn: &mut DbConn, f: F) -> Result<(), ApiError>
+where
+    F: FnOnce(&mut DbConn) -> Result<(), ApiError>,
+{
+    use diesel::connection::{AnsiTransactionManager, TransactionManager};
+    type Manager = <DbConn as Connection>::TransactionManager;
+    match conn {
+        DbConn::Sqlite(inner) => {
+            AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE")?;
+        }
+        DbConn::Pg(_) => Manager::begin_transaction(conn)?,
+    }
+    match f(conn) {
+        Ok(()) => match Manager::commit_transaction(conn) {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                let _ = Manager::rollback_transaction(conn);
+                Err(e.into())
+            }
+        },
+        Err(e) => {
+            let _ = Manager::rollback_transaction(conn);
+            Err(e)
         }
     }
 }

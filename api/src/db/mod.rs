@@ -7,6 +7,7 @@
 //! upgrades inside transactions, and writes waiting together share one commit.
 
 pub mod activities;
+pub mod checkpoint;
 pub mod clients;
 pub mod group_commit;
 pub mod history;
@@ -174,9 +175,11 @@ impl ManageConnection for ConnectionManager {
                     .map_err(r2d2::Error::ConnectionError)?;
                 // WAL lets readers run beside the writer; FULL sync because money and allocations
                 // must survive a power cut; busy_timeout rides out another process's write.
+                // No checkpoint inside a commit: the checkpoint thread does them ([`checkpoint`]).
                 c.batch_execute(
                     "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
-                     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+                     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; \
+                     PRAGMA wal_autocheckpoint = 0;",
                 )
                 .map_err(r2d2::Error::QueryError)?;
                 Ok(DbConn::Sqlite(c))
@@ -209,6 +212,9 @@ pub struct Db {
     write: Pool,
     /// SQLite only: the group-commit writer on the write pool's one connection.
     writer: Option<group_commit::Writer>,
+    /// SQLite only: copies the WAL into the database file off the commit path.
+    /// Held for its lifetime: the last handle dropped stops the thread.
+    _checkpointer: Option<std::sync::Arc<checkpoint::Checkpointer>>,
     url: DatabaseUrl,
 }
 
@@ -246,6 +252,12 @@ impl Db {
                 None
             } else {
                 Some(group_commit::Writer::start(write.clone())?)
+            },
+            _checkpointer: match url {
+                DatabaseUrl::Sqlite(_) => Some(std::sync::Arc::new(
+                    checkpoint::Checkpointer::start(sqlite_checkpoint_connection(&manager)?)?,
+                )),
+                DatabaseUrl::Postgres(_) => None,
             },
             write,
             url: url.clone(),
@@ -336,6 +348,15 @@ impl Db {
     pub async fn ping(&self) -> Result<(), ApiError> {
         self.read(|c| c.batch_execute("SELECT 1").map_err(ApiError::from))
             .await
+    }
+}
+
+/// The checkpoint thread's own connection, configured like the others.
+fn sqlite_checkpoint_connection(manager: &ConnectionManager) -> Result<SqliteConnection, String> {
+    match manager.connect() {
+        Ok(DbConn::Sqlite(c)) => Ok(c),
+        Ok(DbConn::Pg(_)) => Err("a checkpoint connection for PostgreSQL".into()),
+        Err(e) => Err(format!("cannot open the checkpoint connection: {e}")),
     }
 }
 
