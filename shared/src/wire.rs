@@ -6,7 +6,7 @@ macro_rules! wire_enum {
     (
         $(#[$meta:meta])*
         pub enum $name:ident {
-            $( $(#[$vmeta:meta])* $variant:ident = $wire:literal => $label:literal ),+ $(,)?
+            $( $(#[$vmeta:meta])* $variant:ident = $wire:tt => $label:literal ),+ $(,)?
         }
     ) => {
         $(#[$meta])*
