@@ -129,6 +129,8 @@ pub fn build_app(
     )
     .split_for_parts();
     app.service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", spec))
+        // The probes answer other methods with 405 + Allow, like every API path.
+        .service(web::resource(["/healthz", "/readyz"]).to(routes::known::unmatched))
         .service(web::scope("/api").default_service(web::to(routes::known::unmatched)))
         .configure(|cfg| web_app::configure(cfg, web_dir))
 }

@@ -9,22 +9,28 @@ use crate::error::ApiError;
 
 /// The version the client claims to have edited, from `If-Match` or the body. Both given and
 /// different is a client bug worth reporting.
+/// The ETags this API issues and accepts in `If-Match` (declared in the OpenAPI document).
+pub const ETAG_PATTERN: &str = r#"^(W/)?"[0-9]{1,18}"$"#;
+
+/// `"3"` or `W/"3"` → 3; anything else (unquoted, signed, too long) → `None`.
+fn parse_etag(raw: &str) -> Option<i64> {
+    let quoted = raw.strip_prefix("W/").unwrap_or(raw);
+    let digits = quoted.strip_prefix('"')?.strip_suffix('"')?;
+    if digits.is_empty() || digits.len() > 18 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
 pub fn expected_version(
     req: &HttpRequest,
     body_version: Option<i64>,
 ) -> Result<Option<i64>, ApiError> {
     let header_version = match req.headers().get(header::IF_MATCH) {
         None => None,
-        Some(v) => {
-            let raw = v.to_str().unwrap_or_default().trim();
-            let raw = raw.strip_prefix("W/").unwrap_or(raw).trim_matches('"');
-            Some(raw.parse::<i64>().map_err(|_| {
-                ApiError::new(
-                    ErrorCode::BadRequest,
-                    "If-Match must be an ETag this API issued, e.g. \"3\"",
-                )
-            })?)
-        }
+        Some(v) => Some(parse_etag(v.to_str().unwrap_or_default()).ok_or_else(|| {
+            ApiError::bad_param("If-Match", "must be an ETag this API issued, e.g. \"3\"")
+        })?),
     };
     match (header_version, body_version) {
         (Some(h), Some(b)) if h != b => Err(ApiError::field(
@@ -75,6 +81,12 @@ mod tests {
             (Some("W/\"4\""), Some(4), Ok(Some(4))),
             (Some("\"4\""), Some(5), Err(())),
             (Some("abc"), None, Err(())),
+            // Only the shapes the OpenAPI pattern declares.
+            (Some("4"), None, Err(())),
+            (Some("\"-4\""), None, Err(())),
+            (Some("\"\""), None, Err(())),
+            (Some("\"1234567890123456789\""), None, Err(())),
+            (Some("w/\"4\""), None, Err(())),
         ];
         for (h, b, want) in table {
             let mut req = TestRequest::default();

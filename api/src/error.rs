@@ -59,6 +59,16 @@ impl ApiError {
         Self::validation(vec![FieldError::new(field, message)])
     }
 
+    /// 409 for a field that names a record that does not exist or cannot be used here.
+    pub fn reference(field: impl Into<String>, message: impl Into<String>) -> Self {
+        let e = FieldError::new(field, message);
+        Self {
+            detail: format!("`{}` {}", e.field, e.message),
+            errors: vec![e],
+            ..Self::new(ErrorCode::InvalidReference, "")
+        }
+    }
+
     /// 400 for a bad query parameter.
     pub fn bad_param(field: impl Into<String>, message: impl Into<String>) -> Self {
         let e = FieldError::new(field, message);

@@ -84,8 +84,14 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
             "the body is empty; send a JSON object",
         ));
     }
-    let de = &mut serde_json::Deserializer::from_slice(bytes);
-    serde_path_to_error::deserialize(de).map_err(|e| {
+    let mut value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
+        ApiError::new(
+            ErrorCode::MalformedBody,
+            format!("the body is not valid JSON: {e}"),
+        )
+    })?;
+    integral_floats_as_integers(&mut value);
+    serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
         match inner.classify() {
@@ -99,6 +105,27 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
             ),
         }
     })
+}
+
+/// JSON Schema (and so the OpenAPI document) counts `3.0` as an integer; serde does not. So a
+/// number with no fractional part that fits an `i64` is read as that integer.
+fn integral_floats_as_integers(v: &mut serde_json::Value) {
+    use serde_json::Value;
+    match v {
+        Value::Number(n) if n.is_f64() => {
+            if let Some(f) = n.as_f64()
+                && f.fract() == 0.0
+                && f.abs() < 9.007_199_254_740_992e15
+            {
+                #[allow(clippy::cast_possible_truncation)]
+                let i = f as i64;
+                *v = Value::from(i);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(integral_floats_as_integers),
+        Value::Object(fields) => fields.values_mut().for_each(integral_floats_as_integers),
+        _ => {}
+    }
 }
 
 /// serde reports a missing field at its parent's path and an unknown one by name in the message;
@@ -225,6 +252,31 @@ mod tests {
                 "{json}: {}",
                 err.errors[0].message
             );
+        }
+    }
+
+    #[test]
+    fn integral_floats_are_integers_as_json_schema_says() {
+        #[derive(Debug, Deserialize, PartialEq)]
+        struct N {
+            n: i64,
+            nested: Vec<i32>,
+            lat: f64,
+        }
+        let table: [(&str, Option<N>); 3] = [
+            (
+                r#"{"n": 244.0, "nested": [1.0, -2], "lat": 5}"#,
+                Some(N {
+                    n: 244,
+                    nested: vec![1, -2],
+                    lat: 5.0,
+                }),
+            ),
+            (r#"{"n": 1.5, "nested": [], "lat": 0}"#, None),
+            (r#"{"n": 1e300, "nested": [], "lat": 0}"#, None),
+        ];
+        for (json, want) in table {
+            assert_eq!(parse_json::<N>(json.as_bytes()).ok(), want, "{json}");
         }
     }
 

@@ -91,9 +91,43 @@ pub fn finish(mut spec: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
         .flatten()
         {
             add_common_problems(op);
+            constrain_shared_parameters(op);
         }
     }
     spec
+}
+
+/// The rules the server enforces on parameters many operations share, declared once here so
+/// every operation's contract states them (and schemathesis checks both ways).
+fn constrain_shared_parameters(op: &mut Operation) {
+    use utoipa::openapi::schema::{ObjectBuilder, Schema, SchemaType, Type};
+    for p in op.parameters.iter_mut().flatten() {
+        let RefOr::T(p) = p else { continue };
+        let schema = match p.name.as_str() {
+            "limit" => ObjectBuilder::new()
+                .schema_type(SchemaType::Type(Type::Integer))
+                .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(
+                    utoipa::openapi::KnownFormat::Int32,
+                )))
+                .minimum(Some(1))
+                .maximum(Some(closebook_shared::page::MAX_LIMIT))
+                .description(Some(format!(
+                    "Page size, 1–{} (default {})",
+                    closebook_shared::page::MAX_LIMIT,
+                    closebook_shared::page::DEFAULT_LIMIT
+                ))),
+            "Idempotency-Key" => ObjectBuilder::new()
+                .schema_type(SchemaType::Type(Type::String))
+                .min_length(Some(1))
+                .max_length(Some(crate::middleware::idempotency::MAX_KEY_LENGTH))
+                .pattern(Some("^[!-~]+$")),
+            "If-Match" => ObjectBuilder::new()
+                .schema_type(SchemaType::Type(Type::String))
+                .pattern(Some(crate::concurrency::ETAG_PATTERN)),
+            _ => continue,
+        };
+        p.schema = Some(RefOr::T(Schema::Object(schema.build())));
+    }
 }
 
 fn add_common_problems(op: &mut Operation) {

@@ -292,13 +292,19 @@ async fn lead_create_read_back_and_validation(app: TestApp) {
         (json!({ "company": "A", "score": 99 }), "score"),
     ];
     for (body, field) in cases {
+        // Naming a record that does not exist or cannot be used is a 409; the rest are 422.
+        let (status, code) = if ["stage_id", "pipeline_id", "owner_id"].contains(&field) {
+            (409, "invalid_reference")
+        } else {
+            (422, "validation_failed")
+        };
         let res = app
             .post("/api/v1/leads")
             .auth(&o.rep)
             .json(&body)
             .send()
             .await
-            .problem(422, "validation_failed");
+            .problem(status, code);
         assert!(
             res.fields().iter().any(|f| f == field),
             "{body}: {:?}",
@@ -942,12 +948,14 @@ async fn activities_drive_follow_up_fields(app: TestApp) {
         .await
         .problem(422, "validation_failed");
     assert_eq!(quick.fields(), ["lead_id"]);
-    app.post("/api/v1/activities")
+    let hidden = app
+        .post("/api/v1/activities")
         .auth(&o.other_rep)
         .json(&json!({ "kind": "call", "lead_id": lid }))
         .send()
         .await
-        .problem(422, "validation_failed");
+        .problem(409, "invalid_reference");
+    assert_eq!(hidden.fields(), ["lead_id"]);
     app.post(&acts)
         .auth(&o.other_rep)
         .json(&json!({ "kind": "call" }))

@@ -99,13 +99,18 @@ async fn user_creation_is_validated(app: TestApp) {
         for (k, v) in change.as_object().unwrap() {
             body[k] = v.clone();
         }
+        let (status, code) = if ["team_id", "manager_id"].contains(&field) {
+            (409, "invalid_reference")
+        } else {
+            (422, "validation_failed")
+        };
         let res = app
             .post("/api/v1/users")
             .auth(&admin)
             .json(&body)
             .send()
             .await
-            .problem(422, "validation_failed");
+            .problem(status, code);
         assert_eq!(res.fields(), [field], "{change}: {}", res.text);
     }
     let mut missing = new_user("valid@example.com");
@@ -536,7 +541,7 @@ async fn teams_are_created_edited_and_validated(app: TestApp) {
         .json(&json!({ "name": "X", "manager_id": rep.id }))
         .send()
         .await
-        .problem(422, "validation_failed");
+        .problem(409, "invalid_reference");
     assert_eq!(bad.fields(), ["manager_id"]);
     app.post("/api/v1/teams")
         .auth(&admin)

@@ -1,10 +1,13 @@
 """Smoke scenario with a client generated from openapi/openapi.json by openapi-python-client:
-sign in, read `me`, create a user, page through users. Proves the contract is usable as is."""
+sign in, read `me`, create a user, page through users, create and read a lead whose enum fields
+(source type and channel, outcome, sales stage, referral ask) must decode as the server sends
+them. Proves the contract is usable as is."""
 
 import sys
 
 from closebook_client import AuthenticatedClient, Client
 from closebook_client.api.auth import get_me, login
+from closebook_client.api.leads import create_lead, get_lead
 from closebook_client.api.users import create_user, list_users
 from closebook_client.models import CreateUserRequest, LoginRequest, PageUser, Problem, Role, TokenResponse, User
 
@@ -41,5 +44,23 @@ while True:
     if not cursor:
         break
 assert sorted(seen) == sorted([email] + [f"client{i}@example.com" for i in range(3)]), seen
-print(f"signed in, read me, created 3 users, paged {len(seen)} users two at a time")
+# Enum fields both ways: sent as the client's enums, read back as them (a documented value
+# that differs from the wire value breaks this decoding).
+from closebook_client.models import (CreateLeadRequest, Lead, Outcome, ReferralAskStatus, SalesStage, SourceChannel,
+                                     SourceType)
+
+lead = create_lead.sync(
+    client=api,
+    body=CreateLeadRequest(company="Generated Client Foods", source_type=SourceType.INBOUND,
+                           source_channel=SourceChannel.TRADE_SHOW),
+)
+assert isinstance(lead, Lead), lead
+read = get_lead.sync(client=api, id=lead.id)
+assert isinstance(read, Lead), read
+assert read.source_type == SourceType.INBOUND and read.source_channel == SourceChannel.TRADE_SHOW, read
+assert read.outcome == Outcome.OPEN, read.outcome
+assert isinstance(read.display_sales_stage, SalesStage), read.display_sales_stage
+assert read.referral_ask_status == ReferralAskStatus.NOT_ASKED, read.referral_ask_status
+print(f"signed in, read me, created 3 users, paged {len(seen)} users two at a time, "
+      f"created and read a lead ({read.outcome.value}, {read.display_sales_stage.value})")
 print("generated-client: 1 passed, 0 failed")

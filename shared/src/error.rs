@@ -35,6 +35,10 @@ pub enum ErrorCode {
     NotFound,
     /// The request conflicts with existing data (for example a duplicate email).
     Conflict,
+    /// A field names a record that does not exist or cannot be used here (a deactivated user,
+    /// another pipeline's stage); `errors` names the field. A 409, not a 422: the request is
+    /// well-formed, and the same request succeeds once the record exists.
+    InvalidReference,
     /// The `version`/`If-Match` the client sent is not the current one: someone else changed it.
     VersionMismatch,
     /// The same `Idempotency-Key` was used with a different request.
@@ -66,7 +70,10 @@ impl ErrorCode {
             Self::AccountDisabled | Self::Forbidden | Self::PasswordChangeRequired => 403,
             Self::NotFound => 404,
             Self::MethodNotAllowed => 405,
-            Self::Conflict | Self::IdempotencyKeyInFlight | Self::IdempotencyKeyExpired => 409,
+            Self::Conflict
+            | Self::InvalidReference
+            | Self::IdempotencyKeyInFlight
+            | Self::IdempotencyKeyExpired => 409,
             Self::VersionMismatch => 412,
             Self::PayloadTooLarge => 413,
             Self::UnsupportedMediaType => 415,
@@ -93,6 +100,7 @@ impl ErrorCode {
             Self::PasswordChangeRequired => "Password change required",
             Self::NotFound => "Not found",
             Self::Conflict => "Conflict",
+            Self::InvalidReference => "Invalid reference",
             Self::VersionMismatch => "Version mismatch",
             Self::IdempotencyKeyReused => "Idempotency key reused",
             Self::IdempotencyKeyInFlight => "Idempotent request in progress",
@@ -210,6 +218,7 @@ mod tests {
                 409,
                 "idempotency_key_expired",
             ),
+            (ErrorCode::InvalidReference, 409, "invalid_reference"),
             (ErrorCode::PayloadTooLarge, 413, "payload_too_large"),
             (
                 ErrorCode::TooManyLoginAttempts,

@@ -113,15 +113,15 @@ fn check_owner(
     owner: Uuid,
 ) -> Result<UserRow, ApiError> {
     let user =
-        user_rows::find(conn, owner)?.ok_or_else(|| ApiError::field(field, "no such user"))?;
+        user_rows::find(conn, owner)?.ok_or_else(|| ApiError::reference(field, "no such user"))?;
     if !user.active {
-        return Err(ApiError::field(field, "is deactivated"));
+        return Err(ApiError::reference(field, "is deactivated"));
     }
     if !matches!(
         user.role(),
         Role::SalesRep | Role::SalesManager | Role::Admin
     ) {
-        return Err(ApiError::field(
+        return Err(ApiError::reference(
             field,
             "must be a sales rep, sales manager or admin",
         ));
@@ -180,7 +180,7 @@ pub fn create(
     check_source(conn, req.source_type, req.source_channel)?;
     let pipeline = match req.pipeline_id {
         Some(p) => pipelines::find(conn, &p.to_string())?
-            .ok_or_else(|| ApiError::field("pipeline_id", "no such pipeline"))?,
+            .ok_or_else(|| ApiError::reference("pipeline_id", "no such pipeline"))?,
         None => pipelines::default_pipeline(conn)?
             .ok_or_else(|| ApiError::internal("no default pipeline"))?,
     };
@@ -188,13 +188,13 @@ pub fn create(
     let stage = match req.stage_id {
         Some(s) => set
             .get(&s.to_string())
-            .ok_or_else(|| ApiError::field("stage_id", "is not a stage of the pipeline"))?,
+            .ok_or_else(|| ApiError::reference("stage_id", "is not a stage of the pipeline"))?,
         None => set
             .first_open()
             .ok_or_else(|| ApiError::internal("pipeline without open stage"))?,
     };
     if stage.kind() != StageKind::Open {
-        return Err(ApiError::field(
+        return Err(ApiError::reference(
             "stage_id",
             "must be an open stage; close leads with POST /leads/{id}/outcome",
         ));

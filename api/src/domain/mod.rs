@@ -33,12 +33,12 @@ pub fn check_time_zone(field: &str, tz: &str) -> Result<(), ApiError> {
 pub fn check_manager(conn: &mut DbConn, field: &str, id: Uuid) -> Result<(), ApiError> {
     match user_rows::find(conn, id)? {
         Some(u) if u.active && matches!(u.role(), Role::SalesManager | Role::Admin) => Ok(()),
-        Some(u) if !u.active => Err(ApiError::field(field, "is deactivated")),
-        Some(_) => Err(ApiError::field(
+        Some(u) if !u.active => Err(ApiError::reference(field, "is deactivated")),
+        Some(_) => Err(ApiError::reference(
             field,
             "must be a sales manager or an admin",
         )),
-        None => Err(ApiError::field(field, "no such user")),
+        None => Err(ApiError::reference(field, "no such user")),
     }
 }
 
@@ -46,6 +46,6 @@ pub fn check_team(conn: &mut DbConn, field: &str, id: Uuid) -> Result<(), ApiErr
     if team_rows::exists(conn, id)? {
         Ok(())
     } else {
-        Err(ApiError::field(field, "no such team"))
+        Err(ApiError::reference(field, "no such team"))
     }
 }

@@ -35,7 +35,7 @@ pub async fn create_activity(
         let scope = authz::lead_scope(c, &principal)?;
         let created = domain::activities::create(c, &actor, &scope, lead_id, req).map_err(|e| {
             if e.code == closebook_shared::ErrorCode::NotFound {
-                ApiError::field("lead_id", "no such lead")
+                ApiError::reference("lead_id", "no such lead")
             } else {
                 e
             }
