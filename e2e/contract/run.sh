@@ -56,4 +56,4 @@ args=(run "$base/api/openapi.json" --url "$base" -H "Authorization: Bearer $toke
   --exclude-operation-id change_password --exclude-operation-id set_user_password
   --report junit --report-junit-path "$root/target/schemathesis-junit.xml")
 [ -n "$max_time" ] && args+=(--max-time "$max_time")
-"$venv/bin/schemathesis" "${args[@]}"
+"$venv/bin/schemathesis" --config-file "$root/e2e/contract/schemathesis.toml" "${args[@]}"

@@ -84,16 +84,19 @@ pub struct CreateActivityRequest {
     #[garde(skip)]
     pub kind: ActivityKind,
     #[serde(default)]
-    #[garde(inner(length(max = validate::NAME_MAX)))]
+    #[garde(inner(length(chars, max = validate::NAME_MAX)))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub subject: Option<String>,
     #[serde(default)]
-    #[garde(inner(length(max = 5000)))]
+    #[garde(inner(length(chars, max = 5000)))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 5000))]
     pub notes: Option<String>,
     #[serde(default)]
     #[garde(skip)]
     pub outcome: Option<ActivityOutcome>,
     #[serde(default)]
     #[garde(inner(range(min = 0, max = 1440)))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 1440))]
     pub duration_minutes: Option<i32>,
     #[serde(default)]
     #[garde(skip)]
@@ -105,16 +108,20 @@ pub struct CreateActivityRequest {
     #[garde(skip)]
     pub follow_up_at: Option<DateTime<Utc>>,
     #[serde(default)]
-    #[garde(inner(length(max = 500)))]
+    #[garde(inner(length(chars, max = 500)))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub follow_up_note: Option<String>,
     #[serde(default)]
-    #[garde(inner(length(max = 500)))]
+    #[garde(inner(length(chars, max = 500)))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub location: Option<String>,
     #[serde(default)]
     #[garde(inner(range(min = -90.0, max = 90.0)))]
+    #[cfg_attr(feature = "openapi", schema(minimum = -90.0, maximum = 90.0))]
     pub latitude: Option<f64>,
     #[serde(default)]
     #[garde(inner(range(min = -180.0, max = 180.0)))]
+    #[cfg_attr(feature = "openapi", schema(minimum = -180.0, maximum = 180.0))]
     pub longitude: Option<f64>,
 }
 
@@ -160,7 +167,11 @@ pub struct Note {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CreateNoteRequest {
-    #[garde(length(min = 1, max = 10_000), custom(validate::not_blank))]
+    #[garde(length(chars, min = 1, max = 10_000), custom(validate::not_blank))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 10000, pattern = r"\S")
+    )]
     pub body: String,
 }
 
@@ -195,7 +206,8 @@ pub struct CreateTouchRequest {
     #[garde(skip)]
     pub kind: TouchKind,
     #[serde(default)]
-    #[garde(inner(length(max = 5000)))]
+    #[garde(inner(length(chars, max = 5000)))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 5000))]
     pub notes: Option<String>,
 }
 

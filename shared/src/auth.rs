@@ -7,9 +7,11 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
-    #[garde(length(min = 1, max = 254))]
+    #[garde(length(chars, min = 1, max = 254))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 254))]
     pub email: String,
-    #[garde(length(min = 1, max = 256))]
+    #[garde(length(chars, min = 1, max = 256))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 256))]
     pub password: String,
 }
 
@@ -33,7 +35,8 @@ pub struct TokenResponse {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RefreshRequest {
-    #[garde(length(min = 1, max = 512))]
+    #[garde(length(chars, min = 1, max = 512))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 512))]
     pub refresh_token: String,
 }
 
@@ -44,7 +47,8 @@ pub struct RefreshRequest {
 #[serde(deny_unknown_fields)]
 pub struct LogoutRequest {
     #[serde(default)]
-    #[garde(length(min = 1, max = 512))]
+    #[garde(length(chars, min = 1, max = 512))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 512))]
     pub refresh_token: Option<String>,
 }
 
@@ -53,7 +57,8 @@ pub struct LogoutRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ChangePasswordRequest {
-    #[garde(length(min = 1, max = 256))]
+    #[garde(length(chars, min = 1, max = 256))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 256))]
     pub current_password: String,
     /// At least 12 characters, different from the current one.
     #[garde(custom(crate::validate::password))]

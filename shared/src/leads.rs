@@ -221,7 +221,11 @@ pub const CLOSING_SOON_DAYS: i64 = 14;
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CreateLeadRequest {
-    #[garde(length(min = 1, max = validate::NAME_MAX), custom(validate::not_blank))]
+    #[garde(length(chars, min = 1, max = validate::NAME_MAX), custom(validate::not_blank))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 200, pattern = r"\S")
+    )]
     pub company: String,
     /// Defaults to the organisation's default pipeline.
     #[serde(default)]
@@ -240,42 +244,53 @@ pub struct CreateLeadRequest {
     pub deal_value: Option<Money>,
     #[serde(default)]
     #[garde(inner(range(min = 0, max = 1_000_000_000)))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 1000000000))]
     pub estimated_units: Option<i64>,
     #[serde(default)]
     #[garde(skip)]
     pub expected_close_date: Option<NaiveDate>,
     #[serde(default)]
-    #[garde(inner(length(max = validate::NAME_MAX)))]
+    #[garde(inner(length(chars, max = validate::NAME_MAX)))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub contact_name: Option<String>,
     #[serde(default)]
-    #[garde(inner(length(max = validate::NAME_MAX)))]
+    #[garde(inner(length(chars, max = validate::NAME_MAX)))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub contact_title: Option<String>,
     #[serde(default)]
-    #[garde(inner(email, length(max = 254)))]
+    #[garde(inner(email, length(chars, max = 254)))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 254, format = Email))]
     pub email: Option<String>,
     #[serde(default)]
     #[garde(custom(validate::opt_phone))]
     pub phone: Option<String>,
     #[serde(default)]
-    #[garde(inner(length(max = 500)))]
+    #[garde(inner(length(chars, max = 500)))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub website: Option<String>,
     #[serde(default)]
-    #[garde(inner(length(max = 500)))]
+    #[garde(inner(length(chars, max = 500)))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub address: Option<String>,
     #[serde(default)]
-    #[garde(inner(length(max = validate::NAME_MAX)))]
+    #[garde(inner(length(chars, max = validate::NAME_MAX)))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub city: Option<String>,
     #[serde(default)]
-    #[garde(inner(length(max = validate::NAME_MAX)))]
+    #[garde(inner(length(chars, max = validate::NAME_MAX)))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub state: Option<String>,
     #[serde(default)]
-    #[garde(inner(length(max = 20)))]
+    #[garde(inner(length(chars, max = 20)))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 20))]
     pub zip: Option<String>,
     #[serde(default)]
     #[garde(inner(range(min = -90.0, max = 90.0)))]
+    #[cfg_attr(feature = "openapi", schema(minimum = -90.0, maximum = 90.0))]
     pub latitude: Option<f64>,
     #[serde(default)]
     #[garde(inner(range(min = -180.0, max = 180.0)))]
+    #[cfg_attr(feature = "openapi", schema(minimum = -180.0, maximum = 180.0))]
     pub longitude: Option<f64>,
     #[serde(default)]
     #[garde(skip)]
@@ -284,7 +299,8 @@ pub struct CreateLeadRequest {
     #[garde(skip)]
     pub source_channel: Option<SourceChannel>,
     #[serde(default)]
-    #[garde(inner(length(max = validate::NAME_MAX)))]
+    #[garde(inner(length(chars, max = validate::NAME_MAX)))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub introduced_by: Option<String>,
     #[serde(default)]
     #[garde(skip)]
@@ -299,28 +315,33 @@ pub struct CreateLeadRequest {
     #[garde(skip)]
     pub timeline: Option<Timeline>,
     #[serde(default)]
-    #[garde(inner(length(max = 500)))]
+    #[garde(inner(length(chars, max = 500)))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub next_action: Option<String>,
     #[serde(default)]
     #[garde(skip)]
     pub next_contact_at: Option<DateTime<Utc>>,
     #[serde(default)]
     #[garde(inner(range(min = 1, max = 365)))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 365))]
     pub follow_up_cadence_days: Option<i32>,
     #[serde(default)]
     #[garde(skip)]
     pub permission_to_follow_up: Option<bool>,
     #[serde(default)]
-    #[garde(inner(length(max = 5000)))]
+    #[garde(inner(length(chars, max = 5000)))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 5000))]
     pub personal_details: Option<String>,
     #[serde(default)]
     #[garde(skip)]
     pub sales_stage: Option<SalesStage>,
     #[serde(default)]
     #[garde(inner(length(max = 20), inner(length(min = 1, max = 100))))]
+    #[cfg_attr(feature = "openapi", schema(max_items = 20))]
     pub competitors: Option<Vec<String>>,
     #[serde(default)]
     #[garde(inner(length(max = 20), inner(length(min = 1, max = 50))))]
+    #[cfg_attr(feature = "openapi", schema(max_items = 20))]
     pub tags: Option<Vec<String>>,
 }
 
@@ -336,19 +357,26 @@ pub struct UpdateLeadRequest {
     #[garde(skip)]
     pub version: Option<i64>,
     #[serde(default)]
-    #[garde(inner(length(min = 1, max = validate::NAME_MAX), custom(validate::not_blank)))]
+    #[garde(inner(length(chars, min = 1, max = validate::NAME_MAX), custom(validate::not_blank)))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 200, pattern = r"\S")
+    )]
     pub company: Option<String>,
     #[serde(default, deserialize_with = "crate::patch::nullable")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
-    #[garde(inner(inner(length(max = validate::NAME_MAX))))]
+    #[garde(inner(inner(length(chars, max = validate::NAME_MAX))))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub contact_name: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::patch::nullable")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
-    #[garde(inner(inner(length(max = validate::NAME_MAX))))]
+    #[garde(inner(inner(length(chars, max = validate::NAME_MAX))))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub contact_title: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::patch::nullable")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
-    #[garde(inner(inner(email, length(max = 254))))]
+    #[garde(inner(inner(email, length(chars, max = 254))))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 254, format = Email))]
     pub email: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::patch::nullable")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
@@ -356,31 +384,38 @@ pub struct UpdateLeadRequest {
     pub phone: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::patch::nullable")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
-    #[garde(inner(inner(length(max = 500))))]
+    #[garde(inner(inner(length(chars, max = 500))))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub website: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::patch::nullable")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
-    #[garde(inner(inner(length(max = 500))))]
+    #[garde(inner(inner(length(chars, max = 500))))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub address: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::patch::nullable")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
-    #[garde(inner(inner(length(max = validate::NAME_MAX))))]
+    #[garde(inner(inner(length(chars, max = validate::NAME_MAX))))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub city: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::patch::nullable")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
-    #[garde(inner(inner(length(max = validate::NAME_MAX))))]
+    #[garde(inner(inner(length(chars, max = validate::NAME_MAX))))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub state: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::patch::nullable")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
-    #[garde(inner(inner(length(max = 20))))]
+    #[garde(inner(inner(length(chars, max = 20))))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 20))]
     pub zip: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::patch::nullable")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<f64>))]
     #[garde(inner(inner(range(min = -90.0, max = 90.0))))]
+    #[cfg_attr(feature = "openapi", schema(minimum = -90.0, maximum = 90.0))]
     pub latitude: Option<Option<f64>>,
     #[serde(default, deserialize_with = "crate::patch::nullable")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<f64>))]
     #[garde(inner(inner(range(min = -180.0, max = 180.0))))]
+    #[cfg_attr(feature = "openapi", schema(minimum = -180.0, maximum = 180.0))]
     pub longitude: Option<Option<f64>>,
     #[serde(default, deserialize_with = "crate::patch::nullable")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<SourceType>))]
@@ -392,7 +427,8 @@ pub struct UpdateLeadRequest {
     pub source_channel: Option<Option<SourceChannel>>,
     #[serde(default, deserialize_with = "crate::patch::nullable")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
-    #[garde(inner(inner(length(max = validate::NAME_MAX))))]
+    #[garde(inner(inner(length(chars, max = validate::NAME_MAX))))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub introduced_by: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::patch::nullable")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<Budget>))]
@@ -412,7 +448,8 @@ pub struct UpdateLeadRequest {
     pub timeline: Option<Option<Timeline>>,
     #[serde(default, deserialize_with = "crate::patch::nullable")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
-    #[garde(inner(inner(length(max = 500))))]
+    #[garde(inner(inner(length(chars, max = 500))))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub next_action: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::patch::nullable")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<DateTime<Utc>>))]
@@ -421,6 +458,7 @@ pub struct UpdateLeadRequest {
     #[serde(default, deserialize_with = "crate::patch::nullable")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<i32>))]
     #[garde(inner(inner(range(min = 1, max = 365))))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 365))]
     pub follow_up_cadence_days: Option<Option<i32>>,
     #[serde(default, deserialize_with = "crate::patch::nullable")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<bool>))]
@@ -428,7 +466,8 @@ pub struct UpdateLeadRequest {
     pub permission_to_follow_up: Option<Option<bool>>,
     #[serde(default, deserialize_with = "crate::patch::nullable")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
-    #[garde(inner(inner(length(max = 5000))))]
+    #[garde(inner(inner(length(chars, max = 5000))))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 5000))]
     pub personal_details: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::patch::nullable")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<SalesStage>))]
@@ -437,10 +476,12 @@ pub struct UpdateLeadRequest {
     /// Replaces the whole list.
     #[serde(default)]
     #[garde(inner(length(max = 20), inner(length(min = 1, max = 100))))]
+    #[cfg_attr(feature = "openapi", schema(max_items = 20))]
     pub competitors: Option<Vec<String>>,
     /// Replaces the whole list.
     #[serde(default)]
     #[garde(inner(length(max = 20), inner(length(min = 1, max = 50))))]
+    #[cfg_attr(feature = "openapi", schema(max_items = 20))]
     pub tags: Option<Vec<String>>,
 }
 
@@ -459,9 +500,11 @@ pub struct UpdateDealRequest {
     #[serde(default, deserialize_with = "crate::patch::nullable")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>))]
     #[garde(inner(inner(range(min = 0, max = 1_000_000_000))))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 1000000000))]
     pub estimated_units: Option<Option<i64>>,
     #[serde(default)]
     #[garde(inner(range(min = 0, max = 100)))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100))]
     pub probability: Option<i32>,
     #[serde(default, deserialize_with = "crate::patch::nullable")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<NaiveDate>))]
@@ -481,7 +524,8 @@ pub struct ChangeStageRequest {
     pub version: Option<i64>,
     /// Why, for the history.
     #[serde(default)]
-    #[garde(inner(length(max = 500)))]
+    #[garde(inner(length(chars, max = 500)))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub note: Option<String>,
 }
 
@@ -494,7 +538,11 @@ pub struct SetOutcomeRequest {
     pub outcome: Outcome,
     /// Required when lost.
     #[serde(default)]
-    #[garde(inner(length(min = 1, max = 500), custom(validate::not_blank)))]
+    #[garde(inner(length(chars, min = 1, max = 500), custom(validate::not_blank)))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 500, pattern = r"\S")
+    )]
     pub lost_reason: Option<String>,
     #[serde(default)]
     #[garde(skip)]
@@ -508,7 +556,11 @@ pub struct ReassignLeadRequest {
     /// An active sales rep or manager the caller manages.
     #[garde(skip)]
     pub owner_id: Uuid,
-    #[garde(length(min = 1, max = 500), custom(validate::not_blank))]
+    #[garde(length(chars, min = 1, max = 500), custom(validate::not_blank))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 500, pattern = r"\S")
+    )]
     pub reason: String,
     #[serde(default)]
     #[garde(skip)]
@@ -524,9 +576,11 @@ pub struct ReferralAskRequest {
     /// Referrals received so far (defaults to the number of `names`).
     #[serde(default)]
     #[garde(inner(range(min = 0, max = 1000)))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 1000))]
     pub count: Option<i32>,
     #[serde(default)]
     #[garde(inner(length(max = 50), inner(length(min = 1, max = validate::NAME_MAX))))]
+    #[cfg_attr(feature = "openapi", schema(max_items = 50))]
     pub names: Option<Vec<String>>,
 }
 

@@ -68,11 +68,17 @@ pub struct StageInput {
     pub id: Option<Uuid>,
     /// Machine key: letters, digits and `_`; unique in the pipeline. Defaults from the name.
     #[serde(default)]
-    #[garde(inner(length(min = 1, max = 64), custom(validate::stage_key)))]
+    #[garde(inner(length(chars, min = 1, max = 64), custom(validate::stage_key)))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64))]
     pub key: Option<String>,
-    #[garde(length(min = 1, max = validate::NAME_MAX), custom(validate::not_blank))]
+    #[garde(length(chars, min = 1, max = validate::NAME_MAX), custom(validate::not_blank))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 200, pattern = r"\S")
+    )]
     pub name: String,
     #[garde(range(min = 0, max = 100))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100))]
     pub probability: i32,
     #[garde(skip)]
     pub kind: StageKind,
@@ -82,7 +88,11 @@ pub struct StageInput {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CreatePipelineRequest {
-    #[garde(length(min = 1, max = validate::NAME_MAX), custom(validate::not_blank))]
+    #[garde(length(chars, min = 1, max = validate::NAME_MAX), custom(validate::not_blank))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 200, pattern = r"\S")
+    )]
     pub name: String,
     /// Make this the default pipeline for new leads.
     #[serde(default)]
@@ -90,6 +100,7 @@ pub struct CreatePipelineRequest {
     pub is_default: bool,
     /// In order: at least one `open` stage, exactly one `won` and one `lost`.
     #[garde(length(min = 3, max = 30), dive)]
+    #[cfg_attr(feature = "openapi", schema(min_items = 3, max_items = 30))]
     pub stages: Vec<StageInput>,
 }
 
@@ -102,7 +113,11 @@ pub struct UpdatePipelineRequest {
     #[garde(skip)]
     pub version: Option<i64>,
     #[serde(default)]
-    #[garde(inner(length(min = 1, max = validate::NAME_MAX), custom(validate::not_blank)))]
+    #[garde(inner(length(chars, min = 1, max = validate::NAME_MAX), custom(validate::not_blank)))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 200, pattern = r"\S")
+    )]
     pub name: Option<String>,
     /// `true` makes this the default; the previous default stops being it.
     #[serde(default)]

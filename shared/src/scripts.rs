@@ -57,16 +57,22 @@ pub struct Script {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CreateScriptRequest {
-    #[garde(length(min = 1, max = 64), custom(validate::stage_key))]
+    #[garde(length(chars, min = 1, max = 64), custom(validate::stage_key))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64))]
     pub slug: String,
     #[garde(skip)]
     pub sales_stage: SalesStage,
     #[garde(skip)]
     pub kind: ScriptKind,
-    #[garde(length(min = 1, max = validate::NAME_MAX), custom(validate::not_blank))]
+    #[garde(length(chars, min = 1, max = validate::NAME_MAX), custom(validate::not_blank))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 200, pattern = r"\S")
+    )]
     pub title: String,
     #[serde(default)]
-    #[garde(inner(length(max = 300), custom(merge_fields_known)))]
+    #[garde(inner(length(chars, max = 300), custom(merge_fields_known)))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 300))]
     pub subject: Option<String>,
     #[garde(
         length(min = 1, max = 20_000),
@@ -90,11 +96,16 @@ pub struct UpdateScriptRequest {
     #[garde(skip)]
     pub kind: Option<ScriptKind>,
     #[serde(default)]
-    #[garde(inner(length(min = 1, max = validate::NAME_MAX), custom(validate::not_blank)))]
+    #[garde(inner(length(chars, min = 1, max = validate::NAME_MAX), custom(validate::not_blank)))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 200, pattern = r"\S")
+    )]
     pub title: Option<String>,
     #[serde(default, deserialize_with = "crate::patch::nullable")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
-    #[garde(inner(inner(length(max = 300), custom(merge_fields_known))))]
+    #[garde(inner(inner(length(chars, max = 300), custom(merge_fields_known))))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 300))]
     pub subject: Option<Option<String>>,
     #[serde(default)]
     #[garde(inner(

@@ -28,7 +28,11 @@ pub struct ServiceToken {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CreateServiceTokenRequest {
-    #[garde(length(min = 1, max = validate::NAME_MAX), custom(validate::not_blank))]
+    #[garde(length(chars, min = 1, max = validate::NAME_MAX), custom(validate::not_blank))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 200, pattern = r"\S")
+    )]
     pub name: String,
     #[garde(skip)]
     pub role: Role,

@@ -40,14 +40,20 @@ pub struct UpdateSettingsRequest {
     #[garde(skip)]
     pub version: Option<i64>,
     #[serde(default)]
-    #[garde(inner(length(min = 1, max = validate::NAME_MAX), custom(validate::not_blank)))]
+    #[garde(inner(length(chars, min = 1, max = validate::NAME_MAX), custom(validate::not_blank)))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 200, pattern = r"\S")
+    )]
     pub org_name: Option<String>,
     /// ISO 4217 code, e.g. EUR.
     #[serde(default)]
-    #[garde(inner(length(min = 3, max = 3)))]
+    #[garde(inner(length(chars, min = 3, max = 3)))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 3))]
     pub currency: Option<String>,
     #[serde(default)]
-    #[garde(inner(length(min = 1, max = 64)))]
+    #[garde(inner(length(chars, min = 1, max = 64)))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64))]
     pub time_zone: Option<String>,
     #[serde(default)]
     #[garde(skip)]

@@ -28,14 +28,19 @@ pub struct Team {
 #[serde(deny_unknown_fields)]
 pub struct CreateTeamRequest {
     /// Unique team name (case-insensitive).
-    #[garde(length(min = 1, max = validate::NAME_MAX), custom(validate::not_blank))]
+    #[garde(length(chars, min = 1, max = validate::NAME_MAX), custom(validate::not_blank))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 200, pattern = r"\S")
+    )]
     pub name: String,
     /// Must be an active user with role `sales_manager` or `admin`.
     #[serde(default)]
     #[garde(skip)]
     pub manager_id: Option<Uuid>,
     #[serde(default)]
-    #[garde(length(max = validate::NAME_MAX))]
+    #[garde(length(chars, max = validate::NAME_MAX))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub city: Option<String>,
 }
 
@@ -48,7 +53,11 @@ pub struct UpdateTeamRequest {
     #[garde(skip)]
     pub version: Option<i64>,
     #[serde(default)]
-    #[garde(length(min = 1, max = validate::NAME_MAX), inner(custom(validate::not_blank)))]
+    #[garde(length(chars, min = 1, max = validate::NAME_MAX), inner(custom(validate::not_blank)))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 200, pattern = r"\S")
+    )]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "crate::patch::nullable")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<Uuid>))]
@@ -56,7 +65,8 @@ pub struct UpdateTeamRequest {
     pub manager_id: Option<Option<Uuid>>,
     #[serde(default, deserialize_with = "crate::patch::nullable")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
-    #[garde(length(max = validate::NAME_MAX))]
+    #[garde(length(chars, max = validate::NAME_MAX))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub city: Option<Option<String>>,
 }
 

@@ -45,9 +45,14 @@ pub struct User {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CreateUserRequest {
-    #[garde(email, length(max = 254))]
+    #[garde(email, length(chars, max = 254))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 254, format = Email))]
     pub email: String,
-    #[garde(length(min = 1, max = validate::NAME_MAX), custom(validate::not_blank))]
+    #[garde(length(chars, min = 1, max = validate::NAME_MAX), custom(validate::not_blank))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 200, pattern = r"\S")
+    )]
     pub name: String,
     #[garde(skip)]
     pub role: Role,
@@ -62,10 +67,12 @@ pub struct CreateUserRequest {
     #[garde(custom(validate::opt_phone))]
     pub phone: Option<String>,
     #[serde(default)]
-    #[garde(length(max = validate::NAME_MAX))]
+    #[garde(length(chars, max = validate::NAME_MAX))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub title: Option<String>,
     #[serde(default)]
-    #[garde(length(max = 64))]
+    #[garde(length(chars, max = 64))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 64))]
     pub employee_id: Option<String>,
     #[serde(default)]
     #[garde(skip)]
@@ -81,7 +88,8 @@ pub struct CreateUserRequest {
     pub base_salary: Option<Money>,
     /// IANA time zone; defaults to `UTC`.
     #[serde(default)]
-    #[garde(length(max = 64))]
+    #[garde(length(chars, max = 64))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 64))]
     pub time_zone: Option<String>,
 }
 
@@ -96,10 +104,15 @@ pub struct UpdateUserRequest {
     #[garde(skip)]
     pub version: Option<i64>,
     #[serde(default)]
-    #[garde(email, length(max = 254))]
+    #[garde(email, length(chars, max = 254))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 254, format = Email))]
     pub email: Option<String>,
     #[serde(default)]
-    #[garde(length(min = 1, max = validate::NAME_MAX), inner(custom(validate::not_blank)))]
+    #[garde(length(chars, min = 1, max = validate::NAME_MAX), inner(custom(validate::not_blank)))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 200, pattern = r"\S")
+    )]
     pub name: Option<String>,
     #[serde(default)]
     #[garde(skip)]
@@ -110,11 +123,13 @@ pub struct UpdateUserRequest {
     pub phone: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::patch::nullable")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
-    #[garde(length(max = validate::NAME_MAX))]
+    #[garde(length(chars, max = validate::NAME_MAX))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub title: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::patch::nullable")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
-    #[garde(length(max = 64))]
+    #[garde(length(chars, max = 64))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 64))]
     pub employee_id: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::patch::nullable")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<Uuid>))]
@@ -133,7 +148,8 @@ pub struct UpdateUserRequest {
     #[garde(custom(validate::patch_money))]
     pub base_salary: Option<Option<Money>>,
     #[serde(default)]
-    #[garde(length(max = 64))]
+    #[garde(length(chars, max = 64))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 64))]
     pub time_zone: Option<String>,
     /// `false` deactivates (users are never deleted); `true` reactivates.
     #[serde(default)]

@@ -5,9 +5,12 @@ use crate::Money;
 
 pub const NAME_MAX: usize = 200;
 
-/// Text that must have something other than white space in it.
+/// Text that must have something other than white space in it. "White space" is what the
+/// OpenAPI document's `pattern: \S` means (ECMAScript's `\s`), so the contract and this rule
+/// agree on every character: Unicode spaces and line ends plus U+FEFF, but not U+0085.
 pub fn not_blank<T: AsRef<str>>(value: &T, _ctx: &()) -> garde::Result {
-    if value.as_ref().trim().is_empty() {
+    let ecma_space = |c: char| (c.is_whitespace() && c != '\u{85}') || c == '\u{feff}';
+    if value.as_ref().chars().all(ecma_space) {
         return Err(garde::Error::new("must not be blank"));
     }
     Ok(())
@@ -92,6 +95,43 @@ pub fn field_errors(report: &garde::Report) -> Vec<crate::FieldError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Blank means what the OpenAPI `pattern: \S` (ECMAScript) says it means.
+    #[test]
+    fn blank_is_ecmascript_white_space() {
+        let table = [
+            ("a", true),
+            (" a ", true),
+            ("", false),
+            (" \t\n\r", false),
+            ("\u{a0}\u{2003}\u{3000}", false),
+            ("\u{feff}", false),
+            // ECMAScript's \s does not include NEL, so a NEL is text there and here.
+            ("\u{85}", true),
+        ];
+        for (text, ok) in table {
+            assert_eq!(not_blank(&text, &()).is_ok(), ok, "{text:?}");
+        }
+    }
+
+    /// Lengths count characters, as JSON Schema's `maxLength` does, not UTF-8 bytes.
+    #[test]
+    fn lengths_count_characters() {
+        #[derive(garde::Validate)]
+        struct T {
+            #[garde(length(chars, max = 3))]
+            s: String,
+        }
+        for (s, ok) in [
+            ("abc", true),
+            ("äöü", true),
+            ("日本語", true),
+            ("abcd", false),
+        ] {
+            let t = T { s: s.to_owned() };
+            assert_eq!(garde::Validate::validate(&t).is_ok(), ok, "{s}");
+        }
+    }
 
     #[test]
     fn phone_rules() {
