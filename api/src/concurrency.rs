@@ -10,12 +10,16 @@ use crate::error::ApiError;
 /// The version the client claims to have edited, from `If-Match` or the body. Both given and
 /// different is a client bug worth reporting.
 /// The ETags this API issues and accepts in `If-Match` (declared in the OpenAPI document).
-pub const ETAG_PATTERN: &str = r#"^(W/)?"[0-9]{1,18}"$"#;
+/// A bare version number is accepted too, for clients that drop the quotes.
+pub const ETAG_PATTERN: &str = r#"^((W/)?"[0-9]{1,18}"|[0-9]{1,18})$"#;
 
-/// `"3"` or `W/"3"` → 3; anything else (unquoted, signed, too long) → `None`.
+/// `"3"`, `W/"3"` or `3` → 3; anything else (signed, too long, half-quoted) → `None`.
 fn parse_etag(raw: &str) -> Option<i64> {
-    let quoted = raw.strip_prefix("W/").unwrap_or(raw);
-    let digits = quoted.strip_prefix('"')?.strip_suffix('"')?;
+    let digits = match raw.strip_prefix("W/").unwrap_or(raw).strip_prefix('"') {
+        Some(quoted) => quoted.strip_suffix('"')?,
+        None if !raw.starts_with("W/") => raw,
+        None => return None,
+    };
     if digits.is_empty() || digits.len() > 18 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -33,10 +37,12 @@ pub fn expected_version(
         })?),
     };
     match (header_version, body_version) {
-        (Some(h), Some(b)) if h != b => Err(ApiError::field(
-            "version",
-            "differs from the If-Match header",
-        )),
+        // Two different versions cannot both be current: the precondition fails either way.
+        (Some(h), Some(b)) if h != b => Err(ApiError::new(
+            ErrorCode::VersionMismatch,
+            format!("`version` {b} and If-Match {h} disagree; send the version you read"),
+        )
+        .on_field("version", "differs from the If-Match header")),
         (h, b) => Ok(h.or(b)),
     }
 }
@@ -80,9 +86,11 @@ mod tests {
             (Some("\"4\""), None, Ok(Some(4))),
             (Some("W/\"4\""), Some(4), Ok(Some(4))),
             (Some("\"4\""), Some(5), Err(())),
+            (Some("4"), None, Ok(Some(4))),
             (Some("abc"), None, Err(())),
             // Only the shapes the OpenAPI pattern declares.
-            (Some("4"), None, Err(())),
+            (Some("W/4"), None, Err(())),
+            (Some("\"4"), None, Err(())),
             (Some("\"-4\""), None, Err(())),
             (Some("\"\""), None, Err(())),
             (Some("\"1234567890123456789\""), None, Err(())),

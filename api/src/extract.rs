@@ -90,6 +90,13 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
             format!("the body is not valid JSON: {e}"),
         )
     })?;
+    // Every request body is an object; serde would otherwise fill a struct from an array.
+    if !value.is_object() {
+        return Err(ApiError::validation(vec![FieldError::new(
+            "body",
+            "must be a JSON object",
+        )]));
+    }
     integral_floats_as_integers(&mut value);
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();

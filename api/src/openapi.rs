@@ -79,6 +79,8 @@ pub fn finish(mut spec: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
                 .build(),
         ),
     );
+    time_zones_are_iana_names(&mut spec);
+    constrain_list_items(&mut spec);
     for item in spec.paths.paths.values_mut() {
         for op in [
             &mut item.get,
@@ -121,6 +123,16 @@ fn constrain_shared_parameters(op: &mut Operation) {
                 .min_length(Some(1))
                 .max_length(Some(crate::middleware::idempotency::MAX_KEY_LENGTH))
                 .pattern(Some("^[!-~]+$")),
+            "owner" => ObjectBuilder::new()
+                .schema_type(SchemaType::Type(Type::String))
+                .pattern(Some(crate::db::leads::OWNER_PATTERN))
+                .description(Some("A user id, or `me`")),
+            "kind" if p.schema.as_ref().is_some_and(is_plain_string) => ObjectBuilder::new()
+                .schema_type(SchemaType::Type(Type::String))
+                .pattern(Some(crate::routes::leads::kinds_pattern()))
+                .description(Some(
+                    "Activity kinds separated by commas, e.g. `call,email`",
+                )),
             "If-Match" => ObjectBuilder::new()
                 .schema_type(SchemaType::Type(Type::String))
                 .pattern(Some(crate::concurrency::ETAG_PATTERN)),
@@ -128,6 +140,74 @@ fn constrain_shared_parameters(op: &mut Operation) {
         };
         p.schema = Some(RefOr::T(Schema::Object(schema.build())));
     }
+}
+
+/// Every `time_zone` field holds an IANA name the tz database knows (the server checks with
+/// chrono-tz, which is also where this list comes from).
+fn time_zones_are_iana_names(spec: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::schema::{Schema, SchemaType, Type};
+    let Some(components) = spec.components.as_mut() else {
+        return;
+    };
+    for schema in components.schemas.values_mut() {
+        let RefOr::T(Schema::Object(object)) = schema else {
+            continue;
+        };
+        let Some(RefOr::T(Schema::Object(tz))) = object.properties.get_mut("time_zone") else {
+            continue;
+        };
+        let nullable =
+            matches!(&tz.schema_type, SchemaType::Array(types) if types.contains(&Type::Null));
+        let mut names: Vec<serde_json::Value> = chrono_tz::TZ_VARIANTS
+            .iter()
+            .map(|z| serde_json::Value::from(z.name()))
+            .collect();
+        if nullable {
+            names.push(serde_json::Value::Null);
+        }
+        tz.enum_values = Some(names);
+    }
+}
+
+/// Item rules of text lists, which utoipa's field attributes cannot state: each item holds
+/// 1..=max characters (the garde rules beside the fields say the same).
+fn constrain_list_items(spec: &mut utoipa::openapi::OpenApi) {
+    use closebook_shared::leads::{COMPETITOR_MAX_CHARS, TAG_MAX_CHARS};
+    use utoipa::openapi::schema::{ArrayItems, Schema};
+    let rules: [(&str, &str, usize); 5] = [
+        ("CreateLeadRequest", "tags", TAG_MAX_CHARS),
+        ("UpdateLeadRequest", "tags", TAG_MAX_CHARS),
+        ("CreateLeadRequest", "competitors", COMPETITOR_MAX_CHARS),
+        ("UpdateLeadRequest", "competitors", COMPETITOR_MAX_CHARS),
+        (
+            "ReferralAskRequest",
+            "names",
+            closebook_shared::validate::NAME_MAX,
+        ),
+    ];
+    let Some(components) = spec.components.as_mut() else {
+        return;
+    };
+    for (schema, field, max) in rules {
+        let Some(RefOr::T(Schema::Object(object))) = components.schemas.get_mut(schema) else {
+            continue;
+        };
+        let Some(RefOr::T(Schema::Array(list))) = object.properties.get_mut(field) else {
+            continue;
+        };
+        if let ArrayItems::RefOrSchema(item) = &mut list.items
+            && let RefOr::T(Schema::Object(text)) = item.as_mut()
+        {
+            text.min_length = Some(1);
+            text.max_length = Some(max);
+        }
+    }
+}
+
+fn is_plain_string(schema: &RefOr<utoipa::openapi::schema::Schema>) -> bool {
+    use utoipa::openapi::schema::{Schema, SchemaType, Type};
+    matches!(schema, RefOr::T(Schema::Object(o))
+        if o.schema_type == SchemaType::Type(Type::String) && o.enum_values.is_none())
 }
 
 fn add_common_problems(op: &mut Operation) {
@@ -144,6 +224,13 @@ fn add_common_problems(op: &mut Operation) {
         add(
             "400",
             "Malformed request: invalid JSON or query parameter (`malformed_body`, `bad_request`)",
+        );
+    }
+    if has_body && secured {
+        add(
+            "409",
+            "Conflicts with the current state: a field names a record that does not exist or \
+             cannot be used (`invalid_reference`), or the record exists already (`conflict`)",
         );
     }
     if has_body {

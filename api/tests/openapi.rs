@@ -101,3 +101,87 @@ fn every_schema_reference_resolves() {
         .collect();
     assert!(dangling.is_empty(), "dangling $ref: {dangling:?}");
 }
+
+/// A pattern the contract declares and the rule the server applies must agree on every input,
+/// or a generated client refuses what the server takes (or the reverse).
+#[test]
+fn declared_patterns_agree_with_the_rules() {
+    let spec: serde_json::Value =
+        serde_json::from_str(&closebook_api::cli::openapi_json().unwrap()).unwrap();
+    let schemas = &spec["components"]["schemas"];
+    let pattern = |v: &serde_json::Value| regex::Regex::new(v.as_str().unwrap()).unwrap();
+
+    let phone = pattern(&schemas["CreateLeadRequest"]["properties"]["phone"]["pattern"]);
+    for text in [
+        "+1 (415) 555-0100",
+        "020 7946 0958",
+        "12345",
+        "1234",
+        "555-CALL-NOW",
+        "1+5555555",
+        "+123456789012345678901",
+        "+12345678901234567890",
+        "",
+        " ",
+        "+",
+        "(12) 345",
+        "12.34.5",
+    ] {
+        assert_eq!(
+            phone.is_match(text),
+            closebook_shared::validate::phone(text).is_ok(),
+            "phone {text:?}"
+        );
+    }
+
+    let list = &spec["paths"]["/api/v1/leads"]["get"]["parameters"];
+    let owner = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "owner")
+        .unwrap();
+    let owner = pattern(&owner["schema"]["pattern"]);
+    let me = uuid::Uuid::now_v7();
+    for text in [
+        "me",
+        "ME",
+        "",
+        "01a21b3c-f61e-7795-a436-373f270638c2",
+        "01A21B3C-F61E-7795-A436-373F270638C2",
+        "01a21b3cf61e7795a436373f270638c2",
+        "{01a21b3c-f61e-7795-a436-373f270638c2}",
+        "urn:uuid:01a21b3c-f61e-7795-a436-373f270638c2",
+    ] {
+        assert_eq!(
+            owner.is_match(text),
+            closebook_api::db::leads::parse_owner(text, Some(me)).is_ok(),
+            "owner {text:?}"
+        );
+    }
+
+    let acts = &spec["paths"]["/api/v1/leads/{id}/activities"]["get"]["parameters"];
+    let kind = acts
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "kind")
+        .unwrap();
+    let kind = pattern(&kind["schema"]["pattern"]);
+    for text in [
+        "call",
+        "call,email",
+        "call,",
+        ",call",
+        "call, email",
+        "calls",
+        "",
+        "sms,door_knock",
+    ] {
+        assert_eq!(
+            kind.is_match(text),
+            closebook_api::routes::leads::parse_kinds(text).is_ok(),
+            "kind {text:?}"
+        );
+    }
+}

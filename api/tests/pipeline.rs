@@ -437,7 +437,7 @@ async fn duplicates_and_cold_sources(app: TestApp) {
         .send()
         .await
         .problem(422, "validation_failed");
-    assert_eq!(bad.fields(), ["currency"]);
+    assert_eq!(bad.fields(), ["currency", "time_zone"]);
     let got = app
         .get("/api/v1/settings")
         .auth(&o.partner)
@@ -591,12 +591,13 @@ async fn stages_outcome_history_and_client(app: TestApp) {
         .send()
         .await
         .problem(422, "validation_failed");
+    // Another pipeline's stage names a record that cannot be used here.
     app.patch(&stage)
         .auth(&o.rep)
         .json(&json!({ "stage_id": "00000000-0000-7000-8001-000000000201" }))
         .send()
         .await
-        .problem(422, "validation_failed");
+        .problem(409, "invalid_reference");
     app.patch(&stage)
         .auth(&o.rep)
         .json(&json!({ "stage_id": NEW_STAGE, "version": 1 }))

@@ -396,7 +396,8 @@ async fn concurrent_edits_are_caught(app: TestApp) {
         .json(&json!({ "version": 2, "title": "x" }))
         .send()
         .await
-        .problem(422, "validation_failed");
+        // Two different versions cannot both be current: the precondition fails.
+        .problem(412, "version_mismatch");
     app.patch(&path)
         .auth(&admin)
         .header("if-match", "garbage")

@@ -51,9 +51,9 @@ token=$(curl -fs "$base/api/v1/auth/login" -H 'content-type: application/json' \
 
 args=(run "$base/api/openapi.json" --url "$base" -H "Authorization: Bearer $token"
   --checks all --phases examples,coverage,fuzzing,stateful --max-examples "$max_examples"
-  --seed "$seed" --workers 2 --no-color --request-timeout 20
+  --seed "$seed" --workers 2 --no-color --request-timeout 20 --output-sanitize false
   --exclude-operation-id refresh_token --exclude-operation-id logout
   --exclude-operation-id change_password --exclude-operation-id set_user_password
   --report junit --report-junit-path "$root/target/schemathesis-junit.xml")
 [ -n "$max_time" ] && args+=(--max-time "$max_time")
-"$venv/bin/schemathesis" --config-file "$root/e2e/contract/schemathesis.toml" "${args[@]}"
+SCHEMATHESIS_HOOKS=hooks PYTHONPATH="$root/e2e/contract" "$venv/bin/schemathesis" --config-file "$root/e2e/contract/schemathesis.toml" "${args[@]}"

@@ -62,6 +62,7 @@ pub struct ChangePasswordRequest {
     pub current_password: String,
     /// At least 12 characters, different from the current one.
     #[garde(custom(crate::validate::password))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 12, max_length = 256))]
     pub new_password: String,
 }
 
@@ -72,6 +73,7 @@ pub struct ChangePasswordRequest {
 pub struct SetPasswordRequest {
     /// At least 12 characters.
     #[garde(custom(crate::validate::password))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 12, max_length = 256))]
     pub password: String,
     /// Require a new password at the next sign-in (default true).
     #[serde(default)]

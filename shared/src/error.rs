@@ -41,7 +41,8 @@ pub enum ErrorCode {
     InvalidReference,
     /// The `version`/`If-Match` the client sent is not the current one: someone else changed it.
     VersionMismatch,
-    /// The same `Idempotency-Key` was used with a different request.
+    /// The same `Idempotency-Key` was used with a different request. A 409: the request itself
+    /// is valid and succeeds under a fresh key; it conflicts with what the key already records.
     IdempotencyKeyReused,
     /// A request with this `Idempotency-Key` is still being processed.
     IdempotencyKeyInFlight,
@@ -72,12 +73,13 @@ impl ErrorCode {
             Self::MethodNotAllowed => 405,
             Self::Conflict
             | Self::InvalidReference
+            | Self::IdempotencyKeyReused
             | Self::IdempotencyKeyInFlight
             | Self::IdempotencyKeyExpired => 409,
             Self::VersionMismatch => 412,
             Self::PayloadTooLarge => 413,
             Self::UnsupportedMediaType => 415,
-            Self::ValidationFailed | Self::IdempotencyKeyReused => 422,
+            Self::ValidationFailed => 422,
             Self::RateLimited | Self::TooManyLoginAttempts => 429,
             Self::Internal => 500,
             Self::ServiceUnavailable => 503,
@@ -210,7 +212,7 @@ mod tests {
             (ErrorCode::VersionMismatch, 412, "version_mismatch"),
             (
                 ErrorCode::IdempotencyKeyReused,
-                422,
+                409,
                 "idempotency_key_reused",
             ),
             (

@@ -107,6 +107,14 @@ crate::wire_enum! {
     }
 }
 
+crate::wire_enum! {
+    /// How a lead closes (`POST /leads/{id}/outcome`): the outcomes other than `open`.
+    pub enum ClosingOutcome {
+        Won = "won" => "Won",
+        Lost = "lost" => "Lost",
+    }
+}
+
 /// A lead with everything a rep sees on its detail page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -217,6 +225,11 @@ pub const HOT_SCORE: i32 = 80;
 /// "Closing soon": expected close within this many days.
 pub const CLOSING_SOON_DAYS: i64 = 14;
 
+/// Longest tag, in characters (each tag also needs at least one).
+pub const TAG_MAX_CHARS: usize = 50;
+/// Longest competitor name, in characters.
+pub const COMPETITOR_MAX_CHARS: usize = 100;
+
 #[derive(Debug, Clone, Default, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
@@ -263,6 +276,10 @@ pub struct CreateLeadRequest {
     pub email: Option<String>,
     #[serde(default)]
     #[garde(custom(validate::opt_phone))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = r"^\+?[ ().-]*([0-9][ ().-]*){5,20}$")
+    )]
     pub phone: Option<String>,
     #[serde(default)]
     #[garde(inner(length(chars, max = 500)))]
@@ -336,11 +353,11 @@ pub struct CreateLeadRequest {
     #[garde(skip)]
     pub sales_stage: Option<SalesStage>,
     #[serde(default)]
-    #[garde(inner(length(max = 20), inner(length(min = 1, max = 100))))]
+    #[garde(inner(length(max = 20), inner(length(chars, min = 1, max = COMPETITOR_MAX_CHARS))))]
     #[cfg_attr(feature = "openapi", schema(max_items = 20))]
     pub competitors: Option<Vec<String>>,
     #[serde(default)]
-    #[garde(inner(length(max = 20), inner(length(min = 1, max = 50))))]
+    #[garde(inner(length(max = 20), inner(length(chars, min = 1, max = TAG_MAX_CHARS))))]
     #[cfg_attr(feature = "openapi", schema(max_items = 20))]
     pub tags: Option<Vec<String>>,
 }
@@ -381,6 +398,10 @@ pub struct UpdateLeadRequest {
     #[serde(default, deserialize_with = "crate::patch::nullable")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
     #[garde(custom(validate::patch_phone))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = r"^\+?[ ().-]*([0-9][ ().-]*){5,20}$")
+    )]
     pub phone: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::patch::nullable")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
@@ -475,12 +496,12 @@ pub struct UpdateLeadRequest {
     pub sales_stage: Option<Option<SalesStage>>,
     /// Replaces the whole list.
     #[serde(default)]
-    #[garde(inner(length(max = 20), inner(length(min = 1, max = 100))))]
+    #[garde(inner(length(max = 20), inner(length(chars, min = 1, max = COMPETITOR_MAX_CHARS))))]
     #[cfg_attr(feature = "openapi", schema(max_items = 20))]
     pub competitors: Option<Vec<String>>,
     /// Replaces the whole list.
     #[serde(default)]
-    #[garde(inner(length(max = 20), inner(length(min = 1, max = 50))))]
+    #[garde(inner(length(max = 20), inner(length(chars, min = 1, max = TAG_MAX_CHARS))))]
     #[cfg_attr(feature = "openapi", schema(max_items = 20))]
     pub tags: Option<Vec<String>>,
 }
@@ -535,6 +556,7 @@ pub struct ChangeStageRequest {
 pub struct SetOutcomeRequest {
     /// `won` or `lost`.
     #[garde(skip)]
+    #[cfg_attr(feature = "openapi", schema(value_type = ClosingOutcome))]
     pub outcome: Outcome,
     /// Required when lost.
     #[serde(default)]
@@ -579,7 +601,7 @@ pub struct ReferralAskRequest {
     #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 1000))]
     pub count: Option<i32>,
     #[serde(default)]
-    #[garde(inner(length(max = 50), inner(length(min = 1, max = validate::NAME_MAX))))]
+    #[garde(inner(length(max = 50), inner(length(chars, min = 1, max = validate::NAME_MAX))))]
     #[cfg_attr(feature = "openapi", schema(max_items = 50))]
     pub names: Option<Vec<String>>,
 }

@@ -9,16 +9,92 @@ use serde::{Deserialize, Serialize};
 
 /// An amount of money in one currency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Money {
     /// Decimal amount as a string, e.g. `"1234.50"`; at most as many decimals as the currency has.
-    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "1234.50"))]
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "amount_text")]
     pub amount: Decimal,
     /// ISO 4217 currency code, e.g. `USD`.
-    #[cfg_attr(feature = "openapi", schema(example = "USD"))]
     pub currency: String,
 }
+
+/// The contract states the rules exactly: a known ISO 4217 code, and an amount with at most
+/// [`MAX_INTEGER_DIGITS`] digits before the point and at most the currency's minor-unit digits
+/// after it — one `oneOf` branch per number of minor-unit digits. Amounts in requests are never
+/// negative; those are the only amounts any response carries so far.
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for Money {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use iso_currency::IntoEnumIterator;
+        use std::collections::BTreeMap;
+        use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, SchemaType, Type};
+        let mut by_digits: BTreeMap<u32, Vec<serde_json::Value>> = BTreeMap::new();
+        for c in iso_currency::Currency::iter() {
+            let digits = c.exponent().map(u32::from).unwrap_or(0);
+            by_digits
+                .entry(digits)
+                .or_default()
+                .push(serde_json::Value::from(c.code()));
+        }
+        let mut one_of = OneOfBuilder::new().description(Some(
+            "An amount of money: a decimal string in one currency, e.g. `{\"amount\": \"1234.50\", \"currency\": \"USD\"}`.",
+        ));
+        for (digits, codes) in by_digits {
+            let fraction = if digits == 0 {
+                String::new()
+            } else {
+                format!("(\\.[0-9]{{1,{digits}}})?")
+            };
+            let amount = ObjectBuilder::new()
+                .schema_type(SchemaType::Type(Type::String))
+                .pattern(Some(format!("^[0-9]{{1,{MAX_INTEGER_DIGITS}}}{fraction}$")))
+                .description(Some(format!(
+                    "Decimal string with at most {digits} decimals, e.g. `\"1234.50\"`"
+                )));
+            let currency = ObjectBuilder::new()
+                .schema_type(SchemaType::Type(Type::String))
+                .enum_values(Some(codes))
+                .description(Some("ISO 4217 currency code"));
+            one_of = one_of.item(
+                ObjectBuilder::new()
+                    .schema_type(SchemaType::Type(Type::Object))
+                    .property("amount", amount)
+                    .property("currency", currency)
+                    .required("amount")
+                    .required("currency")
+                    .additional_properties(Some(
+                        utoipa::openapi::schema::AdditionalProperties::FreeForm(false),
+                    )),
+            );
+        }
+        utoipa::openapi::RefOr::T(utoipa::openapi::schema::Schema::OneOf(one_of.build()))
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for Money {}
+
+/// Schema only: an ISO 4217 code, as the contract lists them.
+#[cfg(feature = "openapi")]
+pub struct CurrencyCode;
+
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for CurrencyCode {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use iso_currency::IntoEnumIterator;
+        use utoipa::openapi::schema::{ObjectBuilder, SchemaType, Type};
+        ObjectBuilder::new()
+            .schema_type(SchemaType::Type(Type::String))
+            .enum_values(Some(
+                iso_currency::Currency::iter().map(|c| serde_json::Value::from(c.code())),
+            ))
+            .description(Some("ISO 4217 currency code"))
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for CurrencyCode {}
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MoneyError {
@@ -56,8 +132,9 @@ impl Money {
     /// allows is rejected rather than silently rounded: a user typed it, so we ask them.
     pub fn to_minor(&self) -> Result<i64, MoneyError> {
         let dp = minor_unit_digits(&self.currency)?;
-        let normalised = self.amount.normalize();
-        if normalised.scale() > dp {
+        // The precision as written: `1.100` USD has three decimals (the contract's pattern says
+        // at most two), even though it equals 1.1.
+        if self.amount.scale() > dp {
             return Err(MoneyError::TooPrecise {
                 currency: self.currency.clone(),
                 allowed: dp,
@@ -86,10 +163,84 @@ impl Money {
     }
 }
 
+/// Integer digits an amount may have (the OpenAPI pattern says the same): 10^15 in the
+/// smallest currency unit still fits the `i64` minor units stored.
+pub const MAX_INTEGER_DIGITS: u32 = 15;
+
+/// Amounts travel as decimal strings in one plain grammar: an optional `-`, digits, and
+/// optionally `.` and digits (`"1234.50"`). `rust_decimal` alone would also take `"+5"`, `".5"`
+/// or `"5."`, which the contract does not allow; a refused text is a field error, not a guess.
+mod amount_text {
+    use rust_decimal::Decimal;
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+    use std::str::FromStr;
+
+    pub fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        rust_decimal::serde::str::serialize(d, s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        let text = String::deserialize(d)?;
+        if !super::plain_decimal(&text) {
+            return Err(D::Error::custom(format!(
+                "`{text}` is not a decimal amount like \"1234.50\""
+            )));
+        }
+        Decimal::from_str(&text).map_err(|_| D::Error::custom(format!("`{text}` is out of range")))
+    }
+}
+
+/// `-?[0-9]+(\.[0-9]+)?`
+pub fn plain_decimal(text: &str) -> bool {
+    let unsigned = text.strip_prefix('-').unwrap_or(text);
+    let (int, frac) = match unsigned.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (unsigned, None),
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    digits(int) && frac.is_none_or(digits)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    #[test]
+    fn amounts_use_one_plain_grammar() {
+        let table = [
+            ("1234.50", true),
+            ("0", true),
+            ("-3.1", true),
+            ("007", true),
+            ("+5", false),
+            (".5", false),
+            ("5.", false),
+            ("1e5", false),
+            ("", false),
+            ("-", false),
+            ("1.2.3", false),
+            (" 1", false),
+        ];
+        for (text, ok) in table {
+            assert_eq!(plain_decimal(text), ok, "{text:?}");
+            let json = format!(r#"{{"amount":"{text}","currency":"USD"}}"#);
+            assert_eq!(serde_json::from_str::<Money>(&json).is_ok(), ok, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn precision_is_counted_as_written() {
+        let table = [
+            ("1.10", "USD", true),
+            ("1.100", "USD", false),
+            ("5", "JPY", true),
+            ("5.0", "JPY", false),
+        ];
+        for (a, c, ok) in table {
+            assert_eq!(Money::new(d(a), c).check().is_ok(), ok, "{a} {c}");
+        }
+    }
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()

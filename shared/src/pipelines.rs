@@ -69,7 +69,10 @@ pub struct StageInput {
     /// Machine key: letters, digits and `_`; unique in the pipeline. Defaults from the name.
     #[serde(default)]
     #[garde(inner(length(chars, min = 1, max = 64), custom(validate::stage_key)))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 64, pattern = "^[A-Za-z0-9_]+$")
+    )]
     pub key: Option<String>,
     #[garde(length(chars, min = 1, max = validate::NAME_MAX), custom(validate::not_blank))]
     #[cfg_attr(

@@ -58,7 +58,10 @@ pub struct Script {
 #[serde(deny_unknown_fields)]
 pub struct CreateScriptRequest {
     #[garde(length(chars, min = 1, max = 64), custom(validate::stage_key))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 64, pattern = "^[A-Za-z0-9_]+$")
+    )]
     pub slug: String,
     #[garde(skip)]
     pub sales_stage: SalesStage,
@@ -109,10 +112,14 @@ pub struct UpdateScriptRequest {
     pub subject: Option<Option<String>>,
     #[serde(default)]
     #[garde(inner(
-        length(min = 1, max = 20_000),
+        length(chars, min = 1, max = 20_000),
         custom(validate::not_blank),
         custom(merge_fields_known)
     ))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 20000, pattern = r"\S")
+    )]
     pub body: Option<String>,
     #[serde(default)]
     #[garde(skip)]

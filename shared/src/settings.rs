@@ -49,7 +49,7 @@ pub struct UpdateSettingsRequest {
     /// ISO 4217 code, e.g. EUR.
     #[serde(default)]
     #[garde(inner(length(chars, min = 3, max = 3)))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 3))]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::money::CurrencyCode>))]
     pub currency: Option<String>,
     #[serde(default)]
     #[garde(inner(length(chars, min = 1, max = 64)))]

@@ -58,6 +58,7 @@ pub struct CreateUserRequest {
     pub role: Role,
     /// Initial password, at least 12 characters.
     #[garde(custom(validate::password))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 12, max_length = 256))]
     pub password: String,
     /// Require a new password at first sign-in (default true: the admin chose this one).
     #[serde(default)]
@@ -65,6 +66,10 @@ pub struct CreateUserRequest {
     pub must_change_password: Option<bool>,
     #[serde(default)]
     #[garde(custom(validate::opt_phone))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = r"^\+?[ ().-]*([0-9][ ().-]*){5,20}$")
+    )]
     pub phone: Option<String>,
     #[serde(default)]
     #[garde(length(chars, max = validate::NAME_MAX))]
@@ -120,6 +125,10 @@ pub struct UpdateUserRequest {
     #[serde(default, deserialize_with = "crate::patch::nullable")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
     #[garde(custom(validate::patch_phone))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = r"^\+?[ ().-]*([0-9][ ().-]*){5,20}$")
+    )]
     pub phone: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::patch::nullable")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]

@@ -46,6 +46,13 @@ pub fn money(value: &Money) -> Result<(), garde::Error> {
     if value.amount.is_sign_negative() && !value.amount.is_zero() {
         return Err(garde::Error::new("must not be negative"));
     }
+    let limit = rust_decimal::Decimal::from(10_i64.pow(crate::money::MAX_INTEGER_DIGITS));
+    if value.amount.abs() >= limit {
+        return Err(garde::Error::new(format!(
+            "may have at most {} digits before the decimal point",
+            crate::money::MAX_INTEGER_DIGITS
+        )));
+    }
     value.check().map_err(|e| garde::Error::new(e.to_string()))
 }
 

@@ -357,6 +357,10 @@ pub fn find_duplicate(
     Ok(None)
 }
 
+/// What `owner` accepts: `me` or a user id (hyphenated).
+pub const OWNER_PATTERN: &str =
+    "^(me|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$";
+
 /// `owner` query value: `me` or a user id.
 pub fn parse_owner(raw: &str, me: Option<Uuid>) -> Result<String, ApiError> {
     if raw == "me" {
@@ -364,9 +368,12 @@ pub fn parse_owner(raw: &str, me: Option<Uuid>) -> Result<String, ApiError> {
             .map(|u| u.to_string())
             .ok_or_else(|| ApiError::bad_param("owner", "`me` needs a signed-in user"));
     }
-    Uuid::parse_str(raw)
+    // Only the hyphenated form, as the OpenAPI pattern (OWNER_PATTERN) declares.
+    Uuid::try_parse(raw)
+        .ok()
+        .filter(|_| raw.len() == 36)
         .map(|u| u.to_string())
-        .map_err(|_| ApiError::bad_param("owner", "must be a user id or `me`"))
+        .ok_or_else(|| ApiError::bad_param("owner", "must be a user id or `me`"))
 }
 
 /// The filtered, sorted, paged lead list inside the caller's scope.

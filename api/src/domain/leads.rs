@@ -439,7 +439,7 @@ pub fn change_stage(
     let set = pipelines::stages(conn, &before.pipeline_id)?;
     let stage = set
         .get(&req.stage_id.to_string())
-        .ok_or_else(|| ApiError::field("stage_id", "is not a stage of the lead's pipeline"))?;
+        .ok_or_else(|| ApiError::reference("stage_id", "is not a stage of the lead's pipeline"))?;
     if stage.kind() != StageKind::Open {
         return Err(ApiError::field(
             "stage_id",

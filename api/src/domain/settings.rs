@@ -1,5 +1,6 @@
 //! Organisation settings.
 
+use closebook_shared::FieldError;
 use closebook_shared::settings::{Settings, UpdateSettingsRequest};
 
 use super::check_time_zone;
@@ -9,12 +10,38 @@ use crate::db::settings as rows;
 use crate::error::ApiError;
 use crate::{concurrency, time};
 
+/// The values a patch sets, all checked (every bad field named at once) before the version is
+/// looked at: a 422 says what to fix, which a 412 ("reload and retry") would hide.
+pub fn check_values(p: &UpdateSettingsRequest) -> Result<(), ApiError> {
+    let mut errors = Vec::new();
+    if let Some(c) = &p.currency
+        && closebook_shared::money::minor_unit_digits(c).is_err()
+    {
+        // Exactly as ISO 4217 writes it (the contract lists the codes).
+        errors.push(FieldError::new(
+            "currency",
+            format!("`{c}` is not an ISO 4217 currency"),
+        ));
+    }
+    if let Some(tz) = &p.time_zone
+        && let Err(e) = check_time_zone("time_zone", tz)
+    {
+        errors.extend(e.errors);
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::validation(errors))
+    }
+}
+
 pub fn update(
     conn: &mut DbConn,
     actor: &Actor,
     p: UpdateSettingsRequest,
     expected: Option<i64>,
 ) -> Result<Settings, ApiError> {
+    check_values(&p)?;
     let before = rows::get(conn)?;
     concurrency::check(expected, before.version)?;
     let mut row = before.clone();
@@ -22,14 +49,9 @@ pub fn update(
         row.org_name = n.trim().to_owned();
     }
     if let Some(c) = p.currency {
-        let c = c.to_uppercase();
-        closebook_shared::money::minor_unit_digits(&c).map_err(|_| {
-            ApiError::field("currency", format!("`{c}` is not an ISO 4217 currency"))
-        })?;
         row.currency = c;
     }
     if let Some(tz) = p.time_zone {
-        check_time_zone("time_zone", &tz)?;
         row.time_zone = tz;
     }
     if let Some(w) = p.week_start {

@@ -1,5 +1,7 @@
 //! `Idempotency-Key` on POST (DESIGN.md §4): a retried request with the same key and body gets
-//! the stored response instead of a second write; the same key with a different body is a 422.
+//! the stored response instead of a second write; the same key with a different body is a 409
+//! `idempotency_key_reused` (the request is valid — under a fresh key it succeeds — but it
+//! conflicts with what the key records; 422 would tell the client to fix data that is fine).
 //! Keys are per caller.
 //!
 //! Crash safety: the key's outcome is recorded in the same transaction as the request's effect

@@ -40,14 +40,24 @@ pub fn configure(cfg: &mut ServiceConfig) {
 }
 
 /// `kind=call,email` → the kinds, each checked.
+/// `call,email`: kinds separated by commas, nothing else (the OpenAPI pattern,
+/// [`kinds_pattern`], says exactly this).
 pub fn parse_kinds(raw: &str) -> Result<Vec<String>, ApiError> {
     raw.split(',')
-        .map(str::trim)
-        .filter(|k| !k.is_empty())
         .map(|k| {
             k.parse::<ActivityKind>()
                 .map(|k| k.as_str().to_owned())
                 .map_err(|e| ApiError::bad_param("kind", e))
         })
         .collect()
+}
+
+/// The `kind` filter's pattern: one or more activity kinds separated by commas.
+pub fn kinds_pattern() -> String {
+    let one = closebook_shared::activities::ActivityKind::ALL
+        .iter()
+        .map(|k| k.as_str())
+        .collect::<Vec<_>>()
+        .join("|");
+    format!("^({one})(,({one}))*$")
 }

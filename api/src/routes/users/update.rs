@@ -34,6 +34,10 @@ pub async fn update_user(
 ) -> ApiResult<HttpResponse> {
     let id = parse_id(&id, "user")?;
     let patch = body.0;
+    // A bad value is a 422 even when the precondition is off too: it says what to fix.
+    if let Some(tz) = &patch.time_zone {
+        domain::check_time_zone("time_zone", tz)?;
+    }
     let expected = concurrency::expected_version(&ctx.req, patch.version)?;
     let (principal, actor) = (ctx.principal, ctx.actor());
     let user = ctx
