@@ -79,7 +79,6 @@ pub fn finish(mut spec: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
                 .build(),
         ),
     );
-    time_zones_are_iana_names(&mut spec);
     constrain_list_items(&mut spec);
     for item in spec.paths.paths.values_mut() {
         for op in [
@@ -139,33 +138,6 @@ fn constrain_shared_parameters(op: &mut Operation) {
             _ => continue,
         };
         p.schema = Some(RefOr::T(Schema::Object(schema.build())));
-    }
-}
-
-/// Every `time_zone` field holds an IANA name the tz database knows (the server checks with
-/// chrono-tz, which is also where this list comes from).
-fn time_zones_are_iana_names(spec: &mut utoipa::openapi::OpenApi) {
-    use utoipa::openapi::schema::{Schema, SchemaType, Type};
-    let Some(components) = spec.components.as_mut() else {
-        return;
-    };
-    for schema in components.schemas.values_mut() {
-        let RefOr::T(Schema::Object(object)) = schema else {
-            continue;
-        };
-        let Some(RefOr::T(Schema::Object(tz))) = object.properties.get_mut("time_zone") else {
-            continue;
-        };
-        let nullable =
-            matches!(&tz.schema_type, SchemaType::Array(types) if types.contains(&Type::Null));
-        let mut names: Vec<serde_json::Value> = chrono_tz::TZ_VARIANTS
-            .iter()
-            .map(|z| serde_json::Value::from(z.name()))
-            .collect();
-        if nullable {
-            names.push(serde_json::Value::Null);
-        }
-        tz.enum_values = Some(names);
     }
 }
 

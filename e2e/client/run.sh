@@ -23,16 +23,7 @@ if grep -qi "warning" "$work/generate.out"; then
   exit 1
 fi
 
-# Port 0: the server picks a free port and prints where it listens.
-CLOSEBOOK_ADDR="127.0.0.1:0" CLOSEBOOK_DATA_DIR="$work/data" CLOSEBOOK_LOG=warn \
-  CLOSEBOOK_ADMIN_EMAIL=client@example.com CLOSEBOOK_ADMIN_PASSWORD=generated-client-admin \
-  "${CLOSEBOOK_BIN:-$root/target/debug/closebook}" serve >"$work/server.out" &
-server=$!
-base=
-for _ in $(seq 1 300); do
-  base=$(sed -n 's/^Closebook listening on //p' "$work/server.out" | head -n 1)
-  [ -n "$base" ] && curl -fs "$base/readyz" >/dev/null && break
-  sleep 0.1
-done
-[ -n "$base" ] || { echo "closebook did not start"; exit 1; }
+source "$root/e2e/serve.sh"
+export CLOSEBOOK_ADMIN_EMAIL=client@example.com CLOSEBOOK_ADMIN_PASSWORD=generated-client-admin
+start_closebook
 (cd "$work" && PYTHONPATH="$work" "$venv/bin/python" "$root/e2e/client/scenario.py" "$base" client@example.com generated-client-admin)

@@ -31,20 +31,11 @@ fi
 
 work=$(mktemp -d)
 trap 'kill ${server:-0} 2>/dev/null || true; rm -rf "$work"' EXIT
-bin="${CLOSEBOOK_BIN:-$root/target/debug/closebook}"
-export CLOSEBOOK_ADDR="127.0.0.1:0" CLOSEBOOK_DATA_DIR="$work/data" CLOSEBOOK_LOG=warn \
-  CLOSEBOOK_ADMIN_EMAIL=contract@example.com CLOSEBOOK_ADMIN_PASSWORD=contract-admin-password \
+source "$root/e2e/serve.sh"
+export CLOSEBOOK_ADMIN_EMAIL=contract@example.com CLOSEBOOK_ADMIN_PASSWORD=contract-admin-password \
   CLOSEBOOK_RATE_LIMIT_PER_MINUTE=0 CLOSEBOOK_LOGIN_MAX_FAILURES=1000000 CLOSEBOOK_LOGIN_MAX_FAILURES_PER_IP=1000000
-(cd "$work" && "$bin" seed demo >/dev/null)
-(cd "$work" && "$bin" serve >"$work/server.out" 2>"$work/server.err") &
-server=$!
-base=
-for _ in $(seq 1 300); do
-  base=$(sed -n 's/^Closebook listening on //p' "$work/server.out" | head -n 1)
-  [ -n "$base" ] && curl -fs "$base/readyz" >/dev/null && break
-  sleep 0.1
-done
-[ -n "$base" ] || { cat "$work/server.err"; echo "closebook did not start"; exit 1; }
+(cd "$work" && CLOSEBOOK_DATA_DIR="$work/data" "${CLOSEBOOK_BIN:-$root/target/debug/closebook}" seed demo >/dev/null)
+start_closebook
 token=$(curl -fs "$base/api/v1/auth/login" -H 'content-type: application/json' \
   -d '{"email":"contract@example.com","password":"contract-admin-password"}' |
   python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
