@@ -590,7 +590,7 @@ async fn stages_outcome_history_and_client(app: TestApp) {
         .json(&json!({ "stage_id": CLOSED_WON }))
         .send()
         .await
-        .problem(422, "validation_failed");
+        .problem(409, "invalid_reference");
     // Another pipeline's stage names a record that cannot be used here.
     app.patch(&stage)
         .auth(&o.rep)

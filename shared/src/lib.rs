@@ -22,6 +22,7 @@ pub mod scripts;
 pub mod service_tokens;
 pub mod settings;
 pub mod teams;
+pub mod tz;
 pub mod users;
 pub mod validate;
 mod wire;

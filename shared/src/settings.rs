@@ -22,6 +22,7 @@ pub struct Settings {
     /// ISO 4217 currency for amounts that do not name one. Default USD.
     pub currency: String,
     /// IANA time zone for organisation-wide days and weeks. Default UTC.
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::tz::TimeZoneName))]
     pub time_zone: String,
     /// Default monday.
     pub week_start: Weekday,
@@ -53,7 +54,7 @@ pub struct UpdateSettingsRequest {
     pub currency: Option<String>,
     #[serde(default)]
     #[garde(inner(length(chars, min = 1, max = 64)))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64))]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::tz::TimeZoneName>))]
     pub time_zone: Option<String>,
     #[serde(default)]
     #[garde(skip)]

@@ -29,6 +29,7 @@ pub struct User {
     /// Monthly base salary (commission caps are expressed against it).
     pub base_salary: Option<Money>,
     /// IANA time zone, e.g. `America/Chicago`.
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::tz::TimeZoneName))]
     pub time_zone: String,
     /// Deactivated users cannot sign in or refresh tokens.
     pub active: bool,
@@ -94,7 +95,7 @@ pub struct CreateUserRequest {
     /// IANA time zone; defaults to `UTC`.
     #[serde(default)]
     #[garde(length(chars, max = 64))]
-    #[cfg_attr(feature = "openapi", schema(max_length = 64))]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::tz::TimeZoneName>))]
     pub time_zone: Option<String>,
 }
 
@@ -158,7 +159,7 @@ pub struct UpdateUserRequest {
     pub base_salary: Option<Option<Money>>,
     #[serde(default)]
     #[garde(length(chars, max = 64))]
-    #[cfg_attr(feature = "openapi", schema(max_length = 64))]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::tz::TimeZoneName>))]
     pub time_zone: Option<String>,
     /// `false` deactivates (users are never deleted); `true` reactivates.
     #[serde(default)]

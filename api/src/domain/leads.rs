@@ -441,7 +441,7 @@ pub fn change_stage(
         .get(&req.stage_id.to_string())
         .ok_or_else(|| ApiError::reference("stage_id", "is not a stage of the lead's pipeline"))?;
     if stage.kind() != StageKind::Open {
-        return Err(ApiError::field(
+        return Err(ApiError::reference(
             "stage_id",
             "is a closing stage; use POST /leads/{id}/outcome to win or lose",
         ));
