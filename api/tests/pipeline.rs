@@ -1097,12 +1097,15 @@ async fn notes_touches_and_referrals(app: TestApp) {
         .expect(200);
     assert_eq!(asked.body["referral_ask_status"], "asked");
     assert!(asked.body["referral_ask_at"].is_string());
-    app.post(&ask)
+    // "Received" with no referral recorded yet, and none given: a conflict with the lead's state.
+    let none = app
+        .post(&ask)
         .auth(&o.rep)
         .json(&json!({ "status": "received" }))
         .send()
         .await
-        .problem(422, "validation_failed");
+        .problem(409, "conflict");
+    assert_eq!(none.fields(), ["count"]);
     let got = app
         .post(&ask)
         .auth(&o.rep)

@@ -221,3 +221,29 @@ pub struct ListQuery {
     pub limit: Option<u32>,
     pub cursor: Option<String>,
 }
+
+/// Schema only: the quick log's body (`POST /activities`) — a [`CreateActivityRequest`] whose
+/// `lead_id` is required (the per-lead route takes the lead from its path instead).
+#[cfg(feature = "openapi")]
+pub struct QuickLogRequest;
+
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for QuickLogRequest {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::RefOr;
+        use utoipa::openapi::schema::Schema;
+        let mut schema = <CreateActivityRequest as utoipa::PartialSchema>::schema();
+        if let RefOr::T(Schema::Object(object)) = &mut schema {
+            object.required.push("lead_id".to_owned());
+            if let Some(RefOr::T(Schema::Object(lead))) = object.properties.get_mut("lead_id") {
+                lead.schema_type = utoipa::openapi::schema::SchemaType::Type(
+                    utoipa::openapi::schema::Type::String,
+                );
+            }
+        }
+        schema
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for QuickLogRequest {}

@@ -721,6 +721,48 @@ pub fn company_address_key(company: &str, address: &str) -> String {
     format!("{}|{}", squash(company), squash(address))
 }
 
+/// Schema only: `POST /leads/{id}/outcome`'s body as the rules read — `won`, or `lost` with a
+/// `lost_reason` (one `oneOf` branch each).
+#[cfg(feature = "openapi")]
+pub struct SetOutcomeBody;
+
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for SetOutcomeBody {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::RefOr;
+        use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, Schema, SchemaType, Type};
+        let branch = |outcome: &str, reason_required: bool| {
+            let mut schema = <SetOutcomeRequest as utoipa::PartialSchema>::schema();
+            if let RefOr::T(Schema::Object(object)) = &mut schema {
+                object.properties.insert(
+                    "outcome".to_owned(),
+                    ObjectBuilder::new()
+                        .schema_type(SchemaType::Type(Type::String))
+                        .enum_values(Some([outcome]))
+                        .into(),
+                );
+                if reason_required {
+                    object.required.push("lost_reason".to_owned());
+                    if let Some(RefOr::T(Schema::Object(reason))) =
+                        object.properties.get_mut("lost_reason")
+                    {
+                        reason.schema_type = SchemaType::Type(Type::String);
+                    }
+                }
+            }
+            schema
+        };
+        OneOfBuilder::new()
+            .item(branch("won", false))
+            .item(branch("lost", true))
+            .description(Some("`won`, or `lost` with a `lost_reason`"))
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for SetOutcomeBody {}
+
 #[cfg(test)]
 mod tests {
     use super::*;

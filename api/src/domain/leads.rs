@@ -658,10 +658,12 @@ pub fn referral_ask(
         row.referral_count = i32::try_from(names.len()).unwrap_or(i32::MAX);
     }
     if req.status == ReferralAskStatus::Received && row.referral_count == 0 {
-        return Err(ApiError::field(
-            "count",
-            "give the number (or names) of referrals received",
-        ));
+        // Depends on what the lead already records (a lead with referrals may be marked
+        // received without a count), so a conflict with its state, not a malformed request.
+        return Err(
+            ApiError::conflict("no referrals are recorded for this lead yet")
+                .on_field("count", "give the number (or names) of referrals received"),
+        );
     }
     let set = pipelines::stages(conn, &row.pipeline_id)?;
     let (dto, _) = save(conn, actor, "lead.referral_ask", &before, row, &set, now)?;

@@ -1,7 +1,7 @@
 use actix_web::http::StatusCode;
 use actix_web::post;
 use closebook_shared::Problem;
-use closebook_shared::activities::{Activity, CreateActivityRequest};
+use closebook_shared::activities::{Activity, CreateActivityRequest, QuickLogRequest};
 
 use crate::context::Ctx;
 use crate::error::{ApiError, ApiResult};
@@ -14,7 +14,7 @@ use crate::{authz, domain};
 ///
 /// The 10-second log of seed 004: the same as `POST /leads/{id}/activities` with `lead_id` in
 /// the body.
-#[utoipa::path(tag = TAG_ACTIVITIES, operation_id = "create_activity", security(("bearer" = [])), params(
+#[utoipa::path(tag = TAG_ACTIVITIES, operation_id = "create_activity", security(("bearer" = [])), request_body = QuickLogRequest, params(
     ("Idempotency-Key" = Option<String>, Header, description = "Retry-safe key; the same key and body replay the first response"),
 ), responses(
     (status = 201, description = "Logged", body = Activity),

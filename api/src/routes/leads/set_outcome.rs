@@ -1,6 +1,6 @@
 use actix_web::{post, web};
 use closebook_shared::Problem;
-use closebook_shared::leads::{Lead, SetOutcomeRequest};
+use closebook_shared::leads::{Lead, SetOutcomeBody, SetOutcomeRequest};
 
 use crate::context::Ctx;
 use crate::error::ApiResult;
@@ -13,7 +13,7 @@ use crate::{authz, concurrency, domain};
 /// Close a lead as won or lost
 ///
 /// Lost needs a `lost_reason`. Won opens a client account (see `/clients`). Emits `sales.pipeline.closed`.
-#[utoipa::path(tag = TAG_LEADS, operation_id = "set_lead_outcome", security(("bearer" = [])), params(
+#[utoipa::path(tag = TAG_LEADS, operation_id = "set_lead_outcome", security(("bearer" = [])), request_body = SetOutcomeBody, params(
     ("id" = uuid::Uuid, Path, description = "Lead id"),
     ("If-Match" = Option<String>, Header, description = "ETag of the version being edited, e.g. \"3\""),
 ), responses(
