@@ -422,7 +422,7 @@ async fn duplicates_and_cold_sources(app: TestApp) {
         )
         .send()
         .await
-        .problem(422, "validation_failed");
+        .problem(409, "conflict");
     assert_eq!(refused.fields(), ["source_type", "source_channel"]);
     new_lead(
         &app,

@@ -92,8 +92,10 @@ fn check_source(
     if !(cold_type || cold_channel) || settings::get(conn)?.cold_outreach_allowed {
         return Ok(());
     }
+    // A conflict with the organisation's policy (a setting), not malformed input: the same
+    // request succeeds where cold outreach is allowed.
     let mut e = ApiError::new(
-        ErrorCode::ValidationFailed,
+        ErrorCode::Conflict,
         "this organisation does not allow cold outreach (settings: cold_outreach_allowed)",
     );
     if cold_type {

@@ -13,7 +13,7 @@ use crate::{authz, domain};
 ///
 /// The owner defaults to the caller. An open lead with the same email, phone, or company and
 /// address is a duplicate (409 naming it) unless `allow_duplicate=true`. When the organisation
-/// forbids cold outreach, a cold source is refused (422).
+/// forbids cold outreach, a cold source is refused (409, naming the fields).
 #[utoipa::path(tag = TAG_LEADS, operation_id = "create_lead", security(("bearer" = [])), params(
     CreateLeadParams,
     ("Idempotency-Key" = Option<String>, Header, description = "Retry-safe key; the same key and body replay the first response"),
