@@ -471,6 +471,20 @@ pub fn change_stage(
     Ok(dto)
 }
 
+/// A closing request's own rules (no database): `won`, or `lost` with a reason. Returns the
+/// kind of stage it closes into.
+pub fn check_closing(outcome: Outcome, lost_reason: Option<&str>) -> Result<StageKind, ApiError> {
+    match outcome {
+        Outcome::Won => Ok(StageKind::Won),
+        Outcome::Lost if lost_reason.is_some_and(|r| !r.trim().is_empty()) => Ok(StageKind::Lost),
+        Outcome::Lost => Err(ApiError::field(
+            "lost_reason",
+            "is required when the lead is lost",
+        )),
+        Outcome::Open => Err(ApiError::field("outcome", "must be `won` or `lost`")),
+    }
+}
+
 pub fn set_outcome(
     conn: &mut DbConn,
     actor: &Actor,
@@ -480,22 +494,10 @@ pub fn set_outcome(
     lost_reason: Option<String>,
     expected: Option<i64>,
 ) -> Result<Lead, ApiError> {
+    let kind = check_closing(outcome, lost_reason.as_deref())?;
     let before = load_for(conn, scope, id)?;
     concurrency::check(expected, before.version)?;
-    let kind = match outcome {
-        Outcome::Won => StageKind::Won,
-        Outcome::Lost => StageKind::Lost,
-        Outcome::Open => {
-            return Err(ApiError::field("outcome", "must be `won` or `lost`"));
-        }
-    };
     let lost_reason = trimmed(lost_reason);
-    if outcome == Outcome::Lost && lost_reason.is_none() {
-        return Err(ApiError::field(
-            "lost_reason",
-            "is required when the lead is lost",
-        ));
-    }
     refuse_closed(&before)?;
     let set = pipelines::stages(conn, &before.pipeline_id)?;
     let stage = set
