@@ -80,6 +80,7 @@ pub fn finish(mut spec: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
         ),
     );
     constrain_list_items(&mut spec);
+    coordinates_come_in_pairs(&mut spec);
     for item in spec.paths.paths.values_mut() {
         for op in [
             &mut item.get,
@@ -173,6 +174,51 @@ fn constrain_list_items(spec: &mut utoipa::openapi::OpenApi) {
             text.min_length = Some(1);
             text.max_length = Some(max);
         }
+    }
+}
+
+/// An activity's position is both coordinates or neither (`domain::activities` refuses one
+/// alone). The object is kept as it is and the pairing added beside it (`allOf` with an
+/// `anyOf`), since a field attribute cannot say it.
+fn coordinates_come_in_pairs(spec: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::schema::{
+        AllOfBuilder, AnyOfBuilder, ObjectBuilder, Schema, SchemaType, Type,
+    };
+    let Some(components) = spec.components.as_mut() else {
+        return;
+    };
+    let both_or_neither = || {
+        let null = || ObjectBuilder::new().schema_type(SchemaType::Type(Type::Null));
+        let number = || ObjectBuilder::new().schema_type(SchemaType::Type(Type::Number));
+        AnyOfBuilder::new()
+            .item(
+                ObjectBuilder::new()
+                    .property("latitude", null())
+                    .property("longitude", null()),
+            )
+            .item(
+                ObjectBuilder::new()
+                    .property("latitude", number())
+                    .property("longitude", number())
+                    .required("latitude")
+                    .required("longitude"),
+            )
+            .description(Some("`latitude` and `longitude` together, or neither"))
+    };
+    for name in ["CreateActivityRequest", "QuickLogRequest"] {
+        let Some(schema) = components.schemas.get_mut(name) else {
+            continue;
+        };
+        if !matches!(schema, RefOr::T(Schema::Object(_))) {
+            continue;
+        }
+        let object = std::mem::replace(schema, RefOr::T(Schema::default()));
+        *schema = RefOr::T(Schema::AllOf(
+            AllOfBuilder::new()
+                .item(object)
+                .item(both_or_neither())
+                .build(),
+        ));
     }
 }
 
