@@ -26,6 +26,11 @@ fn parse_etag(raw: &str) -> Option<i64> {
     digits.parse().ok()
 }
 
+/// The version a write expects, as parsed from the request but not yet judged: a write checks
+/// its own values first and only then `?`s this, so a request that is wrong on both counts is
+/// told what to fix (422) rather than to reload (412).
+pub type Precondition = Result<Option<i64>, ApiError>;
+
 pub fn expected_version(
     req: &HttpRequest,
     body_version: Option<i64>,

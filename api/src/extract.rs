@@ -84,6 +84,22 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
             "the body is empty; send a JSON object",
         ));
     }
+    // The common case, straight from the bytes. An object body that fails on its data is read
+    // again through a `Value`, which can read `3.0` as an integer before giving up.
+    let starts_as_object = bytes
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|b| *b == b'{');
+    if starts_as_object {
+        let de = &mut serde_json::Deserializer::from_slice(bytes);
+        match serde_path_to_error::deserialize(de) {
+            Ok(value) => return Ok(value),
+            Err(e) if e.inner().classify() != serde_json::error::Category::Data => {
+                return Err(problem_of(e));
+            }
+            Err(_) => {}
+        }
+    }
     let mut value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
         ApiError::new(
             ErrorCode::MalformedBody,
@@ -98,20 +114,24 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
         )]));
     }
     integral_floats_as_integers(&mut value);
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        match inner.classify() {
-            serde_json::error::Category::Data => {
-                let (field, message) = describe_data_error(&path, &inner.to_string());
-                ApiError::validation(vec![FieldError::new(field, message)])
-            }
-            _ => ApiError::new(
-                ErrorCode::MalformedBody,
-                format!("the body is not valid JSON: {inner}"),
-            ),
+    serde_path_to_error::deserialize(value).map_err(problem_of)
+}
+
+/// A deserialisation error as the problem a client gets: a wrong field is a 422 naming it,
+/// anything else a malformed body.
+fn problem_of(e: serde_path_to_error::Error<serde_json::Error>) -> ApiError {
+    let path = e.path().to_string();
+    let inner = e.into_inner();
+    match inner.classify() {
+        serde_json::error::Category::Data => {
+            let (field, message) = describe_data_error(&path, &inner.to_string());
+            ApiError::validation(vec![FieldError::new(field, message)])
         }
-    })
+        _ => ApiError::new(
+            ErrorCode::MalformedBody,
+            format!("the body is not valid JSON: {inner}"),
+        ),
+    }
 }
 
 /// JSON Schema (and so the OpenAPI document) counts `3.0` as an integer; serde does not. So a

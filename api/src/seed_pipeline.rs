@@ -230,22 +230,9 @@ pub fn leads(db: &Db, rep_ids: &[String], per_rep: usize) -> Result<String, Stri
 
 fn activity(lead: &LeadRow, at: NaiveDateTime, kind: &str) -> ActivityRow {
     ActivityRow {
-        id: Uuid::now_v7().to_string(),
-        lead_id: lead.id.clone(),
-        user_id: Some(lead.owner_id.clone()),
-        kind: kind.into(),
-        subject: None,
         notes: Some("Spoke about volumes".into()),
         outcome: Some("positive".into()),
         duration_minutes: Some(10),
-        scheduled_at: None,
-        completed_at: Some(at),
-        at,
-        follow_up_at: None,
-        follow_up_note: None,
-        location: None,
-        latitude_e6: None,
-        longitude_e6: None,
-        created_at: at,
+        ..ActivityRow::generated(&lead.id, &lead.owner_id, kind, at)
     }
 }

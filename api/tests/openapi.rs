@@ -134,14 +134,13 @@ fn declared_patterns_agree_with_the_rules() {
         );
     }
 
-    let list = &spec["paths"]["/api/v1/leads"]["get"]["parameters"];
-    let owner = list
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["name"] == "owner")
-        .unwrap();
-    let owner = pattern(&owner["schema"]["pattern"]);
+    // The pattern a GET operation declares for one of its parameters.
+    let param_pattern = |path: &str, name: &str| {
+        let params = spec["paths"][path]["get"]["parameters"].as_array().unwrap();
+        let param = params.iter().find(|p| p["name"] == name).unwrap();
+        pattern(&param["schema"]["pattern"])
+    };
+    let owner = param_pattern("/api/v1/leads", "owner");
     let me = uuid::Uuid::now_v7();
     for text in [
         "me",
@@ -160,14 +159,7 @@ fn declared_patterns_agree_with_the_rules() {
         );
     }
 
-    let acts = &spec["paths"]["/api/v1/leads/{id}/activities"]["get"]["parameters"];
-    let kind = acts
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["name"] == "kind")
-        .unwrap();
-    let kind = pattern(&kind["schema"]["pattern"]);
+    let kind = param_pattern("/api/v1/leads/{id}/activities", "kind");
     for text in [
         "call",
         "call,email",

@@ -34,6 +34,29 @@ pub struct ActivityRow {
 }
 
 impl ActivityRow {
+    /// A generated activity (seed data): done by `user` on `lead` at `at`, nothing else set.
+    pub fn generated(lead_id: &str, user_id: &str, kind: &str, at: NaiveDateTime) -> Self {
+        Self {
+            id: uuid::Uuid::now_v7().to_string(),
+            lead_id: lead_id.to_owned(),
+            user_id: Some(user_id.to_owned()),
+            kind: kind.to_owned(),
+            subject: None,
+            notes: None,
+            outcome: None,
+            duration_minutes: None,
+            scheduled_at: None,
+            completed_at: Some(at),
+            at,
+            follow_up_at: None,
+            follow_up_note: None,
+            location: None,
+            latitude_e6: None,
+            longitude_e6: None,
+            created_at: at,
+        }
+    }
+
     pub fn to_dto(&self, company: &str, contact_name: Option<&str>) -> Activity {
         Activity {
             id: uuid(&self.id),

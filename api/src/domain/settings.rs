@@ -12,7 +12,7 @@ use crate::{concurrency, time};
 
 /// The values a patch sets, all checked (every bad field named at once) before the version is
 /// looked at: a 422 says what to fix, which a 412 ("reload and retry") would hide.
-pub fn check_values(p: &UpdateSettingsRequest) -> Result<(), ApiError> {
+fn check_values(p: &UpdateSettingsRequest) -> Result<(), ApiError> {
     let mut errors = Vec::new();
     if let Some(c) = &p.currency
         && closebook_shared::money::minor_unit_digits(c).is_err()
@@ -39,11 +39,11 @@ pub fn update(
     conn: &mut DbConn,
     actor: &Actor,
     p: UpdateSettingsRequest,
-    expected: Option<i64>,
+    expected: concurrency::Precondition,
 ) -> Result<Settings, ApiError> {
     check_values(&p)?;
     let before = rows::get(conn)?;
-    concurrency::check(expected, before.version)?;
+    concurrency::check(expected?, before.version)?;
     let mut row = before.clone();
     if let Some(n) = p.org_name {
         row.org_name = n.trim().to_owned();

@@ -98,10 +98,6 @@ pub fn update(
     patch: UpdateUserRequest,
     expected: Option<i64>,
 ) -> Result<User, ApiError> {
-    // Bad values are refused before the version is looked at (a 422 says what to fix).
-    if let Some(tz) = &patch.time_zone {
-        check_time_zone("time_zone", tz)?;
-    }
     let before = rows::find(conn, id)?.ok_or_else(|| ApiError::not_found("user"))?;
     concurrency::check(expected, before.version)?;
     let acting_on_self = actor.id == Some(id);

@@ -32,9 +32,7 @@ pub async fn set_lead_outcome(
     authz::require_pipeline_role(&ctx.principal)?;
     let id = parse_id(&id, "lead")?;
     let req = body.0;
-    // What the body asks for is checked before the precondition: a 422 says what to fix.
-    domain::leads::check_closing(req.outcome, req.lost_reason.as_deref())?;
-    let expected = concurrency::expected_version(&ctx.req, req.version)?;
+    let expected = concurrency::expected_version(&ctx.req, req.version);
     let (actor, principal) = (ctx.actor(), ctx.principal);
     ctx.commit(move |c| {
         let scope = authz::lead_scope(c, &principal)?;

@@ -34,6 +34,8 @@ pub async fn update_user(
 ) -> ApiResult<HttpResponse> {
     let id = parse_id(&id, "user")?;
     let patch = body.0;
+    // Only a deactivation or a role change ends sessions (`domain::users::update`).
+    let may_end_sessions = patch.active == Some(false) || patch.role.is_some();
     // A bad value is a 422 even when the precondition is off too: it says what to fix.
     if let Some(tz) = &patch.time_zone {
         domain::check_time_zone("time_zone", tz)?;
@@ -54,7 +56,8 @@ pub async fn update_user(
             domain::users::update(c, &actor, id, patch, expected)
         })
         .await?;
-    // A deactivation or role change ended the user's sessions.
-    ctx.state.sessions_ended().await;
+    if may_end_sessions {
+        ctx.state.sessions_ended().await;
+    }
     Ok(ok_versioned(&user, user.version))
 }

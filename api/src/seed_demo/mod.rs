@@ -11,14 +11,14 @@
 
 use chrono::{Duration, NaiveDateTime, Timelike};
 use closebook_shared::leads::{HistoryKind, ReferralAskStatus, SalesStage};
-use closebook_shared::pipelines::ASSISTED_SALES_PIPELINE;
-use closebook_shared::scripts::{CreateScriptRequest, ScriptKind};
+use closebook_shared::pipelines::{
+    ASSISTED_SALES_PIPELINE, B2B_WHOLESALE_PIPELINE as WHOLESALE_PIPELINE,
+};
 use diesel::prelude::*;
 use rand::rngs::SmallRng;
 use rand::{Rng, SeedableRng};
 use uuid::Uuid;
 
-use crate::audit::Actor;
 use crate::db::activities::{ActivityRow, NoteRow, TouchRow};
 use crate::db::clients::ClientRow;
 use crate::db::history::HistoryRow;
@@ -26,144 +26,14 @@ use crate::db::leads::LeadRow;
 use crate::db::pipelines::{self, StageSet};
 use crate::db::schema::{activities, clients, lead_history, lead_notes, leads, touches};
 use crate::db::{DbConn, batch_insert};
-use crate::domain;
 use crate::domain::leads::derive_with;
 use crate::error::ApiError;
 
-/// The B2B wholesale pipeline (built in, fixed id).
-const WHOLESALE_PIPELINE: &str = "00000000-0000-7000-8000-000000000002";
+mod book;
+mod scripts;
 
-const BUSINESSES: [(&str, &str, &str); 26] = [
-    ("Harbor Street Market", "Elena Ruiz", "Owner"),
-    ("Greenleaf Grocers", "Sam Whitaker", "Purchasing Lead"),
-    ("Northside Co-op", "Rosa Delgado", "General Manager"),
-    ("Blue Door Deli", "Kevin O'Shea", "Owner"),
-    ("Maple & Rye Bakery", "Ingrid Holm", "Head Baker"),
-    ("Prairie Provisions", "Tariq Aziz", "Buyer"),
-    ("Copper Kettle Kitchen", "Lena Park", "Chef-Owner"),
-    ("Riverbend Organics", "Paul Mbeki", "Category Manager"),
-    ("Summit Fresh Foods", "Grace Liu", "Operations Director"),
-    ("Lakeside Larder", "Martin Kerr", "Store Manager"),
-    ("Union Square Pantry", "Olivia Brandt", "Owner"),
-    ("Highline Wholesale", "Victor Hale", "VP Purchasing"),
-    ("Cedar Hill Traders", "Nadia Farouk", "Buyer"),
-    ("Golden Wheat Supply", "Ben Adler", "Procurement Lead"),
-    ("Old Town Mercantile", "Carmen Vidal", "Owner"),
-    ("Eastgate Food Hall", "Jonas Weber", "Leasing & Vendors"),
-    ("Sunrise Natural Market", "Amy Chen", "Grocery Manager"),
-    ("Bridgeport Butchery", "Luca Romano", "Owner"),
-    ("Willow Creek Farm Shop", "Hattie Moss", "Manager"),
-    (
-        "Metro Campus Dining",
-        "Derek Stone",
-        "Dining Services Director",
-    ),
-    ("Canyon Coffee Roasters", "Mei Tanaka", "Founder"),
-    ("Pioneer Health Foods", "Ray Dubois", "Buyer"),
-    ("Redwood Catering Co.", "Fatima Noor", "Executive Chef"),
-    ("Silver Lake Bistro", "Anton Petrov", "Owner"),
-    (
-        "Front Range Distributors",
-        "Kim Alvarez",
-        "Purchasing Director",
-    ),
-    ("Great Lakes Food Service", "Tom Grady", "Category Buyer"),
-];
-
-const CITIES: [(&str, &str, &str); 6] = [
-    ("Chicago", "IL", "60607"),
-    ("Evanston", "IL", "60201"),
-    ("Milwaukee", "WI", "53202"),
-    ("Denver", "CO", "80202"),
-    ("Boulder", "CO", "80302"),
-    ("Fort Collins", "CO", "80524"),
-];
-
-const NOTES: [&str; 6] = [
-    "Prefers calls before 10am; busy with deliveries after.",
-    "Asked for samples of the seasonal range; bring them to the visit.",
-    "Price sensitive on case packs, flexible on delivery days.",
-    "Their current supplier missed two deliveries last month.",
-    "Decision goes through the owner's partner as well; include her next time.",
-    "Mentioned opening a second location in spring.",
-];
-
-/// What one demo lead is: its stage (or outcome) and how far along its story is.
-struct Plan {
-    pipeline: &'static str,
-    stage_key: &'static str,
-    weeks_ago: i64,
-}
-
-/// Every rep's book: one lead per open "Assisted sales" stage, two won, one lost, and two in
-/// the B2B wholesale pipeline. Older leads are further along.
-const BOOK: [Plan; 13] = [
-    Plan {
-        pipeline: ASSISTED_SALES_PIPELINE,
-        stage_key: "NEW",
-        weeks_ago: 0,
-    },
-    Plan {
-        pipeline: ASSISTED_SALES_PIPELINE,
-        stage_key: "CONTACTED",
-        weeks_ago: 1,
-    },
-    Plan {
-        pipeline: ASSISTED_SALES_PIPELINE,
-        stage_key: "REQUIREMENTS_CAPTURED",
-        weeks_ago: 2,
-    },
-    Plan {
-        pipeline: ASSISTED_SALES_PIPELINE,
-        stage_key: "SHORTLIST_SENT",
-        weeks_ago: 3,
-    },
-    Plan {
-        pipeline: ASSISTED_SALES_PIPELINE,
-        stage_key: "VISIT_SCHEDULED",
-        weeks_ago: 3,
-    },
-    Plan {
-        pipeline: ASSISTED_SALES_PIPELINE,
-        stage_key: "VISIT_COMPLETED",
-        weeks_ago: 4,
-    },
-    Plan {
-        pipeline: ASSISTED_SALES_PIPELINE,
-        stage_key: "NEGOTIATION",
-        weeks_ago: 5,
-    },
-    Plan {
-        pipeline: ASSISTED_SALES_PIPELINE,
-        stage_key: "AGREEMENT_PENDING",
-        weeks_ago: 6,
-    },
-    Plan {
-        pipeline: ASSISTED_SALES_PIPELINE,
-        stage_key: "CLOSED_WON",
-        weeks_ago: 8,
-    },
-    Plan {
-        pipeline: ASSISTED_SALES_PIPELINE,
-        stage_key: "CLOSED_WON",
-        weeks_ago: 5,
-    },
-    Plan {
-        pipeline: ASSISTED_SALES_PIPELINE,
-        stage_key: "CLOSED_LOST",
-        weeks_ago: 6,
-    },
-    Plan {
-        pipeline: WHOLESALE_PIPELINE,
-        stage_key: "contacted",
-        weeks_ago: 2,
-    },
-    Plan {
-        pipeline: WHOLESALE_PIPELINE,
-        stage_key: "qualified",
-        weeks_ago: 4,
-    },
-];
+use book::{BOOK, BUSINESSES, CITIES, NOTES, Plan, subject};
+pub use scripts::scripts;
 
 /// What the seeding wrote, for the command's report.
 #[derive(Default)]
@@ -289,24 +159,13 @@ fn lead(
             kinds[step % kinds.len()]
         };
         rows.activities.push(ActivityRow {
-            id: Uuid::now_v7().to_string(),
-            lead_id: id.clone(),
-            user_id: Some(rep_id.clone()),
-            kind: kind.into(),
             subject: Some(subject(kind, &company)),
             notes: Some(format!("{contact}: {}", NOTES[(n + step) % NOTES.len()])),
             outcome: Some(outcomes[(n + step) % outcomes.len()].into()),
             duration_minutes: Some([10, 5, 45, 15, 30, 20, 10][step % 7]),
-            scheduled_at: None,
-            completed_at: Some(at),
-            at,
-            follow_up_at: None,
-            follow_up_note: None,
             location: matches!(kind, "meeting" | "demo" | "door_knock")
                 .then(|| format!("{city}, {state}")),
-            latitude_e6: None,
-            longitude_e6: None,
-            created_at: at,
+            ..ActivityRow::generated(&id, &rep_id, kind, at)
         });
         last_contact = Some(at);
         step += 1;
@@ -326,29 +185,19 @@ fn lead(
         _ => today + Duration::days(1 + (n % 6) as i64) + Duration::hours(2),
     });
     if let Some(due) = next_contact {
+        // Planned, not done: on the schedule.
+        let kind = if n.is_multiple_of(2) {
+            "call"
+        } else {
+            "meeting"
+        };
         rows.activities.push(ActivityRow {
-            id: Uuid::now_v7().to_string(),
-            lead_id: id.clone(),
-            user_id: Some(rep_id.clone()),
-            kind: if n.is_multiple_of(2) {
-                "call"
-            } else {
-                "meeting"
-            }
-            .into(),
             subject: Some(format!("Follow up with {contact}")),
-            notes: None,
-            outcome: None,
             duration_minutes: Some(15),
             scheduled_at: Some(due),
             completed_at: None,
-            at: due,
-            follow_up_at: None,
-            follow_up_note: None,
-            location: None,
-            latitude_e6: None,
-            longitude_e6: None,
             created_at: last_contact.unwrap_or(created),
+            ..ActivityRow::generated(&id, &rep_id, kind, due)
         });
     }
 
@@ -364,19 +213,15 @@ fn lead(
         (true, _) => (ReferralAskStatus::Asked, closed_at, "[]".to_owned()),
         _ => (ReferralAskStatus::NotAsked, None, "[]".to_owned()),
     };
+    let first_name = contact.split(' ').next().unwrap_or("buyer").to_lowercase();
+    let email = format!("{first_name}.{n}@{slug}.example");
     let mut row = LeadRow {
         id: id.clone(),
         company_key: company.to_lowercase(),
         contact_name: Some(contact.into()),
         contact_title: Some(title.into()),
-        email: Some(format!(
-            "{}.{n}@{slug}.example",
-            contact.split(' ').next().unwrap_or("buyer").to_lowercase()
-        )),
-        email_key: Some(format!(
-            "{}.{n}@{slug}.example",
-            contact.split(' ').next().unwrap_or("buyer").to_lowercase()
-        )),
+        email: Some(email.clone()),
+        email_key: Some(email),
         phone: Some(format!("+1 312 555 {:04}", 2000 + n)),
         phone_key: Some(format!("1312555{:04}", 2000 + n)),
         website: Some(format!("https://{slug}.example")),
@@ -527,110 +372,4 @@ fn lead(
     }
     rows.leads.push(row);
     Ok(())
-}
-
-fn subject(kind: &str, company: &str) -> String {
-    match kind {
-        "call" => format!("Call with {company}"),
-        "email" => format!("Product sheet to {company}"),
-        "meeting" => format!("Meeting at {company}"),
-        "demo" => format!("Tasting for {company}"),
-        "proposal" => format!("Proposal sent to {company}"),
-        "door_knock" => format!("Walk-in at {company}"),
-        _ => company.to_owned(),
-    }
-}
-
-/// The script library a team starts from: one per sales stage of the lens (seed 001).
-pub fn scripts(c: &mut DbConn, actor: &Actor) -> Result<usize, ApiError> {
-    let library: [(&str, SalesStage, ScriptKind, &str, Option<&str>, &str); 6] = [
-        (
-            "first_contact_call",
-            SalesStage::ApproachContact,
-            ScriptKind::Script,
-            "First contact call",
-            None,
-            "Hi {{contact_first_name}}, this is {{rep_name}}. {{company}} came up through a mutual contact, and I'd love ten minutes to hear how you source for the shop. Is now a bad time?",
-        ),
-        (
-            "presentation_recap",
-            SalesStage::Presentation,
-            ScriptKind::Email,
-            "After the presentation",
-            Some("Thank you for today, {{contact_first_name}}"),
-            "Hi {{contact_first_name}},\n\nThank you for the time today at {{company}}. As promised, the next step: {{next_action}}.\n\n{{rep_signature}}",
-        ),
-        (
-            "first_follow_up_email",
-            SalesStage::FollowUp,
-            ScriptKind::Email,
-            "First follow-up",
-            Some("Following up for {{company}}"),
-            "Hi {{contact_first_name}},\n\nChecking in on the samples and the price list. Happy to adjust case packs to what moves on your shelves.\n\n{{rep_signature}}",
-        ),
-        (
-            "follow_up_text",
-            SalesStage::FollowUp,
-            ScriptKind::Message,
-            "Friendly nudge (text)",
-            None,
-            "Hi {{contact_first_name}}, {{rep_name}} here. Any questions on the quote for {{company}}? I can drop by this week.",
-        ),
-        (
-            "referral_ask",
-            SalesStage::Referral,
-            ScriptKind::Script,
-            "Asking for a referral",
-            None,
-            "{{contact_first_name}}, glad the first deliveries went well. Who else do you know who'd value a supplier that shows up on time? An introduction would mean a lot.",
-        ),
-        (
-            "quarterly_check_in",
-            SalesStage::RelationshipMaintenance,
-            ScriptKind::Email,
-            "Quarterly check-in",
-            Some("A quick check-in from {{rep_name}}"),
-            "Hi {{contact_first_name}},\n\nIt's been a few months: how is the range doing at {{company}}? The new seasonal line is out; I'd be glad to bring samples.\n\n{{rep_signature}}",
-        ),
-    ];
-    let count = library.len();
-    for (slug, sales_stage, kind, title, subject, body) in library {
-        domain::scripts::create(
-            c,
-            actor,
-            CreateScriptRequest {
-                slug: slug.into(),
-                sales_stage,
-                kind,
-                title: title.into(),
-                subject: subject.map(str::to_owned),
-                body: body.into(),
-            },
-        )?;
-    }
-    Ok(count)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_open_assisted_stage_is_in_the_book() {
-        let keys: Vec<&str> = BOOK.iter().map(|p| p.stage_key).collect();
-        for key in [
-            "NEW",
-            "CONTACTED",
-            "REQUIREMENTS_CAPTURED",
-            "SHORTLIST_SENT",
-            "VISIT_SCHEDULED",
-            "VISIT_COMPLETED",
-            "NEGOTIATION",
-            "AGREEMENT_PENDING",
-            "CLOSED_WON",
-            "CLOSED_LOST",
-        ] {
-            assert!(keys.contains(&key), "{key}");
-        }
-    }
 }

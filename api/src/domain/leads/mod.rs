@@ -2,12 +2,17 @@
 //! moves, closing won or lost (won opens a client account), reassignment, the deal (money)
 //! fields and referral asks. Every change recomputes the derived fields, writes history where
 //! it matters, the audit log, and an outbox event other systems can follow.
+//!
+//! This file holds creation, the edit and what they share; the moves of an existing lead
+//! (stage, outcome, owner, deal, referral ask) are in [`transitions`].
+
+mod transitions;
+pub use transitions::*;
 
 use chrono::{Duration, NaiveDateTime};
 use closebook_shared::leads::{
-    ChangeStageRequest, CreateLeadRequest, HistoryKind, Lead, Outcome, ReassignLeadRequest,
-    ReferralAskRequest, ReferralAskStatus, SalesStage, SourceChannel, SourceType,
-    UpdateDealRequest, UpdateLeadRequest, company_address_key, phone_key,
+    CreateLeadRequest, HistoryKind, Lead, Outcome, ReferralAskStatus, SalesStage, SourceChannel,
+    SourceType, UpdateLeadRequest, company_address_key, phone_key,
 };
 use closebook_shared::pipelines::StageKind;
 use closebook_shared::scoring::{self, ENGAGEMENT_WINDOW_DAYS, ScoreInputs};
@@ -19,7 +24,6 @@ use crate::audit::{self, Actor};
 use crate::auth::Principal;
 use crate::authz::LeadScope;
 use crate::db::activities as activity_rows;
-use crate::db::clients::{self as client_rows, ClientRow};
 use crate::db::history::{self, HistoryRow};
 use crate::db::leads::{self as rows, LeadRow, parse_opt, to_e6, to_json_list};
 use crate::db::pipelines::{self, StageSet};
@@ -425,251 +429,4 @@ fn refuse_closed(row: &LeadRow) -> Result<(), ApiError> {
             row.outcome
         )))
     }
-}
-
-pub fn change_stage(
-    conn: &mut DbConn,
-    actor: &Actor,
-    scope: &LeadScope,
-    id: Uuid,
-    req: ChangeStageRequest,
-    expected: Option<i64>,
-) -> Result<Lead, ApiError> {
-    let before = load_for(conn, scope, id)?;
-    concurrency::check(expected, before.version)?;
-    refuse_closed(&before)?;
-    let set = pipelines::stages(conn, &before.pipeline_id)?;
-    let stage = set
-        .get(&req.stage_id.to_string())
-        .ok_or_else(|| ApiError::reference("stage_id", "is not a stage of the lead's pipeline"))?;
-    if stage.kind() != StageKind::Open {
-        return Err(ApiError::reference(
-            "stage_id",
-            "is a closing stage; use POST /leads/{id}/outcome to win or lose",
-        ));
-    }
-    if stage.id == before.stage_id {
-        return rows::to_dto_with(conn, &set, &before);
-    }
-    let now = time::now();
-    let mut row = before.clone();
-    row.stage_id.clone_from(&stage.id);
-    row.probability = stage.probability;
-    let (dto, row) = save(conn, actor, "lead.stage", &before, row, &set, now)?;
-    let mut h = HistoryRow::new(&row.id, HistoryKind::Stage, actor.id, now);
-    h.from_stage_id = Some(before.stage_id.clone());
-    h.to_stage_id = Some(row.stage_id.clone());
-    h.note = trimmed(req.note);
-    history::insert(conn, &h)?;
-    outbox::emit(
-        conn,
-        "sales.pipeline.stage_changed",
-        "lead",
-        &row.id,
-        &serde_json::json!({ "lead_id": dto.id, "owner_id": dto.owner_id, "from_stage_id": before.stage_id, "to_stage_id": dto.stage_id, "stage_key": dto.stage_key }),
-    )?;
-    Ok(dto)
-}
-
-/// A closing request's own rules (no database): `won`, or `lost` with a reason. Returns the
-/// kind of stage it closes into.
-pub fn check_closing(outcome: Outcome, lost_reason: Option<&str>) -> Result<StageKind, ApiError> {
-    match outcome {
-        Outcome::Won => Ok(StageKind::Won),
-        Outcome::Lost if lost_reason.is_some_and(|r| !r.trim().is_empty()) => Ok(StageKind::Lost),
-        Outcome::Lost => Err(ApiError::field(
-            "lost_reason",
-            "is required when the lead is lost",
-        )),
-        Outcome::Open => Err(ApiError::field("outcome", "must be `won` or `lost`")),
-    }
-}
-
-pub fn set_outcome(
-    conn: &mut DbConn,
-    actor: &Actor,
-    scope: &LeadScope,
-    id: Uuid,
-    outcome: Outcome,
-    lost_reason: Option<String>,
-    expected: Option<i64>,
-) -> Result<Lead, ApiError> {
-    let kind = check_closing(outcome, lost_reason.as_deref())?;
-    let before = load_for(conn, scope, id)?;
-    concurrency::check(expected, before.version)?;
-    let lost_reason = trimmed(lost_reason);
-    refuse_closed(&before)?;
-    let set = pipelines::stages(conn, &before.pipeline_id)?;
-    let stage = set
-        .of_kind(kind)
-        .ok_or_else(|| ApiError::internal("pipeline without a closing stage"))?
-        .clone();
-    let now = time::now();
-    let mut row = before.clone();
-    row.stage_id.clone_from(&stage.id);
-    row.outcome = outcome.as_str().to_owned();
-    row.probability = stage.probability;
-    row.closed_at = Some(now);
-    row.lost_reason = if outcome == Outcome::Lost {
-        lost_reason.clone()
-    } else {
-        None
-    };
-    if outcome == Outcome::Won {
-        let client = ClientRow {
-            id: Uuid::now_v7().to_string(),
-            lead_id: row.id.clone(),
-            name: row.company.clone(),
-            owner_id: row.owner_id.clone(),
-            deal_value_minor: row.deal_value_minor,
-            deal_currency: row.deal_currency.clone(),
-            signed_at: now,
-            created_at: now,
-        };
-        client_rows::insert(conn, &client)?;
-        let owner_name = user_rows::name_of(conn, &client.owner_id)?;
-        audit::record(
-            conn,
-            actor,
-            "client.create",
-            "client",
-            Some(&client.id),
-            None::<&()>,
-            Some(&client.to_dto(&owner_name)),
-        )?;
-        row.client_id = Some(client.id);
-    }
-    let (dto, row) = save(conn, actor, "lead.outcome", &before, row, &set, now)?;
-    let mut h = HistoryRow::new(&row.id, HistoryKind::Outcome, actor.id, now);
-    h.from_stage_id = Some(before.stage_id.clone());
-    h.to_stage_id = Some(row.stage_id.clone());
-    h.outcome = Some(row.outcome.clone());
-    h.note = lost_reason;
-    history::insert(conn, &h)?;
-    outbox::emit(
-        conn,
-        "sales.pipeline.closed",
-        "lead",
-        &row.id,
-        &serde_json::json!({
-            "lead_id": dto.id, "outcome": dto.outcome, "owner_id": dto.owner_id,
-            "client_id": dto.client_id, "deal_value": dto.deal_value, "closed_at": dto.closed_at,
-            "lost_reason": dto.lost_reason,
-        }),
-    )?;
-    Ok(dto)
-}
-
-pub fn reassign(
-    conn: &mut DbConn,
-    actor: &Actor,
-    scope: &LeadScope,
-    id: Uuid,
-    req: ReassignLeadRequest,
-    expected: Option<i64>,
-) -> Result<Lead, ApiError> {
-    let before = load_for(conn, scope, id)?;
-    concurrency::check(expected, before.version)?;
-    check_owner(conn, scope, "owner_id", req.owner_id)?;
-    if before.owner_id == req.owner_id.to_string() {
-        return Err(ApiError::field("owner_id", "already owns this lead"));
-    }
-    let now = time::now();
-    let mut row = before.clone();
-    row.owner_id = req.owner_id.to_string();
-    let set = pipelines::stages(conn, &row.pipeline_id)?;
-    let (dto, row) = save(conn, actor, "lead.reassign", &before, row, &set, now)?;
-    let mut h = HistoryRow::new(&row.id, HistoryKind::Owner, actor.id, now);
-    h.from_owner_id = Some(before.owner_id.clone());
-    h.to_owner_id = Some(row.owner_id.clone());
-    h.note = Some(req.reason.trim().to_owned());
-    history::insert(conn, &h)?;
-    outbox::emit(
-        conn,
-        "sales.lead.reassigned",
-        "lead",
-        &row.id,
-        &serde_json::json!({ "lead_id": dto.id, "from_owner_id": before.owner_id, "to_owner_id": dto.owner_id, "reason": req.reason.trim() }),
-    )?;
-    Ok(dto)
-}
-
-pub fn update_deal(
-    conn: &mut DbConn,
-    actor: &Actor,
-    scope: &LeadScope,
-    id: Uuid,
-    p: UpdateDealRequest,
-    expected: Option<i64>,
-) -> Result<Lead, ApiError> {
-    let before = load_for(conn, scope, id)?;
-    concurrency::check(expected, before.version)?;
-    // The value at close is what commissions are paid on: it is locked once the lead closes.
-    refuse_closed(&before)?;
-    let mut row = before.clone();
-    if let Some(v) = p.deal_value {
-        (row.deal_value_minor, row.deal_currency) = money_columns("deal_value", v.as_ref())?;
-    }
-    if let Some(v) = p.estimated_units {
-        row.estimated_units = v;
-    }
-    if let Some(v) = p.probability {
-        row.probability = v;
-    }
-    if let Some(v) = p.expected_close_date {
-        row.expected_close_date = v;
-    }
-    if row == before {
-        return rows::to_dto(conn, &before);
-    }
-    let set = pipelines::stages(conn, &row.pipeline_id)?;
-    let (dto, _) = save(conn, actor, "lead.deal", &before, row, &set, time::now())?;
-    Ok(dto)
-}
-
-pub fn referral_ask(
-    conn: &mut DbConn,
-    actor: &Actor,
-    scope: &LeadScope,
-    id: Uuid,
-    req: ReferralAskRequest,
-) -> Result<Lead, ApiError> {
-    let before = load_for(conn, scope, id)?;
-    let now = time::now();
-    let mut row = before.clone();
-    row.referral_ask_status = req.status.as_str().to_owned();
-    if req.status != ReferralAskStatus::NotAsked
-        && before.referral_status() == ReferralAskStatus::NotAsked
-    {
-        row.referral_ask_at = Some(now);
-    }
-    if req.status == ReferralAskStatus::NotAsked {
-        row.referral_ask_at = None;
-    }
-    let names: Vec<String> = req
-        .names
-        .clone()
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|n| trimmed(Some(n)))
-        .collect();
-    if req.names.is_some() {
-        row.referral_names = to_json_list(&names);
-    }
-    if let Some(c) = req.count {
-        row.referral_count = c;
-    } else if req.names.is_some() {
-        row.referral_count = i32::try_from(names.len()).unwrap_or(i32::MAX);
-    }
-    if req.status == ReferralAskStatus::Received && row.referral_count == 0 {
-        // Depends on what the lead already records (a lead with referrals may be marked
-        // received without a count), so a conflict with its state, not a malformed request.
-        return Err(
-            ApiError::conflict("no referrals are recorded for this lead yet")
-                .on_field("count", "give the number (or names) of referrals received"),
-        );
-    }
-    let set = pipelines::stages(conn, &row.pipeline_id)?;
-    let (dto, _) = save(conn, actor, "lead.referral_ask", &before, row, &set, now)?;
-    Ok(dto)
 }
