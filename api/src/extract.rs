@@ -290,7 +290,7 @@ mod tests {
             nested: Vec<i32>,
             lat: f64,
         }
-        let table: [(&str, Option<N>); 3] = [
+        let table: [(&str, Option<N>); 4] = [
             (
                 r#"{"n": 244.0, "nested": [1.0, -2], "lat": 5}"#,
                 Some(N {
@@ -300,6 +300,15 @@ mod tests {
                 }),
             ),
             (r#"{"n": 1.5, "nested": [], "lat": 0}"#, None),
+            // Near 2^52 a float parse one ULP off would make this 4483267056757734.5.
+            (
+                r#"{"n": 4483267056757734.0, "nested": [], "lat": 0}"#,
+                Some(N {
+                    n: 4_483_267_056_757_734,
+                    nested: vec![],
+                    lat: 0.0,
+                }),
+            ),
             (r#"{"n": 1e300, "nested": [], "lat": 0}"#, None),
         ];
         for (json, want) in table {
