@@ -81,6 +81,7 @@ pub fn finish(mut spec: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     );
     constrain_list_items(&mut spec);
     coordinates_come_in_pairs(&mut spec);
+    link_records_to_their_operations(&mut spec);
     for item in spec.paths.paths.values_mut() {
         for op in [
             &mut item.get,
@@ -220,6 +221,92 @@ fn coordinates_come_in_pairs(spec: &mut utoipa::openapi::OpenApi) {
                 .build(),
         ));
     }
+}
+
+/// OpenAPI links from a create (`201`, `$response.body#/id`) to every operation on the new
+/// record: `{collection}/{id}` and everything under it. Generated clients and stateful testers
+/// (schemathesis) follow them to reach real records instead of guessing ids. (List pages are
+/// not linked: an empty page has no first item to follow.)
+fn link_records_to_their_operations(spec: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::link::LinkBuilder;
+    let record_ops: Vec<(String, String)> = spec
+        .paths
+        .paths
+        .iter()
+        .flat_map(|(path, item)| {
+            [&item.get, &item.post, &item.patch, &item.put, &item.delete]
+                .into_iter()
+                .flatten()
+                .filter_map(|op| op.operation_id.clone())
+                .map(move |id| (path.clone(), id))
+        })
+        .collect();
+    let schemas = spec
+        .components
+        .as_ref()
+        .map(|c| c.schemas.clone())
+        .unwrap_or_default();
+    for (collection, item) in spec.paths.paths.iter_mut() {
+        let Some(RefOr::T(created)) = item
+            .post
+            .as_mut()
+            .and_then(|op| op.responses.responses.get_mut("201"))
+        else {
+            continue;
+        };
+        let Some(pointer) = created
+            .content
+            .get("application/json")
+            .and_then(|content| match content {
+                RefOr::T(c) => c.schema.as_ref(),
+                RefOr::Ref(_) => None,
+            })
+            .and_then(|schema| id_pointer(schema, &schemas))
+        else {
+            continue;
+        };
+        let on_record = record_ops.iter().filter(|(path, _)| {
+            path.strip_prefix(collection.as_str())
+                .is_some_and(|rest| rest == "/{id}" || rest.starts_with("/{id}/"))
+        });
+        for (_, target) in on_record {
+            created.links.insert(
+                target.clone(),
+                RefOr::T(
+                    LinkBuilder::new()
+                        .operation_id(target)
+                        .parameter("id", format!("$response.body#{pointer}"))
+                        .build(),
+                ),
+            );
+        }
+    }
+}
+
+/// Where a created record's id is in a response body: `/id`, or `/<field>/id` when the record
+/// comes wrapped (a new service token beside its one-time secret).
+fn id_pointer(
+    schema: &RefOr<utoipa::openapi::schema::Schema>,
+    schemas: &std::collections::BTreeMap<String, RefOr<utoipa::openapi::schema::Schema>>,
+) -> Option<String> {
+    use utoipa::openapi::schema::Schema;
+    let object = |schema: &RefOr<Schema>| match schema {
+        RefOr::Ref(r) => match schemas.get(r.ref_location.rsplit('/').next()?)? {
+            RefOr::T(Schema::Object(o)) => Some(o.clone()),
+            _ => None,
+        },
+        RefOr::T(Schema::Object(o)) => Some(o.clone()),
+        RefOr::T(_) => None,
+    };
+    let top = object(schema)?;
+    if top.properties.contains_key("id") {
+        return Some("/id".to_owned());
+    }
+    top.properties.iter().find_map(|(field, inner)| {
+        object(inner)
+            .filter(|o| o.properties.contains_key("id"))
+            .map(|_| format!("/{field}/id"))
+    })
 }
 
 fn is_plain_string(schema: &RefOr<utoipa::openapi::schema::Schema>) -> bool {

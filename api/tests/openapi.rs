@@ -102,6 +102,59 @@ fn every_schema_reference_resolves() {
     assert!(dangling.is_empty(), "dangling $ref: {dangling:?}");
 }
 
+/// Every operation on a record (`…/{id}…`) is reachable by a link from the create that makes
+/// the record, pointing at an id the create's response really holds — except records no
+/// operation creates (clients come from won leads).
+#[test]
+fn record_operations_are_linked_from_their_create() {
+    let spec: serde_json::Value =
+        serde_json::from_str(&closebook_api::cli::openapi_json().unwrap()).unwrap();
+    let mut linked = std::collections::BTreeSet::new();
+    for (path, item) in spec["paths"].as_object().unwrap() {
+        let Some(links) = item["post"]["responses"]["201"]["links"].as_object() else {
+            continue;
+        };
+        let schema_ref = item["post"]["responses"]["201"]["content"]["application/json"]["schema"]
+            ["$ref"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{path}: 201 schema"));
+        let schema = spec.pointer(schema_ref.trim_start_matches('#')).unwrap();
+        for (name, link) in links {
+            let pointer = link["parameters"]["id"]
+                .as_str()
+                .and_then(|p| p.strip_prefix("$response.body#"))
+                .unwrap_or_else(|| panic!("{path} → {name}: id from the body"));
+            // The pointer names properties of the response schema, following one $ref.
+            let mut at = schema.clone();
+            for field in pointer.trim_start_matches('/').split('/') {
+                at = at["properties"][field].clone();
+                if let Some(r) = at["$ref"].as_str() {
+                    at = spec.pointer(r.trim_start_matches('#')).unwrap().clone();
+                }
+                assert!(
+                    !at.is_null(),
+                    "{path} → {name}: {pointer} is not in the response"
+                );
+            }
+            assert_eq!(at["format"], "uuid", "{path} → {name}: {pointer} is an id");
+            linked.insert(link["operationId"].as_str().unwrap().to_owned());
+        }
+    }
+    let mut unlinked = Vec::new();
+    for (path, item) in spec["paths"].as_object().unwrap() {
+        if !path.contains("{id}") {
+            continue;
+        }
+        for op in item.as_object().unwrap().values() {
+            let id = op["operationId"].as_str().unwrap();
+            if !linked.contains(id) && id != "get_client" {
+                unlinked.push(id.to_owned());
+            }
+        }
+    }
+    assert!(unlinked.is_empty(), "no link reaches {unlinked:?}");
+}
+
 /// A pattern the contract declares and the rule the server applies must agree on every input,
 /// or a generated client refuses what the server takes (or the reverse).
 #[test]

@@ -195,6 +195,40 @@ async fn built_in_pipelines_and_admin_edits(app: TestApp) {
         .await
         .problem(409, "conflict");
     assert_eq!(refused.fields(), ["stages"]);
+    // An id that is not one of this pipeline's stages names no record; a stage holding leads
+    // keeps its kind; a new pipeline's stages carry no ids.
+    let mut edit = reordered.clone();
+    edit["version"] = json!(2);
+    edit["stages"][0]["id"] = json!(ASSISTED);
+    let unknown = app
+        .patch(&format!("/api/v1/pipelines/{pid}"))
+        .auth(&o.admin)
+        .json(&edit)
+        .send()
+        .await
+        .problem(409, "invalid_reference");
+    assert_eq!(unknown.fields(), ["stages[0].id"]);
+    let mut edit = reordered.clone();
+    edit["version"] = json!(2);
+    edit["stages"][1]["kind"] = json!("won");
+    edit["stages"][2]["kind"] = json!("open");
+    let kind_change = app
+        .patch(&format!("/api/v1/pipelines/{pid}"))
+        .auth(&o.admin)
+        .json(&edit)
+        .send()
+        .await
+        .problem(409, "conflict");
+    assert_eq!(kind_change.fields(), ["stages[1].kind"]);
+    app.post("/api/v1/pipelines")
+        .auth(&o.admin)
+        .json(&json!({ "name": "With ids", "stages": [
+            { "id": stages[0]["id"], "name": "New", "probability": 10, "kind": "open" },
+            { "name": "Won", "probability": 100, "kind": "won" },
+            { "name": "Lost", "probability": 0, "kind": "lost" } ] }))
+        .send()
+        .await
+        .problem(422, "validation_failed");
     let still = app
         .get(&format!("/api/v1/pipelines/{pid}"))
         .auth(&o.admin)

@@ -1,19 +1,35 @@
 """schemathesis hooks for e2e/contract/run.sh.
 
-A well-behaved client sends a fresh Idempotency-Key with every new request; reusing one for a
-different request is refused (422 idempotency_key_reused), by design. The fuzzer draws header
-values from a small space and would reuse keys across unrelated requests, so a schema-valid key
-it generated is replaced by a fresh UUID. Invalid keys (negative cases) are left alone, so the
-server's refusal of those is still checked. Replays of one key are covered by the integration
-tests and the crash loop.
+Each hook states one rule the server enforces that JSON Schema, as schemathesis generates from
+it, cannot: the spec declares the rule in prose (the field's description) and the server refuses
+its violation with a 4xx naming the field, and an integration test covers that refusal. Here
+schema-valid requests are brought within the rule, as a correct client would; negative cases are
+left alone, so their refusal is still checked.
+
+- Idempotency keys: a well-behaved client sends a fresh key with every new request; reusing one
+  for a different request is refused (409 idempotency_key_reused), by design. The fuzzer draws
+  header values from a small space and would reuse keys across unrelated requests, so a
+  schema-valid key it generated is replaced by a fresh UUID. Replays of one key are covered by
+  the integration tests and the crash loop.
+- A pipeline's stage list holds at least one `open` stage, exactly one `won` and one `lost`, and
+  unique keys (a key left out is made from the stage's name). Uniqueness of a property across
+  array items has no JSON Schema keyword.
+- Instants relative to now: a service token's `expires_at` and an activity's `follow_up_at` must
+  lie in the future, an activity's `completed_at` not more than five minutes ahead of the
+  server's clock. "Now" has no JSON Schema keyword.
 """
 
 import re
 import uuid
+from datetime import datetime, timedelta, timezone
 
 import schemathesis
+from schemathesis import GenerationMode
 
 VALID_KEY = re.compile(r"^[!-~]{1,255}$")
+PIPELINE_OPERATIONS = {("POST", "/api/v1/pipelines"), ("PATCH", "/api/v1/pipelines/{id}")}
+MUST_BE_FUTURE = ("expires_at", "follow_up_at")
+MUST_NOT_BE_FUTURE = ("completed_at",)
 
 
 @schemathesis.hook
@@ -21,3 +37,56 @@ def map_headers(context, headers):
     if headers and isinstance(headers.get("Idempotency-Key"), str) and VALID_KEY.match(headers["Idempotency-Key"]):
         headers["Idempotency-Key"] = str(uuid.uuid4())
     return headers
+
+
+@schemathesis.hook
+def map_case(context, case):
+    meta = case.meta
+    if meta is not None and meta.generation.mode != GenerationMode.POSITIVE:
+        return case
+    if not isinstance(case.body, dict):
+        return case
+    operation = (case.operation.method.upper(), case.operation.path)
+    if operation in PIPELINE_OPERATIONS:
+        _compose_stages(case.body.get("stages"))
+    _move_instants(case.body)
+    return case
+
+
+def _compose_stages(stages):
+    """Kinds become open…open, won, lost; keys are made unique where they are not."""
+    if not isinstance(stages, list) or len(stages) < 3 or not all(isinstance(s, dict) for s in stages):
+        return
+    for i, stage in enumerate(stages):
+        stage["kind"] = "open" if i < len(stages) - 2 else ("won" if i == len(stages) - 2 else "lost")
+    keys = [_key_of(stage, i) for i, stage in enumerate(stages)]
+    if len(set(keys)) != len(keys):
+        for i, stage in enumerate(stages):
+            stage["key"] = f"s{i}"
+
+
+def _key_of(stage, position):
+    """The server's `stage_key_of`: the key, or one made from the name."""
+    if isinstance(stage.get("key"), str):
+        return stage["key"]
+    name = stage.get("name") if isinstance(stage.get("name"), str) else ""
+    made = "_".join(p for p in re.sub(r"[^A-Za-z0-9]", "_", name.strip()).lower().split("_") if p)
+    return made or f"stage_{position + 1}"
+
+
+def _move_instants(body):
+    now = datetime.now(timezone.utc)
+    for field in MUST_BE_FUTURE + MUST_NOT_BE_FUTURE:
+        value = body.get(field)
+        if not isinstance(value, str):
+            continue
+        try:
+            instant = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            continue
+        if instant.tzinfo is None:
+            continue
+        if field in MUST_BE_FUTURE and instant <= now + timedelta(minutes=1):
+            body[field] = (now + timedelta(days=30)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        elif field in MUST_NOT_BE_FUTURE and instant > now:
+            body[field] = (now - timedelta(days=1)).strftime("%Y-%m-%dT%H:%M:%SZ")

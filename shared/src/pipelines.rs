@@ -56,9 +56,9 @@ pub struct Pipeline {
     pub updated_at: DateTime<Utc>,
 }
 
-/// One stage in a create or update request. With `id` it is an existing stage (renamed, moved,
-/// re-weighted); without, a new one. On update, existing stages left out are deleted, which is
-/// refused while leads are in them.
+/// One stage in an update request. With `id` it is an existing stage (renamed, moved,
+/// re-weighted); without, a new one. Existing stages left out are deleted, which is refused
+/// while leads are in them.
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
@@ -87,6 +87,44 @@ pub struct StageInput {
     pub kind: StageKind,
 }
 
+/// One stage of a new pipeline (no ids yet).
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewStage {
+    /// Machine key: letters, digits and `_`; unique in the pipeline. Defaults from the name.
+    #[serde(default)]
+    #[garde(inner(length(chars, min = 1, max = 64), custom(validate::stage_key)))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 64, pattern = "^[A-Za-z0-9_]+$")
+    )]
+    pub key: Option<String>,
+    #[garde(length(chars, min = 1, max = validate::NAME_MAX), custom(validate::not_blank))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 200, pattern = r"\S")
+    )]
+    pub name: String,
+    #[garde(range(min = 0, max = 100))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100))]
+    pub probability: i32,
+    #[garde(skip)]
+    pub kind: StageKind,
+}
+
+impl From<NewStage> for StageInput {
+    fn from(s: NewStage) -> Self {
+        StageInput {
+            id: None,
+            key: s.key,
+            name: s.name,
+            probability: s.probability,
+            kind: s.kind,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
@@ -101,10 +139,10 @@ pub struct CreatePipelineRequest {
     #[serde(default)]
     #[garde(skip)]
     pub is_default: bool,
-    /// In order: at least one `open` stage, exactly one `won` and one `lost`.
+    /// In order: at least one `open` stage, exactly one `won` and one `lost`, keys unique.
     #[garde(length(min = 3, max = 30), dive)]
     #[cfg_attr(feature = "openapi", schema(min_items = 3, max_items = 30))]
-    pub stages: Vec<StageInput>,
+    pub stages: Vec<NewStage>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, Validate)]
@@ -126,9 +164,11 @@ pub struct UpdatePipelineRequest {
     #[serde(default)]
     #[garde(skip)]
     pub is_default: Option<bool>,
-    /// The complete new stage list, in order (see `StageInput`).
+    /// The complete new stage list, in order (see `StageInput`): at least one `open` stage,
+    /// exactly one `won` and one `lost`, keys unique.
     #[serde(default)]
-    #[garde(dive)]
+    #[garde(length(min = 3, max = 30), dive)]
+    #[cfg_attr(feature = "openapi", schema(min_items = 3, max_items = 30))]
     pub stages: Option<Vec<StageInput>>,
 }
 
@@ -159,7 +199,7 @@ pub fn check_stage_list(stages: &[StageInput]) -> Vec<crate::FieldError> {
     }
     let mut seen = std::collections::HashSet::new();
     for (i, s) in stages.iter().enumerate() {
-        if !seen.insert(stage_key_of(s)) {
+        if !seen.insert(stage_key_of(s, i)) {
             errors.push(crate::FieldError::new(
                 format!("stages[{i}].key"),
                 "is used by another stage of this pipeline",
@@ -169,25 +209,34 @@ pub fn check_stage_list(stages: &[StageInput]) -> Vec<crate::FieldError> {
     errors
 }
 
-/// The key a stage input will be stored under: its `key`, or one made from its name.
-pub fn stage_key_of(s: &StageInput) -> String {
-    s.key.clone().unwrap_or_else(|| {
-        s.name
-            .trim()
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() {
-                    c.to_ascii_lowercase()
-                } else {
-                    '_'
-                }
-            })
-            .collect::<String>()
-            .split('_')
-            .filter(|p| !p.is_empty())
-            .collect::<Vec<_>>()
-            .join("_")
-    })
+/// The key a stage input at `position` (0-based) will be stored under: its `key`, or one made
+/// from its name; a name with no ASCII letter or digit (e.g. "—" or "Ω") gives `stage_<n>`, so a
+/// stage never has an empty key.
+pub fn stage_key_of(s: &StageInput, position: usize) -> String {
+    if let Some(key) = &s.key {
+        return key.clone();
+    }
+    let from_name = s
+        .name
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
+        .collect::<String>()
+        .split('_')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("_");
+    if from_name.is_empty() {
+        format!("stage_{}", position + 1)
+    } else {
+        from_name
+    }
 }
 
 #[cfg(test)]
@@ -235,9 +284,11 @@ mod tests {
             ("Demo scheduled", "demo_scheduled"),
             ("  Visit -- done!", "visit_done"),
             ("Négociation", "n_gociation"),
+            ("Ω", "stage_3"),
+            (" — ", "stage_3"),
         ];
         for (name, want) in table {
-            assert_eq!(stage_key_of(&stage(name, StageKind::Open)), want);
+            assert_eq!(stage_key_of(&stage(name, StageKind::Open), 2), want);
         }
     }
 }

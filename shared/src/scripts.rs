@@ -78,9 +78,13 @@ pub struct CreateScriptRequest {
     #[cfg_attr(feature = "openapi", schema(max_length = 300))]
     pub subject: Option<String>,
     #[garde(
-        length(min = 1, max = 20_000),
+        length(chars, min = 1, max = 20_000),
         custom(validate::not_blank),
         custom(merge_fields_known)
+    )]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 20000, pattern = r"\S")
     )]
     pub body: String,
 }

@@ -48,13 +48,8 @@ pub fn create(
     actor: &Actor,
     req: CreatePipelineRequest,
 ) -> Result<Pipeline, ApiError> {
-    check_stages(&req.stages)?;
-    if let Some(i) = req.stages.iter().position(|s| s.id.is_some()) {
-        return Err(ApiError::field(
-            format!("stages[{i}].id"),
-            "a new pipeline's stages have no ids yet",
-        ));
-    }
+    let stages: Vec<StageInput> = req.stages.into_iter().map(StageInput::from).collect();
+    check_stages(&stages)?;
     if rows::name_taken(conn, &req.name, None)? {
         return Err(name_conflict());
     }
@@ -73,7 +68,7 @@ pub fn create(
     if row.is_default {
         rows::clear_default_except(conn, &row.id)?;
     }
-    for (i, s) in req.stages.iter().enumerate() {
+    for (i, s) in stages.iter().enumerate() {
         rows::insert_stage(conn, &new_stage(&row.id, i, s, now))?;
     }
     let dto = load(conn, &row.id)?.ok_or_else(|| ApiError::internal("pipeline vanished"))?;
@@ -93,7 +88,7 @@ fn new_stage(pipeline_id: &str, i: usize, s: &StageInput, now: chrono::NaiveDate
     StageRow {
         id: Uuid::now_v7().to_string(),
         pipeline_id: pipeline_id.to_owned(),
-        stage_key: stage_key_of(s),
+        stage_key: stage_key_of(s, i),
         name: s.name.trim().to_owned(),
         position: i32::try_from(i).unwrap_or(i32::MAX),
         probability: s.probability,
@@ -166,19 +161,31 @@ fn replace_stages(
 ) -> Result<(), ApiError> {
     check_stages(stages)?;
     let current = rows::stages(conn, pipeline_id)?;
-    let mut errors = Vec::new();
+    // A stage id names a record (409 `invalid_reference` when it is not one of this pipeline's);
+    // a kind change refused because of the leads in a stage is a conflict with that state.
     for (i, s) in stages.iter().enumerate() {
-        if let Some(sid) = s.id {
-            match current.get(&sid.to_string()) {
-                None => errors.push((format!("stages[{i}].id"), "is not a stage of this pipeline")),
-                Some(old) if old.kind() != s.kind && rows::stage_has_leads(conn, &old.id)? => {
-                    errors.push((
-                        format!("stages[{i}].kind"),
-                        "cannot change while leads are in this stage",
-                    ));
-                }
-                Some(_) => {}
+        let Some(sid) = s.id else { continue };
+        match current.get(&sid.to_string()) {
+            None => {
+                return Err(ApiError::reference(
+                    format!("stages[{i}].id"),
+                    "is not a stage of this pipeline",
+                ));
             }
+            Some(old) if old.kind() != s.kind && rows::stage_has_leads(conn, &old.id)? => {
+                return Err(ApiError::new(
+                    ErrorCode::Conflict,
+                    format!(
+                        "stage `{}` has leads in it; its kind cannot change",
+                        old.name
+                    ),
+                )
+                .on_field(
+                    format!("stages[{i}].kind"),
+                    "cannot change while leads are in this stage",
+                ));
+            }
+            Some(_) => {}
         }
     }
     let (kept, dropped): (Vec<&StageRow>, Vec<&StageRow>) =
@@ -198,14 +205,6 @@ fn replace_stages(
                 format!("must keep `{}`: leads are in it", old.stage_key),
             ));
         }
-    }
-    if !errors.is_empty() {
-        return Err(ApiError::validation(
-            errors
-                .into_iter()
-                .map(|(f, m)| closebook_shared::FieldError::new(f, m))
-                .collect(),
-        ));
     }
     for old in &dropped {
         rows::delete_stage(conn, &old.id)?;
