@@ -82,6 +82,7 @@ pub fn finish(mut spec: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     constrain_list_items(&mut spec);
     coordinates_come_in_pairs(&mut spec);
     link_records_to_their_operations(&mut spec);
+    text_holds_no_nul(&mut spec);
     for item in spec.paths.paths.values_mut() {
         for op in [
             &mut item.get,
@@ -307,6 +308,72 @@ fn id_pointer(
             .filter(|o| o.properties.contains_key("id"))
             .map(|_| format!("/{field}/id"))
     })
+}
+
+/// The server refuses U+0000 in any text it is sent (`extract`: PostgreSQL cannot store it, and
+/// one rule for both databases). Declared on every free-text string: one with no pattern gets
+/// `^[^\u0000]*$`; the not-blank pattern `\S` becomes "no NUL, and a character that is neither
+/// white space nor NUL". Other patterns are whitelists that already exclude it.
+pub const NO_NUL: &str = r"^[^\u0000]*$";
+const NOT_BLANK_NO_NUL: &str = r"^[^\u0000]*[^\s\u0000][^\u0000]*$";
+
+fn text_holds_no_nul(spec: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::schema::{ArrayItems, Schema, SchemaType, Type};
+    fn is_text(o: &utoipa::openapi::schema::Object) -> bool {
+        let string = match &o.schema_type {
+            SchemaType::Type(t) => *t == Type::String,
+            SchemaType::Array(ts) => ts.contains(&Type::String),
+            SchemaType::AnyValue => false,
+        };
+        string && o.enum_values.is_none() && o.format.is_none()
+    }
+    fn walk(schema: &mut RefOr<Schema>) {
+        let RefOr::T(schema) = schema else { return };
+        match schema {
+            Schema::Object(o) => {
+                if is_text(o) {
+                    match o.pattern.as_deref() {
+                        None => o.pattern = Some(NO_NUL.to_owned()),
+                        Some(r"\S") => o.pattern = Some(NOT_BLANK_NO_NUL.to_owned()),
+                        Some(_) => {}
+                    }
+                }
+                o.properties.values_mut().for_each(walk);
+            }
+            Schema::Array(a) => {
+                if let ArrayItems::RefOrSchema(item) = &mut a.items {
+                    walk(item);
+                }
+            }
+            Schema::OneOf(c) => c.items.iter_mut().for_each(walk),
+            Schema::AllOf(c) => c.items.iter_mut().for_each(walk),
+            Schema::AnyOf(c) => c.items.iter_mut().for_each(walk),
+            _ => {}
+        }
+    }
+    if let Some(components) = spec.components.as_mut() {
+        components.schemas.values_mut().for_each(walk);
+    }
+    for item in spec.paths.paths.values_mut() {
+        for op in [
+            &mut item.get,
+            &mut item.post,
+            &mut item.patch,
+            &mut item.put,
+            &mut item.delete,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            for p in op.parameters.iter_mut().flatten() {
+                if let RefOr::T(p) = p
+                    && let Some(schema) = p.schema.as_mut()
+                {
+                    walk(schema);
+                }
+            }
+        }
+    }
 }
 
 fn is_plain_string(schema: &RefOr<utoipa::openapi::schema::Schema>) -> bool {

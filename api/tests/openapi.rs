@@ -229,4 +229,26 @@ fn declared_patterns_agree_with_the_rules() {
             "kind {text:?}"
         );
     }
+
+    // Free text: a required name (not blank, no NUL) and an optional note-like field (no NUL).
+    let team = &schemas["CreateTeamRequest"]["properties"];
+    let name = pattern(&team["name"]["pattern"]);
+    let city = pattern(&team["city"]["pattern"]);
+    // (U+FEFF is white space to ECMAScript, whose `\s` the contract means, but not to the regex
+    // crate; `validate::not_blank`'s own table covers it.)
+    for text in ["Team", " x ", "", " ", "\t\n", "a\0", "\0", "\u{3000}", "é"] {
+        let accepts = |field: &str| {
+            let body = if field == "name" {
+                serde_json::json!({ "name": text })
+            } else {
+                serde_json::json!({ "name": "Team", field: text })
+            };
+            closebook_api::extract::parse_json::<closebook_shared::teams::CreateTeamRequest>(
+                body.to_string().as_bytes(),
+            )
+            .is_ok_and(|r| garde::Validate::validate(&r).is_ok())
+        };
+        assert_eq!(name.is_match(text), accepts("name"), "team name {text:?}");
+        assert_eq!(city.is_match(text), accepts("city"), "team city {text:?}");
+    }
 }
