@@ -139,6 +139,27 @@ pub fn lead_scope(conn: &mut DbConn, p: &Principal) -> Result<LeadScope, ApiErro
     })
 }
 
+/// The pipeline capability: leads and everything on them, clients. Handlers take
+/// [`PipelineCtx`]; its scope is the caller's [`LeadScope`].
+pub struct PipelineWork;
+
+impl crate::context::Capability for PipelineWork {
+    type Scope = LeadScope;
+    fn admit(p: &Principal) -> Result<(), ApiError> {
+        require_pipeline_role(p)
+    }
+    fn scope(conn: &mut DbConn, p: &Principal) -> Result<LeadScope, ApiError> {
+        lead_scope(conn, p)
+    }
+}
+
+pub type PipelineCtx = crate::context::Scoped<PipelineWork>;
+
+/// Notes are private: whose notes the caller sees (`None`: everyone's, for admins).
+pub fn notes_visible_to(p: &Principal) -> Option<String> {
+    (!p.is_admin()).then(|| p.id.to_string())
+}
+
 /// Working the pipeline at all: admins, managers and reps.
 pub fn require_pipeline_role(p: &Principal) -> Result<(), ApiError> {
     if matches!(p.role, Role::Admin | Role::SalesManager | Role::SalesRep) {

@@ -105,3 +105,98 @@ impl FromRequest for PublicCtx {
         })
     }
 }
+
+/// Who may use a capability at all, and which of its records they see. The extractor
+/// [`Scoped`] admits the caller before the handler runs; the scope is worked out inside the
+/// handler's transaction, so it agrees with the data it filters.
+pub trait Capability: 'static {
+    type Scope: Send + 'static;
+    fn admit(p: &Principal) -> Result<(), ApiError>;
+    fn scope(conn: &mut DbConn, p: &Principal) -> Result<Self::Scope, ApiError>;
+}
+
+/// The caller as a capability's handlers see it inside a transaction.
+pub struct Caller<S> {
+    pub principal: Principal,
+    pub actor: Actor,
+    pub scope: S,
+}
+
+/// A [`Ctx`] whose caller has been admitted to capability `C`; a refused caller gets the 403
+/// before the body is read.
+pub struct Scoped<C: Capability> {
+    pub ctx: Ctx,
+    capability: std::marker::PhantomData<fn() -> C>,
+}
+
+impl<C: Capability> Scoped<C> {
+    pub fn principal(&self) -> &Principal {
+        &self.ctx.principal
+    }
+
+    /// The version an edit expects: `If-Match` or the body's `version` (412 when they disagree).
+    pub fn expected_version(&self, body_version: Option<i64>) -> ApiResult<Option<i64>> {
+        crate::concurrency::expected_version(&self.ctx.req, body_version)
+    }
+
+    /// `f` as a database job that first works out the caller's scope on its connection.
+    fn with_caller<T, F>(&self, f: F) -> impl FnOnce(&mut DbConn) -> ApiResult<T> + Send + 'static
+    where
+        F: FnOnce(&mut DbConn, &Caller<C::Scope>) -> ApiResult<T> + Send + 'static,
+    {
+        let (principal, actor) = (self.ctx.principal, self.ctx.actor());
+        move |c| {
+            let caller = Caller {
+                scope: C::scope(c, &principal)?,
+                principal,
+                actor,
+            };
+            f(c, &caller)
+        }
+    }
+
+    /// A read on the read pool, with the caller's scope.
+    pub async fn read<T, F>(&self, f: F) -> ApiResult<T>
+    where
+        F: FnOnce(&mut DbConn, &Caller<C::Scope>) -> ApiResult<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.ctx.db().read(self.with_caller(f)).await
+    }
+
+    /// A write (PATCH, DELETE) in one transaction, with the caller's scope.
+    pub async fn write<T, F>(&self, f: F) -> ApiResult<T>
+    where
+        F: FnOnce(&mut DbConn, &Caller<C::Scope>) -> ApiResult<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.ctx.db().write(self.with_caller(f)).await
+    }
+
+    /// A POST's write and reply in one transaction, recorded under its `Idempotency-Key`
+    /// ([`Ctx::commit`]).
+    pub async fn commit<T, F>(&self, f: F) -> ApiResult<Reply<T>>
+    where
+        F: FnOnce(&mut DbConn, &Caller<C::Scope>) -> ApiResult<Reply<T>> + Send + 'static,
+        T: Serialize + Send + 'static,
+    {
+        self.ctx.commit(self.with_caller(f)).await
+    }
+}
+
+impl<C: Capability> FromRequest for Scoped<C> {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let ctx = Ctx::from_request(req, payload);
+        Box::pin(async move {
+            let ctx = ctx.await?;
+            C::admit(&ctx.principal)?;
+            Ok(Scoped {
+                ctx,
+                capability: std::marker::PhantomData,
+            })
+        })
+    }
+}

@@ -67,7 +67,9 @@ fn problem(description: &str) -> RefOr<Response> {
     )
 }
 
-/// Adds the bearer scheme and, to every operation, the problems any of them can answer.
+/// Adds the bearer scheme and, to every operation, the problems it can answer: 400/413/415/422
+/// for input, 401/403 when it needs a token, 404 on a record's path, 409 on a secured body, 412
+/// where `If-Match` is taken, 429 and 500 everywhere.
 pub fn finish(mut spec: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     let components = spec.components.get_or_insert_with(Default::default);
     components.add_security_scheme(
@@ -83,7 +85,8 @@ pub fn finish(mut spec: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     coordinates_come_in_pairs(&mut spec);
     link_records_to_their_operations(&mut spec);
     text_holds_no_nul(&mut spec);
-    for item in spec.paths.paths.values_mut() {
+    for (path, item) in spec.paths.paths.iter_mut() {
+        let names_a_record = path.contains('{');
         for op in [
             &mut item.get,
             &mut item.post,
@@ -94,7 +97,7 @@ pub fn finish(mut spec: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
         .into_iter()
         .flatten()
         {
-            add_common_problems(op);
+            add_common_problems(op, names_a_record);
             constrain_shared_parameters(op);
         }
     }
@@ -382,10 +385,21 @@ fn is_plain_string(schema: &RefOr<utoipa::openapi::schema::Schema>) -> bool {
         if o.schema_type == SchemaType::Type(Type::String) && o.enum_values.is_none())
 }
 
-fn add_common_problems(op: &mut Operation) {
+fn add_common_problems(op: &mut Operation, names_a_record: bool) {
     let secured = op.security.as_ref().is_some_and(|s| !s.is_empty());
+    // `[{}]` (healthz, login) lets anyone in: no role to refuse.
+    let needs_a_role = op
+        .security
+        .iter()
+        .flatten()
+        .any(|r| *r != utoipa::openapi::security::SecurityRequirement::default());
     let has_body = op.request_body.is_some();
     let has_params = op.parameters.as_ref().is_some_and(|p| !p.is_empty());
+    let preconditioned = op
+        .parameters
+        .iter()
+        .flatten()
+        .any(|p| matches!(p, RefOr::T(p) if p.name == "If-Match"));
     let responses = &mut op.responses.responses;
     let mut add = |status: &str, description: &str| {
         responses
@@ -417,6 +431,24 @@ fn add_common_problems(op: &mut Operation) {
         add(
             "401",
             "Missing, invalid or expired token (`unauthenticated`)",
+        );
+    }
+    if needs_a_role {
+        add(
+            "403",
+            "The caller's role may not do this, or it must change its password first (`forbidden`)",
+        );
+    }
+    if names_a_record {
+        add(
+            "404",
+            "No such record, or not visible to the caller (`not_found`)",
+        );
+    }
+    if preconditioned {
+        add(
+            "412",
+            "Changed since the version in `If-Match` or `version` (`version_mismatch`)",
         );
     }
     add("429", "Rate limited; see `Retry-After` (`rate_limited`)");

@@ -47,6 +47,12 @@ impl<T: Serialize> Reply<T> {
     }
 
     /// 201 with `Location`.
+    /// 200 with the record's version (read off the body) as `ETag`.
+    pub fn ok_versioned_by(body: T, version: impl FnOnce(&T) -> i64) -> Self {
+        let version = version(&body);
+        Self::ok_versioned(body, version)
+    }
+
     pub fn created(location: String, body: T) -> Self {
         Self {
             location: Some(location),

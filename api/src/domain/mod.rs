@@ -1,6 +1,7 @@
 //! Rules that need the database. Pure rules live in `closebook-shared`.
 
 pub mod activities;
+pub mod clients;
 pub mod leads;
 pub mod pipelines;
 pub mod scripts;

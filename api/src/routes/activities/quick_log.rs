@@ -1,12 +1,12 @@
 use actix_web::http::StatusCode;
 use actix_web::post;
-use closebook_shared::Problem;
 use closebook_shared::activities::{Activity, CreateActivityRequest, QuickLogRequest};
 
 use crate::context::Ctx;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Json;
 use crate::openapi::TAG_ACTIVITIES;
+use crate::params::IdempotencyKey;
 use crate::reply::Reply;
 use crate::{authz, domain};
 
@@ -15,10 +15,9 @@ use crate::{authz, domain};
 /// The 10-second log of seed 004: the same as `POST /leads/{id}/activities` with `lead_id` in
 /// the body.
 #[utoipa::path(tag = TAG_ACTIVITIES, operation_id = "create_activity", security(("bearer" = [])), request_body = QuickLogRequest, params(
-    ("Idempotency-Key" = Option<String>, Header, description = "Retry-safe key; the same key and body replay the first response"),
+    IdempotencyKey,
 ), responses(
     (status = 201, description = "Logged", body = Activity),
-    (status = 403, description = "Not allowed (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/activities")]
 pub async fn create_activity(

@@ -1,7 +1,7 @@
 use actix_web::{HttpResponse, get};
 use chrono::{Duration, Utc};
+use closebook_shared::Page;
 use closebook_shared::activities::{Activity, ScheduleQuery};
-use closebook_shared::{Page, Problem};
 
 use crate::authz;
 use crate::context::Ctx;
@@ -17,7 +17,6 @@ use crate::pagination::PageRequest;
 /// teams with `user_id`. In time order.
 #[utoipa::path(tag = TAG_ACTIVITIES, operation_id = "list_activities", params(ScheduleQuery), security(("bearer" = [])), responses(
     (status = 200, description = "A page of activities, earliest first", body = Page<Activity>),
-    (status = 403, description = "Not allowed (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/activities")]
 pub async fn list_activities(ctx: Ctx, q: Query<ScheduleQuery>) -> ApiResult<HttpResponse> {

@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, get};
+use closebook_shared::Page;
 use closebook_shared::audit::{AuditEntry, AuditQuery};
-use closebook_shared::{Page, Problem};
 
 use crate::context::Ctx;
 use crate::error::ApiResult;
@@ -14,7 +14,6 @@ use crate::{audit, authz};
 /// Admin only. Newest first; filter by actor, entity, action and time range.
 #[utoipa::path(tag = TAG_AUDIT, operation_id = "list_audit", params(AuditQuery), security(("bearer" = [])), responses(
     (status = 200, description = "A page of entries", body = Page<AuditEntry>),
-    (status = 403, description = "Not an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/audit")]
 pub async fn list_audit(ctx: Ctx, q: Query<AuditQuery>) -> ApiResult<HttpResponse> {

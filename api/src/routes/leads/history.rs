@@ -1,42 +1,36 @@
-use actix_web::{HttpResponse, get, web};
+use actix_web::get;
+use closebook_shared::Page;
 use closebook_shared::activities::ListQuery;
+use closebook_shared::leads::Lead;
 use closebook_shared::leads::LeadHistoryEntry;
-use closebook_shared::{Page, Problem};
 
-use crate::context::Ctx;
+use crate::authz::PipelineCtx;
 use crate::db::history;
 use crate::error::ApiResult;
 use crate::extract::Query;
 use crate::openapi::TAG_LEADS;
 use crate::pagination::PageRequest;
-use crate::routes::parse_id;
-use crate::{authz, domain};
+use crate::params::Id;
+use crate::reply::Reply;
 
 /// A lead's stage, owner and outcome history
 ///
 /// Oldest first, with who made each change and when.
-#[utoipa::path(tag = TAG_LEADS, operation_id = "list_lead_history", params(("id" = uuid::Uuid, Path, description = "Lead id"), ListQuery), security(("bearer" = [])), responses(
-    (status = 200, description = "A page of history entries", body = Page<LeadHistoryEntry>),
-    (status = 403, description = "Not allowed (`forbidden`)", body = Problem, content_type = "application/problem+json"),
-    (status = 404, description = "No such lead, or not visible to the caller (`not_found`)", body = Problem, content_type = "application/problem+json"),
+#[utoipa::path(tag = TAG_LEADS, operation_id = "list_lead_history", params(Id<Lead>, ListQuery), security(("bearer" = [])), responses(
+    (status = 200, description = "A page of history entries, oldest first", body = Page<LeadHistoryEntry>),
 ))]
 #[get("/leads/{id}/history")]
 pub async fn list_lead_history(
-    ctx: Ctx,
-    id: web::Path<String>,
+    ctx: PipelineCtx,
+    id: Id<Lead>,
     q: Query<ListQuery>,
-) -> ApiResult<HttpResponse> {
-    authz::require_pipeline_role(&ctx.principal)?;
-    let id = parse_id(&id, "lead")?;
+) -> ApiResult<Reply<Page<LeadHistoryEntry>>> {
     let page = PageRequest::parse(q.limit, q.cursor.as_deref())?;
-    let principal = ctx.principal;
     let result = ctx
-        .db()
-        .read(move |c| {
-            let scope = authz::lead_scope(c, &principal)?;
-            let lead = domain::leads::load_for(c, &scope, id)?;
+        .read(move |c, caller| {
+            let lead = crate::domain::leads::load_for(c, &caller.scope, id.uuid())?;
             history::list(c, &lead.id, &lead.pipeline_id, &page)
         })
         .await?;
-    Ok(super::super::ok(&result))
+    Ok(Reply::ok(result))
 }

@@ -1,41 +1,35 @@
-use actix_web::{HttpResponse, get, web};
+use actix_web::get;
+use closebook_shared::Page;
 use closebook_shared::activities::{ListQuery, Touch};
-use closebook_shared::{Page, Problem};
+use closebook_shared::leads::Lead;
 
-use crate::context::Ctx;
+use crate::authz::PipelineCtx;
 use crate::db::activities;
 use crate::error::ApiResult;
 use crate::extract::Query;
 use crate::openapi::TAG_LEADS;
 use crate::pagination::PageRequest;
-use crate::routes::parse_id;
-use crate::{authz, domain};
+use crate::params::Id;
+use crate::reply::Reply;
 
 /// A lead's relationship touches
 ///
 /// Non-sales touches (check-ins, congratulations, thank-yous…), newest first.
-#[utoipa::path(tag = TAG_LEADS, operation_id = "list_lead_touches", params(("id" = uuid::Uuid, Path, description = "Lead id"), ListQuery), security(("bearer" = [])), responses(
+#[utoipa::path(tag = TAG_LEADS, operation_id = "list_lead_touches", params(Id<Lead>, ListQuery), security(("bearer" = [])), responses(
     (status = 200, description = "A page, newest first", body = Page<Touch>),
-    (status = 403, description = "Not allowed (`forbidden`)", body = Problem, content_type = "application/problem+json"),
-    (status = 404, description = "No such lead, or not visible to the caller (`not_found`)", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/leads/{id}/touches")]
 pub async fn list_lead_touches(
-    ctx: Ctx,
-    id: web::Path<String>,
+    ctx: PipelineCtx,
+    id: Id<Lead>,
     q: Query<ListQuery>,
-) -> ApiResult<HttpResponse> {
-    authz::require_pipeline_role(&ctx.principal)?;
-    let id = parse_id(&id, "lead")?;
+) -> ApiResult<Reply<Page<Touch>>> {
     let page = PageRequest::parse(q.limit, q.cursor.as_deref())?;
-    let principal = ctx.principal;
     let result = ctx
-        .db()
-        .read(move |c| {
-            let scope = authz::lead_scope(c, &principal)?;
-            let lead = domain::leads::load_for(c, &scope, id)?;
+        .read(move |c, caller| {
+            let lead = crate::domain::leads::load_for(c, &caller.scope, id.uuid())?;
             activities::touches(c, &lead.id, &page)
         })
         .await?;
-    Ok(super::super::ok(&result))
+    Ok(Reply::ok(result))
 }

@@ -1,39 +1,31 @@
 use actix_web::http::StatusCode;
-use actix_web::{post, web};
-use closebook_shared::Problem;
+use actix_web::post;
 use closebook_shared::activities::{CreateTouchRequest, Touch};
+use closebook_shared::leads::Lead;
 
-use crate::context::Ctx;
+use crate::authz::PipelineCtx;
+use crate::domain;
 use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_LEADS;
+use crate::params::{Id, IdempotencyKey};
 use crate::reply::Reply;
-use crate::routes::parse_id;
-use crate::{authz, domain};
 
 /// Log a relationship touch
 ///
 /// Check-in, congratulation, shared article, personal note, thank-you, holiday greeting or invite.
-#[utoipa::path(tag = TAG_LEADS, operation_id = "create_lead_touch", security(("bearer" = [])), params(
-    ("id" = uuid::Uuid, Path, description = "Lead id"),
-    ("Idempotency-Key" = Option<String>, Header, description = "Retry-safe key; the same key and body replay the first response"),
-), responses(
+#[utoipa::path(tag = TAG_LEADS, operation_id = "create_lead_touch", security(("bearer" = [])), params(Id<Lead>, IdempotencyKey), responses(
     (status = 201, description = "Created", body = Touch),
-    (status = 403, description = "Not allowed (`forbidden`)", body = Problem, content_type = "application/problem+json"),
-    (status = 404, description = "No such lead, or not visible to the caller (`not_found`)", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/leads/{id}/touches")]
 pub async fn create_lead_touch(
-    ctx: Ctx,
-    id: web::Path<String>,
+    ctx: PipelineCtx,
+    id: Id<Lead>,
     body: Json<CreateTouchRequest>,
 ) -> ApiResult<Reply<Touch>> {
-    authz::require_pipeline_role(&ctx.principal)?;
-    let id = parse_id(&id, "lead")?;
-    let (req, actor, principal) = (body.0, ctx.actor(), ctx.principal);
-    ctx.commit(move |c| {
-        let scope = authz::lead_scope(c, &principal)?;
-        let created = domain::activities::add_touch(c, &actor, &scope, id, req)?;
+    ctx.commit(move |c, caller| {
+        let created =
+            domain::activities::add_touch(c, &caller.actor, &caller.scope, id.uuid(), body.0)?;
         Ok(Reply::with(StatusCode::CREATED, created))
     })
     .await

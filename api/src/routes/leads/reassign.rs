@@ -1,43 +1,32 @@
-use actix_web::{post, web};
-use closebook_shared::Problem;
+use actix_web::post;
 use closebook_shared::leads::{Lead, ReassignLeadRequest};
 
-use crate::context::Ctx;
+use crate::authz::{self, PipelineCtx};
+use crate::domain;
 use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_LEADS;
+use crate::params::{Id, IdempotencyKey, IfMatch};
 use crate::reply::Reply;
-use crate::routes::parse_id;
-use crate::{authz, concurrency, domain};
 
 /// Give a lead to another rep
 ///
 /// Managers (within their teams) and admins; a reason is required and kept in the history.
-#[utoipa::path(tag = TAG_LEADS, operation_id = "reassign_lead", security(("bearer" = [])), params(
-    ("id" = uuid::Uuid, Path, description = "Lead id"),
-    ("If-Match" = Option<String>, Header, description = "ETag of the version being edited, e.g. \"3\""),
-), responses(
+#[utoipa::path(tag = TAG_LEADS, operation_id = "reassign_lead", security(("bearer" = [])), params(Id<Lead>, IfMatch, IdempotencyKey), responses(
     (status = 200, description = "The updated lead", body = Lead),
-    (status = 403, description = "Not allowed (`forbidden`)", body = Problem, content_type = "application/problem+json"),
-    (status = 404, description = "No such lead, or not visible to the caller (`not_found`)", body = Problem, content_type = "application/problem+json"),
-    (status = 412, description = "Changed since that version (`version_mismatch`)", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/leads/{id}/reassign")]
 pub async fn reassign_lead(
-    ctx: Ctx,
-    id: web::Path<String>,
+    ctx: PipelineCtx,
+    id: Id<Lead>,
     body: Json<ReassignLeadRequest>,
 ) -> ApiResult<Reply<Lead>> {
-    authz::require_manager(&ctx.principal)?;
-    let id = parse_id(&id, "lead")?;
-    let req = body.0;
-    let expected = concurrency::expected_version(&ctx.req, req.version)?;
-    let (actor, principal) = (ctx.actor(), ctx.principal);
-    ctx.commit(move |c| {
-        let scope = authz::lead_scope(c, &principal)?;
-        let lead = domain::leads::reassign(c, &actor, &scope, id, req, expected)?;
-        let version = lead.version;
-        Ok(Reply::ok_versioned(lead, version))
+    authz::require_manager(ctx.principal())?;
+    let expected = ctx.expected_version(body.version)?;
+    ctx.commit(move |c, caller| {
+        let lead =
+            domain::leads::reassign(c, &caller.actor, &caller.scope, id.uuid(), body.0, expected)?;
+        Ok(Reply::ok_versioned_by(lead, |l| l.version))
     })
     .await
 }

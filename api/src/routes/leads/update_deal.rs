@@ -1,44 +1,33 @@
-use actix_web::{HttpResponse, patch, web};
+use actix_web::patch;
 use closebook_shared::Problem;
 use closebook_shared::leads::{Lead, UpdateDealRequest};
 
-use crate::context::Ctx;
+use crate::authz::PipelineCtx;
+use crate::domain;
 use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_LEADS;
-use crate::routes::{ok_versioned, parse_id};
-use crate::{authz, concurrency, domain};
+use crate::params::{Id, IfMatch};
+use crate::reply::Reply;
 
 /// Change a lead's deal value, units, probability or expected close
 ///
 /// The money path, kept apart from the detail edit. Locked once the lead is closed (409).
-#[utoipa::path(tag = TAG_LEADS, operation_id = "update_lead_deal", security(("bearer" = [])), params(
-    ("id" = uuid::Uuid, Path, description = "Lead id"),
-    ("If-Match" = Option<String>, Header, description = "ETag of the version being edited, e.g. \"3\""),
-), responses(
+#[utoipa::path(tag = TAG_LEADS, operation_id = "update_lead_deal", security(("bearer" = [])), params(Id<Lead>, IfMatch), responses(
     (status = 200, description = "The updated lead", body = Lead),
-    (status = 403, description = "Not allowed (`forbidden`)", body = Problem, content_type = "application/problem+json"),
-    (status = 404, description = "No such lead, or not visible to the caller (`not_found`)", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "The lead is closed (`conflict`)", body = Problem, content_type = "application/problem+json"),
-    (status = 412, description = "Changed since that version (`version_mismatch`)", body = Problem, content_type = "application/problem+json"),
 ))]
 #[patch("/leads/{id}/deal")]
 pub async fn update_lead_deal(
-    ctx: Ctx,
-    id: web::Path<String>,
+    ctx: PipelineCtx,
+    id: Id<Lead>,
     body: Json<UpdateDealRequest>,
-) -> ApiResult<HttpResponse> {
-    authz::require_pipeline_role(&ctx.principal)?;
-    let id = parse_id(&id, "lead")?;
-    let req = body.0;
-    let expected = concurrency::expected_version(&ctx.req, req.version)?;
-    let (actor, principal) = (ctx.actor(), ctx.principal);
+) -> ApiResult<Reply<Lead>> {
+    let expected = ctx.expected_version(body.version)?;
     let lead = ctx
-        .db()
-        .write(move |c| {
-            let scope = authz::lead_scope(c, &principal)?;
-            domain::leads::update_deal(c, &actor, &scope, id, req, expected)
+        .write(move |c, caller| {
+            domain::leads::update_deal(c, &caller.actor, &caller.scope, id.uuid(), body.0, expected)
         })
         .await?;
-    Ok(ok_versioned(&lead, lead.version))
+    Ok(Reply::ok_versioned_by(lead, |l| l.version))
 }

@@ -6,6 +6,7 @@ use crate::context::Ctx;
 use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_PIPELINES;
+use crate::params::IdempotencyKey;
 use crate::reply::Reply;
 use crate::{authz, domain};
 
@@ -13,10 +14,9 @@ use crate::{authz, domain};
 ///
 /// Admin only. Stages in order: at least one `open`, exactly one `won` and one `lost`.
 #[utoipa::path(tag = TAG_PIPELINES, operation_id = "create_pipeline", security(("bearer" = [])), params(
-    ("Idempotency-Key" = Option<String>, Header, description = "Retry-safe key; the same key and body replay the first response"),
+    IdempotencyKey,
 ), responses(
     (status = 201, description = "Created; `Location` names it", body = Pipeline),
-    (status = 403, description = "Not allowed (`forbidden`)", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "Name already in use (`conflict`)", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/pipelines")]

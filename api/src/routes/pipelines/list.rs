@@ -1,5 +1,4 @@
 use actix_web::{HttpResponse, get};
-use closebook_shared::Problem;
 use closebook_shared::pipelines::Pipeline;
 
 use crate::context::Ctx;
@@ -14,7 +13,6 @@ use crate::{authz, domain};
 /// and finance.
 #[utoipa::path(tag = TAG_PIPELINES, operation_id = "list_pipelines", security(("bearer" = [])), responses(
     (status = 200, description = "Every pipeline, by name", body = Vec<Pipeline>),
-    (status = 403, description = "Not allowed (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/pipelines")]
 pub async fn list_pipelines(ctx: Ctx) -> ApiResult<HttpResponse> {

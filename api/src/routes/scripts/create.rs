@@ -6,6 +6,7 @@ use crate::context::Ctx;
 use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_SCRIPTS;
+use crate::params::IdempotencyKey;
 use crate::reply::Reply;
 use crate::{authz, domain};
 
@@ -14,10 +15,9 @@ use crate::{authz, domain};
 /// Managers and admins. Merge fields are written `{{contact_name}}`; an unknown one is refused
 /// (422 naming it).
 #[utoipa::path(tag = TAG_SCRIPTS, operation_id = "create_script", security(("bearer" = [])), params(
-    ("Idempotency-Key" = Option<String>, Header, description = "Retry-safe key; the same key and body replay the first response"),
+    IdempotencyKey,
 ), responses(
     (status = 201, description = "Created", body = Script),
-    (status = 403, description = "Not allowed (`forbidden`)", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "Slug already in use (`conflict`)", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/scripts")]

@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, get};
+use closebook_shared::Page;
 use closebook_shared::scripts::{Script, ScriptListQuery};
-use closebook_shared::{Page, Problem};
 
 use crate::authz;
 use crate::context::Ctx;
@@ -15,7 +15,6 @@ use crate::pagination::PageRequest;
 /// By title; filter by sales stage or kind. Inactive ones only with `include_inactive=true`.
 #[utoipa::path(tag = TAG_SCRIPTS, operation_id = "list_scripts", params(ScriptListQuery), security(("bearer" = [])), responses(
     (status = 200, description = "A page of scripts", body = Page<Script>),
-    (status = 403, description = "Not allowed (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/scripts")]
 pub async fn list_scripts(ctx: Ctx, q: Query<ScriptListQuery>) -> ApiResult<HttpResponse> {

@@ -1,5 +1,4 @@
-use actix_web::{HttpResponse, post, web};
-use closebook_shared::Problem;
+use actix_web::{HttpResponse, post};
 use closebook_shared::scripts::{RenderScriptParams, RenderedScript};
 
 use crate::context::Ctx;
@@ -7,29 +6,28 @@ use crate::db::{scripts, users};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Query;
 use crate::openapi::TAG_SCRIPTS;
-use crate::routes::parse_id;
+use crate::params::Id;
 use crate::{authz, domain};
+use closebook_shared::scripts::Script;
 
 /// Fill a script's merge fields for a lead
 ///
 /// Returns the text to copy; nothing is sent. The rep fields are the caller's (or, for a service
 /// token, the lead owner's); fields with no value are listed in `missing`.
 #[utoipa::path(tag = TAG_SCRIPTS, operation_id = "render_script", security(("bearer" = [])), params(
-    ("id" = uuid::Uuid, Path, description = "Script id"),
+    Id<Script>,
     RenderScriptParams,
 ), responses(
     (status = 200, description = "The filled-in text", body = RenderedScript),
-    (status = 403, description = "Not allowed (`forbidden`)", body = Problem, content_type = "application/problem+json"),
-    (status = 404, description = "No such script or lead, or not visible to the caller (`not_found`)", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/scripts/{id}/render")]
 pub async fn render_script(
     ctx: Ctx,
-    id: web::Path<String>,
+    id: Id<Script>,
     q: Query<RenderScriptParams>,
 ) -> ApiResult<HttpResponse> {
     authz::require_pipeline_role(&ctx.principal)?;
-    let id = parse_id(&id, "script")?.to_string();
+    let id = id.uuid().to_string();
     let principal = ctx.principal;
     let lead_id = q.lead_id;
     let rendered = ctx

@@ -1,5 +1,4 @@
 use actix_web::post;
-use closebook_shared::Problem;
 use closebook_shared::service_tokens::{CreateServiceTokenRequest, CreatedServiceToken};
 use uuid::Uuid;
 
@@ -18,7 +17,6 @@ use crate::{audit, authz, time};
 /// this response only; store it now.
 #[utoipa::path(tag = TAG_SERVICE_TOKENS, operation_id = "create_service_token", security(("bearer" = [])), responses(
     (status = 201, description = "Created; `token` is shown this once", body = CreatedServiceToken),
-    (status = 403, description = "Not a signed-in admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/service-tokens")]
 pub async fn create_service_token(

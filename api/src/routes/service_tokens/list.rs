@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, get};
+use closebook_shared::Page;
 use closebook_shared::service_tokens::{ServiceToken, ServiceTokenListQuery};
-use closebook_shared::{Page, Problem};
 
 use crate::authz;
 use crate::context::Ctx;
@@ -15,7 +15,6 @@ use crate::pagination::PageRequest;
 /// Signed-in admins only. Newest first; the secrets themselves are never shown again.
 #[utoipa::path(tag = TAG_SERVICE_TOKENS, operation_id = "list_service_tokens", params(ServiceTokenListQuery), security(("bearer" = [])), responses(
     (status = 200, description = "A page of tokens", body = Page<ServiceToken>),
-    (status = 403, description = "Not a signed-in admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/service-tokens")]
 pub async fn list_service_tokens(

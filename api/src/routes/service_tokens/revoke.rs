@@ -1,25 +1,23 @@
-use actix_web::{HttpResponse, delete, web};
-use closebook_shared::Problem;
+use actix_web::{HttpResponse, delete};
 
 use crate::context::Ctx;
 use crate::db::tokens;
 use crate::error::{ApiError, ApiResult};
 use crate::openapi::TAG_SERVICE_TOKENS;
-use crate::routes::parse_id;
+use crate::params::Id;
 use crate::{audit, authz, time};
+use closebook_shared::service_tokens::ServiceToken;
 
 /// Revoke a service token
 ///
 /// Signed-in admins only. Takes effect at once; revoking twice is harmless.
-#[utoipa::path(tag = TAG_SERVICE_TOKENS, operation_id = "revoke_service_token", params(("id" = uuid::Uuid, Path, description = "Service token id")), security(("bearer" = [])), responses(
+#[utoipa::path(tag = TAG_SERVICE_TOKENS, operation_id = "revoke_service_token", params(Id<ServiceToken>), security(("bearer" = [])), responses(
     (status = 204, description = "Revoked"),
-    (status = 403, description = "Not a signed-in admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
-    (status = 404, description = "No such token (`not_found`)", body = Problem, content_type = "application/problem+json"),
 ))]
 #[delete("/service-tokens/{id}")]
-pub async fn revoke_service_token(ctx: Ctx, id: web::Path<String>) -> ApiResult<HttpResponse> {
+pub async fn revoke_service_token(ctx: Ctx, id: Id<ServiceToken>) -> ApiResult<HttpResponse> {
     authz::require_human_admin(&ctx.principal)?;
-    let id = parse_id(&id, "service token")?;
+    let id = id.uuid();
     let actor = ctx.actor();
     ctx.db()
         .write(move |c| {

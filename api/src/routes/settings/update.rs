@@ -1,11 +1,11 @@
 use actix_web::{HttpResponse, patch};
-use closebook_shared::Problem;
 use closebook_shared::settings::{Settings, UpdateSettingsRequest};
 
 use crate::context::Ctx;
 use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_SETTINGS;
+use crate::params::IfMatch;
 use crate::routes::ok_versioned;
 use crate::{authz, concurrency, domain};
 
@@ -13,11 +13,9 @@ use crate::{authz, concurrency, domain};
 ///
 /// Admin only.
 #[utoipa::path(tag = TAG_SETTINGS, operation_id = "update_settings", security(("bearer" = [])), params(
-    ("If-Match" = Option<String>, Header, description = "ETag of the version being edited, e.g. \"3\""),
+    IfMatch,
 ), responses(
     (status = 200, description = "The updated settings", body = Settings),
-    (status = 403, description = "Not allowed (`forbidden`)", body = Problem, content_type = "application/problem+json"),
-    (status = 412, description = "Changed since that version (`version_mismatch`)", body = Problem, content_type = "application/problem+json"),
 ))]
 #[patch("/settings")]
 pub async fn update_settings(

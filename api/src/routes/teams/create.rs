@@ -6,6 +6,7 @@ use crate::context::Ctx;
 use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_TEAMS;
+use crate::params::IdempotencyKey;
 use crate::reply::Reply;
 use crate::{authz, domain};
 
@@ -13,10 +14,9 @@ use crate::{authz, domain};
 ///
 /// Admin only. Members join by setting their `team_id`.
 #[utoipa::path(tag = TAG_TEAMS, operation_id = "create_team", security(("bearer" = [])), params(
-    ("Idempotency-Key" = Option<String>, Header, description = "Retry-safe key; the same key and body replay the first response"),
+    IdempotencyKey,
 ), responses(
     (status = 201, description = "Created; `Location` names it", body = Team),
-    (status = 403, description = "Not an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "Name already in use (`conflict`)", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/teams")]

@@ -1,5 +1,4 @@
-use actix_web::{HttpResponse, get, web};
-use closebook_shared::Problem;
+use actix_web::{HttpResponse, get};
 use closebook_shared::teams::Team;
 
 use crate::authz;
@@ -7,16 +6,16 @@ use crate::context::Ctx;
 use crate::db::teams;
 use crate::error::{ApiError, ApiResult};
 use crate::openapi::TAG_TEAMS;
-use crate::routes::{ok_versioned, parse_id};
+use crate::params::Id;
+use crate::routes::ok_versioned;
 
 /// Get a team
-#[utoipa::path(tag = TAG_TEAMS, operation_id = "get_team", params(("id" = uuid::Uuid, Path, description = "Team id")), security(("bearer" = [])), responses(
+#[utoipa::path(tag = TAG_TEAMS, operation_id = "get_team", params(Id<Team>), security(("bearer" = [])), responses(
     (status = 200, description = "The team; `ETag` carries its version", body = Team),
-    (status = 404, description = "No such team, or not visible to the caller (`not_found`)", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/teams/{id}")]
-pub async fn get_team(ctx: Ctx, id: web::Path<String>) -> ApiResult<HttpResponse> {
-    let id = parse_id(&id, "team")?;
+pub async fn get_team(ctx: Ctx, id: Id<Team>) -> ApiResult<HttpResponse> {
+    let id = id.uuid();
     let principal = ctx.principal;
     let team = ctx
         .db()

@@ -9,6 +9,7 @@ use crate::domain;
 use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_USERS;
+use crate::params::IdempotencyKey;
 use crate::reply::Reply;
 
 /// Create a user
@@ -16,10 +17,9 @@ use crate::reply::Reply;
 /// Admin only. The password is the user's initial one; by default the user must change it at
 /// first sign-in.
 #[utoipa::path(tag = TAG_USERS, operation_id = "create_user", security(("bearer" = [])), params(
-    ("Idempotency-Key" = Option<String>, Header, description = "Retry-safe key; the same key and body replay the first response"),
+    IdempotencyKey,
 ), responses(
     (status = 201, description = "Created; `Location` names it", body = User),
-    (status = 403, description = "Not an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "Email already in use (`conflict`)", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/users")]

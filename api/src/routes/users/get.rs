@@ -1,5 +1,4 @@
-use actix_web::{HttpResponse, get, web};
-use closebook_shared::Problem;
+use actix_web::{HttpResponse, get};
 use closebook_shared::users::User;
 
 use crate::authz;
@@ -7,18 +6,18 @@ use crate::context::Ctx;
 use crate::db::users;
 use crate::error::{ApiError, ApiResult};
 use crate::openapi::TAG_USERS;
-use crate::routes::{ok_versioned, parse_id};
+use crate::params::Id;
+use crate::routes::ok_versioned;
 
 /// Get a user
 ///
 /// Users outside the caller's view answer 404, as if they did not exist.
-#[utoipa::path(tag = TAG_USERS, operation_id = "get_user", params(("id" = uuid::Uuid, Path, description = "User id")), security(("bearer" = [])), responses(
+#[utoipa::path(tag = TAG_USERS, operation_id = "get_user", params(Id<User>), security(("bearer" = [])), responses(
     (status = 200, description = "The user; `ETag` carries its version", body = User),
-    (status = 404, description = "No such user, or not visible to the caller (`not_found`)", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/users/{id}")]
-pub async fn get_user(ctx: Ctx, id: web::Path<String>) -> ApiResult<HttpResponse> {
-    let id = parse_id(&id, "user")?;
+pub async fn get_user(ctx: Ctx, id: Id<User>) -> ApiResult<HttpResponse> {
+    let id = id.uuid();
     let principal = ctx.principal;
     let user = ctx
         .db()

@@ -1,5 +1,4 @@
-use actix_web::{post, web};
-use closebook_shared::Problem;
+use actix_web::post;
 use closebook_shared::auth::SetPasswordRequest;
 
 use crate::auth::password;
@@ -8,29 +7,28 @@ use crate::db::users;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Json;
 use crate::openapi::TAG_USERS;
+use crate::params::Id;
 use crate::reply::Reply;
-use crate::routes::parse_id;
 use crate::{audit, authz, time};
+use closebook_shared::users::User;
 
 /// Set a user's password
 ///
 /// Admin only: a temporary password, by default to be changed at the next sign-in. The user's
 /// sessions are signed out. (Self-service reset by email comes later.)
 #[utoipa::path(tag = TAG_USERS, operation_id = "set_user_password", security(("bearer" = [])), params(
-    ("id" = uuid::Uuid, Path, description = "User id"),
+    Id<User>,
 ), responses(
     (status = 204, description = "Set"),
-    (status = 403, description = "Not an admin (`forbidden`)", body = Problem, content_type = "application/problem+json"),
-    (status = 404, description = "No such user (`not_found`)", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/users/{id}/password")]
 pub async fn set_user_password(
     ctx: Ctx,
-    id: web::Path<String>,
+    id: Id<User>,
     body: Json<SetPasswordRequest>,
 ) -> ApiResult<Reply<()>> {
     authz::require_admin(&ctx.principal)?;
-    let id = parse_id(&id, "user")?;
+    let id = id.uuid();
     let req = body.0;
     let must_change = req.must_change_password.unwrap_or(true);
     let hash = password::hash(req.password).await?;

@@ -1,4 +1,4 @@
-use actix_web::{HttpResponse, patch, web};
+use actix_web::{HttpResponse, patch};
 use closebook_shared::Problem;
 use closebook_shared::users::{UpdateUserRequest, User};
 
@@ -7,7 +7,8 @@ use crate::db::users;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Json;
 use crate::openapi::TAG_USERS;
-use crate::routes::{ok_versioned, parse_id};
+use crate::params::{Id, IfMatch};
+use crate::routes::ok_versioned;
 use crate::{authz, concurrency, domain};
 
 /// Update a user
@@ -17,22 +18,20 @@ use crate::{authz, concurrency, domain};
 /// `phone` and `time_zone`. Send the `version` you edited (or `If-Match`) to be told, with 412,
 /// when someone else changed the record first.
 #[utoipa::path(tag = TAG_USERS, operation_id = "update_user", security(("bearer" = [])), params(
-    ("id" = uuid::Uuid, Path, description = "User id"),
-    ("If-Match" = Option<String>, Header, description = "ETag of the version being edited, e.g. \"3\""),
+    Id<User>,
+    IfMatch,
 ), responses(
     (status = 200, description = "The updated user", body = User),
-    (status = 403, description = "Not allowed to change this user or these fields (`forbidden`)", body = Problem, content_type = "application/problem+json"),
-    (status = 404, description = "No such user, or not visible to the caller (`not_found`)", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "Email already in use (`conflict`)", body = Problem, content_type = "application/problem+json"),
     (status = 412, description = "The user changed since that version (`version_mismatch`)", body = Problem, content_type = "application/problem+json"),
 ))]
 #[patch("/users/{id}")]
 pub async fn update_user(
     ctx: Ctx,
-    id: web::Path<String>,
+    id: Id<User>,
     body: Json<UpdateUserRequest>,
 ) -> ApiResult<HttpResponse> {
-    let id = parse_id(&id, "user")?;
+    let id = id.uuid();
     let patch = body.0;
     // Only a deactivation or a role change ends sessions (`domain::users::update`).
     let may_end_sessions = patch.active == Some(false) || patch.role.is_some();
