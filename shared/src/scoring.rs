@@ -16,7 +16,39 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::leads::{Authority, Budget, Need, Timeline};
+// Qualification (BANT) as a lead records it; weighed by `score`.
+crate::wire_enum! {
+    pub enum Budget {
+        Confirmed = "confirmed" => "Confirmed",
+        Estimated = "estimated" => "Estimated",
+        Unknown = "unknown" => "Unknown",
+    }
+}
+
+crate::wire_enum! {
+    pub enum Authority {
+        DecisionMaker = "decision_maker" => "Decision maker",
+        Influencer = "influencer" => "Influencer",
+        Gatekeeper = "gatekeeper" => "Gatekeeper",
+    }
+}
+
+crate::wire_enum! {
+    pub enum Need {
+        Urgent = "urgent" => "Urgent",
+        Medium = "medium" => "Medium",
+        Exploring = "exploring" => "Exploring",
+    }
+}
+
+crate::wire_enum! {
+    pub enum Timeline {
+        Immediate = "immediate" => "Immediate",
+        Days30 = "30_days" => "30 days",
+        Days90 = "90_days" => "90 days",
+        LongTerm = "long_term" => "Long term",
+    }
+}
 
 /// Days of activity that count as engagement.
 pub const ENGAGEMENT_WINDOW_DAYS: i64 = 14;

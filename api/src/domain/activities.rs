@@ -1,10 +1,10 @@
 //! Logging activities (and what they do to the lead's follow-up fields), private notes and
 //! relationship touches.
 
-use chrono::Duration;
 use closebook_shared::activities::{
     Activity, CreateActivityRequest, CreateNoteRequest, CreateTouchRequest, Note, Touch,
 };
+use closebook_shared::follow_up::{self, Discipline, When};
 use uuid::Uuid;
 
 use super::leads::{derive, load_for};
@@ -18,9 +18,6 @@ use crate::db::pipelines;
 use crate::error::ApiError;
 use crate::{concurrency, time};
 
-/// How far in the future a "completed" time may lie (clock skew between phone and server).
-const COMPLETED_SKEW_MINUTES: i64 = 5;
-
 pub fn create(
     conn: &mut DbConn,
     actor: &Actor,
@@ -30,24 +27,19 @@ pub fn create(
 ) -> Result<Activity, ApiError> {
     let before = load_for(conn, scope, lead_id)?;
     let now = time::now();
-    let completed = match (req.scheduled_at, req.completed_at) {
-        (None, None) => Some(now),
-        (_, c) => c.map(|t| t.naive_utc()),
-    };
-    if completed.is_some_and(|c| c > now + Duration::minutes(COMPLETED_SKEW_MINUTES)) {
-        return Err(ApiError::field("completed_at", "cannot be in the future"));
-    }
-    let follow_up = req.follow_up_at.map(|t| t.naive_utc());
-    if follow_up.is_some_and(|f| f <= now) {
-        return Err(ApiError::field("follow_up_at", "must be in the future"));
-    }
+    let when = When::check(
+        now,
+        req.scheduled_at.map(|t| t.naive_utc()),
+        req.completed_at.map(|t| t.naive_utc()),
+        req.follow_up_at.map(|t| t.naive_utc()),
+    )
+    .map_err(|e| ApiError::field(e.field, e.message))?;
     if req.latitude.is_some() != req.longitude.is_some() {
         return Err(ApiError::field(
             "longitude",
             "give both latitude and longitude, or neither",
         ));
     }
-    let scheduled = req.scheduled_at.map(|t| t.naive_utc());
     let row = ActivityRow {
         id: Uuid::now_v7().to_string(),
         lead_id: before.id.clone(),
@@ -57,10 +49,10 @@ pub fn create(
         notes: trimmed(req.notes),
         outcome: req.outcome.map(|o| o.as_str().to_owned()),
         duration_minutes: req.duration_minutes,
-        scheduled_at: scheduled,
-        completed_at: completed,
-        at: scheduled.or(completed).unwrap_or(now),
-        follow_up_at: follow_up,
+        scheduled_at: when.scheduled,
+        completed_at: when.completed,
+        at: when.at(now),
+        follow_up_at: when.follow_up,
         follow_up_note: trimmed(req.follow_up_note),
         location: trimmed(req.location),
         latitude_e6: req.latitude.map(to_e6),
@@ -69,32 +61,21 @@ pub fn create(
     };
     rows::insert(conn, &row)?;
 
-    // What the activity does to the lead's follow-up discipline fields.
     let mut lead = before.clone();
-    if req.kind.is_contact() {
-        if let Some(done) = completed {
-            lead.last_contact_at = Some(lead.last_contact_at.map_or(done, |l| l.max(done)));
-            lead.follow_up_count += 1;
-            // The contact satisfied a due follow-up; without a new date the lead needs one.
-            if follow_up.is_none()
-                && lead
-                    .next_contact_at
-                    .is_some_and(|n| n <= done + Duration::minutes(COMPLETED_SKEW_MINUTES))
-            {
-                lead.next_contact_at = None;
-            }
-        } else if let Some(s) = scheduled
-            && lead.next_contact_at.is_none_or(|n| n <= now || s < n)
-        {
-            lead.next_contact_at = Some(s);
-        }
-    }
-    if let Some(f) = follow_up {
-        lead.next_contact_at = Some(f);
-        if let Some(note) = &row.follow_up_note {
-            lead.next_action = Some(note.clone());
-        }
-    }
+    let d = follow_up::after_activity(
+        Discipline {
+            last_contact_at: lead.last_contact_at,
+            follow_up_count: lead.follow_up_count,
+            next_contact_at: lead.next_contact_at,
+            next_action: lead.next_action.take(),
+        },
+        req.kind.is_contact(),
+        &when,
+        row.follow_up_note.as_deref(),
+        now,
+    );
+    (lead.last_contact_at, lead.follow_up_count) = (d.last_contact_at, d.follow_up_count);
+    (lead.next_contact_at, lead.next_action) = (d.next_contact_at, d.next_action);
     let set = pipelines::stages(conn, &lead.pipeline_id)?;
     derive(conn, &mut lead, &set, now)?;
     lead.version = before.version + 1;

@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::Money;
+// The BANT qualification enums belong to the score that weighs them; leads re-exports them.
 use crate::scoring::ScoreFactors;
+pub use crate::scoring::{Authority, Budget, Need, Timeline};
 
 mod requests;
 pub use requests::*;
@@ -52,39 +54,6 @@ impl SourceChannel {
             self,
             SourceChannel::ColdCall | SourceChannel::DoorKnock | SourceChannel::EmailCampaign
         )
-    }
-}
-
-crate::wire_enum! {
-    pub enum Budget {
-        Confirmed = "confirmed" => "Confirmed",
-        Estimated = "estimated" => "Estimated",
-        Unknown = "unknown" => "Unknown",
-    }
-}
-
-crate::wire_enum! {
-    pub enum Authority {
-        DecisionMaker = "decision_maker" => "Decision maker",
-        Influencer = "influencer" => "Influencer",
-        Gatekeeper = "gatekeeper" => "Gatekeeper",
-    }
-}
-
-crate::wire_enum! {
-    pub enum Need {
-        Urgent = "urgent" => "Urgent",
-        Medium = "medium" => "Medium",
-        Exploring = "exploring" => "Exploring",
-    }
-}
-
-crate::wire_enum! {
-    pub enum Timeline {
-        Immediate = "immediate" => "Immediate",
-        Days30 = "30_days" => "30 days",
-        Days90 = "90_days" => "90 days",
-        LongTerm = "long_term" => "Long term",
     }
 }
 
