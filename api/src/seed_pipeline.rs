@@ -120,7 +120,7 @@ pub fn leads(db: &Db, rep_ids: &[String], per_rep: usize) -> Result<String, Stri
                     owner_id: rep.clone(),
                     pipeline_id: ASSISTED_SALES_PIPELINE.into(),
                     stage_id: stage.id.clone(),
-                    outcome: outcome.into(),
+                    outcome: outcome.parse().expect("seed outcomes are wire values"),
                     lost_reason: (outcome == "lost").then(|| "Chose a competitor".into()),
                     closed_at: (outcome != "open").then_some(updated),
                     client_id: None,

@@ -44,7 +44,7 @@ pub struct LeadRow {
     pub owner_id: String,
     pub pipeline_id: String,
     pub stage_id: String,
-    pub outcome: String,
+    pub outcome: Outcome,
     pub lost_reason: Option<String>,
     pub closed_at: Option<NaiveDateTime>,
     pub client_id: Option<String>,
@@ -113,7 +113,7 @@ fn utc(t: Option<NaiveDateTime>) -> Option<DateTime<Utc>> {
 
 impl LeadRow {
     pub fn outcome(&self) -> Outcome {
-        self.outcome.parse().unwrap_or(Outcome::Open)
+        self.outcome
     }
 
     pub fn referral_status(&self) -> ReferralAskStatus {
@@ -267,7 +267,7 @@ pub struct LeadSummaryRow {
     pub owner_id: String,
     pub pipeline_id: String,
     pub stage_id: String,
-    pub outcome: String,
+    pub outcome: Outcome,
     pub deal_value_minor: Option<i64>,
     pub deal_currency: Option<String>,
     pub probability: i32,
@@ -298,7 +298,7 @@ impl LeadSummaryRow {
             pipeline_id: uuid(&self.pipeline_id),
             stage_id: uuid(&self.stage_id),
             stage_name,
-            outcome: self.outcome.parse().unwrap_or(Outcome::Open),
+            outcome: self.outcome,
             deal_value: money_of(self.deal_value_minor, self.deal_currency.as_deref()),
             probability: self.probability,
             expected_close_date: self.expected_close_date,
@@ -337,7 +337,7 @@ pub fn find_duplicate(
         };
         let found: Option<String> = super::native!(conn, |c| {
             let mut q = leads::table
-                .filter(leads::outcome.eq("open"))
+                .filter(leads::outcome.eq(Outcome::Open))
                 .select(leads::id)
                 .into_boxed();
             q = match what {
@@ -429,7 +429,7 @@ pub fn list(
             query = query.filter(leads::stage_id.eq(s.to_string()));
         }
         if let Some(o) = q.outcome {
-            query = query.filter(leads::outcome.eq(o.as_str()));
+            query = query.filter(leads::outcome.eq(o));
         }
         if let Some(s) = q.sales_stage {
             query = query.filter(leads::display_sales_stage.eq(s.as_str()));
@@ -450,17 +450,17 @@ pub fn list(
             let until =
                 now.date() + chrono::Duration::days(closebook_shared::leads::CLOSING_SOON_DAYS);
             query = query
-                .filter(leads::outcome.eq("open"))
+                .filter(leads::outcome.eq(Outcome::Open))
                 .filter(leads::expected_close_date.le(until));
         }
         if q.follow_up_due == Some(true) {
             query = query
-                .filter(leads::outcome.eq("open"))
+                .filter(leads::outcome.eq(Outcome::Open))
                 .filter(leads::next_contact_at.le(now));
         }
         if q.no_next_date == Some(true) {
             query = query
-                .filter(leads::outcome.eq("open"))
+                .filter(leads::outcome.eq(Outcome::Open))
                 .filter(leads::next_contact_at.is_null());
         }
         if let Some(flag) = q.incomplete {

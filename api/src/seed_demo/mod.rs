@@ -252,7 +252,7 @@ fn lead(
         owner_id: rep_id.clone(),
         pipeline_id: plan.pipeline.into(),
         stage_id: stage.id.clone(),
-        outcome: outcome.into(),
+        outcome: outcome.parse().expect("demo outcomes are wire values"),
         lost_reason: (outcome == "lost")
             .then(|| "Went with their existing supplier on price".into()),
         closed_at,

@@ -242,7 +242,7 @@ pub fn create(
         owner_id: owner.to_string(),
         pipeline_id: pipeline.id.clone(),
         stage_id: stage.id.clone(),
-        outcome: Outcome::Open.as_str().to_owned(),
+        outcome: Outcome::Open,
         lost_reason: None,
         closed_at: None,
         client_id: None,

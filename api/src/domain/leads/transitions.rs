@@ -102,7 +102,7 @@ pub fn set_outcome(
     let now = time::now();
     let mut row = before.clone();
     row.stage_id.clone_from(&stage.id);
-    row.outcome = outcome.as_str().to_owned();
+    row.outcome = outcome;
     row.probability = stage.probability;
     row.closed_at = Some(now);
     row.lost_reason = if outcome == Outcome::Lost {
@@ -138,7 +138,7 @@ pub fn set_outcome(
     let mut h = HistoryRow::new(&row.id, HistoryKind::Outcome, actor.id, now);
     h.from_stage_id = Some(before.stage_id.clone());
     h.to_stage_id = Some(row.stage_id.clone());
-    h.outcome = Some(row.outcome.clone());
+    h.outcome = Some(row.outcome.as_str().to_owned());
     h.note = lost_reason;
     history::insert(conn, &h)?;
     outbox::emit(
