@@ -4,6 +4,8 @@
 //! seven won, one in ten lost; recent leads have recent contacts.
 
 use chrono::{Duration, NaiveDateTime};
+use closebook_shared::activities::ActivityKind;
+use closebook_shared::leads::Outcome;
 use closebook_shared::leads::{ReferralAskStatus, SalesStage};
 use closebook_shared::pipelines::ASSISTED_SALES_PIPELINE;
 use diesel::prelude::*;
@@ -51,7 +53,7 @@ pub fn leads(db: &Db, rep_ids: &[String], per_rep: usize) -> Result<String, Stri
     let open: Vec<_> = set
         .stages
         .iter()
-        .filter(|s| s.kind == "open")
+        .filter(|s| s.kind == closebook_shared::pipelines::StageKind::Open)
         .cloned()
         .collect();
     let won = set
@@ -76,14 +78,14 @@ pub fn leads(db: &Db, rep_ids: &[String], per_rep: usize) -> Result<String, Stri
                 let created = now - Duration::minutes(rng.random_range(0..365 * 24 * 60));
                 let roll: u32 = rng.random_range(0..100);
                 let (stage, outcome) = match roll {
-                    0..14 => (&won, "won"),
-                    14..24 => (&lost, "lost"),
-                    _ => (&open[rng.random_range(0..open.len())], "open"),
+                    0..14 => (&won, Outcome::Won),
+                    14..24 => (&lost, Outcome::Lost),
+                    _ => (&open[rng.random_range(0..open.len())], Outcome::Open),
                 };
                 let age_min = (now - created).num_minutes().max(2);
                 let last_contact = created + Duration::minutes(rng.random_range(1..age_min));
                 let updated = last_contact;
-                let next_contact = (outcome == "open" && rng.random_bool(0.8))
+                let next_contact = (outcome == Outcome::Open && rng.random_bool(0.8))
                     .then(|| now + Duration::hours(rng.random_range(-72..24 * 21)));
                 let pick = |r: &mut SmallRng, opts: &[&str]| {
                     r.random_bool(0.7)
@@ -120,9 +122,9 @@ pub fn leads(db: &Db, rep_ids: &[String], per_rep: usize) -> Result<String, Stri
                     owner_id: rep.clone(),
                     pipeline_id: ASSISTED_SALES_PIPELINE.into(),
                     stage_id: stage.id.clone(),
-                    outcome: outcome.parse().expect("seed outcomes are wire values"),
-                    lost_reason: (outcome == "lost").then(|| "Chose a competitor".into()),
-                    closed_at: (outcome != "open").then_some(updated),
+                    outcome,
+                    lost_reason: (outcome == Outcome::Lost).then(|| "Chose a competitor".into()),
+                    closed_at: (outcome != Outcome::Open).then_some(updated),
                     client_id: None,
                     deal_value_minor: Some(value),
                     deal_currency: Some("USD".into()),
@@ -165,7 +167,15 @@ pub fn leads(db: &Db, rep_ids: &[String], per_rep: usize) -> Result<String, Stri
                     .into_iter()
                     .enumerate()
                 {
-                    acts.push(activity(&row, at, if i == 0 { "email" } else { "call" }));
+                    acts.push(activity(
+                        &row,
+                        at,
+                        if i == 0 {
+                            ActivityKind::Email
+                        } else {
+                            ActivityKind::Call
+                        },
+                    ));
                 }
                 let mut h = HistoryRow::new(
                     &row.id,
@@ -185,7 +195,7 @@ pub fn leads(db: &Db, rep_ids: &[String], per_rep: usize) -> Result<String, Stri
                 h.from_stage_id = Some(open[0].id.clone());
                 h.to_stage_id = Some(row.stage_id.clone());
                 hist.push(h);
-                if outcome == "won" {
+                if outcome == Outcome::Won {
                     let client = ClientRow {
                         id: Uuid::now_v7().to_string(),
                         lead_id: row.id.clone(),
@@ -228,10 +238,10 @@ pub fn leads(db: &Db, rep_ids: &[String], per_rep: usize) -> Result<String, Stri
     ))
 }
 
-fn activity(lead: &LeadRow, at: NaiveDateTime, kind: &str) -> ActivityRow {
+fn activity(lead: &LeadRow, at: NaiveDateTime, kind: ActivityKind) -> ActivityRow {
     ActivityRow {
         notes: Some("Spoke about volumes".into()),
-        outcome: Some("positive".into()),
+        outcome: Some(closebook_shared::activities::ActivityOutcome::Positive),
         duration_minutes: Some(10),
         ..ActivityRow::generated(&lead.id, &lead.owner_id, kind, at)
     }

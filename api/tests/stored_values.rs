@@ -1,47 +1,117 @@
-//! A value in the database that is not one the code knows (a corrupt or hand-edited row) is a
-//! 500 problem and an error in the log, never read as some default (issue 9: typed columns).
+//! A value in the database that is not one the code knows (a corrupt or hand-edited row, or one
+//! written by another version) is a 500 problem and an error in the log, never read as some
+//! default (issue 9: typed columns).
 
 mod common;
 
-use closebook_shared::Role;
 use common::TestApp;
 use diesel::prelude::*;
 use serde_json::json;
 
 async fn a_corrupt_stored_value_is_an_error_not_a_default(app: TestApp) {
-    let rep = app.user(Role::SalesRep, None, None).await;
+    let admin = app.admin().await;
     let lead = app
         .post("/api/v1/leads")
-        .auth(&rep)
+        .auth(&admin)
         .json(&json!({ "company": "Stored Values Ltd" }))
         .send()
         .await
+        .expect(201)
+        .body["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let activities = format!("/api/v1/leads/{lead}/activities");
+    app.post(&activities)
+        .auth(&admin)
+        .json(&json!({ "kind": "call", "outcome": "positive" }))
+        .send()
+        .await
         .expect(201);
-    let id = lead.body["id"].as_str().unwrap().to_owned();
-    let path = format!("/api/v1/leads/{id}");
-    // (column set to a value no enum holds, then every read that decodes it)
-    let table = [(
-        "outcome",
-        "archived",
-        [path.clone(), "/api/v1/leads".to_owned()],
-    )];
+    app.post("/api/v1/scripts")
+        .auth(&admin)
+        .json(&json!({ "slug": "stored", "sales_stage": "FOLLOW_UP", "kind": "script", "title": "T", "body": "B" }))
+        .send()
+        .await
+        .expect(201);
+    let pipeline = app
+        .post("/api/v1/pipelines")
+        .auth(&admin)
+        .json(&json!({ "name": "Stored", "stages": [
+            { "name": "Open", "probability": 10, "kind": "open" },
+            { "name": "Won", "probability": 100, "kind": "won" },
+            { "name": "Lost", "probability": 0, "kind": "lost" } ] }))
+        .send()
+        .await
+        .expect(201)
+        .body["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let lead_path = format!("/api/v1/leads/{lead}");
+    // (table, column, a value no enum holds, which rows, the reads that decode it). Earlier
+    // rows stay corrupt, so each read below touches only what was corrupted so far.
+    let table = [
+        (
+            "settings",
+            "week_start",
+            "funday",
+            "1 = 1".to_owned(),
+            vec!["/api/v1/settings".to_owned()],
+        ),
+        (
+            "scripts",
+            "kind",
+            "poem",
+            "slug = 'stored'".to_owned(),
+            vec!["/api/v1/scripts".to_owned()],
+        ),
+        (
+            "activities",
+            "kind",
+            "telepathy",
+            format!("lead_id = '{lead}'"),
+            vec![activities.clone()],
+        ),
+        (
+            "activities",
+            "outcome",
+            "maybe",
+            format!("lead_id = '{lead}'"),
+            vec![activities.clone()],
+        ),
+        (
+            "leads",
+            "outcome",
+            "archived",
+            format!("id = '{lead}'"),
+            vec![lead_path, "/api/v1/leads".to_owned()],
+        ),
+        (
+            "pipeline_stages",
+            "kind",
+            "limbo",
+            format!("pipeline_id = '{pipeline}'"),
+            vec![format!("/api/v1/pipelines/{pipeline}")],
+        ),
+    ];
     let postgres = app.is_postgres();
-    for (column, bogus, reads) in table {
+    for (table_name, column, bogus, rows, reads) in table {
         // The schema's CHECK constraints refuse such values; a row written by another version
         // of the code, or by hand, gets past them, as this does.
-        let (id, update) = (
-            id.clone(),
-            format!("UPDATE leads SET {column} = '{bogus}' WHERE id = "),
-        );
+        let update = format!("UPDATE {table_name} SET {column} = '{bogus}' WHERE {rows}");
         app.db()
             .write(move |c| {
                 let bypass = if postgres {
-                    format!("ALTER TABLE leads DROP CONSTRAINT IF EXISTS leads_{column}_check")
+                    format!("ALTER TABLE {table_name} DROP CONSTRAINT IF EXISTS {table_name}_{column}_check")
                 } else {
                     "PRAGMA ignore_check_constraints = ON".to_owned()
                 };
-                diesel::sql_query(bypass).execute(c)?;
-                diesel::sql_query(format!("{update}'{id}'")).execute(c)?;
+                let mut sql = |q: String| {
+                    diesel::sql_query(&q).execute(c).map_err(|e| format!("{q}: {e}"))
+                };
+                sql(bypass).unwrap();
+                assert!(sql(update).unwrap() > 0, "{table_name} rows");
                 if !postgres {
                     diesel::sql_query("PRAGMA ignore_check_constraints = OFF").execute(c)?;
                 }
@@ -50,7 +120,13 @@ async fn a_corrupt_stored_value_is_an_error_not_a_default(app: TestApp) {
             .await
             .unwrap();
         for read in reads {
-            let res = app.get(&read).auth(&rep).send().await;
+            let res = app.get(&read).auth(&admin).send().await;
+            assert_eq!(
+                res.status.as_u16(),
+                500,
+                "{table_name}.{column} = {bogus}: GET {read} gave {}",
+                res.text
+            );
             res.problem(500, "internal");
         }
     }

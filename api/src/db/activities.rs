@@ -2,10 +2,12 @@
 
 use chrono::NaiveDateTime;
 use closebook_shared::Page;
-use closebook_shared::activities::{Activity, ActivityKind, Note, Touch, TouchKind};
+use closebook_shared::activities::{
+    Activity, ActivityKind, ActivityOutcome, Note, Touch, TouchKind,
+};
 use diesel::prelude::*;
 
-use super::leads::{from_e6, parse_opt};
+use super::leads::from_e6;
 use super::schema::{activities, lead_notes, leads, touches};
 use super::{DbConn, uuid_of as uuid};
 use crate::error::ApiError;
@@ -17,10 +19,10 @@ pub struct ActivityRow {
     pub id: String,
     pub lead_id: String,
     pub user_id: Option<String>,
-    pub kind: String,
+    pub kind: ActivityKind,
     pub subject: Option<String>,
     pub notes: Option<String>,
-    pub outcome: Option<String>,
+    pub outcome: Option<ActivityOutcome>,
     pub duration_minutes: Option<i32>,
     pub scheduled_at: Option<NaiveDateTime>,
     pub completed_at: Option<NaiveDateTime>,
@@ -35,12 +37,12 @@ pub struct ActivityRow {
 
 impl ActivityRow {
     /// A generated activity (seed data): done by `user` on `lead` at `at`, nothing else set.
-    pub fn generated(lead_id: &str, user_id: &str, kind: &str, at: NaiveDateTime) -> Self {
+    pub fn generated(lead_id: &str, user_id: &str, kind: ActivityKind, at: NaiveDateTime) -> Self {
         Self {
             id: uuid::Uuid::now_v7().to_string(),
             lead_id: lead_id.to_owned(),
             user_id: Some(user_id.to_owned()),
-            kind: kind.to_owned(),
+            kind,
             subject: None,
             notes: None,
             outcome: None,
@@ -64,10 +66,10 @@ impl ActivityRow {
             company: company.to_owned(),
             contact_name: contact_name.map(str::to_owned),
             user_id: self.user_id.as_deref().map(uuid),
-            kind: self.kind.parse().unwrap_or(ActivityKind::Note),
+            kind: self.kind,
             subject: self.subject.clone(),
             notes: self.notes.clone(),
-            outcome: parse_opt(self.outcome.as_deref()),
+            outcome: self.outcome,
             duration_minutes: self.duration_minutes,
             scheduled_at: self.scheduled_at.map(|t| t.and_utc()),
             completed_at: self.completed_at.map(|t| t.and_utc()),
@@ -254,7 +256,7 @@ pub struct TouchRow {
     pub id: String,
     pub lead_id: String,
     pub user_id: Option<String>,
-    pub kind: String,
+    pub kind: TouchKind,
     pub notes: Option<String>,
     pub created_at: NaiveDateTime,
 }
@@ -265,7 +267,7 @@ impl TouchRow {
             id: uuid(&self.id),
             lead_id: uuid(&self.lead_id),
             user_id: self.user_id.as_deref().map(uuid),
-            kind: self.kind.parse().unwrap_or(TouchKind::CheckIn),
+            kind: self.kind,
             notes: self.notes.clone(),
             created_at: self.created_at.and_utc(),
         }

@@ -33,13 +33,13 @@ pub struct StageRow {
     pub name: String,
     pub position: i32,
     pub probability: i32,
-    pub kind: String,
+    pub kind: StageKind,
     pub created_at: NaiveDateTime,
 }
 
 impl StageRow {
     pub fn kind(&self) -> StageKind {
-        self.kind.parse().unwrap_or(StageKind::Open)
+        self.kind
     }
 }
 

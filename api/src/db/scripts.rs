@@ -17,8 +17,8 @@ use crate::pagination::PageRequest;
 pub struct ScriptRow {
     pub id: String,
     pub slug: String,
-    pub sales_stage: String,
-    pub kind: String,
+    pub sales_stage: SalesStage,
+    pub kind: ScriptKind,
     pub title: String,
     pub subject: Option<String>,
     pub body: String,
@@ -34,8 +34,8 @@ impl ScriptRow {
         Script {
             id: Uuid::parse_str(&self.id).unwrap_or_default(),
             slug: self.slug.clone(),
-            sales_stage: self.sales_stage.parse().unwrap_or(SalesStage::Prospecting),
-            kind: self.kind.parse().unwrap_or(ScriptKind::Script),
+            sales_stage: self.sales_stage,
+            kind: self.kind,
             title: self.title.clone(),
             subject: self.subject.clone(),
             body: self.body.clone(),

@@ -92,7 +92,7 @@ fn new_stage(pipeline_id: &str, i: usize, s: &StageInput, now: chrono::NaiveDate
         name: s.name.trim().to_owned(),
         position: i32::try_from(i).unwrap_or(i32::MAX),
         probability: s.probability,
-        kind: s.kind.as_str().to_owned(),
+        kind: s.kind,
         created_at: now,
     }
 }

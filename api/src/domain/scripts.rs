@@ -30,8 +30,8 @@ pub fn create(
     let row = ScriptRow {
         id: Uuid::now_v7().to_string(),
         slug: req.slug,
-        sales_stage: req.sales_stage.as_str().to_owned(),
-        kind: req.kind.as_str().to_owned(),
+        sales_stage: req.sales_stage,
+        kind: req.kind,
         title: req.title.trim().to_owned(),
         subject: req.subject.filter(|s| !s.trim().is_empty()),
         body: req.body,
@@ -66,10 +66,10 @@ pub fn update(
     concurrency::check(expected, before.version)?;
     let mut row = before.clone();
     if let Some(s) = p.sales_stage {
-        row.sales_stage = s.as_str().to_owned();
+        row.sales_stage = s;
     }
     if let Some(k) = p.kind {
-        row.kind = k.as_str().to_owned();
+        row.kind = k;
     }
     if let Some(t) = p.title {
         row.title = t.trim().to_owned();

@@ -55,7 +55,7 @@ pub fn update(
         row.time_zone = tz;
     }
     if let Some(w) = p.week_start {
-        row.week_start = w.as_str().to_owned();
+        row.week_start = w;
     }
     if let Some(c) = p.cold_outreach_allowed {
         row.cold_outreach_allowed = c;

@@ -10,7 +10,10 @@
 //! every write.
 
 use chrono::{Duration, NaiveDateTime, Timelike};
+use closebook_shared::activities::{ActivityKind, ActivityOutcome, TouchKind};
+use closebook_shared::leads::Outcome;
 use closebook_shared::leads::{HistoryKind, ReferralAskStatus, SalesStage};
+use closebook_shared::pipelines::StageKind;
 use closebook_shared::pipelines::{
     ASSISTED_SALES_PIPELINE, B2B_WHOLESALE_PIPELINE as WHOLESALE_PIPELINE,
 };
@@ -121,12 +124,12 @@ fn lead(
     let first_open = set
         .stages
         .iter()
-        .find(|s| s.kind == "open")
+        .find(|s| s.kind == StageKind::Open)
         .ok_or_else(|| ApiError::internal("a pipeline without open stages"))?;
-    let outcome = match stage.kind.as_str() {
-        "won" => "won",
-        "lost" => "lost",
-        _ => "open",
+    let outcome = match stage.kind {
+        StageKind::Won => Outcome::Won,
+        StageKind::Lost => Outcome::Lost,
+        StageKind::Open => Outcome::Open,
     };
     let (business, contact, title) = BUSINESSES[n % BUSINESSES.len()];
     let company = if n < BUSINESSES.len() {
@@ -147,50 +150,51 @@ fn lead(
     // The story so far: a contact every few days from creation until recently.
     let mut at = created + Duration::hours(2);
     let mut last_contact = None;
-    let kinds = [
-        "call", "email", "meeting", "call", "demo", "proposal", "call",
+    use ActivityKind::{Call, Demo, DoorKnock, Email, Meeting, Proposal};
+    let kinds = [Call, Email, Meeting, Call, Demo, Proposal, Call];
+    let outcomes = [
+        ActivityOutcome::Positive,
+        ActivityOutcome::Voicemail,
+        ActivityOutcome::Interested,
+        ActivityOutcome::Neutral,
+        ActivityOutcome::Positive,
     ];
-    let outcomes = ["positive", "voicemail", "interested", "neutral", "positive"];
     let mut step = 0;
     while at < now - Duration::days(1) {
         let kind = if plan.pipeline == WHOLESALE_PIPELINE && step == 0 {
-            "door_knock"
+            DoorKnock
         } else {
             kinds[step % kinds.len()]
         };
         rows.activities.push(ActivityRow {
-            subject: Some(subject(kind, &company)),
+            subject: Some(subject(kind.as_str(), &company)),
             notes: Some(format!("{contact}: {}", NOTES[(n + step) % NOTES.len()])),
-            outcome: Some(outcomes[(n + step) % outcomes.len()].into()),
+            outcome: Some(outcomes[(n + step) % outcomes.len()]),
             duration_minutes: Some([10, 5, 45, 15, 30, 20, 10][step % 7]),
-            location: matches!(kind, "meeting" | "demo" | "door_knock")
+            location: matches!(kind, Meeting | Demo | DoorKnock)
                 .then(|| format!("{city}, {state}")),
             ..ActivityRow::generated(&id, &rep_id, kind, at)
         });
         last_contact = Some(at);
         step += 1;
-        if outcome != "open" && step >= 6 {
+        if outcome != Outcome::Open && step >= 6 {
             break;
         }
         at += Duration::days(rng.random_range(3..9)) + Duration::minutes(rng.random_range(0..240));
     }
     let closed_at =
-        (outcome != "open").then(|| last_contact.unwrap_or(created) + Duration::hours(3));
+        (outcome != Outcome::Open).then(|| last_contact.unwrap_or(created) + Duration::hours(3));
 
     // Open leads have their next step planned: some due today, some overdue, most this week;
     // the newest has none yet (the red "incomplete" flag has something to show).
-    let next_contact = (outcome == "open" && plan.stage_key != "NEW").then(|| match n % 4 {
+    let next_contact = (outcome == Outcome::Open && plan.stage_key != "NEW").then(|| match n % 4 {
         0 => today + Duration::hours(1 + (n % 6) as i64),
         1 => today - Duration::days(1),
         _ => today + Duration::days(1 + (n % 6) as i64) + Duration::hours(2),
     });
     if let Some(due) = next_contact {
         // Planned, not done: on the schedule.
-        let kind = if n.is_multiple_of(2) {
-            "call"
-        } else {
-            "meeting"
-        };
+        let kind = if n.is_multiple_of(2) { Call } else { Meeting };
         rows.activities.push(ActivityRow {
             subject: Some(format!("Follow up with {contact}")),
             duration_minutes: Some(15),
@@ -203,7 +207,7 @@ fn lead(
 
     let value = rng.random_range(24..400) * 25_000i64;
     let updated = closed_at.or(last_contact).unwrap_or(created);
-    let won = outcome == "won";
+    let won = outcome == Outcome::Won;
     let (ask_status, ask_at, referral_names) = match (won, n % 2) {
         (true, 0) => (
             ReferralAskStatus::Received,
@@ -252,8 +256,8 @@ fn lead(
         owner_id: rep_id.clone(),
         pipeline_id: plan.pipeline.into(),
         stage_id: stage.id.clone(),
-        outcome: outcome.parse().expect("demo outcomes are wire values"),
-        lost_reason: (outcome == "lost")
+        outcome,
+        lost_reason: (outcome == Outcome::Lost)
             .then(|| "Went with their existing supplier on price".into()),
         closed_at,
         client_id: None,
@@ -346,9 +350,13 @@ fn lead(
         };
         row.client_id = Some(client.id.clone());
         rows.clients.push(client);
-        for (k, (kind, days)) in [("thank_you", 1), ("check_in", 15), ("share_article", 30)]
-            .into_iter()
-            .enumerate()
+        for (k, (kind, days)) in [
+            (TouchKind::ThankYou, 1),
+            (TouchKind::CheckIn, 15),
+            (TouchKind::ShareArticle, 30),
+        ]
+        .into_iter()
+        .enumerate()
         {
             let at = signed + Duration::days(days);
             if at < now {
@@ -356,7 +364,7 @@ fn lead(
                     id: Uuid::now_v7().to_string(),
                     lead_id: id.clone(),
                     user_id: Some(rep_id.clone()),
-                    kind: kind.into(),
+                    kind,
                     notes: Some(
                         [
                             "Handwritten card with the first delivery",
