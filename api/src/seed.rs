@@ -273,7 +273,7 @@ pub fn scale(db: &Db, reps: usize) -> Result<(String, Vec<String>), String> {
             email_key: format!("{}.{i}.{tag}@scale.closebook.local", role.as_str()),
             name,
             password_hash: hash.clone(),
-            role: role.as_str().into(),
+            role,
             phone: None,
             title: None,
             employee_id: Some(format!("S{i:06}")),

@@ -48,10 +48,34 @@ async fn a_corrupt_stored_value_is_an_error_not_a_default(app: TestApp) {
         .as_str()
         .unwrap()
         .to_owned();
+    let rep = app
+        .user(closebook_shared::Role::SalesRep, None, None)
+        .await
+        .id;
+    app.post("/api/v1/service-tokens")
+        .auth(&admin)
+        .json(&json!({ "name": "stored", "role": "partner" }))
+        .send()
+        .await
+        .expect(201);
     let lead_path = format!("/api/v1/leads/{lead}");
     // (table, column, a value no enum holds, which rows, the reads that decode it). Earlier
     // rows stay corrupt, so each read below touches only what was corrupted so far.
     let table = [
+        (
+            "users",
+            "role",
+            "overlord",
+            format!("id = '{rep}'"),
+            vec![format!("/api/v1/users/{rep}")],
+        ),
+        (
+            "service_tokens",
+            "role",
+            "overlord",
+            "name = 'stored'".to_owned(),
+            vec!["/api/v1/service-tokens".to_owned()],
+        ),
         (
             "settings",
             "week_start",

@@ -4,6 +4,11 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(
+    feature = "db",
+    derive(::diesel::expression::AsExpression, ::diesel::deserialize::FromSqlRow)
+)]
+#[cfg_attr(feature = "db", diesel(sql_type = ::diesel::sql_types::Text))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Runs the deployment: users, teams, settings, audit.
@@ -48,6 +53,8 @@ impl Role {
         }
     }
 }
+
+crate::text_column!(Role);
 
 impl std::fmt::Display for Role {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

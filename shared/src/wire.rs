@@ -38,6 +38,28 @@ macro_rules! wire_enum {
             }
         }
 
+        $crate::text_column!($name);
+
+        impl ::std::str::FromStr for $name {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                match s {
+                    $($wire => Ok($name::$variant),)+
+                    other => Err(format!(
+                        "`{other}` is not one of: {}",
+                        [$($wire),+].join(", ")
+                    )),
+                }
+            }
+        }
+    };
+}
+
+/// Database reading and writing for a type stored as its wire text (`as_str` / `FromStr`): the
+/// type also derives `AsExpression` and `FromSqlRow` with `sql_type = Text` under feature `db`.
+#[macro_export]
+macro_rules! text_column {
+    ($name:ident) => {
         // Stored as its wire value. A stored value that is not one (a corrupt or hand-edited
         // row) is a load error, so a 500 and a log line, never a silent default.
         #[cfg(feature = "db")]
@@ -47,8 +69,10 @@ macro_rules! wire_enum {
             String: ::diesel::deserialize::FromSql<::diesel::sql_types::Text, DB>,
         {
             fn from_sql(bytes: DB::RawValue<'_>) -> ::diesel::deserialize::Result<Self> {
-                let text =
-                    <String as ::diesel::deserialize::FromSql<::diesel::sql_types::Text, DB>>::from_sql(bytes)?;
+                let text = <String as ::diesel::deserialize::FromSql<
+                    ::diesel::sql_types::Text,
+                    DB,
+                >>::from_sql(bytes)?;
                 text.parse()
                     .map_err(|e: String| format!("stored {}: {e}", stringify!($name)).into())
             }
@@ -64,20 +88,10 @@ macro_rules! wire_enum {
                 &'b self,
                 out: &mut ::diesel::serialize::Output<'b, '_, DB>,
             ) -> ::diesel::serialize::Result {
-                <str as ::diesel::serialize::ToSql<::diesel::sql_types::Text, DB>>::to_sql(self.as_str(), out)
-            }
-        }
-
-        impl ::std::str::FromStr for $name {
-            type Err = String;
-            fn from_str(s: &str) -> Result<Self, Self::Err> {
-                match s {
-                    $($wire => Ok($name::$variant),)+
-                    other => Err(format!(
-                        "`{other}` is not one of: {}",
-                        [$($wire),+].join(", ")
-                    )),
-                }
+                <str as ::diesel::serialize::ToSql<::diesel::sql_types::Text, DB>>::to_sql(
+                    self.as_str(),
+                    out,
+                )
             }
         }
     };

@@ -89,7 +89,7 @@ pub struct ServiceTokenRow {
     pub name: String,
     pub token_hash: String,
     pub prefix: String,
-    pub role: String,
+    pub role: Role,
     pub created_by: Option<String>,
     pub created_at: NaiveDateTime,
     pub expires_at: Option<NaiveDateTime>,
@@ -99,7 +99,7 @@ pub struct ServiceTokenRow {
 
 impl ServiceTokenRow {
     pub fn role(&self) -> Role {
-        self.role.parse().unwrap_or(Role::Partner)
+        self.role
     }
 
     pub fn to_dto(&self) -> ServiceToken {

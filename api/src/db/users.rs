@@ -25,7 +25,7 @@ pub struct UserRow {
     pub email_key: String,
     pub name: String,
     pub password_hash: String,
-    pub role: String,
+    pub role: Role,
     pub phone: Option<String>,
     pub title: Option<String>,
     pub employee_id: Option<String>,
@@ -53,8 +53,7 @@ impl UserRow {
     }
 
     pub fn role(&self) -> Role {
-        // The CHECK constraint keeps this column to the five roles.
-        self.role.parse().unwrap_or(Role::SalesRep)
+        self.role
     }
 
     pub fn to_dto(&self) -> User {

@@ -48,7 +48,7 @@ pub fn create(
         email: req.email.trim().to_owned(),
         name: req.name.trim().to_owned(),
         password_hash,
-        role: req.role.as_str().to_owned(),
+        role: req.role,
         phone: req.phone,
         title: req.title,
         employee_id: req.employee_id,
@@ -132,7 +132,7 @@ pub fn update(
         row.name = name.trim().to_owned();
     }
     if let Some(role) = patch.role {
-        row.role = role.as_str().to_owned();
+        row.role = role;
     }
     if let Some(v) = patch.phone {
         row.phone = v;

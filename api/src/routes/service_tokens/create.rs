@@ -35,7 +35,7 @@ pub async fn create_service_token(
         name: req.name.trim().to_owned(),
         token_hash: tokens::hash(&token),
         prefix: token.chars().take(12).collect(),
-        role: req.role.as_str().to_owned(),
+        role: req.role,
         created_by: ctx.principal.user_id().map(|u| u.to_string()),
         created_at: now,
         expires_at: req.expires_at.map(|e| e.naive_utc()),
