@@ -2,7 +2,7 @@
 //! operation shares (added here once instead of repeated on ~20 handlers).
 
 use utoipa::OpenApi;
-use utoipa::openapi::path::Operation;
+use utoipa::openapi::path::{Operation, PathItem};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response, ResponseBuilder};
 
@@ -84,20 +84,14 @@ pub fn finish(mut spec: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     constrain_list_items(&mut spec);
     coordinates_come_in_pairs(&mut spec);
     link_records_to_their_operations(&mut spec);
-    text_holds_no_nul(&mut spec);
+    if let Some(components) = spec.components.as_mut() {
+        components.schemas.values_mut().for_each(no_nul_in);
+    }
     for (path, item) in spec.paths.paths.iter_mut() {
         let names_a_record = path.contains('{');
-        for op in [
-            &mut item.get,
-            &mut item.post,
-            &mut item.patch,
-            &mut item.put,
-            &mut item.delete,
-        ]
-        .into_iter()
-        .flatten()
-        {
+        for op in operations_mut(item) {
             add_common_problems(op, names_a_record);
+            parameters_hold_no_nul(op);
             constrain_shared_parameters(op);
         }
     }
@@ -238,9 +232,7 @@ fn link_records_to_their_operations(spec: &mut utoipa::openapi::OpenApi) {
         .paths
         .iter()
         .flat_map(|(path, item)| {
-            [&item.get, &item.post, &item.patch, &item.put, &item.delete]
-                .into_iter()
-                .flatten()
+            operations(item)
                 .filter_map(|op| op.operation_id.clone())
                 .map(move |id| (path.clone(), id))
         })
@@ -320,63 +312,64 @@ fn id_pointer(
 pub const NO_NUL: &str = r"^[^\u0000]*$";
 const NOT_BLANK_NO_NUL: &str = r"^[^\u0000]*[^\s\u0000][^\u0000]*$";
 
-fn text_holds_no_nul(spec: &mut utoipa::openapi::OpenApi) {
+fn no_nul_in(schema: &mut RefOr<utoipa::openapi::schema::Schema>) {
     use utoipa::openapi::schema::{ArrayItems, Schema, SchemaType, Type};
-    fn is_text(o: &utoipa::openapi::schema::Object) -> bool {
-        let string = match &o.schema_type {
-            SchemaType::Type(t) => *t == Type::String,
-            SchemaType::Array(ts) => ts.contains(&Type::String),
-            SchemaType::AnyValue => false,
-        };
-        string && o.enum_values.is_none() && o.format.is_none()
+    let RefOr::T(schema) = schema else { return };
+    match schema {
+        Schema::Object(o) => {
+            let text = match &o.schema_type {
+                SchemaType::Type(t) => *t == Type::String,
+                SchemaType::Array(ts) => ts.contains(&Type::String),
+                SchemaType::AnyValue => false,
+            };
+            if text && o.enum_values.is_none() && o.format.is_none() {
+                match o.pattern.as_deref() {
+                    None => o.pattern = Some(NO_NUL.to_owned()),
+                    Some(r"\S") => o.pattern = Some(NOT_BLANK_NO_NUL.to_owned()),
+                    Some(_) => {}
+                }
+            }
+            o.properties.values_mut().for_each(no_nul_in);
+        }
+        Schema::Array(a) => {
+            if let ArrayItems::RefOrSchema(item) = &mut a.items {
+                no_nul_in(item);
+            }
+        }
+        Schema::OneOf(c) => c.items.iter_mut().for_each(no_nul_in),
+        Schema::AllOf(c) => c.items.iter_mut().for_each(no_nul_in),
+        Schema::AnyOf(c) => c.items.iter_mut().for_each(no_nul_in),
+        _ => {}
     }
-    fn walk(schema: &mut RefOr<Schema>) {
-        let RefOr::T(schema) = schema else { return };
-        match schema {
-            Schema::Object(o) => {
-                if is_text(o) {
-                    match o.pattern.as_deref() {
-                        None => o.pattern = Some(NO_NUL.to_owned()),
-                        Some(r"\S") => o.pattern = Some(NOT_BLANK_NO_NUL.to_owned()),
-                        Some(_) => {}
-                    }
-                }
-                o.properties.values_mut().for_each(walk);
-            }
-            Schema::Array(a) => {
-                if let ArrayItems::RefOrSchema(item) = &mut a.items {
-                    walk(item);
-                }
-            }
-            Schema::OneOf(c) => c.items.iter_mut().for_each(walk),
-            Schema::AllOf(c) => c.items.iter_mut().for_each(walk),
-            Schema::AnyOf(c) => c.items.iter_mut().for_each(walk),
-            _ => {}
+}
+
+fn parameters_hold_no_nul(op: &mut Operation) {
+    for p in op.parameters.iter_mut().flatten() {
+        if let RefOr::T(p) = p
+            && let Some(schema) = p.schema.as_mut()
+        {
+            no_nul_in(schema);
         }
     }
-    if let Some(components) = spec.components.as_mut() {
-        components.schemas.values_mut().for_each(walk);
-    }
-    for item in spec.paths.paths.values_mut() {
-        for op in [
-            &mut item.get,
-            &mut item.post,
-            &mut item.patch,
-            &mut item.put,
-            &mut item.delete,
-        ]
+}
+
+/// The operations of a path, in a fixed order (the methods this API serves).
+fn operations(item: &PathItem) -> impl Iterator<Item = &Operation> {
+    [&item.get, &item.post, &item.patch, &item.put, &item.delete]
         .into_iter()
         .flatten()
-        {
-            for p in op.parameters.iter_mut().flatten() {
-                if let RefOr::T(p) = p
-                    && let Some(schema) = p.schema.as_mut()
-                {
-                    walk(schema);
-                }
-            }
-        }
-    }
+}
+
+fn operations_mut(item: &mut PathItem) -> impl Iterator<Item = &mut Operation> {
+    [
+        &mut item.get,
+        &mut item.post,
+        &mut item.patch,
+        &mut item.put,
+        &mut item.delete,
+    ]
+    .into_iter()
+    .flatten()
 }
 
 fn is_plain_string(schema: &RefOr<utoipa::openapi::schema::Schema>) -> bool {

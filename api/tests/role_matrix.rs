@@ -102,7 +102,7 @@ async fn every_endpoint_for_every_role(app: TestApp) {
         .unwrap()
         .to_owned();
     let fx = Fixture {
-        lead: format!("/api/v1/leads/{lead}"),
+        lead_id: lead,
         outcome_leads: outcome_leads.map(|id| format!("/api/v1/leads/{id}/outcome")),
         client: client_path,
         script: format!("/api/v1/scripts/{script}"),
@@ -148,7 +148,7 @@ async fn every_endpoint_for_every_role(app: TestApp) {
 /// The records the rows act on (paths), made by the test before the table runs.
 #[derive(Default)]
 struct Fixture {
-    lead: String,
+    lead_id: String,
     outcome_leads: [String; 3],
     client: String,
     script: String,
@@ -205,8 +205,9 @@ fn open_won_lost() -> Value {
 
 fn rows(fx: &Fixture) -> Vec<Row> {
     let pipeline = "/api/v1/pipelines/00000000-0000-7000-8000-000000000002";
-    let lead = |sub: &str| format!("{}/{sub}", fx.lead);
-    let lead_id = fx.lead.rsplit('/').next().unwrap_or_default().to_owned();
+    let lead_id = fx.lead_id.clone();
+    let lead_path = format!("/api/v1/leads/{lead_id}");
+    let lead = |sub: &str| format!("{lead_path}/{sub}");
     let render = format!("{}/render?lead_id={lead_id}", fx.script);
     let outcome_leads = fx.outcome_leads.clone();
     let (rep_id, teammate_id) = (fx.rep_id.clone(), fx.teammate_id.clone());
@@ -245,8 +246,8 @@ fn rows(fx: &Fixture) -> Vec<Row> {
         row("GET", "/api/v1/leads", "/api/v1/leads", [200, 200, 200, 403, 403, 401]),
         row("POST", "/api/v1/leads", "/api/v1/leads", [201, 201, 201, 403, 403, 401])
             .body(|_, u| json!({ "company": format!("Lead {u}") })),
-        row("GET", "/api/v1/leads/{id}", &fx.lead, [200, 200, 200, 403, 403, 401]),
-        row("PATCH", "/api/v1/leads/{id}", &fx.lead, [200, 200, 200, 403, 403, 401])
+        row("GET", "/api/v1/leads/{id}", &lead_path, [200, 200, 200, 403, 403, 401]),
+        row("PATCH", "/api/v1/leads/{id}", &lead_path, [200, 200, 200, 403, 403, 401])
             .body(|_, u| json!({ "next_action": format!("N {u}") })),
         row("PATCH", "/api/v1/leads/{id}/stage", &lead("stage"), [200, 200, 200, 403, 403, 401])
             .body(|_, _| json!({ "stage_id": "00000000-0000-7000-8001-000000000102" })),

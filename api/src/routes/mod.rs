@@ -16,14 +16,12 @@ pub mod settings;
 pub mod teams;
 pub mod users;
 
+use actix_web::ResponseError;
 use actix_web::dev::ServiceResponse;
 use actix_web::http::header;
 use actix_web::middleware::ErrorHandlerResponse;
-use actix_web::{HttpResponse, ResponseError};
 use closebook_shared::ErrorCode;
-use serde::Serialize;
 use utoipa_actix_web::service_config::ServiceConfig;
-use uuid::Uuid;
 
 use crate::error::{ApiError, PROBLEM_JSON};
 
@@ -78,20 +76,4 @@ pub fn problem_for_bare_errors<B>(
     Ok(ErrorHandlerResponse::Response(
         ServiceResponse::new(req, body).map_into_right_body(),
     ))
-}
-
-/// Ids in paths: one that is not a UUID cannot name anything, so it is a 404 like any other.
-pub fn parse_id(raw: &str, what: &str) -> Result<Uuid, ApiError> {
-    Uuid::parse_str(raw).map_err(|_| ApiError::not_found(what))
-}
-
-pub fn ok<T: Serialize>(body: &T) -> HttpResponse {
-    HttpResponse::Ok().json(body)
-}
-
-/// 200 with the record's version as ETag, for later `If-Match`.
-pub fn ok_versioned<T: Serialize>(body: &T, version: i64) -> HttpResponse {
-    HttpResponse::Ok()
-        .insert_header((header::ETAG, crate::concurrency::etag(version)))
-        .json(body)
 }

@@ -1,4 +1,4 @@
-use actix_web::{HttpResponse, get};
+use actix_web::get;
 use chrono::{Duration, Utc};
 use closebook_shared::Page;
 use closebook_shared::activities::{Activity, ScheduleQuery};
@@ -10,6 +10,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::Query;
 use crate::openapi::TAG_ACTIVITIES;
 use crate::pagination::PageRequest;
+use crate::reply::Reply;
 
 /// The schedule: activities planned or done in a time range
 ///
@@ -19,7 +20,10 @@ use crate::pagination::PageRequest;
     (status = 200, description = "A page of activities, earliest first", body = Page<Activity>),
 ))]
 #[get("/activities")]
-pub async fn list_activities(ctx: Ctx, q: Query<ScheduleQuery>) -> ApiResult<HttpResponse> {
+pub async fn list_activities(
+    ctx: Ctx,
+    q: Query<ScheduleQuery>,
+) -> ApiResult<Reply<Page<Activity>>> {
     authz::require_pipeline_role(&ctx.principal)?;
     let page = PageRequest::parse(q.limit, q.cursor.as_deref())?;
     let from = q.from.unwrap_or_else(|| {
@@ -56,5 +60,5 @@ pub async fn list_activities(ctx: Ctx, q: Query<ScheduleQuery>) -> ApiResult<Htt
             activities::page_of(c, &page, rows)
         })
         .await?;
-    Ok(super::super::ok(&result))
+    Ok(Reply::ok(result))
 }

@@ -1,4 +1,4 @@
-use actix_web::{HttpResponse, get};
+use actix_web::get;
 use closebook_shared::Problem;
 use closebook_shared::users::User;
 
@@ -6,6 +6,7 @@ use crate::context::Ctx;
 use crate::db::users;
 use crate::error::{ApiError, ApiResult};
 use crate::openapi::TAG_AUTH;
+use crate::reply::Reply;
 
 /// The current user
 ///
@@ -15,14 +16,14 @@ use crate::openapi::TAG_AUTH;
     (status = 403, description = "Called with a service token (`forbidden`)", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/me")]
-pub async fn get_me(ctx: Ctx) -> ApiResult<HttpResponse> {
+pub async fn get_me(ctx: Ctx) -> ApiResult<Reply<User>> {
     let id = ctx
         .principal
         .user_id()
         .ok_or_else(|| ApiError::forbidden("a service token has no user record"))?;
     let user = ctx.db().read(move |c| users::find(c, id)).await?;
     match user {
-        Some(u) if u.active => Ok(super::super::ok_versioned(&u.to_dto(), u.version)),
+        Some(u) if u.active => Ok(Reply::ok_versioned(u.to_dto(), u.version)),
         // Deleted or deactivated since the token was issued.
         _ => Err(ApiError::unauthenticated(
             "this account is no longer active",

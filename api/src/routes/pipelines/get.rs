@@ -1,11 +1,11 @@
-use actix_web::{HttpResponse, get};
+use actix_web::get;
 use closebook_shared::pipelines::Pipeline;
 
 use crate::context::Ctx;
 use crate::error::{ApiError, ApiResult};
 use crate::openapi::TAG_PIPELINES;
 use crate::params::Id;
-use crate::routes::ok_versioned;
+use crate::reply::Reply;
 use crate::{authz, domain};
 
 /// Get a pipeline with its stages
@@ -13,7 +13,7 @@ use crate::{authz, domain};
     (status = 200, description = "The pipeline; `ETag` carries its version", body = Pipeline),
 ))]
 #[get("/pipelines/{id}")]
-pub async fn get_pipeline(ctx: Ctx, id: Id<Pipeline>) -> ApiResult<HttpResponse> {
+pub async fn get_pipeline(ctx: Ctx, id: Id<Pipeline>) -> ApiResult<Reply<Pipeline>> {
     authz::require_pipeline_reader(&ctx.principal)?;
     let id = id.uuid().to_string();
     let p = ctx
@@ -21,5 +21,5 @@ pub async fn get_pipeline(ctx: Ctx, id: Id<Pipeline>) -> ApiResult<HttpResponse>
         .read(move |c| domain::pipelines::load(c, &id))
         .await?
         .ok_or_else(|| ApiError::not_found("pipeline"))?;
-    Ok(ok_versioned(&p, p.version))
+    Ok(Reply::ok_versioned_by(p, |r| r.version))
 }

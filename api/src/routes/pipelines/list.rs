@@ -1,10 +1,11 @@
-use actix_web::{HttpResponse, get};
+use actix_web::get;
 use closebook_shared::pipelines::Pipeline;
 
 use crate::context::Ctx;
 use crate::db::pipelines;
 use crate::error::ApiResult;
 use crate::openapi::TAG_PIPELINES;
+use crate::reply::Reply;
 use crate::{authz, domain};
 
 /// List pipelines
@@ -15,7 +16,7 @@ use crate::{authz, domain};
     (status = 200, description = "Every pipeline, by name", body = Vec<Pipeline>),
 ))]
 #[get("/pipelines")]
-pub async fn list_pipelines(ctx: Ctx) -> ApiResult<HttpResponse> {
+pub async fn list_pipelines(ctx: Ctx) -> ApiResult<Reply<Vec<Pipeline>>> {
     authz::require_pipeline_reader(&ctx.principal)?;
     let all = ctx
         .db()
@@ -26,5 +27,5 @@ pub async fn list_pipelines(ctx: Ctx) -> ApiResult<HttpResponse> {
                 .collect::<Result<Vec<_>, _>>()
         })
         .await?;
-    Ok(super::super::ok(&all))
+    Ok(Reply::ok(all))
 }

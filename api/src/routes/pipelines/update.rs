@@ -1,4 +1,4 @@
-use actix_web::{HttpResponse, patch};
+use actix_web::patch;
 use closebook_shared::Problem;
 use closebook_shared::pipelines::{Pipeline, UpdatePipelineRequest};
 
@@ -7,7 +7,7 @@ use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_PIPELINES;
 use crate::params::{Id, IfMatch};
-use crate::routes::ok_versioned;
+use crate::reply::Reply;
 use crate::{authz, concurrency, domain};
 
 /// Rename a pipeline, make it the default, or rename, reorder, add and delete its stages
@@ -26,7 +26,7 @@ pub async fn update_pipeline(
     ctx: Ctx,
     id: Id<Pipeline>,
     body: Json<UpdatePipelineRequest>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<Pipeline>> {
     authz::require_admin(&ctx.principal)?;
     let id = id.uuid().to_string();
     let p = body.0;
@@ -36,5 +36,5 @@ pub async fn update_pipeline(
         .db()
         .write(move |c| domain::pipelines::update(c, &actor, &id, p, expected))
         .await?;
-    Ok(ok_versioned(&pipeline, pipeline.version))
+    Ok(Reply::ok_versioned_by(pipeline, |r| r.version))
 }

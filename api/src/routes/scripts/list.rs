@@ -1,4 +1,4 @@
-use actix_web::{HttpResponse, get};
+use actix_web::get;
 use closebook_shared::Page;
 use closebook_shared::scripts::{Script, ScriptListQuery};
 
@@ -9,6 +9,7 @@ use crate::error::ApiResult;
 use crate::extract::Query;
 use crate::openapi::TAG_SCRIPTS;
 use crate::pagination::PageRequest;
+use crate::reply::Reply;
 
 /// List scripts and email templates
 ///
@@ -17,12 +18,12 @@ use crate::pagination::PageRequest;
     (status = 200, description = "A page of scripts", body = Page<Script>),
 ))]
 #[get("/scripts")]
-pub async fn list_scripts(ctx: Ctx, q: Query<ScriptListQuery>) -> ApiResult<HttpResponse> {
+pub async fn list_scripts(ctx: Ctx, q: Query<ScriptListQuery>) -> ApiResult<Reply<Page<Script>>> {
     authz::require_pipeline_role(&ctx.principal)?;
     let page = PageRequest::parse(q.limit, q.cursor.as_deref())?;
     let result = ctx
         .db()
         .read(move |c| scripts::list(c, &q.0, &page))
         .await?;
-    Ok(super::super::ok(&result))
+    Ok(Reply::ok(result))
 }

@@ -44,7 +44,7 @@ pub async fn render_script(
         })
         .await?;
     // Rendering changes nothing, so its answer may be stored after the fact.
-    let mut res = super::super::ok(&rendered);
+    let mut res = HttpResponse::Ok().json(&rendered);
     res.extensions_mut()
         .insert(crate::middleware::idempotency::NoEffect);
     Ok(res)

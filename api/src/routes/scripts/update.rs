@@ -1,4 +1,4 @@
-use actix_web::{HttpResponse, patch};
+use actix_web::patch;
 use closebook_shared::scripts::{Script, UpdateScriptRequest};
 
 use crate::context::Ctx;
@@ -6,7 +6,7 @@ use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_SCRIPTS;
 use crate::params::{Id, IfMatch};
-use crate::routes::ok_versioned;
+use crate::reply::Reply;
 use crate::{authz, concurrency, domain};
 
 /// Edit a script, or retire it (`active: false`)
@@ -23,7 +23,7 @@ pub async fn update_script(
     ctx: Ctx,
     id: Id<Script>,
     body: Json<UpdateScriptRequest>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<Script>> {
     authz::require_manager(&ctx.principal)?;
     let id = id.uuid();
     let p = body.0;
@@ -33,5 +33,5 @@ pub async fn update_script(
         .db()
         .write(move |c| domain::scripts::update(c, &actor, id, p, expected))
         .await?;
-    Ok(ok_versioned(&s, s.version))
+    Ok(Reply::ok_versioned_by(s, |r| r.version))
 }

@@ -1,4 +1,4 @@
-use actix_web::{HttpResponse, get};
+use actix_web::get;
 use closebook_shared::Page;
 use closebook_shared::service_tokens::{ServiceToken, ServiceTokenListQuery};
 
@@ -9,6 +9,7 @@ use crate::error::ApiResult;
 use crate::extract::Query;
 use crate::openapi::TAG_SERVICE_TOKENS;
 use crate::pagination::PageRequest;
+use crate::reply::Reply;
 
 /// List service tokens
 ///
@@ -20,7 +21,7 @@ use crate::pagination::PageRequest;
 pub async fn list_service_tokens(
     ctx: Ctx,
     q: Query<ServiceTokenListQuery>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<Page<ServiceToken>>> {
     authz::require_human_admin(&ctx.principal)?;
     let page = PageRequest::parse(q.limit, q.cursor.as_deref())?;
     let include_revoked = q.include_revoked.unwrap_or(false);
@@ -28,5 +29,5 @@ pub async fn list_service_tokens(
         .db()
         .read(move |c| tokens::list_service_tokens(c, include_revoked, &page))
         .await?;
-    Ok(super::super::ok(&result))
+    Ok(Reply::ok(result))
 }

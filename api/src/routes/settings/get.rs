@@ -1,11 +1,11 @@
-use actix_web::{HttpResponse, get};
+use actix_web::get;
 use closebook_shared::settings::Settings;
 
 use crate::context::Ctx;
 use crate::db::settings;
 use crate::error::ApiResult;
 use crate::openapi::TAG_SETTINGS;
-use crate::routes::ok_versioned;
+use crate::reply::Reply;
 
 /// Get the organisation settings
 ///
@@ -14,7 +14,7 @@ use crate::routes::ok_versioned;
     (status = 200, description = "The settings; `ETag` carries their version", body = Settings),
 ))]
 #[get("/settings")]
-pub async fn get_settings(ctx: Ctx) -> ApiResult<HttpResponse> {
+pub async fn get_settings(ctx: Ctx) -> ApiResult<Reply<Settings>> {
     let s = ctx.db().read(|c| Ok(settings::get(c)?.to_dto())).await?;
-    Ok(ok_versioned(&s, s.version))
+    Ok(Reply::ok_versioned_by(s, |r| r.version))
 }

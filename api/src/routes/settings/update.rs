@@ -1,4 +1,4 @@
-use actix_web::{HttpResponse, patch};
+use actix_web::patch;
 use closebook_shared::settings::{Settings, UpdateSettingsRequest};
 
 use crate::context::Ctx;
@@ -6,7 +6,7 @@ use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_SETTINGS;
 use crate::params::IfMatch;
-use crate::routes::ok_versioned;
+use crate::reply::Reply;
 use crate::{authz, concurrency, domain};
 
 /// Update the organisation settings
@@ -21,7 +21,7 @@ use crate::{authz, concurrency, domain};
 pub async fn update_settings(
     ctx: Ctx,
     body: Json<UpdateSettingsRequest>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<Settings>> {
     authz::require_admin(&ctx.principal)?;
     let p = body.0;
     let expected = concurrency::expected_version(&ctx.req, p.version);
@@ -30,5 +30,5 @@ pub async fn update_settings(
         .db()
         .write(move |c| domain::settings::update(c, &actor, p, expected))
         .await?;
-    Ok(ok_versioned(&s, s.version))
+    Ok(Reply::ok_versioned_by(s, |r| r.version))
 }

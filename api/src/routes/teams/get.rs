@@ -1,4 +1,4 @@
-use actix_web::{HttpResponse, get};
+use actix_web::get;
 use closebook_shared::teams::Team;
 
 use crate::authz;
@@ -7,14 +7,14 @@ use crate::db::teams;
 use crate::error::{ApiError, ApiResult};
 use crate::openapi::TAG_TEAMS;
 use crate::params::Id;
-use crate::routes::ok_versioned;
+use crate::reply::Reply;
 
 /// Get a team
 #[utoipa::path(tag = TAG_TEAMS, operation_id = "get_team", params(Id<Team>), security(("bearer" = [])), responses(
     (status = 200, description = "The team; `ETag` carries its version", body = Team),
 ))]
 #[get("/teams/{id}")]
-pub async fn get_team(ctx: Ctx, id: Id<Team>) -> ApiResult<HttpResponse> {
+pub async fn get_team(ctx: Ctx, id: Id<Team>) -> ApiResult<Reply<Team>> {
     let id = id.uuid();
     let principal = ctx.principal;
     let team = ctx
@@ -31,5 +31,5 @@ pub async fn get_team(ctx: Ctx, id: Id<Team>) -> ApiResult<HttpResponse> {
         })
         .await?
         .ok_or_else(|| ApiError::not_found("team"))?;
-    Ok(ok_versioned(&team, team.version))
+    Ok(Reply::ok_versioned_by(team, |r| r.version))
 }

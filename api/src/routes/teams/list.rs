@@ -1,4 +1,4 @@
-use actix_web::{HttpResponse, get};
+use actix_web::get;
 use closebook_shared::Page;
 use closebook_shared::teams::{Team, TeamListQuery};
 
@@ -9,6 +9,7 @@ use crate::error::ApiResult;
 use crate::extract::Query;
 use crate::openapi::TAG_TEAMS;
 use crate::pagination::PageRequest;
+use crate::reply::Reply;
 
 /// List teams
 ///
@@ -18,7 +19,7 @@ use crate::pagination::PageRequest;
     (status = 200, description = "A page of teams", body = Page<Team>),
 ))]
 #[get("/teams")]
-pub async fn list_teams(ctx: Ctx, q: Query<TeamListQuery>) -> ApiResult<HttpResponse> {
+pub async fn list_teams(ctx: Ctx, q: Query<TeamListQuery>) -> ApiResult<Reply<Page<Team>>> {
     let page = PageRequest::parse(q.limit, q.cursor.as_deref())?;
     let principal = ctx.principal;
     let result = ctx
@@ -28,5 +29,5 @@ pub async fn list_teams(ctx: Ctx, q: Query<TeamListQuery>) -> ApiResult<HttpResp
             teams::list(c, visible.as_deref(), &q.0, &page)
         })
         .await?;
-    Ok(super::super::ok(&result))
+    Ok(Reply::ok(result))
 }

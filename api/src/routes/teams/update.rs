@@ -1,4 +1,4 @@
-use actix_web::{HttpResponse, patch};
+use actix_web::patch;
 use closebook_shared::Problem;
 use closebook_shared::teams::{Team, UpdateTeamRequest};
 
@@ -7,7 +7,7 @@ use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_TEAMS;
 use crate::params::{Id, IfMatch};
-use crate::routes::ok_versioned;
+use crate::reply::Reply;
 use crate::{authz, concurrency, domain};
 
 /// Update a team
@@ -27,7 +27,7 @@ pub async fn update_team(
     ctx: Ctx,
     id: Id<Team>,
     body: Json<UpdateTeamRequest>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<Team>> {
     authz::require_admin(&ctx.principal)?;
     let id = id.uuid();
     let patch = body.0;
@@ -37,5 +37,5 @@ pub async fn update_team(
         .db()
         .write(move |c| domain::teams::update(c, &actor, id, patch, expected))
         .await?;
-    Ok(ok_versioned(&team, team.version))
+    Ok(Reply::ok_versioned_by(team, |r| r.version))
 }

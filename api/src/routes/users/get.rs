@@ -1,4 +1,4 @@
-use actix_web::{HttpResponse, get};
+use actix_web::get;
 use closebook_shared::users::User;
 
 use crate::authz;
@@ -7,7 +7,7 @@ use crate::db::users;
 use crate::error::{ApiError, ApiResult};
 use crate::openapi::TAG_USERS;
 use crate::params::Id;
-use crate::routes::ok_versioned;
+use crate::reply::Reply;
 
 /// Get a user
 ///
@@ -16,7 +16,7 @@ use crate::routes::ok_versioned;
     (status = 200, description = "The user; `ETag` carries its version", body = User),
 ))]
 #[get("/users/{id}")]
-pub async fn get_user(ctx: Ctx, id: Id<User>) -> ApiResult<HttpResponse> {
+pub async fn get_user(ctx: Ctx, id: Id<User>) -> ApiResult<Reply<User>> {
     let id = id.uuid();
     let principal = ctx.principal;
     let user = ctx
@@ -28,5 +28,5 @@ pub async fn get_user(ctx: Ctx, id: Id<User>) -> ApiResult<HttpResponse> {
         })
         .await?
         .ok_or_else(|| ApiError::not_found("user"))?;
-    Ok(ok_versioned(&user.to_dto(), user.version))
+    Ok(Reply::ok_versioned(user.to_dto(), user.version))
 }

@@ -1,4 +1,4 @@
-use actix_web::{HttpResponse, get};
+use actix_web::get;
 use closebook_shared::Page;
 use closebook_shared::users::{User, UserListQuery};
 
@@ -9,6 +9,7 @@ use crate::error::ApiResult;
 use crate::extract::Query;
 use crate::openapi::TAG_USERS;
 use crate::pagination::PageRequest;
+use crate::reply::Reply;
 
 /// List users
 ///
@@ -18,7 +19,7 @@ use crate::pagination::PageRequest;
     (status = 200, description = "A page of users", body = Page<User>),
 ))]
 #[get("/users")]
-pub async fn list_users(ctx: Ctx, q: Query<UserListQuery>) -> ApiResult<HttpResponse> {
+pub async fn list_users(ctx: Ctx, q: Query<UserListQuery>) -> ApiResult<Reply<Page<User>>> {
     let page = PageRequest::parse(q.limit, q.cursor.as_deref())?;
     let principal = ctx.principal;
     let result = ctx
@@ -28,5 +29,5 @@ pub async fn list_users(ctx: Ctx, q: Query<UserListQuery>) -> ApiResult<HttpResp
             users::list(c, &scope, &q.0, &page)
         })
         .await?;
-    Ok(super::super::ok(&result))
+    Ok(Reply::ok(result))
 }

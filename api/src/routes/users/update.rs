@@ -1,4 +1,4 @@
-use actix_web::{HttpResponse, patch};
+use actix_web::patch;
 use closebook_shared::Problem;
 use closebook_shared::users::{UpdateUserRequest, User};
 
@@ -8,7 +8,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::Json;
 use crate::openapi::TAG_USERS;
 use crate::params::{Id, IfMatch};
-use crate::routes::ok_versioned;
+use crate::reply::Reply;
 use crate::{authz, concurrency, domain};
 
 /// Update a user
@@ -30,7 +30,7 @@ pub async fn update_user(
     ctx: Ctx,
     id: Id<User>,
     body: Json<UpdateUserRequest>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<Reply<User>> {
     let id = id.uuid();
     let patch = body.0;
     // Only a deactivation or a role change ends sessions (`domain::users::update`).
@@ -58,5 +58,5 @@ pub async fn update_user(
     if may_end_sessions {
         ctx.state.sessions_ended().await;
     }
-    Ok(ok_versioned(&user, user.version))
+    Ok(Reply::ok_versioned_by(user, |r| r.version))
 }
