@@ -19,7 +19,7 @@ pub struct Money {
 }
 
 /// The contract states the rules exactly: a known ISO 4217 code, and an amount with at most
-/// [`MAX_INTEGER_DIGITS`] digits before the point and at most the currency's minor-unit digits
+/// [`max_integer_digits`] digits before the point and at most the currency's minor-unit digits
 /// after it — one `oneOf` branch per number of minor-unit digits. Amounts in requests are never
 /// negative; those are the only amounts any response carries so far.
 #[cfg(feature = "openapi")]
@@ -47,7 +47,10 @@ impl utoipa::PartialSchema for Money {
             };
             let amount = ObjectBuilder::new()
                 .schema_type(SchemaType::Type(Type::String))
-                .pattern(Some(format!("^[0-9]{{1,{MAX_INTEGER_DIGITS}}}{fraction}$")))
+                .pattern(Some(format!(
+                    "^[0-9]{{1,{}}}{fraction}$",
+                    max_integer_digits(digits)
+                )))
                 .description(Some(format!(
                     "Decimal string with at most {digits} decimals, e.g. `\"1234.50\"`"
                 )));
@@ -163,9 +166,21 @@ impl Money {
     }
 }
 
-/// Integer digits an amount may have (the OpenAPI pattern says the same): 10^15 in the
-/// smallest currency unit still fits the `i64` minor units stored.
+/// Integer digits an amount may have (the OpenAPI pattern says the same), for currencies with
+/// up to three minor-unit digits.
 pub const MAX_INTEGER_DIGITS: u32 = 15;
+
+/// Integer digits an amount in a currency with `minor_digits` may have: at most
+/// [`MAX_INTEGER_DIGITS`], and few enough that all its digits (18 at most) fit the `i64` minor
+/// units stored — so 14 for the four-decimal currencies (CLF, UYW).
+pub const fn max_integer_digits(minor_digits: u32) -> u32 {
+    let fits_i64 = 18u32.saturating_sub(minor_digits);
+    if fits_i64 < MAX_INTEGER_DIGITS {
+        fits_i64
+    } else {
+        MAX_INTEGER_DIGITS
+    }
+}
 
 /// Amounts travel as decimal strings in one plain grammar: an optional `-`, digits, and
 /// optionally `.` and digits (`"1234.50"`). `rust_decimal` alone would also take `"+5"`, `".5"`

@@ -46,11 +46,13 @@ pub fn money(value: &Money) -> Result<(), garde::Error> {
     if value.amount.is_sign_negative() && !value.amount.is_zero() {
         return Err(garde::Error::new("must not be negative"));
     }
-    let limit = rust_decimal::Decimal::from(10_i64.pow(crate::money::MAX_INTEGER_DIGITS));
-    if value.amount.abs() >= limit {
+    let minor_digits = crate::money::minor_unit_digits(&value.currency)
+        .map_err(|e| garde::Error::new(e.to_string()))?;
+    let digits = crate::money::max_integer_digits(minor_digits);
+    if value.amount.abs() >= rust_decimal::Decimal::from(10_i64.pow(digits)) {
         return Err(garde::Error::new(format!(
-            "may have at most {} digits before the decimal point",
-            crate::money::MAX_INTEGER_DIGITS
+            "may have at most {digits} digits before the decimal point in {}",
+            value.currency
         )));
     }
     value.check().map_err(|e| garde::Error::new(e.to_string()))
@@ -176,6 +178,12 @@ mod tests {
             ("-1", "USD", false),
             ("1.001", "USD", false),
             ("1", "XYZ", false),
+            ("999999999999999.99", "USD", true),
+            ("1000000000000000", "USD", false),
+            ("999999999999999.999", "KWD", true),
+            ("99999999999999.9999", "UYW", true),
+            // 15 integer digits and four decimals would not fit the i64 minor units.
+            ("928740888425285.009", "UYW", false),
         ];
         for (a, c, ok) in table {
             let m = Money::new(rust_decimal::Decimal::from_str(a).unwrap(), c);
