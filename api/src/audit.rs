@@ -12,7 +12,7 @@ use crate::auth::Principal;
 use crate::db::DbConn;
 use crate::db::schema::audit_log;
 use crate::error::ApiError;
-use crate::pagination::PageRequest;
+use crate::pagination::{PageRequest, keyset};
 use crate::time;
 
 /// Who is acting, and under which request.
@@ -73,6 +73,26 @@ fn json<T: Serialize>(value: Option<&T>) -> Result<Option<String>, ApiError> {
         .map_err(ApiError::internal)
 }
 
+/// An action that has no "before": a record made, or an event with its detail.
+pub fn record_after<A: Serialize>(
+    conn: &mut DbConn,
+    actor: &Actor,
+    action: &str,
+    entity_type: &str,
+    entity_id: &str,
+    after: &A,
+) -> Result<(), ApiError> {
+    record(
+        conn,
+        actor,
+        action,
+        entity_type,
+        Some(entity_id),
+        None::<&()>,
+        Some(after),
+    )
+}
+
 /// Appends one entry. Call inside the write's transaction.
 pub fn record<B: Serialize, A: Serialize>(
     conn: &mut DbConn,
@@ -127,11 +147,7 @@ pub fn list(
         query = query.filter(audit_log::at.lt(to.naive_utc()));
     }
     // UUIDv7 ids sort by creation time, so the id alone is a stable newest-first key.
-    if let Some(after) = page.after_part(0) {
-        query = query.filter(audit_log::id.lt(after.to_owned()));
-    }
-    let rows = query
-        .order(audit_log::id.desc())
+    let rows = keyset!(query, page, audit_log::id, desc)
         .limit(page.fetch())
         .load::<AuditRow>(conn)?;
     Ok(page.finish(rows, |r| vec![r.id.clone()], to_dto))

@@ -101,28 +101,56 @@ fn own_team_id(conn: &mut DbConn, user: Uuid) -> Result<Option<String>, ApiError
         .flatten())
 }
 
-/// Whose leads the caller may see and work: `Owners` lists the owner user ids.
+/// Which rows of an owner-scoped table (leads, clients; commissions, targets, allocations and
+/// orders next) the caller may see and work: `Owners` lists the owner user ids.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LeadScope {
+pub enum OwnerScope {
     All,
     Owners(Vec<String>),
     Nothing,
 }
 
-impl LeadScope {
+impl OwnerScope {
     pub fn covers(&self, owner_id: &str) -> bool {
         match self {
-            LeadScope::All => true,
-            LeadScope::Owners(ids) => ids.iter().any(|i| i == owner_id),
-            LeadScope::Nothing => false,
+            OwnerScope::All => true,
+            OwnerScope::Owners(ids) => ids.iter().any(|i| i == owner_id),
+            OwnerScope::Nothing => false,
         }
+    }
+
+    /// The owners a query must be limited to; `None` for all.
+    pub fn owners(&self) -> Option<&[String]> {
+        match self {
+            OwnerScope::All => None,
+            OwnerScope::Owners(ids) => Some(ids),
+            OwnerScope::Nothing => Some(&[]),
+        }
+    }
+
+    pub fn is_nothing(&self) -> bool {
+        matches!(self, OwnerScope::Nothing)
     }
 }
 
-pub fn lead_scope(conn: &mut DbConn, p: &Principal) -> Result<LeadScope, ApiError> {
+/// `$query` (a boxed diesel query) limited to the rows whose `$owner` column `$scope` (an
+/// [`OwnerScope`]) covers. Every owner-scoped list filters through this.
+macro_rules! within_scope {
+    ($query:expr, $scope:expr, $owner:expr) => {
+        match $scope.owners() {
+            None => $query,
+            // One owner (a rep): `=` keeps the statement cacheable; an `IN (…)` is re-prepared.
+            Some([one]) => $query.filter($owner.eq(one.clone())),
+            Some(ids) => $query.filter($owner.eq_any(ids.to_vec())),
+        }
+    };
+}
+pub(crate) use within_scope;
+
+pub fn owner_scope(conn: &mut DbConn, p: &Principal) -> Result<OwnerScope, ApiError> {
     Ok(match (p.role, p.user_id()) {
-        (Role::Admin, _) => LeadScope::All,
-        (Role::SalesRep, Some(me)) => LeadScope::Owners(vec![me.to_string()]),
+        (Role::Admin, _) => OwnerScope::All,
+        (Role::SalesRep, Some(me)) => OwnerScope::Owners(vec![me.to_string()]),
         (Role::SalesManager, Some(me)) => {
             let teams = managed_team_ids(conn, me)?;
             let me = me.to_string();
@@ -133,27 +161,104 @@ pub fn lead_scope(conn: &mut DbConn, p: &Principal) -> Result<LeadScope, ApiErro
             ids.push(me);
             ids.sort();
             ids.dedup();
-            LeadScope::Owners(ids)
+            OwnerScope::Owners(ids)
         }
-        _ => LeadScope::Nothing,
+        _ => OwnerScope::Nothing,
     })
 }
 
 /// The pipeline capability: leads and everything on them, clients. Handlers take
-/// [`PipelineCtx`]; its scope is the caller's [`LeadScope`].
+/// [`PipelineCtx`]; its scope is the caller's [`OwnerScope`].
 pub struct PipelineWork;
 
 impl crate::context::Capability for PipelineWork {
-    type Scope = LeadScope;
+    type Scope = OwnerScope;
     fn admit(p: &Principal) -> Result<(), ApiError> {
         require_pipeline_role(p)
     }
-    fn scope(conn: &mut DbConn, p: &Principal) -> Result<LeadScope, ApiError> {
-        lead_scope(conn, p)
+    fn scope(conn: &mut DbConn, p: &Principal) -> Result<OwnerScope, ApiError> {
+        owner_scope(conn, p)
     }
 }
 
 pub type PipelineCtx = crate::context::Scoped<PipelineWork>;
+/// A pipeline caller inside its transaction, as domain functions take it.
+pub type PipelineCaller = crate::context::Caller<OwnerScope>;
+
+/// A capability whose callers all see the same records: admitting them is the whole rule.
+macro_rules! role_capability {
+    ($(#[$doc:meta])* $name:ident, $ctx:ident, $admit:path) => {
+        $(#[$doc])*
+        pub struct $name;
+
+        impl crate::context::Capability for $name {
+            type Scope = ();
+            fn admit(p: &Principal) -> Result<(), ApiError> {
+                $admit(p)
+            }
+            fn scope(_: &mut DbConn, _: &Principal) -> Result<(), ApiError> {
+                Ok(())
+            }
+        }
+
+        pub type $ctx = crate::context::Scoped<$name>;
+    };
+}
+
+role_capability!(
+    /// Administration: users, teams, pipelines, settings, the audit log.
+    Administration,
+    AdminCtx,
+    require_admin
+);
+role_capability!(
+    /// Service tokens: a signed-in admin only ([`require_human_admin`]).
+    TokenAdministration,
+    TokenAdminCtx,
+    require_human_admin
+);
+role_capability!(
+    /// The script library's edits, and reassigning leads: managers and admins.
+    Managing,
+    ManagerCtx,
+    require_manager
+);
+role_capability!(
+    /// Reading pipeline definitions: pipeline roles and finance.
+    PipelineReading,
+    PipelineReaderCtx,
+    require_pipeline_reader
+);
+
+/// The people directory: every signed-in caller, seeing the users of its [`Scope`].
+pub struct People;
+
+impl crate::context::Capability for People {
+    type Scope = Scope;
+    fn admit(_: &Principal) -> Result<(), ApiError> {
+        Ok(())
+    }
+    fn scope(conn: &mut DbConn, p: &Principal) -> Result<Scope, ApiError> {
+        user_scope(conn, p)
+    }
+}
+
+pub type PeopleCtx = crate::context::Scoped<People>;
+
+/// Teams: every signed-in caller, seeing the teams [`team_scope`] lists (`None`: all).
+pub struct Teams;
+
+impl crate::context::Capability for Teams {
+    type Scope = Option<Vec<String>>;
+    fn admit(_: &Principal) -> Result<(), ApiError> {
+        Ok(())
+    }
+    fn scope(conn: &mut DbConn, p: &Principal) -> Result<Self::Scope, ApiError> {
+        team_scope(conn, p)
+    }
+}
+
+pub type TeamsCtx = crate::context::Scoped<Teams>;
 
 /// Notes are private: whose notes the caller sees (`None`: everyone's, for admins).
 pub fn notes_visible_to(p: &Principal) -> Option<String> {

@@ -3,6 +3,7 @@
 
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
+use closebook_shared::Page;
 use futures_util::future::LocalBoxFuture;
 use serde::Serialize;
 
@@ -13,7 +14,8 @@ use crate::db::DbConn;
 use crate::error::{ApiError, ApiResult};
 use crate::middleware::RequestId;
 use crate::middleware::idempotency::KeyedRequest;
-use crate::reply::Reply;
+use crate::pagination::{PageRequest, Paging};
+use crate::reply::{Reply, Versioned};
 
 pub struct Ctx {
     pub principal: Principal,
@@ -171,6 +173,45 @@ impl<C: Capability> Scoped<C> {
         T: Send + 'static,
     {
         self.ctx.db().write(self.with_caller(f)).await
+    }
+
+    /// An edit of a versioned record: the version the caller expects (`If-Match` or the body's
+    /// `version`, 412 when they disagree) goes to `f`, which checks it against the stored one;
+    /// the answer carries the new version as `ETag`. Runs through [`Self::commit`], so a POST
+    /// edit's answer is recorded under its `Idempotency-Key`.
+    pub async fn edit<T, F>(&self, body_version: Option<i64>, f: F) -> ApiResult<Reply<T>>
+    where
+        F: FnOnce(&mut DbConn, &Caller<C::Scope>, Option<i64>) -> ApiResult<T> + Send + 'static,
+        T: Versioned + Serialize + Send + 'static,
+    {
+        let expected = self.expected_version(body_version)?;
+        self.commit(move |c, caller| f(c, caller, expected).map(Reply::versioned))
+            .await
+    }
+
+    /// A read of one versioned record, answered with its version as `ETag`.
+    pub async fn get<T, F>(&self, f: F) -> ApiResult<Reply<T>>
+    where
+        F: FnOnce(&mut DbConn, &Caller<C::Scope>) -> ApiResult<T> + Send + 'static,
+        T: Versioned + Serialize + Send + 'static,
+    {
+        self.read(f).await.map(Reply::versioned)
+    }
+
+    /// A page of a list: the query's `limit` and `cursor` are judged first (400), then `f`
+    /// reads the page with the query and the caller's scope.
+    pub async fn list<Q, T, F>(&self, q: Q, f: F) -> ApiResult<Reply<Page<T>>>
+    where
+        Q: Paging + Send + 'static,
+        F: FnOnce(&mut DbConn, &Caller<C::Scope>, Q, &PageRequest) -> ApiResult<Page<T>>
+            + Send
+            + 'static,
+        T: Serialize + Send + 'static,
+    {
+        let page = q.page_request()?;
+        self.read(move |c, caller| f(c, caller, q, &page))
+            .await
+            .map(Reply::ok)
     }
 
     /// A POST's write and reply in one transaction, recorded under its `Idempotency-Key`

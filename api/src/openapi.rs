@@ -49,6 +49,15 @@ pub const TAG_SCRIPTS: &str = "scripts";
         closebook_shared::FieldError,
         closebook_shared::ErrorCode,
         closebook_shared::leads::LeadSort,
+        // The events published through the outbox, so integrators see their payloads.
+        closebook_shared::events::Event,
+        closebook_shared::events::LeadCreated,
+        closebook_shared::events::StageChanged,
+        closebook_shared::events::PipelineClosed,
+        closebook_shared::events::LeadReassigned,
+        closebook_shared::events::UserCreated,
+        closebook_shared::events::UserChanged,
+        closebook_shared::events::TeamChanged,
     ))
 )]
 pub struct ApiDoc;

@@ -15,6 +15,34 @@ pub struct PageRequest {
     pub after: Option<Vec<String>>,
 }
 
+/// A list query: its `limit` and `cursor` make the [`PageRequest`].
+pub trait Paging {
+    fn page_request(&self) -> Result<PageRequest, ApiError>;
+}
+
+macro_rules! paging {
+    ($($t:ty),*) => {$(
+        impl Paging for $t {
+            fn page_request(&self) -> Result<PageRequest, ApiError> {
+                PageRequest::parse(self.limit, self.cursor.as_deref())
+            }
+        }
+    )*};
+}
+
+paging!(
+    closebook_shared::activities::LeadActivityQuery,
+    closebook_shared::activities::ListQuery,
+    closebook_shared::activities::ScheduleQuery,
+    closebook_shared::audit::AuditQuery,
+    closebook_shared::clients::ClientListQuery,
+    closebook_shared::leads::LeadListQuery,
+    closebook_shared::scripts::ScriptListQuery,
+    closebook_shared::service_tokens::ServiceTokenListQuery,
+    closebook_shared::teams::TeamListQuery,
+    closebook_shared::users::UserListQuery
+);
+
 impl PageRequest {
     pub fn parse(limit: Option<u32>, cursor: Option<&str>) -> Result<Self, ApiError> {
         let limit = limit.unwrap_or(DEFAULT_LIMIT);
@@ -64,6 +92,58 @@ impl PageRequest {
             next_cursor,
         }
     }
+}
+
+/// Orders a boxed diesel query by a sort key then the id (both ascending or both descending)
+/// and continues after the cursor's `[key, id]`: the one way a keyset page is declared.
+/// `$parse` turns the cursor's key text back into the column's value (`text_key`,
+/// `parse_ts_key`, `number_key`); a cursor it cannot read is a 400. With only an id column,
+/// the cursor is `[id]`.
+macro_rules! keyset {
+    ($query:expr, $page:expr, $key:expr, $parse:expr, $id:expr, desc) => {{
+        let mut query = $query;
+        if let (Some(k), Some(id)) = ($page.after_part(0), $page.after_part(1)) {
+            let k = $parse(k)?;
+            let id = id.to_owned();
+            query = query.filter($key.lt(k.clone()).or($key.eq(k).and($id.lt(id))));
+        }
+        query.order(($key.desc(), $id.desc()))
+    }};
+    ($query:expr, $page:expr, $key:expr, $parse:expr, $id:expr, asc) => {{
+        let mut query = $query;
+        if let (Some(k), Some(id)) = ($page.after_part(0), $page.after_part(1)) {
+            let k = $parse(k)?;
+            let id = id.to_owned();
+            query = query.filter($key.gt(k.clone()).or($key.eq(k).and($id.gt(id))));
+        }
+        query.order(($key.asc(), $id.asc()))
+    }};
+    ($query:expr, $page:expr, $id:expr, desc) => {{
+        let mut query = $query;
+        if let Some(id) = $page.after_part(0) {
+            query = query.filter($id.lt(id.to_owned()));
+        }
+        query.order($id.desc())
+    }};
+    ($query:expr, $page:expr, $id:expr, asc) => {{
+        let mut query = $query;
+        if let Some(id) = $page.after_part(0) {
+            query = query.filter($id.gt(id.to_owned()));
+        }
+        query.order($id.asc())
+    }};
+}
+pub(crate) use keyset;
+
+/// A text sort key, as the cursor holds it.
+pub fn text_key(s: &str) -> Result<String, ApiError> {
+    Ok(s.to_owned())
+}
+
+/// A numeric sort key; anything else is a cursor that does not fit the sort.
+pub fn number_key<T: std::str::FromStr>(s: &str) -> Result<T, ApiError> {
+    s.parse()
+        .map_err(|_| ApiError::bad_param("cursor", "does not fit this sort"))
 }
 
 /// A timestamp as a cursor key part (microsecond precision, sorts as text).

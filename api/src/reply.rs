@@ -29,6 +29,30 @@ enum Body<T> {
     Stored(String),
 }
 
+/// A record that carries the version its `ETag` names (and an edit's `If-Match` must match).
+pub trait Versioned {
+    fn version(&self) -> i64;
+}
+
+macro_rules! versioned {
+    ($($t:ty),*) => {$(
+        impl Versioned for $t {
+            fn version(&self) -> i64 {
+                self.version
+            }
+        }
+    )*};
+}
+
+versioned!(
+    closebook_shared::leads::Lead,
+    closebook_shared::pipelines::Pipeline,
+    closebook_shared::scripts::Script,
+    closebook_shared::settings::Settings,
+    closebook_shared::teams::Team,
+    closebook_shared::users::User
+);
+
 /// Marks a response whose idempotency key was recorded inside the handler's transaction.
 #[derive(Clone, Copy)]
 pub struct RecordedInTransaction;
@@ -46,13 +70,16 @@ impl<T: Serialize> Reply<T> {
         }
     }
 
-    /// 201 with `Location`.
-    /// 200 with the record's version (read off the body) as `ETag`.
-    pub fn ok_versioned_by(body: T, version: impl FnOnce(&T) -> i64) -> Self {
-        let version = version(&body);
+    /// 200 with the record's own version as `ETag`.
+    pub fn versioned(body: T) -> Self
+    where
+        T: Versioned,
+    {
+        let version = body.version();
         Self::ok_versioned(body, version)
     }
 
+    /// 201 with `Location`.
     pub fn created(location: String, body: T) -> Self {
         Self {
             location: Some(location),

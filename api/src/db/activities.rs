@@ -11,7 +11,7 @@ use super::leads::from_e6;
 use super::schema::{activities, lead_notes, leads, touches};
 use super::{DbConn, uuid_of as uuid};
 use crate::error::ApiError;
-use crate::pagination::{PageRequest, parse_ts_key, ts_key};
+use crate::pagination::{PageRequest, keyset, parse_ts_key, ts_key};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = activities)]
@@ -123,17 +123,11 @@ pub fn for_lead(
     if let Some(k) = kinds {
         q = q.filter(activities::kind.eq_any(k.to_vec()));
     }
-    if let (Some(at), Some(id)) = (page.after_part(0), page.after_part(1)) {
-        let at = parse_ts_key(at)?;
-        q = q.filter(
-            activities::at
-                .lt(at)
-                .or(activities::at.eq(at).and(activities::id.lt(id.to_owned()))),
-        );
-    }
-    Ok(q.order((activities::at.desc(), activities::id.desc()))
-        .limit(page.fetch())
-        .load(conn)?)
+    Ok(
+        keyset!(q, page, activities::at, parse_ts_key, activities::id, desc)
+            .limit(page.fetch())
+            .load(conn)?,
+    )
 }
 
 /// One user's activities with `at` in `[from, to)`, in time order.
@@ -144,23 +138,17 @@ pub fn schedule(
     to: NaiveDateTime,
     page: &PageRequest,
 ) -> Result<Vec<ActivityRow>, ApiError> {
-    let mut q = activities::table
+    let q = activities::table
         .filter(activities::user_id.eq(user_id))
         .filter(activities::at.ge(from))
         .filter(activities::at.lt(to))
         .select(ActivityRow::as_select())
         .into_boxed();
-    if let (Some(at), Some(id)) = (page.after_part(0), page.after_part(1)) {
-        let at = parse_ts_key(at)?;
-        q = q.filter(
-            activities::at
-                .gt(at)
-                .or(activities::at.eq(at).and(activities::id.gt(id.to_owned()))),
-        );
-    }
-    Ok(q.order((activities::at.asc(), activities::id.asc()))
-        .limit(page.fetch())
-        .load(conn)?)
+    Ok(
+        keyset!(q, page, activities::at, parse_ts_key, activities::id, asc)
+            .limit(page.fetch())
+            .load(conn)?,
+    )
 }
 
 /// Company and contact of each lead, for activity lists.
@@ -240,11 +228,7 @@ pub fn notes(
     if let Some(a) = author {
         q = q.filter(lead_notes::author_id.eq(a.to_owned()));
     }
-    if let Some(id) = page.after_part(0) {
-        q = q.filter(lead_notes::id.lt(id.to_owned()));
-    }
-    let rows: Vec<NoteRow> = q
-        .order(lead_notes::id.desc())
+    let rows: Vec<NoteRow> = keyset!(q, page, lead_notes::id, desc)
         .limit(page.fetch())
         .load(conn)?;
     Ok(page.finish(rows, |r| vec![r.id.clone()], |r| r.to_dto()))
@@ -287,13 +271,12 @@ pub fn touches(
     lead_id: &str,
     page: &PageRequest,
 ) -> Result<Page<Touch>, ApiError> {
-    let mut q = touches::table
+    let q = touches::table
         .filter(touches::lead_id.eq(lead_id))
         .select(TouchRow::as_select())
         .into_boxed();
-    if let Some(id) = page.after_part(0) {
-        q = q.filter(touches::id.lt(id.to_owned()));
-    }
-    let rows: Vec<TouchRow> = q.order(touches::id.desc()).limit(page.fetch()).load(conn)?;
+    let rows: Vec<TouchRow> = keyset!(q, page, touches::id, desc)
+        .limit(page.fetch())
+        .load(conn)?;
     Ok(page.finish(rows, |r| vec![r.id.clone()], |r| r.to_dto()))
 }

@@ -10,9 +10,9 @@ use super::leads::parse_owner;
 use super::schema::clients;
 use super::users::like_pattern;
 use super::{DbConn, money_of, uuid_of as uuid};
-use crate::authz::LeadScope;
+use crate::authz::{OwnerScope, within_scope};
 use crate::error::ApiError;
-use crate::pagination::PageRequest;
+use crate::pagination::{PageRequest, keyset};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = clients)]
@@ -60,22 +60,19 @@ pub fn find(conn: &mut DbConn, id: &str) -> Result<Option<ClientRow>, ApiError> 
 /// Newest signing first.
 pub fn list(
     conn: &mut DbConn,
-    scope: &LeadScope,
+    scope: &OwnerScope,
     me: Option<Uuid>,
     q: &ClientListQuery,
     page: &PageRequest,
 ) -> Result<Page<Client>, ApiError> {
     let mut query = clients::table.select(ClientRow::as_select()).into_boxed();
-    match scope {
-        LeadScope::All => {}
-        LeadScope::Owners(ids) => query = query.filter(clients::owner_id.eq_any(ids.clone())),
-        LeadScope::Nothing => {
-            return Ok(Page {
-                items: Vec::new(),
-                next_cursor: None,
-            });
-        }
+    if scope.is_nothing() {
+        return Ok(Page {
+            items: Vec::new(),
+            next_cursor: None,
+        });
     }
+    query = within_scope!(query, scope, clients::owner_id);
     if let Some(owner) = q.owner.as_deref() {
         query = query.filter(clients::owner_id.eq(parse_owner(owner, me)?));
     }
@@ -86,11 +83,7 @@ pub fn list(
                 .escape('\\'),
         );
     }
-    if let Some(id) = page.after_part(0) {
-        query = query.filter(clients::id.lt(id.to_owned()));
-    }
-    let rows: Vec<ClientRow> = query
-        .order(clients::id.desc())
+    let rows: Vec<ClientRow> = keyset!(query, page, clients::id, desc)
         .limit(page.fetch())
         .load(conn)?;
     let owners: Vec<String> = rows.iter().map(|r| r.owner_id.clone()).collect();

@@ -11,7 +11,7 @@ use super::leads::parse_opt;
 use super::pipelines;
 use super::schema::lead_history;
 use crate::error::ApiError;
-use crate::pagination::PageRequest;
+use crate::pagination::{PageRequest, keyset};
 
 #[derive(Debug, Clone, Default, Queryable, Selectable, Insertable)]
 #[diesel(table_name = lead_history)]
@@ -56,15 +56,11 @@ pub fn list(
     pipeline_id: &str,
     page: &PageRequest,
 ) -> Result<Page<LeadHistoryEntry>, ApiError> {
-    let mut q = lead_history::table
+    let q = lead_history::table
         .filter(lead_history::lead_id.eq(lead_id))
         .select(HistoryRow::as_select())
         .into_boxed();
-    if let Some(id) = page.after_part(0) {
-        q = q.filter(lead_history::id.gt(id.to_owned()));
-    }
-    let rows: Vec<HistoryRow> = q
-        .order(lead_history::id.asc())
+    let rows: Vec<HistoryRow> = keyset!(q, page, lead_history::id, asc)
         .limit(page.fetch())
         .load(conn)?;
     let stages = pipelines::stages(conn, pipeline_id)?;

@@ -14,9 +14,9 @@ use super::schema::{leads, pipeline_stages, users};
 use super::timestamp::Ts;
 use super::users::{like_pattern, lower, name_of};
 use super::{DbConn, money_of, uuid_of as uuid};
-use crate::authz::LeadScope;
+use crate::authz::{OwnerScope, within_scope};
 use crate::error::ApiError;
-use crate::pagination::{PageRequest, parse_ts_key, ts_key};
+use crate::pagination::{PageRequest, keyset, number_key, parse_ts_key, ts_key};
 
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = leads, treat_none_as_null = true)]
@@ -209,17 +209,7 @@ pub fn insert(conn: &mut DbConn, row: &LeadRow) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// Writes the row if nobody changed it since `expected`; false when someone did.
-pub fn update(conn: &mut DbConn, row: &LeadRow, expected: i64) -> Result<bool, ApiError> {
-    Ok(diesel::update(
-        leads::table
-            .filter(leads::id.eq(&row.id))
-            .filter(leads::version.eq(expected)),
-    )
-    .set(row)
-    .execute(conn)?
-        == 1)
-}
+super::versioned::versioned_row!(LeadRow, leads);
 
 /// One lead as the API returns it.
 pub fn to_dto(conn: &mut DbConn, row: &LeadRow) -> Result<Lead, ApiError> {
@@ -379,13 +369,13 @@ pub fn parse_owner(raw: &str, me: Option<Uuid>) -> Result<String, ApiError> {
 /// The filtered, sorted, paged lead list inside the caller's scope.
 pub fn list(
     conn: &mut DbConn,
-    scope: &LeadScope,
+    scope: &OwnerScope,
     me: Option<Uuid>,
     q: &LeadListQuery,
     page: &PageRequest,
     now: NaiveDateTime,
 ) -> Result<Page<LeadSummary>, ApiError> {
-    if matches!(scope, LeadScope::Nothing) {
+    if scope.is_nothing() {
         return Ok(Page {
             items: Vec::new(),
             next_cursor: None,
@@ -408,14 +398,7 @@ pub fn list(
                 users::name,
             ))
             .into_boxed();
-        match scope {
-            LeadScope::All | LeadScope::Nothing => {}
-            // A rep's scope: `=` keeps the statement cacheable; an `IN (…)` list is re-prepared.
-            LeadScope::Owners(ids) if ids.len() == 1 => {
-                query = query.filter(leads::owner_id.eq(ids[0].clone()));
-            }
-            LeadScope::Owners(ids) => query = query.filter(leads::owner_id.eq_any(ids.clone())),
-        }
+        query = within_scope!(query, scope, leads::owner_id);
         if let Some(owner) = &owner {
             query = query.filter(leads::owner_id.eq(owner.clone()));
         }
@@ -490,30 +473,23 @@ pub fn list(
                     .or(leads::email_key.like(pattern).escape('\\')),
             );
         }
-        let bad_cursor = || ApiError::bad_param("cursor", "does not fit this sort");
         query = match sort {
-            LeadSort::Updated => {
-                if let (Some(k), Some(id)) = (after_key, after_id) {
-                    let t = parse_ts_key(&k)?;
-                    query = query.filter(
-                        leads::updated_at
-                            .lt(t)
-                            .or(leads::updated_at.eq(t).and(leads::id.lt(id))),
-                    );
-                }
-                query.order((leads::updated_at.desc(), leads::id.desc()))
-            }
-            LeadSort::Score => {
-                if let (Some(k), Some(id)) = (after_key, after_id) {
-                    let s: i32 = k.parse().map_err(|_| bad_cursor())?;
-                    query = query.filter(
-                        leads::score
-                            .lt(s)
-                            .or(leads::score.eq(s).and(leads::id.lt(id))),
-                    );
-                }
-                query.order((leads::score.desc(), leads::id.desc()))
-            }
+            LeadSort::Updated => keyset!(
+                query,
+                page,
+                leads::updated_at,
+                parse_ts_key,
+                leads::id,
+                desc
+            ),
+            LeadSort::Score => keyset!(
+                query,
+                page,
+                leads::score,
+                number_key::<i32>,
+                leads::id,
+                desc
+            ),
             LeadSort::Value => {
                 // Leads without a value come last; the cursor's key is empty for them.
                 if let (Some(k), Some(id)) = (after_key, after_id) {
@@ -521,7 +497,7 @@ pub fn list(
                         query =
                             query.filter(leads::deal_value_minor.is_null().and(leads::id.lt(id)));
                     } else {
-                        let v: i64 = k.parse().map_err(|_| bad_cursor())?;
+                        let v: i64 = number_key(&k)?;
                         query = query.filter(
                             leads::deal_value_minor
                                 .lt(v)

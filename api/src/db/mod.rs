@@ -21,6 +21,7 @@ pub mod teams;
 pub mod timestamp;
 pub mod tokens;
 pub mod users;
+pub mod versioned;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

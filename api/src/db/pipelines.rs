@@ -166,16 +166,7 @@ pub fn insert(conn: &mut DbConn, row: &PipelineRow) -> Result<(), ApiError> {
     Ok(())
 }
 
-pub fn update(conn: &mut DbConn, row: &PipelineRow, expected: i64) -> Result<bool, ApiError> {
-    Ok(diesel::update(
-        pipelines::table
-            .filter(pipelines::id.eq(&row.id))
-            .filter(pipelines::version.eq(expected)),
-    )
-    .set(row)
-    .execute(conn)?
-        == 1)
-}
+super::versioned::versioned_row!(PipelineRow, pipelines);
 
 /// Only one pipeline is the default.
 pub fn clear_default_except(conn: &mut DbConn, id: &str) -> Result<(), ApiError> {

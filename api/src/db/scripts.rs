@@ -10,7 +10,7 @@ use uuid::Uuid;
 use super::DbConn;
 use super::schema::scripts;
 use crate::error::ApiError;
-use crate::pagination::PageRequest;
+use crate::pagination::{PageRequest, keyset, text_key};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = scripts, treat_none_as_null = true)]
@@ -69,16 +69,7 @@ pub fn insert(conn: &mut DbConn, row: &ScriptRow) -> Result<(), ApiError> {
     Ok(())
 }
 
-pub fn update(conn: &mut DbConn, row: &ScriptRow, expected: i64) -> Result<bool, ApiError> {
-    Ok(diesel::update(
-        scripts::table
-            .filter(scripts::id.eq(&row.id))
-            .filter(scripts::version.eq(expected)),
-    )
-    .set(row)
-    .execute(conn)?
-        == 1)
-}
+super::versioned::versioned_row!(ScriptRow, scripts);
 
 /// Sorted by sales stage, then title.
 pub fn list(
@@ -96,15 +87,7 @@ pub fn list(
     if q.include_inactive != Some(true) {
         query = query.filter(scripts::active.eq(true));
     }
-    if let (Some(t), Some(id)) = (page.after_part(0), page.after_part(1)) {
-        query = query.filter(
-            scripts::title.gt(t.to_owned()).or(scripts::title
-                .eq(t.to_owned())
-                .and(scripts::id.gt(id.to_owned()))),
-        );
-    }
-    let rows: Vec<ScriptRow> = query
-        .order((scripts::title.asc(), scripts::id.asc()))
+    let rows: Vec<ScriptRow> = keyset!(query, page, scripts::title, text_key, scripts::id, asc)
         .limit(page.fetch())
         .load(conn)?;
     Ok(page.finish(

@@ -42,13 +42,4 @@ pub fn get(conn: &mut DbConn) -> Result<SettingsRow, ApiError> {
         .first(c))?)
 }
 
-pub fn update(conn: &mut DbConn, row: &SettingsRow, expected: i64) -> Result<bool, ApiError> {
-    Ok(diesel::update(
-        settings::table
-            .filter(settings::id.eq(1))
-            .filter(settings::version.eq(expected)),
-    )
-    .set(row)
-    .execute(conn)?
-        == 1)
-}
+super::versioned::versioned_row!(SettingsRow, settings);

@@ -10,7 +10,7 @@ use super::DbConn;
 use super::schema::{teams, users};
 use super::users::{like_pattern, lower};
 use crate::error::ApiError;
-use crate::pagination::PageRequest;
+use crate::pagination::{PageRequest, keyset, text_key};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = teams, treat_none_as_null = true)]
@@ -74,16 +74,7 @@ pub fn insert(conn: &mut DbConn, row: &TeamRow) -> Result<(), ApiError> {
     Ok(())
 }
 
-pub fn update(conn: &mut DbConn, row: &TeamRow, expected_version: i64) -> Result<bool, ApiError> {
-    let n = diesel::update(
-        teams::table
-            .filter(teams::id.eq(&row.id))
-            .filter(teams::version.eq(expected_version)),
-    )
-    .set(row)
-    .execute(conn)?;
-    Ok(n == 1)
-}
+super::versioned::versioned_row!(TeamRow, teams);
 
 /// Active members per team, for the given teams.
 pub fn member_counts(
@@ -132,15 +123,7 @@ pub fn list(
     if let Some(m) = q.manager_id {
         query = query.filter(teams::manager_id.eq(m.to_string()));
     }
-    if let (Some(name), Some(id)) = (page.after_part(0), page.after_part(1)) {
-        query = query.filter(
-            teams::name.gt(name.to_owned()).or(teams::name
-                .eq(name.to_owned())
-                .and(teams::id.gt(id.to_owned()))),
-        );
-    }
-    let rows = query
-        .order((teams::name.asc(), teams::id.asc()))
+    let rows = keyset!(query, page, teams::name, text_key, teams::id, asc)
         .limit(page.fetch())
         .load::<TeamRow>(conn)?;
     let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();

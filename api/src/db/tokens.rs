@@ -9,7 +9,7 @@ use uuid::Uuid;
 use super::DbConn;
 use super::schema::{login_attempts, refresh_tokens, service_tokens};
 use crate::error::ApiError;
-use crate::pagination::PageRequest;
+use crate::pagination::{PageRequest, keyset};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = refresh_tokens)]
@@ -191,11 +191,7 @@ pub fn list_service_tokens(
     if !include_revoked {
         q = q.filter(service_tokens::revoked_at.is_null());
     }
-    if let Some(after) = page.after_part(0) {
-        q = q.filter(service_tokens::id.lt(after.to_owned()));
-    }
-    let rows = q
-        .order(service_tokens::id.desc())
+    let rows = keyset!(q, page, service_tokens::id, desc)
         .limit(page.fetch())
         .load::<ServiceTokenRow>(conn)?;
     Ok(page.finish(rows, |r| vec![r.id.clone()], |r| r.to_dto()))

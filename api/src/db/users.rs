@@ -10,7 +10,7 @@ use super::DbConn;
 use super::schema::users;
 use crate::authz::Scope;
 use crate::error::ApiError;
-use crate::pagination::PageRequest;
+use crate::pagination::{PageRequest, keyset, text_key};
 
 diesel::define_sql_function! {
     /// SQL `lower()`, the same on both backends.
@@ -133,17 +133,7 @@ pub fn insert(conn: &mut DbConn, row: &UserRow) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// Writes the whole row if its version is still `expected_version`; false when someone else won.
-pub fn update(conn: &mut DbConn, row: &UserRow, expected_version: i64) -> Result<bool, ApiError> {
-    let n = diesel::update(
-        users::table
-            .filter(users::id.eq(&row.id))
-            .filter(users::version.eq(expected_version)),
-    )
-    .set(row)
-    .execute(conn)?;
-    Ok(n == 1)
-}
+super::versioned::versioned_row!(UserRow, users);
 
 /// Replaces the password hash; bumps the version (the record changed).
 pub fn set_password(
@@ -248,15 +238,7 @@ pub fn list(
     if let Some(active) = q.active {
         query = query.filter(users::active.eq(active));
     }
-    if let (Some(name), Some(id)) = (page.after_part(0), page.after_part(1)) {
-        query = query.filter(
-            users::name.gt(name.to_owned()).or(users::name
-                .eq(name.to_owned())
-                .and(users::id.gt(id.to_owned()))),
-        );
-    }
-    let rows = query
-        .order((users::name.asc(), users::id.asc()))
+    let rows = keyset!(query, page, users::name, text_key, users::id, asc)
         .limit(page.fetch())
         .load::<UserRow>(conn)?;
     Ok(page.finish(rows, |r| vec![r.name.clone(), r.id.clone()], |r| r.to_dto()))

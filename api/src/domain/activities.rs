@@ -9,22 +9,23 @@ use uuid::Uuid;
 
 use super::leads::{derive, load_for};
 use super::trimmed;
-use crate::audit::{self, Actor};
-use crate::authz::LeadScope;
+use crate::audit::{self};
+use crate::authz::PipelineCaller;
 use crate::db::DbConn;
 use crate::db::activities::{self as rows, ActivityRow, NoteRow, TouchRow};
-use crate::db::leads::{self as lead_rows, to_e6};
+use crate::db::leads::to_e6;
 use crate::db::pipelines;
+use crate::db::versioned;
 use crate::error::ApiError;
-use crate::{concurrency, time};
+use crate::time;
 
 pub fn create(
     conn: &mut DbConn,
-    actor: &Actor,
-    scope: &LeadScope,
+    caller: &PipelineCaller,
     lead_id: Uuid,
     req: CreateActivityRequest,
 ) -> Result<Activity, ApiError> {
+    let (actor, scope) = (&caller.actor, &caller.scope);
     let before = load_for(conn, scope, lead_id)?;
     let now = time::now();
     let when = When::check(
@@ -78,31 +79,19 @@ pub fn create(
     (lead.next_contact_at, lead.next_action) = (d.next_contact_at, d.next_action);
     let set = pipelines::stages(conn, &lead.pipeline_id)?;
     derive(conn, &mut lead, &set, now)?;
-    lead.version = before.version + 1;
-    lead.updated_at = now;
-    if !lead_rows::update(conn, &lead, before.version)? {
-        return Err(concurrency::lost_race());
-    }
+    versioned::save(conn, &mut lead, before.version, now)?;
     let dto = row.to_dto(&lead.company, lead.contact_name.as_deref());
-    audit::record(
-        conn,
-        actor,
-        "activity.create",
-        "activity",
-        Some(&row.id),
-        None::<&()>,
-        Some(&dto),
-    )?;
+    audit::record_after(conn, actor, "activity.create", "activity", &row.id, &dto)?;
     Ok(dto)
 }
 
 pub fn add_note(
     conn: &mut DbConn,
-    actor: &Actor,
-    scope: &LeadScope,
+    caller: &PipelineCaller,
     lead_id: Uuid,
     req: CreateNoteRequest,
 ) -> Result<Note, ApiError> {
+    let (actor, scope) = (&caller.actor, &caller.scope);
     let lead = load_for(conn, scope, lead_id)?;
     let row = NoteRow {
         id: Uuid::now_v7().to_string(),
@@ -113,25 +102,24 @@ pub fn add_note(
     };
     rows::insert_note(conn, &row)?;
     // The audit entry records that a note was written, not what it says: notes are private.
-    audit::record(
+    audit::record_after(
         conn,
         actor,
         "note.create",
         "lead_note",
-        Some(&row.id),
-        None::<&()>,
-        Some(&serde_json::json!({ "lead_id": row.lead_id, "length": row.body.chars().count() })),
+        &row.id,
+        &serde_json::json!({ "lead_id": row.lead_id, "length": row.body.chars().count() }),
     )?;
     Ok(row.to_dto())
 }
 
 pub fn add_touch(
     conn: &mut DbConn,
-    actor: &Actor,
-    scope: &LeadScope,
+    caller: &PipelineCaller,
     lead_id: Uuid,
     req: CreateTouchRequest,
 ) -> Result<Touch, ApiError> {
+    let (actor, scope) = (&caller.actor, &caller.scope);
     let lead = load_for(conn, scope, lead_id)?;
     let row = TouchRow {
         id: Uuid::now_v7().to_string(),
@@ -143,14 +131,6 @@ pub fn add_touch(
     };
     rows::insert_touch(conn, &row)?;
     let dto = row.to_dto();
-    audit::record(
-        conn,
-        actor,
-        "touch.create",
-        "touch",
-        Some(&row.id),
-        None::<&()>,
-        Some(&dto),
-    )?;
+    audit::record_after(conn, actor, "touch.create", "touch", &row.id, &dto)?;
     Ok(dto)
 }

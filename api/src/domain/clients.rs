@@ -3,13 +3,13 @@
 use closebook_shared::clients::Client;
 use uuid::Uuid;
 
-use crate::authz::LeadScope;
+use crate::authz::OwnerScope;
 use crate::db::{DbConn, clients as rows, users};
 use crate::error::ApiError;
 
 /// The client, when the caller's scope covers its owner; otherwise it is not found, so its
 /// existence is not revealed.
-pub fn load_for(conn: &mut DbConn, scope: &LeadScope, id: Uuid) -> Result<Client, ApiError> {
+pub fn load_for(conn: &mut DbConn, scope: &OwnerScope, id: Uuid) -> Result<Client, ApiError> {
     let row = rows::find(conn, &id.to_string())?
         .filter(|r| scope.covers(&r.owner_id))
         .ok_or_else(|| ApiError::not_found("client"))?;

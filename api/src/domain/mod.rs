@@ -5,6 +5,7 @@ pub mod clients;
 pub mod leads;
 pub mod pipelines;
 pub mod scripts;
+pub mod service_tokens;
 pub mod settings;
 pub mod teams;
 pub mod users;

@@ -10,6 +10,7 @@ use uuid::Uuid;
 use crate::audit::{self, Actor};
 use crate::db::DbConn;
 use crate::db::pipelines::{self as rows, PipelineRow, StageRow};
+use crate::db::versioned;
 use crate::error::ApiError;
 use crate::{concurrency, time};
 
@@ -72,15 +73,7 @@ pub fn create(
         rows::insert_stage(conn, &new_stage(&row.id, i, s, now))?;
     }
     let dto = load(conn, &row.id)?.ok_or_else(|| ApiError::internal("pipeline vanished"))?;
-    audit::record(
-        conn,
-        actor,
-        "pipeline.create",
-        "pipeline",
-        Some(&row.id),
-        None::<&()>,
-        Some(&dto),
-    )?;
+    audit::record_after(conn, actor, "pipeline.create", "pipeline", &row.id, &dto)?;
     Ok(dto)
 }
 
@@ -126,11 +119,7 @@ pub fn update(
         _ => {}
     }
     let now = time::now();
-    row.version = before_row.version + 1;
-    row.updated_at = now;
-    if !rows::update(conn, &row, before_row.version)? {
-        return Err(concurrency::lost_race());
-    }
+    versioned::save(conn, &mut row, before_row.version, now)?;
     if row.is_default {
         rows::clear_default_except(conn, id)?;
     }

@@ -11,7 +11,8 @@ use crate::db::DbConn;
 use crate::db::leads::LeadRow;
 use crate::db::pipelines;
 use crate::db::scripts::{self as rows, ScriptRow};
-use crate::db::users::UserRow;
+use crate::db::users;
+use crate::db::versioned;
 use crate::error::ApiError;
 use crate::{concurrency, time};
 
@@ -43,15 +44,7 @@ pub fn create(
     };
     rows::insert(conn, &row)?;
     let dto = row.to_dto();
-    audit::record(
-        conn,
-        actor,
-        "script.create",
-        "script",
-        Some(&row.id),
-        None::<&()>,
-        Some(&dto),
-    )?;
+    audit::record_after(conn, actor, "script.create", "script", &row.id, &dto)?;
     Ok(dto)
 }
 
@@ -83,11 +76,7 @@ pub fn update(
     if let Some(a) = p.active {
         row.active = a;
     }
-    row.version = before.version + 1;
-    row.updated_at = time::now();
-    if !rows::update(conn, &row, before.version)? {
-        return Err(concurrency::lost_race());
-    }
+    versioned::save(conn, &mut row, before.version, time::now())?;
     let (old, new) = (before.to_dto(), row.to_dto());
     audit::record(
         conn,
@@ -102,12 +91,20 @@ pub fn update(
 }
 
 /// Fills the script's merge fields from the lead and the rep. Nothing is sent.
+/// `script` filled in for `lead`, signed by the calling user (a service token signs as the
+/// lead's owner).
 pub fn render_for(
+    conn: &mut DbConn,
     script: &ScriptRow,
     lead: &LeadRow,
-    rep: Option<&UserRow>,
-    conn: &mut DbConn,
+    caller: Option<Uuid>,
 ) -> Result<RenderedScript, ApiError> {
+    let rep_id = caller.or_else(|| Uuid::parse_str(&lead.owner_id).ok());
+    let rep = rep_id
+        .map(|id| users::find(conn, id))
+        .transpose()?
+        .flatten();
+    let rep = rep.as_ref();
     let set = pipelines::stages(conn, &lead.pipeline_id)?;
     let stage = set.get(&lead.stage_id).map(|s| s.name.clone());
     let value_of = |field: &str| -> Option<String> {

@@ -7,6 +7,7 @@ use super::check_time_zone;
 use crate::audit::{self, Actor};
 use crate::db::DbConn;
 use crate::db::settings as rows;
+use crate::db::versioned;
 use crate::error::ApiError;
 use crate::{concurrency, time};
 
@@ -60,11 +61,7 @@ pub fn update(
     if let Some(c) = p.cold_outreach_allowed {
         row.cold_outreach_allowed = c;
     }
-    row.version = before.version + 1;
-    row.updated_at = time::now();
-    if !rows::update(conn, &row, before.version)? {
-        return Err(concurrency::lost_race());
-    }
+    versioned::save(conn, &mut row, before.version, time::now())?;
     let (old, new) = (before.to_dto(), row.to_dto());
     audit::record(
         conn,

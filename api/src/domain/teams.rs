@@ -1,6 +1,7 @@
 //! Creating and changing teams.
 
 use closebook_shared::ErrorCode;
+use closebook_shared::events::{Event, TeamChanged};
 use closebook_shared::teams::{CreateTeamRequest, Team, UpdateTeamRequest};
 use uuid::Uuid;
 
@@ -8,6 +9,7 @@ use super::{check_manager, trimmed};
 use crate::audit::{self, Actor};
 use crate::db::DbConn;
 use crate::db::teams::{self as rows, TeamRow, name_key};
+use crate::db::versioned;
 use crate::error::ApiError;
 use crate::{concurrency, outbox, time};
 
@@ -36,22 +38,12 @@ pub fn create(conn: &mut DbConn, actor: &Actor, req: CreateTeamRequest) -> Resul
     };
     rows::insert(conn, &row)?;
     let dto = row.to_dto(0);
-    audit::record(
-        conn,
-        actor,
-        "team.create",
-        "team",
-        Some(&row.id),
-        None::<&()>,
-        Some(&dto),
-    )?;
-    outbox::emit(
-        conn,
-        "org.team.created",
-        "team",
-        &row.id,
-        &serde_json::json!({ "team_id": dto.id, "manager_id": dto.manager_id }),
-    )?;
+    audit::record_after(conn, actor, "team.create", "team", &row.id, &dto)?;
+    let event = TeamChanged {
+        team_id: dto.id,
+        manager_id: dto.manager_id,
+    };
+    outbox::emit(conn, &Event::TeamCreated(event))?;
     Ok(dto)
 }
 
@@ -81,11 +73,7 @@ pub fn update(
     if let Some(city) = patch.city {
         row.city = trimmed(city);
     }
-    row.version = before.version + 1;
-    row.updated_at = time::now();
-    if !rows::update(conn, &row, before.version)? {
-        return Err(concurrency::lost_race());
-    }
+    versioned::save(conn, &mut row, before.version, time::now())?;
     let members = rows::member_count(conn, &row.id)?;
     let (old, new) = (before.to_dto(members), row.to_dto(members));
     audit::record(
@@ -97,12 +85,10 @@ pub fn update(
         Some(&old),
         Some(&new),
     )?;
-    outbox::emit(
-        conn,
-        "org.team.updated",
-        "team",
-        &row.id,
-        &serde_json::json!({ "team_id": new.id, "manager_id": new.manager_id }),
-    )?;
+    let event = TeamChanged {
+        team_id: new.id,
+        manager_id: new.manager_id,
+    };
+    outbox::emit(conn, &Event::TeamUpdated(event))?;
     Ok(new)
 }

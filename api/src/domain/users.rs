@@ -1,12 +1,15 @@
 //! Creating and changing users.
 
 use closebook_shared::ErrorCode;
+use closebook_shared::events::{Event, UserChanged, UserCreated};
 use closebook_shared::users::{CreateUserRequest, UpdateUserRequest, User};
 use uuid::Uuid;
 
 use super::{check_manager, check_team, check_time_zone};
 use crate::audit::{self, Actor};
+use crate::authz::Scope;
 use crate::db::users::{self as rows, UserRow, email_key};
+use crate::db::versioned;
 use crate::db::{DbConn, money_columns};
 use crate::error::ApiError;
 use crate::{concurrency, outbox, time};
@@ -28,6 +31,36 @@ fn check_references(
         check_team(conn, "team_id", t)?;
     }
     Ok(())
+}
+
+/// A user the caller may see, or 404 (one outside the scope does not exist for it).
+pub fn load_for(conn: &mut DbConn, scope: &Scope, id: Uuid) -> Result<UserRow, ApiError> {
+    rows::find(conn, id)?
+        .filter(|u| scope.covers_user(id, u.team_id.as_deref(), u.manager_id.as_deref()))
+        .ok_or_else(|| ApiError::not_found("user"))
+}
+
+/// An admin sets a user's password; the user's sessions end.
+pub fn reset_password(
+    conn: &mut DbConn,
+    actor: &Actor,
+    id: Uuid,
+    hash: &str,
+    must_change: bool,
+) -> Result<(), ApiError> {
+    let user = rows::find(conn, id)?.ok_or_else(|| ApiError::not_found("user"))?;
+    let now = time::now();
+    rows::set_password(conn, &user.id, hash, must_change, now)?;
+    rows::end_sessions(conn, &user.id, now)?;
+    let detail = serde_json::json!({ "by": "admin", "must_change_password": must_change });
+    audit::record_after(
+        conn,
+        actor,
+        "user.password_reset",
+        "user",
+        &user.id,
+        &detail,
+    )
 }
 
 pub fn create(
@@ -66,22 +99,13 @@ pub fn create(
     };
     rows::insert(conn, &row)?;
     let dto = row.to_dto();
-    audit::record(
-        conn,
-        actor,
-        "user.create",
-        "user",
-        Some(&row.id),
-        None::<&()>,
-        Some(&dto),
-    )?;
-    outbox::emit(
-        conn,
-        "org.user.created",
-        "user",
-        &row.id,
-        &serde_json::json!({ "user_id": dto.id, "role": dto.role, "team_id": dto.team_id }),
-    )?;
+    audit::record_after(conn, actor, "user.create", "user", &row.id, &dto)?;
+    let event = UserCreated {
+        user_id: dto.id,
+        role: dto.role,
+        team_id: dto.team_id,
+    };
+    outbox::emit(conn, &Event::UserCreated(event))?;
     Ok(dto)
 }
 
@@ -162,12 +186,7 @@ pub fn update(
     if let Some(v) = patch.active {
         row.active = v;
     }
-    row.version = before.version + 1;
-    row.updated_at = time::now();
-    if !rows::update(conn, &row, before.version)? {
-        // Another writer bumped the version between our read and write.
-        return Err(concurrency::lost_race());
-    }
+    versioned::save(conn, &mut row, before.version, time::now())?;
     if (before.active && !row.active) || before.role != row.role {
         // Deactivation or a new role signs the user out everywhere: no new access tokens can be
         // minted, and those already issued (carrying the old role) stop working.
@@ -188,18 +207,16 @@ pub fn update(
         Some(&old),
         Some(&new),
     )?;
-    let event = if action == "user.deactivate" {
-        "org.user.deactivated"
-    } else {
-        "org.user.updated"
+    let changed = UserChanged {
+        user_id: new.id,
+        changed: patch_fields(&old, &new),
     };
-    outbox::emit(
-        conn,
-        event,
-        "user",
-        &row.id,
-        &serde_json::json!({ "user_id": new.id, "changed": patch_fields(&old, &new) }),
-    )?;
+    let event = if action == "user.deactivate" {
+        Event::UserDeactivated(changed)
+    } else {
+        Event::UserUpdated(changed)
+    };
+    outbox::emit(conn, &event)?;
     Ok(new)
 }
 

@@ -10,6 +10,7 @@ mod transitions;
 pub use transitions::*;
 
 use chrono::{Duration, NaiveDateTime};
+use closebook_shared::events::{Event, LeadCreated};
 use closebook_shared::leads::{
     CreateLeadRequest, HistoryKind, Lead, Outcome, ReferralAskStatus, SalesStage, SourceChannel,
     SourceType, UpdateLeadRequest, company_address_key, phone_key,
@@ -21,14 +22,14 @@ use uuid::Uuid;
 
 use super::trimmed;
 use crate::audit::{self, Actor};
-use crate::auth::Principal;
-use crate::authz::LeadScope;
+use crate::authz::{OwnerScope, PipelineCaller};
 use crate::db::activities as activity_rows;
 use crate::db::history::{self, HistoryRow};
 use crate::db::leads::{self as rows, LeadRow, parse_opt, to_e6, to_json_list};
 use crate::db::pipelines::{self, StageSet};
 use crate::db::settings;
 use crate::db::users::{self as user_rows, UserRow};
+use crate::db::versioned;
 use crate::db::{DbConn, money_columns};
 use crate::error::ApiError;
 use crate::{concurrency, outbox, time};
@@ -114,7 +115,7 @@ fn check_source(
 /// A lead owner must be an active rep, manager or admin the caller may assign to; returns them.
 fn check_owner(
     conn: &mut DbConn,
-    scope: &LeadScope,
+    scope: &OwnerScope,
     field: &str,
     owner: Uuid,
 ) -> Result<UserRow, ApiError> {
@@ -169,7 +170,7 @@ fn keys(row: &mut LeadRow) {
 }
 
 /// Loads a lead the caller may work, or 404 (a lead outside the scope does not exist for it).
-pub fn load_for(conn: &mut DbConn, scope: &LeadScope, id: Uuid) -> Result<LeadRow, ApiError> {
+pub fn load_for(conn: &mut DbConn, scope: &OwnerScope, id: Uuid) -> Result<LeadRow, ApiError> {
     rows::find(conn, &id.to_string())?
         .filter(|r| scope.covers(&r.owner_id))
         .ok_or_else(|| ApiError::not_found("lead"))
@@ -177,12 +178,11 @@ pub fn load_for(conn: &mut DbConn, scope: &LeadScope, id: Uuid) -> Result<LeadRo
 
 pub fn create(
     conn: &mut DbConn,
-    actor: &Actor,
-    principal: &Principal,
-    scope: &LeadScope,
+    caller: &PipelineCaller,
     req: CreateLeadRequest,
     allow_duplicate: bool,
 ) -> Result<Lead, ApiError> {
+    let (actor, principal, scope) = (&caller.actor, &caller.principal, &caller.scope);
     check_source(conn, req.source_type, req.source_channel)?;
     let pipeline = match req.pipeline_id {
         Some(p) => pipelines::find(conn, &p.to_string())?
@@ -297,22 +297,14 @@ pub fn create(
     h.to_owner_id = Some(row.owner_id.clone());
     history::insert(conn, &h)?;
     let dto = row.to_dto(&set, &owner_user.name);
-    audit::record(
-        conn,
-        actor,
-        "lead.create",
-        "lead",
-        Some(&row.id),
-        None::<&()>,
-        Some(&dto),
-    )?;
-    outbox::emit(
-        conn,
-        "sales.lead.created",
-        "lead",
-        &row.id,
-        &serde_json::json!({ "lead_id": dto.id, "owner_id": dto.owner_id, "pipeline_id": dto.pipeline_id, "stage_id": dto.stage_id }),
-    )?;
+    audit::record_after(conn, actor, "lead.create", "lead", &row.id, &dto)?;
+    let event = LeadCreated {
+        lead_id: dto.id,
+        owner_id: dto.owner_id,
+        pipeline_id: dto.pipeline_id,
+        stage_id: dto.stage_id,
+    };
+    outbox::emit(conn, &Event::LeadCreated(event))?;
     Ok(dto)
 }
 
@@ -327,11 +319,7 @@ fn save(
     now: NaiveDateTime,
 ) -> Result<(Lead, LeadRow), ApiError> {
     derive(conn, &mut row, set, now)?;
-    row.version = before.version + 1;
-    row.updated_at = now;
-    if !rows::update(conn, &row, before.version)? {
-        return Err(concurrency::lost_race());
-    }
+    versioned::save(conn, &mut row, before.version, now)?;
     let (old, new) = rows::to_dtos_pair(conn, set, before, &row)?;
     audit::record(
         conn,
@@ -347,12 +335,12 @@ fn save(
 
 pub fn update(
     conn: &mut DbConn,
-    actor: &Actor,
-    scope: &LeadScope,
+    caller: &PipelineCaller,
     id: Uuid,
     p: UpdateLeadRequest,
     expected: Option<i64>,
 ) -> Result<Lead, ApiError> {
+    let (actor, scope) = (&caller.actor, &caller.scope);
     let before = load_for(conn, scope, id)?;
     concurrency::check(expected, before.version)?;
     // Only values being set can be refused; an unset field is `None`, which is never cold.

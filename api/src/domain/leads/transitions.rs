@@ -1,33 +1,34 @@
 //! Moves of an existing lead: to another open stage, closed won or lost, to another owner,
 //! its deal fields, and referral asks.
 
+use closebook_shared::events::{Event, LeadReassigned, PipelineClosed, StageChanged};
 use closebook_shared::leads::{
     ChangeStageRequest, HistoryKind, Lead, Outcome, ReassignLeadRequest, ReferralAskRequest,
-    ReferralAskStatus, UpdateDealRequest,
+    ReferralAskStatus, SetOutcomeRequest, UpdateDealRequest,
 };
 use closebook_shared::pipelines::StageKind;
 use uuid::Uuid;
 
 use super::{check_owner, load_for, refuse_closed, save, trimmed};
-use crate::audit::{self, Actor};
-use crate::authz::LeadScope;
+use crate::audit::{self};
+use crate::authz::PipelineCaller;
 use crate::db::clients::{self as client_rows, ClientRow};
 use crate::db::history::{self, HistoryRow};
 use crate::db::leads::{self as rows, to_json_list};
 use crate::db::pipelines;
 use crate::db::users as user_rows;
-use crate::db::{DbConn, money_columns};
+use crate::db::{DbConn, money_columns, uuid_of};
 use crate::error::ApiError;
 use crate::{concurrency, outbox, time};
 
 pub fn change_stage(
     conn: &mut DbConn,
-    actor: &Actor,
-    scope: &LeadScope,
+    caller: &PipelineCaller,
     id: Uuid,
     req: ChangeStageRequest,
     expected: Option<i64>,
 ) -> Result<Lead, ApiError> {
+    let (actor, scope) = (&caller.actor, &caller.scope);
     let before = load_for(conn, scope, id)?;
     concurrency::check(expected, before.version)?;
     refuse_closed(&before)?;
@@ -54,13 +55,14 @@ pub fn change_stage(
     h.to_stage_id = Some(row.stage_id.clone());
     h.note = trimmed(req.note);
     history::insert(conn, &h)?;
-    outbox::emit(
-        conn,
-        "sales.pipeline.stage_changed",
-        "lead",
-        &row.id,
-        &serde_json::json!({ "lead_id": dto.id, "owner_id": dto.owner_id, "from_stage_id": before.stage_id, "to_stage_id": dto.stage_id, "stage_key": dto.stage_key }),
-    )?;
+    let event = StageChanged {
+        lead_id: dto.id,
+        owner_id: dto.owner_id,
+        from_stage_id: uuid_of(&before.stage_id),
+        to_stage_id: dto.stage_id,
+        stage_key: dto.stage_key.clone(),
+    };
+    outbox::emit(conn, &Event::StageChanged(event))?;
     Ok(dto)
 }
 
@@ -80,13 +82,17 @@ fn check_closing(outcome: Outcome, lost_reason: Option<&str>) -> Result<StageKin
 
 pub fn set_outcome(
     conn: &mut DbConn,
-    actor: &Actor,
-    scope: &LeadScope,
+    caller: &PipelineCaller,
     id: Uuid,
-    outcome: Outcome,
-    lost_reason: Option<String>,
+    req: SetOutcomeRequest,
     expected: concurrency::Precondition,
 ) -> Result<Lead, ApiError> {
+    let (actor, scope) = (&caller.actor, &caller.scope);
+    let SetOutcomeRequest {
+        outcome,
+        lost_reason,
+        ..
+    } = req;
     // The request's own rules first: a 422 says what to fix, which a 412 would hide.
     let kind = check_closing(outcome, lost_reason.as_deref())?;
     let expected = expected?;
@@ -123,14 +129,13 @@ pub fn set_outcome(
         };
         client_rows::insert(conn, &client)?;
         let owner_name = user_rows::name_of(conn, &client.owner_id)?;
-        audit::record(
+        audit::record_after(
             conn,
             actor,
             "client.create",
             "client",
-            Some(&client.id),
-            None::<&()>,
-            Some(&client.to_dto(&owner_name)),
+            &client.id,
+            &client.to_dto(&owner_name),
         )?;
         row.client_id = Some(client.id);
     }
@@ -141,28 +146,27 @@ pub fn set_outcome(
     h.outcome = Some(row.outcome.as_str().to_owned());
     h.note = lost_reason;
     history::insert(conn, &h)?;
-    outbox::emit(
-        conn,
-        "sales.pipeline.closed",
-        "lead",
-        &row.id,
-        &serde_json::json!({
-            "lead_id": dto.id, "outcome": dto.outcome, "owner_id": dto.owner_id,
-            "client_id": dto.client_id, "deal_value": dto.deal_value, "closed_at": dto.closed_at,
-            "lost_reason": dto.lost_reason,
-        }),
-    )?;
+    let event = PipelineClosed {
+        lead_id: dto.id,
+        outcome: dto.outcome,
+        owner_id: dto.owner_id,
+        client_id: dto.client_id,
+        deal_value: dto.deal_value.clone(),
+        closed_at: dto.closed_at,
+        lost_reason: dto.lost_reason.clone(),
+    };
+    outbox::emit(conn, &Event::PipelineClosed(event))?;
     Ok(dto)
 }
 
 pub fn reassign(
     conn: &mut DbConn,
-    actor: &Actor,
-    scope: &LeadScope,
+    caller: &PipelineCaller,
     id: Uuid,
     req: ReassignLeadRequest,
     expected: Option<i64>,
 ) -> Result<Lead, ApiError> {
+    let (actor, scope) = (&caller.actor, &caller.scope);
     let before = load_for(conn, scope, id)?;
     concurrency::check(expected, before.version)?;
     check_owner(conn, scope, "owner_id", req.owner_id)?;
@@ -179,24 +183,24 @@ pub fn reassign(
     h.to_owner_id = Some(row.owner_id.clone());
     h.note = Some(req.reason.trim().to_owned());
     history::insert(conn, &h)?;
-    outbox::emit(
-        conn,
-        "sales.lead.reassigned",
-        "lead",
-        &row.id,
-        &serde_json::json!({ "lead_id": dto.id, "from_owner_id": before.owner_id, "to_owner_id": dto.owner_id, "reason": req.reason.trim() }),
-    )?;
+    let event = LeadReassigned {
+        lead_id: dto.id,
+        from_owner_id: uuid_of(&before.owner_id),
+        to_owner_id: dto.owner_id,
+        reason: req.reason.trim().to_owned(),
+    };
+    outbox::emit(conn, &Event::LeadReassigned(event))?;
     Ok(dto)
 }
 
 pub fn update_deal(
     conn: &mut DbConn,
-    actor: &Actor,
-    scope: &LeadScope,
+    caller: &PipelineCaller,
     id: Uuid,
     p: UpdateDealRequest,
     expected: Option<i64>,
 ) -> Result<Lead, ApiError> {
+    let (actor, scope) = (&caller.actor, &caller.scope);
     let before = load_for(conn, scope, id)?;
     concurrency::check(expected, before.version)?;
     // The value at close is what commissions are paid on: it is locked once the lead closes.
@@ -224,11 +228,11 @@ pub fn update_deal(
 
 pub fn referral_ask(
     conn: &mut DbConn,
-    actor: &Actor,
-    scope: &LeadScope,
+    caller: &PipelineCaller,
     id: Uuid,
     req: ReferralAskRequest,
 ) -> Result<Lead, ApiError> {
+    let (actor, scope) = (&caller.actor, &caller.scope);
     let before = load_for(conn, scope, id)?;
     let now = time::now();
     let mut row = before.clone();

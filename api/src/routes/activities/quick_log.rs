@@ -2,13 +2,13 @@ use actix_web::http::StatusCode;
 use actix_web::post;
 use closebook_shared::activities::{Activity, CreateActivityRequest, QuickLogRequest};
 
-use crate::context::Ctx;
+use crate::authz::PipelineCtx;
+use crate::domain;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Json;
 use crate::openapi::TAG_ACTIVITIES;
 use crate::params::IdempotencyKey;
 use crate::reply::Reply;
-use crate::{authz, domain};
 
 /// Quick log: an activity naming its lead
 ///
@@ -21,18 +21,15 @@ use crate::{authz, domain};
 ))]
 #[post("/activities")]
 pub async fn create_activity(
-    ctx: Ctx,
+    ctx: PipelineCtx,
     body: Json<CreateActivityRequest>,
 ) -> ApiResult<Reply<Activity>> {
-    authz::require_pipeline_role(&ctx.principal)?;
     let req = body.0;
     let lead_id = req
         .lead_id
         .ok_or_else(|| ApiError::field("lead_id", "is required"))?;
-    let (actor, principal) = (ctx.actor(), ctx.principal);
-    ctx.commit(move |c| {
-        let scope = authz::lead_scope(c, &principal)?;
-        let created = domain::activities::create(c, &actor, &scope, lead_id, req).map_err(|e| {
+    ctx.commit(move |c, caller| {
+        let created = domain::activities::create(c, caller, lead_id, req).map_err(|e| {
             if e.code == closebook_shared::ErrorCode::NotFound {
                 ApiError::reference("lead_id", "no such lead")
             } else {

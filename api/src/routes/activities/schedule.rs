@@ -1,16 +1,16 @@
 use actix_web::get;
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use closebook_shared::Page;
 use closebook_shared::activities::{Activity, ScheduleQuery};
 
-use crate::authz;
-use crate::context::Ctx;
+use crate::authz::PipelineCtx;
 use crate::db::activities;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Query;
 use crate::openapi::TAG_ACTIVITIES;
-use crate::pagination::PageRequest;
 use crate::reply::Reply;
+use crate::time;
+use chrono::NaiveTime;
 
 /// The schedule: activities planned or done in a time range
 ///
@@ -21,24 +21,11 @@ use crate::reply::Reply;
 ))]
 #[get("/activities")]
 pub async fn list_activities(
-    ctx: Ctx,
+    ctx: PipelineCtx,
     q: Query<ScheduleQuery>,
 ) -> ApiResult<Reply<Page<Activity>>> {
-    authz::require_pipeline_role(&ctx.principal)?;
-    let page = PageRequest::parse(q.limit, q.cursor.as_deref())?;
-    let from = q.from.unwrap_or_else(|| {
-        Utc::now()
-            .date_naive()
-            .and_hms_opt(0, 0, 0)
-            .unwrap_or_default()
-            .and_utc()
-    });
-    let to = q.to.unwrap_or(from + Duration::days(1));
-    // An empty range (`to` ≤ `from`) is an empty page; any span is fine, as pages are keyed.
-    let principal = ctx.principal;
-    let who = match (q.user_id, principal.user_id()) {
-        (Some(u), _) => u,
-        (None, Some(me)) => me,
+    let who = match (q.user_id, ctx.principal().user_id()) {
+        (Some(u), _) | (None, Some(u)) => u.to_string(),
         (None, None) => {
             return Err(ApiError::bad_param(
                 "user_id",
@@ -46,19 +33,20 @@ pub async fn list_activities(
             ));
         }
     };
-    let result = ctx
-        .db()
-        .read(move |c| {
-            let scope = authz::lead_scope(c, &principal)?;
-            if !scope.covers(&who.to_string()) {
-                return Err(ApiError::forbidden(
-                    "you may not see this person's schedule",
-                ));
-            }
-            let rows =
-                activities::schedule(c, &who.to_string(), from.naive_utc(), to.naive_utc(), &page)?;
-            activities::page_of(c, &page, rows)
-        })
-        .await?;
-    Ok(Reply::ok(result))
+    ctx.list(q.0, move |c, caller, q, page| {
+        if !caller.scope.covers(&who) {
+            return Err(ApiError::forbidden(
+                "you may not see this person's schedule",
+            ));
+        }
+        // Today (UTC) unless asked; an empty range (`to` ≤ `from`) is an empty page.
+        let from = q.from.map_or_else(
+            || time::now().date().and_time(NaiveTime::MIN),
+            |f| f.naive_utc(),
+        );
+        let to = q.to.map_or(from + Duration::days(1), |t| t.naive_utc());
+        let rows = activities::schedule(c, &who, from, to, page)?;
+        activities::page_of(c, page, rows)
+    })
+    .await
 }

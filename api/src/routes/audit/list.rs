@@ -2,13 +2,12 @@ use actix_web::get;
 use closebook_shared::Page;
 use closebook_shared::audit::{AuditEntry, AuditQuery};
 
-use crate::context::Ctx;
+use crate::audit;
+use crate::authz::AdminCtx;
 use crate::error::ApiResult;
 use crate::extract::Query;
 use crate::openapi::TAG_AUDIT;
-use crate::pagination::PageRequest;
 use crate::reply::Reply;
-use crate::{audit, authz};
 
 /// List audit entries
 ///
@@ -17,10 +16,8 @@ use crate::{audit, authz};
     (status = 200, description = "A page of entries", body = Page<AuditEntry>),
 ))]
 #[get("/audit")]
-pub async fn list_audit(ctx: Ctx, q: Query<AuditQuery>) -> ApiResult<Reply<Page<AuditEntry>>> {
-    authz::require_admin(&ctx.principal)?;
+pub async fn list_audit(ctx: AdminCtx, q: Query<AuditQuery>) -> ApiResult<Reply<Page<AuditEntry>>> {
     // `to` ≤ `from` is an empty range, answered with an empty page.
-    let page = PageRequest::parse(q.limit, q.cursor.as_deref())?;
-    let result = ctx.db().read(move |c| audit::list(c, &q.0, &page)).await?;
-    Ok(Reply::ok(result))
+    ctx.list(q.0, |c, _, q, page| audit::list(c, &q, page))
+        .await
 }

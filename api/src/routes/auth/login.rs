@@ -84,14 +84,13 @@ pub async fn login(ctx: PublicCtx, body: Json<LoginRequest>) -> ApiResult<HttpRe
             tokens::record_login_attempt(c, &key, &ip, true, now)?;
             let token = refresh::issue(c, &user.id, None, refresh_ttl, now)?;
             let actor = Actor::user(user.uuid(), &request_id);
-            audit::record(
+            audit::record_after(
                 c,
                 &actor,
                 "auth.login",
                 "user",
-                Some(&user.id),
-                None::<&()>,
-                Some(&serde_json::json!({ "ip": ip })),
+                &user.id,
+                &serde_json::json!({ "ip": ip }),
             )?;
             let generation = users::token_generation(c, &user.id)?;
             Ok((user, token, generation))

@@ -44,15 +44,7 @@ pub async fn logout(ctx: Ctx, body: Bytes) -> ApiResult<Reply<()>> {
         };
         let detail =
             serde_json::json!({ "everywhere": req.refresh_token.is_none(), "revoked": revoked });
-        audit::record(
-            c,
-            &actor,
-            "auth.logout",
-            "user",
-            Some(&user_id),
-            None::<&()>,
-            Some(&detail),
-        )?;
+        audit::record_after(c, &actor, "auth.logout", "user", &user_id, &detail)?;
         Ok(Reply::no_content())
     })
     .await?;

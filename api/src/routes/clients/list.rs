@@ -7,7 +7,6 @@ use crate::db::clients;
 use crate::error::ApiResult;
 use crate::extract::Query;
 use crate::openapi::TAG_CLIENTS;
-use crate::pagination::PageRequest;
 use crate::reply::Reply;
 
 /// List client accounts
@@ -21,12 +20,9 @@ pub async fn list_clients(
     ctx: PipelineCtx,
     q: Query<ClientListQuery>,
 ) -> ApiResult<Reply<Page<Client>>> {
-    let page = PageRequest::parse(q.limit, q.cursor.as_deref())?;
-    let result = ctx
-        .read(move |c, caller| {
-            let me = caller.principal.user_id();
-            clients::list(c, &caller.scope, me, &q.0, &page)
-        })
-        .await?;
-    Ok(Reply::ok(result))
+    ctx.list(q.0, |c, caller, q, page| {
+        let me = caller.principal.user_id();
+        clients::list(c, &caller.scope, me, &q, page)
+    })
+    .await
 }

@@ -24,8 +24,7 @@ pub async fn create_lead_note(
     body: Json<CreateNoteRequest>,
 ) -> ApiResult<Reply<Note>> {
     ctx.commit(move |c, caller| {
-        let created =
-            domain::activities::add_note(c, &caller.actor, &caller.scope, id.uuid(), body.0)?;
+        let created = domain::activities::add_note(c, caller, id.uuid(), body.0)?;
         Ok(Reply::with(StatusCode::CREATED, created))
     })
     .await

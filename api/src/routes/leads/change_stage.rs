@@ -23,18 +23,8 @@ pub async fn change_lead_stage(
     id: Id<Lead>,
     body: Json<ChangeStageRequest>,
 ) -> ApiResult<Reply<Lead>> {
-    let expected = ctx.expected_version(body.version)?;
-    let lead = ctx
-        .write(move |c, caller| {
-            domain::leads::change_stage(
-                c,
-                &caller.actor,
-                &caller.scope,
-                id.uuid(),
-                body.0,
-                expected,
-            )
-        })
-        .await?;
-    Ok(Reply::ok_versioned_by(lead, |l| l.version))
+    ctx.edit(body.version, move |c, caller, expected| {
+        domain::leads::change_stage(c, caller, id.uuid(), body.0, expected)
+    })
+    .await
 }

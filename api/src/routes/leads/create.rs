@@ -27,14 +27,7 @@ pub async fn create_lead(
 ) -> ApiResult<Reply<Lead>> {
     let allow = params.allow_duplicate.unwrap_or(false);
     ctx.commit(move |c, caller| {
-        let lead = domain::leads::create(
-            c,
-            &caller.actor,
-            &caller.principal,
-            &caller.scope,
-            body.0,
-            allow,
-        )?;
+        let lead = domain::leads::create(c, caller, body.0, allow)?;
         Ok(Reply::created(format!("/api/v1/leads/{}", lead.id), lead))
     })
     .await

@@ -14,11 +14,9 @@ use crate::reply::Reply;
 ))]
 #[get("/leads/{id}")]
 pub async fn get_lead(ctx: PipelineCtx, id: Id<Lead>) -> ApiResult<Reply<Lead>> {
-    let lead = ctx
-        .read(move |c, caller| {
-            let row = crate::domain::leads::load_for(c, &caller.scope, id.uuid())?;
-            leads::to_dto(c, &row)
-        })
-        .await?;
-    Ok(Reply::ok_versioned_by(lead, |l| l.version))
+    ctx.get(move |c, caller| {
+        let row = crate::domain::leads::load_for(c, &caller.scope, id.uuid())?;
+        leads::to_dto(c, &row)
+    })
+    .await
 }

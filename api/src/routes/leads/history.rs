@@ -6,10 +6,10 @@ use closebook_shared::leads::LeadHistoryEntry;
 
 use crate::authz::PipelineCtx;
 use crate::db::history;
+use crate::domain;
 use crate::error::ApiResult;
 use crate::extract::Query;
 use crate::openapi::TAG_LEADS;
-use crate::pagination::PageRequest;
 use crate::params::Id;
 use crate::reply::Reply;
 
@@ -25,12 +25,9 @@ pub async fn list_lead_history(
     id: Id<Lead>,
     q: Query<ListQuery>,
 ) -> ApiResult<Reply<Page<LeadHistoryEntry>>> {
-    let page = PageRequest::parse(q.limit, q.cursor.as_deref())?;
-    let result = ctx
-        .read(move |c, caller| {
-            let lead = crate::domain::leads::load_for(c, &caller.scope, id.uuid())?;
-            history::list(c, &lead.id, &lead.pipeline_id, &page)
-        })
-        .await?;
-    Ok(Reply::ok(result))
+    ctx.list(q.0, move |c, caller, _, page| {
+        let lead = domain::leads::load_for(c, &caller.scope, id.uuid())?;
+        history::list(c, &lead.id, &lead.pipeline_id, page)
+    })
+    .await
 }

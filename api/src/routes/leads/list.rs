@@ -7,7 +7,6 @@ use crate::db::leads;
 use crate::error::ApiResult;
 use crate::extract::Query;
 use crate::openapi::TAG_LEADS;
-use crate::pagination::PageRequest;
 use crate::reply::Reply;
 use crate::time;
 
@@ -23,12 +22,9 @@ pub async fn list_leads(
     ctx: PipelineCtx,
     q: Query<LeadListQuery>,
 ) -> ApiResult<Reply<Page<LeadSummary>>> {
-    let page = PageRequest::parse(q.limit, q.cursor.as_deref())?;
-    let result = ctx
-        .read(move |c, caller| {
-            let me = caller.principal.user_id();
-            leads::list(c, &caller.scope, me, &q.0, &page, time::now())
-        })
-        .await?;
-    Ok(Reply::ok(result))
+    ctx.list(q.0, |c, caller, q, page| {
+        let me = caller.principal.user_id();
+        leads::list(c, &caller.scope, me, &q, page, time::now())
+    })
+    .await
 }

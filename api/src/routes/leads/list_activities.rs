@@ -5,10 +5,10 @@ use closebook_shared::leads::Lead;
 
 use crate::authz::PipelineCtx;
 use crate::db::activities;
+use crate::domain;
 use crate::error::ApiResult;
 use crate::extract::Query;
 use crate::openapi::TAG_LEADS;
-use crate::pagination::PageRequest;
 use crate::params::Id;
 use crate::reply::Reply;
 
@@ -24,14 +24,11 @@ pub async fn list_lead_activities(
     id: Id<Lead>,
     q: Query<LeadActivityQuery>,
 ) -> ApiResult<Reply<Page<Activity>>> {
-    let page = PageRequest::parse(q.limit, q.cursor.as_deref())?;
-    let result = ctx
-        .read(move |c, caller| {
-            let lead = crate::domain::leads::load_for(c, &caller.scope, id.uuid())?;
-            let kinds = q.kind.as_deref().map(super::parse_kinds).transpose()?;
-            let rows = activities::for_lead(c, &lead.id, kinds.as_deref(), &page)?;
-            activities::page_of(c, &page, rows)
-        })
-        .await?;
-    Ok(Reply::ok(result))
+    ctx.list(q.0, move |c, caller, q, page| {
+        let lead = domain::leads::load_for(c, &caller.scope, id.uuid())?;
+        let kinds = q.kind.as_deref().map(super::parse_kinds).transpose()?;
+        let rows = activities::for_lead(c, &lead.id, kinds.as_deref(), page)?;
+        activities::page_of(c, page, rows)
+    })
+    .await
 }

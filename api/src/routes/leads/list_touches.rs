@@ -5,10 +5,10 @@ use closebook_shared::leads::Lead;
 
 use crate::authz::PipelineCtx;
 use crate::db::activities;
+use crate::domain;
 use crate::error::ApiResult;
 use crate::extract::Query;
 use crate::openapi::TAG_LEADS;
-use crate::pagination::PageRequest;
 use crate::params::Id;
 use crate::reply::Reply;
 
@@ -24,12 +24,9 @@ pub async fn list_lead_touches(
     id: Id<Lead>,
     q: Query<ListQuery>,
 ) -> ApiResult<Reply<Page<Touch>>> {
-    let page = PageRequest::parse(q.limit, q.cursor.as_deref())?;
-    let result = ctx
-        .read(move |c, caller| {
-            let lead = crate::domain::leads::load_for(c, &caller.scope, id.uuid())?;
-            activities::touches(c, &lead.id, &page)
-        })
-        .await?;
-    Ok(Reply::ok(result))
+    ctx.list(q.0, move |c, caller, _, page| {
+        let lead = domain::leads::load_for(c, &caller.scope, id.uuid())?;
+        activities::touches(c, &lead.id, page)
+    })
+    .await
 }

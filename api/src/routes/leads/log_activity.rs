@@ -24,8 +24,7 @@ pub async fn create_lead_activity(
     body: Json<CreateActivityRequest>,
 ) -> ApiResult<Reply<Activity>> {
     ctx.commit(move |c, caller| {
-        let created =
-            domain::activities::create(c, &caller.actor, &caller.scope, id.uuid(), body.0)?;
+        let created = domain::activities::create(c, caller, id.uuid(), body.0)?;
         Ok(Reply::with(StatusCode::CREATED, created))
     })
     .await

@@ -24,8 +24,7 @@ pub async fn create_lead_touch(
     body: Json<CreateTouchRequest>,
 ) -> ApiResult<Reply<Touch>> {
     ctx.commit(move |c, caller| {
-        let created =
-            domain::activities::add_touch(c, &caller.actor, &caller.scope, id.uuid(), body.0)?;
+        let created = domain::activities::add_touch(c, caller, id.uuid(), body.0)?;
         Ok(Reply::with(StatusCode::CREATED, created))
     })
     .await

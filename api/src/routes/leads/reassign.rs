@@ -22,11 +22,8 @@ pub async fn reassign_lead(
     body: Json<ReassignLeadRequest>,
 ) -> ApiResult<Reply<Lead>> {
     authz::require_manager(ctx.principal())?;
-    let expected = ctx.expected_version(body.version)?;
-    ctx.commit(move |c, caller| {
-        let lead =
-            domain::leads::reassign(c, &caller.actor, &caller.scope, id.uuid(), body.0, expected)?;
-        Ok(Reply::ok_versioned_by(lead, |l| l.version))
+    ctx.edit(body.version, move |c, caller, expected| {
+        domain::leads::reassign(c, caller, id.uuid(), body.0, expected)
     })
     .await
 }

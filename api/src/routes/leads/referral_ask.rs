@@ -22,8 +22,7 @@ pub async fn record_referral_ask(
     body: Json<ReferralAskRequest>,
 ) -> ApiResult<Reply<Lead>> {
     ctx.commit(move |c, caller| {
-        let lead = domain::leads::referral_ask(c, &caller.actor, &caller.scope, id.uuid(), body.0)?;
-        Ok(Reply::ok_versioned_by(lead, |l| l.version))
+        domain::leads::referral_ask(c, caller, id.uuid(), body.0).map(Reply::versioned)
     })
     .await
 }

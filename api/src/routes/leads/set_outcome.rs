@@ -25,18 +25,8 @@ pub async fn set_lead_outcome(
 ) -> ApiResult<Reply<Lead>> {
     // Judged after the values (`concurrency::Precondition`), so not refused here.
     let expected = ctx.expected_version(body.version);
-    let req = body.0;
     ctx.commit(move |c, caller| {
-        let lead = domain::leads::set_outcome(
-            c,
-            &caller.actor,
-            &caller.scope,
-            id.uuid(),
-            req.outcome,
-            req.lost_reason,
-            expected,
-        )?;
-        Ok(Reply::ok_versioned_by(lead, |l| l.version))
+        domain::leads::set_outcome(c, caller, id.uuid(), body.0, expected).map(Reply::versioned)
     })
     .await
 }

@@ -23,11 +23,8 @@ pub async fn update_lead_deal(
     id: Id<Lead>,
     body: Json<UpdateDealRequest>,
 ) -> ApiResult<Reply<Lead>> {
-    let expected = ctx.expected_version(body.version)?;
-    let lead = ctx
-        .write(move |c, caller| {
-            domain::leads::update_deal(c, &caller.actor, &caller.scope, id.uuid(), body.0, expected)
-        })
-        .await?;
-    Ok(Reply::ok_versioned_by(lead, |l| l.version))
+    ctx.edit(body.version, move |c, caller, expected| {
+        domain::leads::update_deal(c, caller, id.uuid(), body.0, expected)
+    })
+    .await
 }

@@ -23,7 +23,7 @@ pub async fn get_me(ctx: Ctx) -> ApiResult<Reply<User>> {
         .ok_or_else(|| ApiError::forbidden("a service token has no user record"))?;
     let user = ctx.db().read(move |c| users::find(c, id)).await?;
     match user {
-        Some(u) if u.active => Ok(Reply::ok_versioned(u.to_dto(), u.version)),
+        Some(u) if u.active => Ok(Reply::versioned(u.to_dto())),
         // Deleted or deactivated since the token was issued.
         _ => Err(ApiError::unauthenticated(
             "this account is no longer active",

@@ -59,15 +59,7 @@ pub async fn change_password(
             users::end_sessions(c, &user.id, now)?;
             let token = refresh::issue(c, &user.id, None, ttl, now)?;
             let detail = serde_json::json!({ "by": "self" });
-            audit::record(
-                c,
-                &actor,
-                "user.password_change",
-                "user",
-                Some(&user.id),
-                None::<&()>,
-                Some(&detail),
-            )?;
+            audit::record_after(c, &actor, "user.password_change", "user", &user.id, &detail)?;
             let user = users::find(c, user.uuid())?.ok_or_else(|| ApiError::not_found("user"))?;
             let generation = users::token_generation(c, &user.id)?;
             Ok(Reply::ok(session::token_pair(

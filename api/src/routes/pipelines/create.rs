@@ -2,13 +2,13 @@ use actix_web::post;
 use closebook_shared::Problem;
 use closebook_shared::pipelines::{CreatePipelineRequest, Pipeline};
 
-use crate::context::Ctx;
+use crate::authz::AdminCtx;
+use crate::domain;
 use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_PIPELINES;
 use crate::params::IdempotencyKey;
 use crate::reply::Reply;
-use crate::{authz, domain};
 
 /// Create a pipeline
 ///
@@ -21,13 +21,11 @@ use crate::{authz, domain};
 ))]
 #[post("/pipelines")]
 pub async fn create_pipeline(
-    ctx: Ctx,
+    ctx: AdminCtx,
     body: Json<CreatePipelineRequest>,
 ) -> ApiResult<Reply<Pipeline>> {
-    authz::require_admin(&ctx.principal)?;
-    let (req, actor) = (body.0, ctx.actor());
-    ctx.commit(move |c| {
-        let p = domain::pipelines::create(c, &actor, req)?;
+    ctx.commit(move |c, caller| {
+        let p = domain::pipelines::create(c, &caller.actor, body.0)?;
         Ok(Reply::created(format!("/api/v1/pipelines/{}", p.id), p))
     })
     .await

@@ -1,12 +1,12 @@
 use actix_web::get;
 use closebook_shared::pipelines::Pipeline;
 
-use crate::context::Ctx;
+use crate::authz::PipelineReaderCtx;
 use crate::db::pipelines;
+use crate::domain;
 use crate::error::ApiResult;
 use crate::openapi::TAG_PIPELINES;
 use crate::reply::Reply;
-use crate::{authz, domain};
 
 /// List pipelines
 ///
@@ -16,11 +16,9 @@ use crate::{authz, domain};
     (status = 200, description = "Every pipeline, by name", body = Vec<Pipeline>),
 ))]
 #[get("/pipelines")]
-pub async fn list_pipelines(ctx: Ctx) -> ApiResult<Reply<Vec<Pipeline>>> {
-    authz::require_pipeline_reader(&ctx.principal)?;
+pub async fn list_pipelines(ctx: PipelineReaderCtx) -> ApiResult<Reply<Vec<Pipeline>>> {
     let all = ctx
-        .db()
-        .read(|c| {
+        .read(|c, _| {
             pipelines::all(c)?
                 .iter()
                 .map(|r| domain::pipelines::with_stages(c, r))

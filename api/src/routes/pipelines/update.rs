@@ -2,13 +2,13 @@ use actix_web::patch;
 use closebook_shared::Problem;
 use closebook_shared::pipelines::{Pipeline, UpdatePipelineRequest};
 
-use crate::context::Ctx;
+use crate::authz::AdminCtx;
+use crate::domain;
 use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_PIPELINES;
 use crate::params::{Id, IfMatch};
 use crate::reply::Reply;
-use crate::{authz, concurrency, domain};
 
 /// Rename a pipeline, make it the default, or rename, reorder, add and delete its stages
 ///
@@ -23,18 +23,13 @@ use crate::{authz, concurrency, domain};
 ))]
 #[patch("/pipelines/{id}")]
 pub async fn update_pipeline(
-    ctx: Ctx,
+    ctx: AdminCtx,
     id: Id<Pipeline>,
     body: Json<UpdatePipelineRequest>,
 ) -> ApiResult<Reply<Pipeline>> {
-    authz::require_admin(&ctx.principal)?;
-    let id = id.uuid().to_string();
-    let p = body.0;
-    let expected = concurrency::expected_version(&ctx.req, p.version)?;
-    let actor = ctx.actor();
-    let pipeline = ctx
-        .db()
-        .write(move |c| domain::pipelines::update(c, &actor, &id, p, expected))
-        .await?;
-    Ok(Reply::ok_versioned_by(pipeline, |r| r.version))
+    ctx.edit(body.version, move |c, caller, expected| {
+        let id = id.uuid().to_string();
+        domain::pipelines::update(c, &caller.actor, &id, body.0, expected)
+    })
+    .await
 }

@@ -2,13 +2,13 @@ use actix_web::post;
 use closebook_shared::Problem;
 use closebook_shared::scripts::{CreateScriptRequest, Script};
 
-use crate::context::Ctx;
+use crate::authz::ManagerCtx;
+use crate::domain;
 use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_SCRIPTS;
 use crate::params::IdempotencyKey;
 use crate::reply::Reply;
-use crate::{authz, domain};
 
 /// Add a script or email template
 ///
@@ -21,11 +21,12 @@ use crate::{authz, domain};
     (status = 409, description = "Slug already in use (`conflict`)", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/scripts")]
-pub async fn create_script(ctx: Ctx, body: Json<CreateScriptRequest>) -> ApiResult<Reply<Script>> {
-    authz::require_manager(&ctx.principal)?;
-    let (req, actor) = (body.0, ctx.actor());
-    ctx.commit(move |c| {
-        let s = domain::scripts::create(c, &actor, req)?;
+pub async fn create_script(
+    ctx: ManagerCtx,
+    body: Json<CreateScriptRequest>,
+) -> ApiResult<Reply<Script>> {
+    ctx.commit(move |c, caller| {
+        let s = domain::scripts::create(c, &caller.actor, body.0)?;
         Ok(Reply::created(format!("/api/v1/scripts/{}", s.id), s))
     })
     .await

@@ -2,13 +2,11 @@ use actix_web::get;
 use closebook_shared::Page;
 use closebook_shared::scripts::{Script, ScriptListQuery};
 
-use crate::authz;
-use crate::context::Ctx;
+use crate::authz::PipelineCtx;
 use crate::db::scripts;
 use crate::error::ApiResult;
 use crate::extract::Query;
 use crate::openapi::TAG_SCRIPTS;
-use crate::pagination::PageRequest;
 use crate::reply::Reply;
 
 /// List scripts and email templates
@@ -18,12 +16,10 @@ use crate::reply::Reply;
     (status = 200, description = "A page of scripts", body = Page<Script>),
 ))]
 #[get("/scripts")]
-pub async fn list_scripts(ctx: Ctx, q: Query<ScriptListQuery>) -> ApiResult<Reply<Page<Script>>> {
-    authz::require_pipeline_role(&ctx.principal)?;
-    let page = PageRequest::parse(q.limit, q.cursor.as_deref())?;
-    let result = ctx
-        .db()
-        .read(move |c| scripts::list(c, &q.0, &page))
-        .await?;
-    Ok(Reply::ok(result))
+pub async fn list_scripts(
+    ctx: PipelineCtx,
+    q: Query<ScriptListQuery>,
+) -> ApiResult<Reply<Page<Script>>> {
+    ctx.list(q.0, |c, _, q, page| scripts::list(c, &q, page))
+        .await
 }

@@ -1,11 +1,10 @@
 use actix_web::{HttpResponse, delete};
 
-use crate::context::Ctx;
-use crate::db::tokens;
-use crate::error::{ApiError, ApiResult};
+use crate::authz::TokenAdminCtx;
+use crate::domain;
+use crate::error::ApiResult;
 use crate::openapi::TAG_SERVICE_TOKENS;
 use crate::params::Id;
-use crate::{audit, authz, time};
 use closebook_shared::service_tokens::ServiceToken;
 
 /// Revoke a service token
@@ -15,29 +14,11 @@ use closebook_shared::service_tokens::ServiceToken;
     (status = 204, description = "Revoked"),
 ))]
 #[delete("/service-tokens/{id}")]
-pub async fn revoke_service_token(ctx: Ctx, id: Id<ServiceToken>) -> ApiResult<HttpResponse> {
-    authz::require_human_admin(&ctx.principal)?;
-    let id = id.uuid();
-    let actor = ctx.actor();
-    ctx.db()
-        .write(move |c| {
-            let before = tokens::find_service_token(c, id)?
-                .ok_or_else(|| ApiError::not_found("service token"))?;
-            if before.revoked_at.is_none() {
-                tokens::revoke_service_token(c, &before.id, time::now())?;
-                let after = tokens::find_service_token(c, id)?.map(|r| r.to_dto());
-                audit::record(
-                    c,
-                    &actor,
-                    "service_token.revoke",
-                    "service_token",
-                    Some(&before.id),
-                    Some(&before.to_dto()),
-                    after.as_ref(),
-                )?;
-            }
-            Ok(())
-        })
+pub async fn revoke_service_token(
+    ctx: TokenAdminCtx,
+    id: Id<ServiceToken>,
+) -> ApiResult<HttpResponse> {
+    ctx.write(move |c, caller| domain::service_tokens::revoke(c, &caller.actor, id.uuid()))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -16,5 +16,5 @@ use crate::reply::Reply;
 #[get("/settings")]
 pub async fn get_settings(ctx: Ctx) -> ApiResult<Reply<Settings>> {
     let s = ctx.db().read(|c| Ok(settings::get(c)?.to_dto())).await?;
-    Ok(Reply::ok_versioned_by(s, |r| r.version))
+    Ok(Reply::versioned(s))
 }

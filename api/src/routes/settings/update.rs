@@ -1,13 +1,13 @@
 use actix_web::patch;
 use closebook_shared::settings::{Settings, UpdateSettingsRequest};
 
-use crate::context::Ctx;
+use crate::authz::AdminCtx;
+use crate::domain;
 use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_SETTINGS;
 use crate::params::IfMatch;
 use crate::reply::Reply;
-use crate::{authz, concurrency, domain};
 
 /// Update the organisation settings
 ///
@@ -19,16 +19,13 @@ use crate::{authz, concurrency, domain};
 ))]
 #[patch("/settings")]
 pub async fn update_settings(
-    ctx: Ctx,
+    ctx: AdminCtx,
     body: Json<UpdateSettingsRequest>,
 ) -> ApiResult<Reply<Settings>> {
-    authz::require_admin(&ctx.principal)?;
-    let p = body.0;
-    let expected = concurrency::expected_version(&ctx.req, p.version);
-    let actor = ctx.actor();
-    let s = ctx
-        .db()
-        .write(move |c| domain::settings::update(c, &actor, p, expected))
-        .await?;
-    Ok(Reply::ok_versioned_by(s, |r| r.version))
+    // Judged after the values (`concurrency::Precondition`), so not refused here.
+    let expected = ctx.expected_version(body.version);
+    ctx.commit(move |c, caller| {
+        domain::settings::update(c, &caller.actor, body.0, expected).map(Reply::versioned)
+    })
+    .await
 }

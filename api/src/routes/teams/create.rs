@@ -2,13 +2,13 @@ use actix_web::post;
 use closebook_shared::Problem;
 use closebook_shared::teams::{CreateTeamRequest, Team};
 
-use crate::context::Ctx;
+use crate::authz::AdminCtx;
+use crate::domain;
 use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_TEAMS;
 use crate::params::IdempotencyKey;
 use crate::reply::Reply;
-use crate::{authz, domain};
 
 /// Create a team
 ///
@@ -20,11 +20,9 @@ use crate::{authz, domain};
     (status = 409, description = "Name already in use (`conflict`)", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/teams")]
-pub async fn create_team(ctx: Ctx, body: Json<CreateTeamRequest>) -> ApiResult<Reply<Team>> {
-    authz::require_admin(&ctx.principal)?;
-    let (req, actor) = (body.0, ctx.actor());
-    ctx.commit(move |c| {
-        let team = domain::teams::create(c, &actor, req)?;
+pub async fn create_team(ctx: AdminCtx, body: Json<CreateTeamRequest>) -> ApiResult<Reply<Team>> {
+    ctx.commit(move |c, caller| {
+        let team = domain::teams::create(c, &caller.actor, body.0)?;
         Ok(Reply::created(format!("/api/v1/teams/{}", team.id), team))
     })
     .await

@@ -1,8 +1,7 @@
 use actix_web::get;
 use closebook_shared::teams::Team;
 
-use crate::authz;
-use crate::context::Ctx;
+use crate::authz::TeamsCtx;
 use crate::db::teams;
 use crate::error::{ApiError, ApiResult};
 use crate::openapi::TAG_TEAMS;
@@ -14,22 +13,13 @@ use crate::reply::Reply;
     (status = 200, description = "The team; `ETag` carries its version", body = Team),
 ))]
 #[get("/teams/{id}")]
-pub async fn get_team(ctx: Ctx, id: Id<Team>) -> ApiResult<Reply<Team>> {
-    let id = id.uuid();
-    let principal = ctx.principal;
-    let team = ctx
-        .db()
-        .read(move |c| {
-            let visible = authz::team_scope(c, &principal)?;
-            let Some(row) = teams::find(c, id)?
-                .filter(|t| visible.as_ref().is_none_or(|ids| ids.contains(&t.id)))
-            else {
-                return Ok(None);
-            };
-            let members = teams::member_count(c, &row.id)?;
-            Ok(Some(row.to_dto(members)))
-        })
-        .await?
-        .ok_or_else(|| ApiError::not_found("team"))?;
-    Ok(Reply::ok_versioned_by(team, |r| r.version))
+pub async fn get_team(ctx: TeamsCtx, id: Id<Team>) -> ApiResult<Reply<Team>> {
+    ctx.get(move |c, caller| {
+        let row = teams::find(c, id.uuid())?
+            .filter(|t| caller.scope.as_ref().is_none_or(|ids| ids.contains(&t.id)))
+            .ok_or_else(|| ApiError::not_found("team"))?;
+        let members = teams::member_count(c, &row.id)?;
+        Ok(row.to_dto(members))
+    })
+    .await
 }

@@ -2,13 +2,13 @@ use actix_web::patch;
 use closebook_shared::Problem;
 use closebook_shared::teams::{Team, UpdateTeamRequest};
 
-use crate::context::Ctx;
+use crate::authz::AdminCtx;
+use crate::domain;
 use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_TEAMS;
 use crate::params::{Id, IfMatch};
 use crate::reply::Reply;
-use crate::{authz, concurrency, domain};
 
 /// Update a team
 ///
@@ -24,18 +24,12 @@ use crate::{authz, concurrency, domain};
 ))]
 #[patch("/teams/{id}")]
 pub async fn update_team(
-    ctx: Ctx,
+    ctx: AdminCtx,
     id: Id<Team>,
     body: Json<UpdateTeamRequest>,
 ) -> ApiResult<Reply<Team>> {
-    authz::require_admin(&ctx.principal)?;
-    let id = id.uuid();
-    let patch = body.0;
-    let expected = concurrency::expected_version(&ctx.req, patch.version)?;
-    let actor = ctx.actor();
-    let team = ctx
-        .db()
-        .write(move |c| domain::teams::update(c, &actor, id, patch, expected))
-        .await?;
-    Ok(Reply::ok_versioned_by(team, |r| r.version))
+    ctx.edit(body.version, move |c, caller, expected| {
+        domain::teams::update(c, &caller.actor, id.uuid(), body.0, expected)
+    })
+    .await
 }

@@ -3,8 +3,7 @@ use closebook_shared::Problem;
 use closebook_shared::users::{CreateUserRequest, User};
 
 use crate::auth::password;
-use crate::authz;
-use crate::context::Ctx;
+use crate::authz::AdminCtx;
 use crate::domain;
 use crate::error::ApiResult;
 use crate::extract::Json;
@@ -23,17 +22,15 @@ use crate::reply::Reply;
     (status = 409, description = "Email already in use (`conflict`)", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/users")]
-pub async fn create_user(ctx: Ctx, body: Json<CreateUserRequest>) -> ApiResult<Reply<User>> {
-    authz::require_admin(&ctx.principal)?;
+pub async fn create_user(ctx: AdminCtx, body: Json<CreateUserRequest>) -> ApiResult<Reply<User>> {
     let req = body.0;
     // Cheap checks first: no point hashing a password for a request that will be refused.
     if let Some(tz) = &req.time_zone {
         domain::check_time_zone("time_zone", tz)?;
     }
     let hash = password::hash(req.password.clone()).await?;
-    let actor = ctx.actor();
-    ctx.commit(move |c| {
-        let user = domain::users::create(c, &actor, req, hash)?;
+    ctx.commit(move |c, caller| {
+        let user = domain::users::create(c, &caller.actor, req, hash)?;
         Ok(Reply::created(format!("/api/v1/users/{}", user.id), user))
     })
     .await

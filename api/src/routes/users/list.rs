@@ -2,13 +2,11 @@ use actix_web::get;
 use closebook_shared::Page;
 use closebook_shared::users::{User, UserListQuery};
 
-use crate::authz;
-use crate::context::Ctx;
+use crate::authz::PeopleCtx;
 use crate::db::users;
 use crate::error::ApiResult;
 use crate::extract::Query;
 use crate::openapi::TAG_USERS;
-use crate::pagination::PageRequest;
 use crate::reply::Reply;
 
 /// List users
@@ -19,15 +17,9 @@ use crate::reply::Reply;
     (status = 200, description = "A page of users", body = Page<User>),
 ))]
 #[get("/users")]
-pub async fn list_users(ctx: Ctx, q: Query<UserListQuery>) -> ApiResult<Reply<Page<User>>> {
-    let page = PageRequest::parse(q.limit, q.cursor.as_deref())?;
-    let principal = ctx.principal;
-    let result = ctx
-        .db()
-        .read(move |c| {
-            let scope = authz::user_scope(c, &principal)?;
-            users::list(c, &scope, &q.0, &page)
-        })
-        .await?;
-    Ok(Reply::ok(result))
+pub async fn list_users(ctx: PeopleCtx, q: Query<UserListQuery>) -> ApiResult<Reply<Page<User>>> {
+    ctx.list(q.0, |c, caller, q, page| {
+        users::list(c, &caller.scope, &q, page)
+    })
+    .await
 }

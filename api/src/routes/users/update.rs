@@ -2,14 +2,13 @@ use actix_web::patch;
 use closebook_shared::Problem;
 use closebook_shared::users::{UpdateUserRequest, User};
 
-use crate::context::Ctx;
-use crate::db::users;
-use crate::error::{ApiError, ApiResult};
+use crate::authz::PeopleCtx;
+use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_USERS;
 use crate::params::{Id, IfMatch};
 use crate::reply::Reply;
-use crate::{authz, concurrency, domain};
+use crate::{authz, domain};
 
 /// Update a user
 ///
@@ -27,11 +26,10 @@ use crate::{authz, concurrency, domain};
 ))]
 #[patch("/users/{id}")]
 pub async fn update_user(
-    ctx: Ctx,
+    ctx: PeopleCtx,
     id: Id<User>,
     body: Json<UpdateUserRequest>,
 ) -> ApiResult<Reply<User>> {
-    let id = id.uuid();
     let patch = body.0;
     // Only a deactivation or a role change ends sessions (`domain::users::update`).
     let may_end_sessions = patch.active == Some(false) || patch.role.is_some();
@@ -39,24 +37,16 @@ pub async fn update_user(
     if let Some(tz) = &patch.time_zone {
         domain::check_time_zone("time_zone", tz)?;
     }
-    let expected = concurrency::expected_version(&ctx.req, patch.version)?;
-    let (principal, actor) = (ctx.principal, ctx.actor());
-    let user = ctx
-        .db()
-        .write(move |c| {
-            let scope = authz::user_scope(c, &principal)?;
-            let visible = users::find(c, id)?.is_some_and(|u| {
-                scope.covers_user(id, u.team_id.as_deref(), u.manager_id.as_deref())
-            });
-            if !visible {
-                return Err(ApiError::not_found("user"));
-            }
-            authz::check_user_patch(&principal, id, &patch.touched_fields())?;
-            domain::users::update(c, &actor, id, patch, expected)
+    let reply = ctx
+        .edit(patch.version, move |c, caller, expected| {
+            let id = id.uuid();
+            domain::users::load_for(c, &caller.scope, id)?;
+            authz::check_user_patch(&caller.principal, id, &patch.touched_fields())?;
+            domain::users::update(c, &caller.actor, id, patch, expected)
         })
         .await?;
     if may_end_sessions {
-        ctx.state.sessions_ended().await;
+        ctx.ctx.state.sessions_ended().await;
     }
-    Ok(Reply::ok_versioned_by(user, |r| r.version))
+    Ok(reply)
 }

@@ -1,0 +1,191 @@
+//! The events Closebook publishes (seed 003 §5.4), each with its payload. They are written to
+//! the outbox in the transaction of the change they report, so an event is never lost nor sent
+//! for a change that rolled back. The payloads are a contract with the systems that consume
+//! them (commissions consume `sales.pipeline.closed`): add fields, never rename or drop one.
+//!
+//! On the wire an event is `{"type": "<name>", "data": <payload>}`; the outbox stores the name
+//! and the payload in their own columns.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::leads::Outcome;
+use crate::{Money, Role};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "type", content = "data")]
+pub enum Event {
+    #[serde(rename = "sales.lead.created")]
+    LeadCreated(LeadCreated),
+    #[serde(rename = "sales.pipeline.stage_changed")]
+    StageChanged(StageChanged),
+    #[serde(rename = "sales.pipeline.closed")]
+    PipelineClosed(PipelineClosed),
+    #[serde(rename = "sales.lead.reassigned")]
+    LeadReassigned(LeadReassigned),
+    #[serde(rename = "org.user.created")]
+    UserCreated(UserCreated),
+    #[serde(rename = "org.user.updated")]
+    UserUpdated(UserChanged),
+    #[serde(rename = "org.user.deactivated")]
+    UserDeactivated(UserChanged),
+    #[serde(rename = "org.team.created")]
+    TeamCreated(TeamChanged),
+    #[serde(rename = "org.team.updated")]
+    TeamUpdated(TeamChanged),
+}
+
+impl Event {
+    /// The event's name, `<domain>.<aggregate>.<what happened>`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Event::LeadCreated(_) => "sales.lead.created",
+            Event::StageChanged(_) => "sales.pipeline.stage_changed",
+            Event::PipelineClosed(_) => "sales.pipeline.closed",
+            Event::LeadReassigned(_) => "sales.lead.reassigned",
+            Event::UserCreated(_) => "org.user.created",
+            Event::UserUpdated(_) => "org.user.updated",
+            Event::UserDeactivated(_) => "org.user.deactivated",
+            Event::TeamCreated(_) => "org.team.created",
+            Event::TeamUpdated(_) => "org.team.updated",
+        }
+    }
+
+    /// The kind and id of the record the event is about.
+    pub fn aggregate(&self) -> (&'static str, Uuid) {
+        match self {
+            Event::LeadCreated(e) => ("lead", e.lead_id),
+            Event::StageChanged(e) => ("lead", e.lead_id),
+            Event::PipelineClosed(e) => ("lead", e.lead_id),
+            Event::LeadReassigned(e) => ("lead", e.lead_id),
+            Event::UserCreated(e) => ("user", e.user_id),
+            Event::UserUpdated(e) | Event::UserDeactivated(e) => ("user", e.user_id),
+            Event::TeamCreated(e) | Event::TeamUpdated(e) => ("team", e.team_id),
+        }
+    }
+
+    /// The payload alone, as the outbox stores it.
+    pub fn payload(&self) -> serde_json::Result<serde_json::Value> {
+        match self {
+            Event::LeadCreated(e) => serde_json::to_value(e),
+            Event::StageChanged(e) => serde_json::to_value(e),
+            Event::PipelineClosed(e) => serde_json::to_value(e),
+            Event::LeadReassigned(e) => serde_json::to_value(e),
+            Event::UserCreated(e) => serde_json::to_value(e),
+            Event::UserUpdated(e) | Event::UserDeactivated(e) => serde_json::to_value(e),
+            Event::TeamCreated(e) | Event::TeamUpdated(e) => serde_json::to_value(e),
+        }
+    }
+}
+
+/// `sales.lead.created`: a lead entered the pipeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LeadCreated {
+    pub lead_id: Uuid,
+    pub owner_id: Uuid,
+    pub pipeline_id: Uuid,
+    pub stage_id: Uuid,
+}
+
+/// `sales.pipeline.stage_changed`: a lead moved to another open stage.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StageChanged {
+    pub lead_id: Uuid,
+    pub owner_id: Uuid,
+    pub from_stage_id: Uuid,
+    pub to_stage_id: Uuid,
+    /// The new stage's key (`qualified`, `proposal`, …).
+    pub stage_key: String,
+}
+
+/// `sales.pipeline.closed`: a deal was won or lost. Commissions start here: a won deal's
+/// value, owner and close time are what a commission is computed from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PipelineClosed {
+    pub lead_id: Uuid,
+    /// `won` or `lost`.
+    pub outcome: Outcome,
+    pub owner_id: Uuid,
+    /// The client account a won deal opened (or joined).
+    pub client_id: Option<Uuid>,
+    pub deal_value: Option<Money>,
+    pub closed_at: Option<DateTime<Utc>>,
+    pub lost_reason: Option<String>,
+}
+
+/// `sales.lead.reassigned`: a lead moved to another owner.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LeadReassigned {
+    pub lead_id: Uuid,
+    pub from_owner_id: Uuid,
+    pub to_owner_id: Uuid,
+    pub reason: String,
+}
+
+/// `org.user.created`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UserCreated {
+    pub user_id: Uuid,
+    pub role: Role,
+    pub team_id: Option<Uuid>,
+}
+
+/// `org.user.updated` and `org.user.deactivated`: which fields changed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UserChanged {
+    pub user_id: Uuid,
+    /// Names of the user fields whose value changed.
+    pub changed: Vec<String>,
+}
+
+/// `org.team.created` and `org.team.updated`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TeamChanged {
+    pub team_id: Uuid,
+    pub manager_id: Option<Uuid>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The name in the tag and `name()` are one list: an event serialises under its own name.
+    #[test]
+    fn names_agree_with_the_wire_tag() {
+        let id = Uuid::nil();
+        let changed = UserChanged {
+            user_id: id,
+            changed: vec!["name".into()],
+        };
+        let team = TeamChanged {
+            team_id: id,
+            manager_id: None,
+        };
+        let events = [
+            Event::UserUpdated(changed.clone()),
+            Event::UserDeactivated(changed),
+            Event::TeamCreated(team.clone()),
+            Event::TeamUpdated(team),
+            Event::LeadReassigned(LeadReassigned {
+                lead_id: id,
+                from_owner_id: id,
+                to_owner_id: id,
+                reason: "r".into(),
+            }),
+        ];
+        for e in events {
+            let v = serde_json::to_value(&e).unwrap();
+            assert_eq!(v["type"], e.name());
+            assert_eq!(v["data"], e.payload().unwrap());
+        }
+    }
+}
