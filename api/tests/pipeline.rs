@@ -746,7 +746,7 @@ async fn stages_outcome_history_and_client(app: TestApp) {
         .await
         .problem(404, "not_found");
 
-    let events: Vec<String> = app
+    let (events, payloads): (Vec<String>, Vec<String>) = app
         .db()
         .read(move |c| {
             use closebook_api::db::schema::outbox_events::dsl::*;
@@ -754,11 +754,31 @@ async fn stages_outcome_history_and_client(app: TestApp) {
             Ok(outbox_events
                 .filter(aggregate_id.eq(lid.clone()))
                 .order(occurred_at.asc())
-                .select(event_type)
-                .load::<String>(c)?)
+                .select((event_type, payload))
+                .load::<(String, String)>(c)?)
         })
         .await
-        .unwrap();
+        .unwrap()
+        .into_iter()
+        .unzip();
+    // The closing event's payload is the contract commissions consume.
+    let closed: closebook_shared::events::PipelineClosed =
+        serde_json::from_str(&payloads[3]).unwrap();
+    assert_eq!(closed.lead_id.to_string(), id(&lead));
+    assert_eq!(closed.outcome, closebook_shared::leads::Outcome::Won);
+    assert_eq!(
+        closed.owner_id.to_string(),
+        won.body["owner_id"].as_str().unwrap()
+    );
+    assert_eq!(
+        closed.client_id.map(|c| c.to_string()).as_deref(),
+        won.body["client_id"].as_str()
+    );
+    assert_eq!(
+        serde_json::to_value(&closed.deal_value).unwrap(),
+        won.body["deal_value"]
+    );
+    assert!(closed.closed_at.is_some());
     assert_eq!(
         events,
         [

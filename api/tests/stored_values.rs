@@ -58,10 +58,41 @@ async fn a_corrupt_stored_value_is_an_error_not_a_default(app: TestApp) {
         .send()
         .await
         .expect(201);
+    let team = app
+        .post("/api/v1/teams")
+        .auth(&admin)
+        .json(&json!({ "name": "Stored" }))
+        .send()
+        .await
+        .expect(201)
+        .body["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let paid = app
+        .user(closebook_shared::Role::SalesRep, None, None)
+        .await
+        .id;
     let lead_path = format!("/api/v1/leads/{lead}");
-    // (table, column, a value no enum holds, which rows, the reads that decode it). Earlier
-    // rows stay corrupt, so each read below touches only what was corrupted so far.
+    // (table, column, a value no enum, id or currency holds, which rows, the reads that decode
+    // it). Earlier rows stay corrupt, so each read below touches only what was corrupted so far.
     let table = [
+        // Ids and currency codes are checked as rows load: a bad one is not a nil UUID or a
+        // missing amount.
+        (
+            "teams",
+            "id",
+            "not-a-uuid",
+            format!("id = '{team}'"),
+            vec!["/api/v1/teams".to_owned()],
+        ),
+        (
+            "users",
+            "base_salary_currency",
+            "XQQ",
+            format!("id = '{paid}'"),
+            vec![format!("/api/v1/users/{paid}")],
+        ),
         (
             "users",
             "role",

@@ -7,17 +7,21 @@ use closebook_shared::activities::{
 };
 use diesel::prelude::*;
 
+use super::DbConn;
+use super::columns::{StoredId, StoredOptId, uuid_of as uuid};
 use super::leads::from_e6;
 use super::schema::{activities, lead_notes, leads, touches};
-use super::{DbConn, uuid_of as uuid};
 use crate::error::ApiError;
 use crate::pagination::{PageRequest, keyset, parse_ts_key, ts_key};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = activities)]
 pub struct ActivityRow {
+    #[diesel(deserialize_as = StoredId)]
     pub id: String,
+    #[diesel(deserialize_as = StoredId)]
     pub lead_id: String,
+    #[diesel(deserialize_as = StoredOptId)]
     pub user_id: Option<String>,
     pub kind: ActivityKind,
     pub subject: Option<String>,
@@ -188,8 +192,11 @@ pub fn page_of(
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = lead_notes)]
 pub struct NoteRow {
+    #[diesel(deserialize_as = StoredId)]
     pub id: String,
+    #[diesel(deserialize_as = StoredId)]
     pub lead_id: String,
+    #[diesel(deserialize_as = StoredOptId)]
     pub author_id: Option<String>,
     pub body: String,
     pub created_at: NaiveDateTime,
@@ -237,8 +244,11 @@ pub fn notes(
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = touches)]
 pub struct TouchRow {
+    #[diesel(deserialize_as = StoredId)]
     pub id: String,
+    #[diesel(deserialize_as = StoredId)]
     pub lead_id: String,
+    #[diesel(deserialize_as = StoredOptId)]
     pub user_id: Option<String>,
     pub kind: TouchKind,
     pub notes: Option<String>,

@@ -6,10 +6,10 @@ use closebook_shared::clients::{Client, ClientListQuery};
 use diesel::prelude::*;
 use uuid::Uuid;
 
+use super::DbConn;
+use super::columns::{StoredId, StoredOptCurrency, like_pattern, lower, money_of, uuid_of as uuid};
 use super::leads::parse_owner;
 use super::schema::clients;
-use super::users::like_pattern;
-use super::{DbConn, money_of, uuid_of as uuid};
 use crate::authz::{OwnerScope, within_scope};
 use crate::error::ApiError;
 use crate::pagination::{PageRequest, keyset};
@@ -17,11 +17,15 @@ use crate::pagination::{PageRequest, keyset};
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = clients)]
 pub struct ClientRow {
+    #[diesel(deserialize_as = StoredId)]
     pub id: String,
+    #[diesel(deserialize_as = StoredId)]
     pub lead_id: String,
     pub name: String,
+    #[diesel(deserialize_as = StoredId)]
     pub owner_id: String,
     pub deal_value_minor: Option<i64>,
+    #[diesel(deserialize_as = StoredOptCurrency)]
     pub deal_currency: Option<String>,
     pub signed_at: NaiveDateTime,
     pub created_at: NaiveDateTime,
@@ -77,11 +81,7 @@ pub fn list(
         query = query.filter(clients::owner_id.eq(parse_owner(owner, me)?));
     }
     if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        query = query.filter(
-            super::users::lower(clients::name)
-                .like(like_pattern(text))
-                .escape('\\'),
-        );
+        query = query.filter(lower(clients::name).like(like_pattern(text)).escape('\\'));
     }
     let rows: Vec<ClientRow> = keyset!(query, page, clients::id, desc)
         .limit(page.fetch())

@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use uuid::Uuid;
 
 use super::DbConn;
-use super::leads::parse_opt;
+use super::columns::{StoredId, StoredOptId, parse_opt};
 use super::pipelines;
 use super::schema::lead_history;
 use crate::error::ApiError;
@@ -16,15 +16,22 @@ use crate::pagination::{PageRequest, keyset};
 #[derive(Debug, Clone, Default, Queryable, Selectable, Insertable)]
 #[diesel(table_name = lead_history)]
 pub struct HistoryRow {
+    #[diesel(deserialize_as = StoredId)]
     pub id: String,
+    #[diesel(deserialize_as = StoredId)]
     pub lead_id: String,
     pub kind: String,
+    #[diesel(deserialize_as = StoredOptId)]
     pub from_stage_id: Option<String>,
+    #[diesel(deserialize_as = StoredOptId)]
     pub to_stage_id: Option<String>,
+    #[diesel(deserialize_as = StoredOptId)]
     pub from_owner_id: Option<String>,
+    #[diesel(deserialize_as = StoredOptId)]
     pub to_owner_id: Option<String>,
     pub outcome: Option<String>,
     pub note: Option<String>,
+    #[diesel(deserialize_as = StoredOptId)]
     pub actor_id: Option<String>,
     pub at: NaiveDateTime,
 }

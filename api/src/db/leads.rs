@@ -9,11 +9,15 @@ use closebook_shared::{Money, Page};
 use diesel::prelude::*;
 use uuid::Uuid;
 
+use super::DbConn;
+use super::columns::{
+    StoredId, StoredOptCurrency, StoredOptId, json_list, like_pattern, lower, money_of, parse_opt,
+    uuid_of as uuid,
+};
 use super::pipelines::{self, StageSet};
 use super::schema::{leads, pipeline_stages, users};
 use super::timestamp::Ts;
-use super::users::{like_pattern, lower, name_of};
-use super::{DbConn, money_of, uuid_of as uuid};
+use super::users::name_of;
 use crate::authz::{OwnerScope, within_scope};
 use crate::error::ApiError;
 use crate::pagination::{PageRequest, keyset, number_key, parse_ts_key, ts_key};
@@ -21,6 +25,7 @@ use crate::pagination::{PageRequest, keyset, number_key, parse_ts_key, ts_key};
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = leads, treat_none_as_null = true)]
 pub struct LeadRow {
+    #[diesel(deserialize_as = StoredId)]
     pub id: String,
     pub company: String,
     pub company_key: String,
@@ -41,14 +46,19 @@ pub struct LeadRow {
     pub source_type: Option<String>,
     pub source_channel: Option<String>,
     pub introduced_by: Option<String>,
+    #[diesel(deserialize_as = StoredId)]
     pub owner_id: String,
+    #[diesel(deserialize_as = StoredId)]
     pub pipeline_id: String,
+    #[diesel(deserialize_as = StoredId)]
     pub stage_id: String,
     pub outcome: Outcome,
     pub lost_reason: Option<String>,
     pub closed_at: Option<NaiveDateTime>,
+    #[diesel(deserialize_as = StoredOptId)]
     pub client_id: Option<String>,
     pub deal_value_minor: Option<i64>,
+    #[diesel(deserialize_as = StoredOptCurrency)]
     pub deal_currency: Option<String>,
     pub estimated_units: Option<i64>,
     pub probability: i32,
@@ -75,23 +85,11 @@ pub struct LeadRow {
     pub score: i32,
     pub score_factors: String,
     pub tags: String,
+    #[diesel(deserialize_as = StoredOptId)]
     pub created_by: Option<String>,
     pub version: i64,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
-}
-
-/// Text stored for a closed set of values (`budget`, `source_channel`, …).
-pub fn parse_opt<T: std::str::FromStr>(v: Option<&str>) -> Option<T> {
-    v.and_then(|s| s.parse().ok())
-}
-
-pub fn json_list(v: &str) -> Vec<String> {
-    serde_json::from_str(v).unwrap_or_default()
-}
-
-pub fn to_json_list(v: &[String]) -> String {
-    serde_json::to_string(v).unwrap_or_else(|_| "[]".into())
 }
 
 /// Degrees ↔ integer micro-degrees (about 11 cm; exact in the database).
@@ -246,6 +244,7 @@ pub fn to_dtos_pair(
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = leads)]
 pub struct LeadSummaryRow {
+    #[diesel(deserialize_as = StoredId)]
     pub id: String,
     pub company: String,
     pub contact_name: Option<String>,
@@ -254,11 +253,15 @@ pub struct LeadSummaryRow {
     pub phone: Option<String>,
     pub city: Option<String>,
     pub state: Option<String>,
+    #[diesel(deserialize_as = StoredId)]
     pub owner_id: String,
+    #[diesel(deserialize_as = StoredId)]
     pub pipeline_id: String,
+    #[diesel(deserialize_as = StoredId)]
     pub stage_id: String,
     pub outcome: Outcome,
     pub deal_value_minor: Option<i64>,
+    #[diesel(deserialize_as = StoredOptCurrency)]
     pub deal_currency: Option<String>,
     pub probability: i32,
     pub expected_close_date: Option<NaiveDate>,

@@ -9,6 +9,7 @@
 pub mod activities;
 pub mod checkpoint;
 pub mod clients;
+pub mod columns;
 pub mod group_commit;
 pub mod history;
 pub mod idempotency;
@@ -32,35 +33,6 @@ use diesel::r2d2::{self, ManageConnection};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
 use crate::error::ApiError;
-
-/// A text id column as a UUID. Ids are UUIDs made by Closebook; one that is not (never written
-/// by it) reads as the nil UUID rather than failing a whole list.
-pub fn uuid_of(s: &str) -> uuid::Uuid {
-    uuid::Uuid::parse_str(s).unwrap_or_default()
-}
-
-/// A money pair of columns (minor units + currency) as `Money`; `None` when either is missing.
-pub fn money_of(minor: Option<i64>, currency: Option<&str>) -> Option<closebook_shared::Money> {
-    match (minor, currency) {
-        (Some(m), Some(c)) => closebook_shared::Money::from_minor(m, c).ok(),
-        _ => None,
-    }
-}
-
-/// The inverse: a money value as its pair of columns; a value that does not fit is a 422 on
-/// `field`.
-pub fn money_columns(
-    field: &str,
-    m: Option<&closebook_shared::Money>,
-) -> Result<(Option<i64>, Option<String>), ApiError> {
-    let Some(m) = m else {
-        return Ok((None, None));
-    };
-    let minor = m
-        .to_minor()
-        .map_err(|e| ApiError::field(field, e.to_string()))?;
-    Ok((Some(minor), Some(m.currency.clone())))
-}
 
 const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations/sqlite");
 const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations/postgres");

@@ -8,12 +8,14 @@ use diesel::prelude::*;
 use uuid::Uuid;
 
 use super::DbConn;
+use super::columns::StoredId;
 use super::schema::{leads, pipeline_stages, pipelines};
 use crate::error::ApiError;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = pipelines, treat_none_as_null = true)]
 pub struct PipelineRow {
+    #[diesel(deserialize_as = StoredId)]
     pub id: String,
     pub name: String,
     pub name_key: String,
@@ -27,7 +29,9 @@ pub struct PipelineRow {
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = pipeline_stages, treat_none_as_null = true)]
 pub struct StageRow {
+    #[diesel(deserialize_as = StoredId)]
     pub id: String,
+    #[diesel(deserialize_as = StoredId)]
     pub pipeline_id: String,
     pub stage_key: String,
     pub name: String,

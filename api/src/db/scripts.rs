@@ -8,6 +8,7 @@ use diesel::prelude::*;
 use uuid::Uuid;
 
 use super::DbConn;
+use super::columns::{StoredId, StoredOptId};
 use super::schema::scripts;
 use crate::error::ApiError;
 use crate::pagination::{PageRequest, keyset, text_key};
@@ -15,6 +16,7 @@ use crate::pagination::{PageRequest, keyset, text_key};
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = scripts, treat_none_as_null = true)]
 pub struct ScriptRow {
+    #[diesel(deserialize_as = StoredId)]
     pub id: String,
     pub slug: String,
     pub sales_stage: SalesStage,
@@ -23,6 +25,7 @@ pub struct ScriptRow {
     pub subject: Option<String>,
     pub body: String,
     pub active: bool,
+    #[diesel(deserialize_as = StoredOptId)]
     pub created_by: Option<String>,
     pub version: i64,
     pub created_at: NaiveDateTime,

@@ -5,6 +5,7 @@ use closebook_shared::settings::{Settings, Weekday};
 use diesel::prelude::*;
 
 use super::DbConn;
+use super::columns::StoredCurrency;
 use super::schema::settings;
 use crate::error::ApiError;
 
@@ -13,6 +14,7 @@ use crate::error::ApiError;
 pub struct SettingsRow {
     pub id: i32,
     pub org_name: String,
+    #[diesel(deserialize_as = StoredCurrency)]
     pub currency: String,
     pub time_zone: String,
     pub week_start: Weekday,

@@ -7,17 +7,19 @@ use diesel::prelude::*;
 use uuid::Uuid;
 
 use super::DbConn;
+use super::columns::{StoredId, StoredOptId, like_pattern, lower};
 use super::schema::{teams, users};
-use super::users::{like_pattern, lower};
 use crate::error::ApiError;
 use crate::pagination::{PageRequest, keyset, text_key};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = teams, treat_none_as_null = true)]
 pub struct TeamRow {
+    #[diesel(deserialize_as = StoredId)]
     pub id: String,
     pub name: String,
     pub name_key: String,
+    #[diesel(deserialize_as = StoredOptId)]
     pub manager_id: Option<String>,
     pub city: Option<String>,
     pub version: i64,

@@ -7,6 +7,7 @@ use diesel::prelude::*;
 use uuid::Uuid;
 
 use super::DbConn;
+use super::columns::{StoredId, StoredOptId};
 use super::schema::{login_attempts, refresh_tokens, service_tokens};
 use crate::error::ApiError;
 use crate::pagination::{PageRequest, keyset};
@@ -85,11 +86,13 @@ pub fn revoke_all_for_user(
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = service_tokens)]
 pub struct ServiceTokenRow {
+    #[diesel(deserialize_as = StoredId)]
     pub id: String,
     pub name: String,
     pub token_hash: String,
     pub prefix: String,
     pub role: Role,
+    #[diesel(deserialize_as = StoredOptId)]
     pub created_by: Option<String>,
     pub created_at: NaiveDateTime,
     pub expires_at: Option<NaiveDateTime>,

@@ -7,19 +7,16 @@ use diesel::prelude::*;
 use uuid::Uuid;
 
 use super::DbConn;
+use super::columns::{StoredId, StoredOptCurrency, StoredOptId, like_pattern, lower, money_of};
 use super::schema::users;
 use crate::authz::Scope;
 use crate::error::ApiError;
 use crate::pagination::{PageRequest, keyset, text_key};
 
-diesel::define_sql_function! {
-    /// SQL `lower()`, the same on both backends.
-    fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text;
-}
-
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = users, treat_none_as_null = true)]
 pub struct UserRow {
+    #[diesel(deserialize_as = StoredId)]
     pub id: String,
     pub email: String,
     pub email_key: String,
@@ -29,10 +26,13 @@ pub struct UserRow {
     pub phone: Option<String>,
     pub title: Option<String>,
     pub employee_id: Option<String>,
+    #[diesel(deserialize_as = StoredOptId)]
     pub manager_id: Option<String>,
+    #[diesel(deserialize_as = StoredOptId)]
     pub team_id: Option<String>,
     pub hire_date: Option<chrono::NaiveDate>,
     pub base_salary_minor: Option<i64>,
+    #[diesel(deserialize_as = StoredOptCurrency)]
     pub base_salary_currency: Option<String>,
     pub time_zone: String,
     pub active: bool,
@@ -69,10 +69,7 @@ impl UserRow {
             manager_id: parse(&self.manager_id),
             team_id: parse(&self.team_id),
             hire_date: self.hire_date,
-            base_salary: super::money_of(
-                self.base_salary_minor,
-                self.base_salary_currency.as_deref(),
-            ),
+            base_salary: money_of(self.base_salary_minor, self.base_salary_currency.as_deref()),
             time_zone: self.time_zone.clone(),
             active: self.active,
             must_change_password: self.must_change_password,
@@ -244,31 +241,8 @@ pub fn list(
     Ok(page.finish(rows, |r| vec![r.name.clone(), r.id.clone()], |r| r.to_dto()))
 }
 
-/// `%text%` for LIKE, lower-cased, with LIKE's wildcards escaped so they match literally.
-pub fn like_pattern(text: &str) -> String {
-    let escaped = text
-        .to_lowercase()
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
-}
-
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn like_patterns_escape_wildcards() {
-        let table = [
-            ("Ada", "%ada%"),
-            ("50%", "%50\\%%"),
-            ("a_b", "%a\\_b%"),
-            ("c:\\x", "%c:\\\\x%"),
-        ];
-        for (input, want) in table {
-            assert_eq!(super::like_pattern(input), want);
-        }
-    }
-
     #[test]
     fn email_keys_ignore_case_and_space() {
         assert_eq!(super::email_key("  Ada@Example.COM "), "ada@example.com");

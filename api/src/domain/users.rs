@@ -8,9 +8,10 @@ use uuid::Uuid;
 use super::{check_manager, check_team, check_time_zone};
 use crate::audit::{self, Actor};
 use crate::authz::Scope;
+use crate::db::DbConn;
+use crate::db::columns::money_columns;
 use crate::db::users::{self as rows, UserRow, email_key};
 use crate::db::versioned;
-use crate::db::{DbConn, money_columns};
 use crate::error::ApiError;
 use crate::{concurrency, outbox, time};
 

@@ -23,14 +23,15 @@ use uuid::Uuid;
 use super::trimmed;
 use crate::audit::{self, Actor};
 use crate::authz::{OwnerScope, PipelineCaller};
+use crate::db::DbConn;
 use crate::db::activities as activity_rows;
+use crate::db::columns::{money_columns, parse_opt, to_json_list};
 use crate::db::history::{self, HistoryRow};
-use crate::db::leads::{self as rows, LeadRow, parse_opt, to_e6, to_json_list};
+use crate::db::leads::{self as rows, LeadRow, to_e6};
 use crate::db::pipelines::{self, StageSet};
 use crate::db::settings;
 use crate::db::users::{self as user_rows, UserRow};
 use crate::db::versioned;
-use crate::db::{DbConn, money_columns};
 use crate::error::ApiError;
 use crate::{concurrency, outbox, time};
 

@@ -12,12 +12,13 @@ use uuid::Uuid;
 use super::{check_owner, load_for, refuse_closed, save, trimmed};
 use crate::audit::{self};
 use crate::authz::PipelineCaller;
+use crate::db::DbConn;
 use crate::db::clients::{self as client_rows, ClientRow};
+use crate::db::columns::{money_columns, to_json_list, uuid_of};
 use crate::db::history::{self, HistoryRow};
-use crate::db::leads::{self as rows, to_json_list};
+use crate::db::leads as rows;
 use crate::db::pipelines;
 use crate::db::users as user_rows;
-use crate::db::{DbConn, money_columns, uuid_of};
 use crate::error::ApiError;
 use crate::{concurrency, outbox, time};
 
