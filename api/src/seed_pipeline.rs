@@ -145,7 +145,7 @@ pub fn leads(db: &Db, rep_ids: &[String], per_rep: usize) -> Result<String, Stri
                     follow_up_cadence_days: Some(7),
                     permission_to_follow_up: Some(true),
                     personal_details: None,
-                    referral_ask_status: ReferralAskStatus::NotAsked.as_str().into(),
+                    referral_ask_status: ReferralAskStatus::NotAsked,
                     referral_ask_at: None,
                     referral_count: 0,
                     referral_names: "[]".into(),

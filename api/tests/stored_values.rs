@@ -73,6 +73,17 @@ async fn a_corrupt_stored_value_is_an_error_not_a_default(app: TestApp) {
         .user(closebook_shared::Role::SalesRep, None, None)
         .await
         .id;
+    let asked = app
+        .post("/api/v1/leads")
+        .auth(&admin)
+        .json(&json!({ "company": "Asked Ltd" }))
+        .send()
+        .await
+        .expect(201)
+        .body["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let lead_path = format!("/api/v1/leads/{lead}");
     // (table, column, a value no enum, id or currency holds, which rows, the reads that decode
     // it). Earlier rows stay corrupt, so each read below touches only what was corrupted so far.
@@ -134,6 +145,20 @@ async fn a_corrupt_stored_value_is_an_error_not_a_default(app: TestApp) {
             "maybe",
             format!("lead_id = '{lead}'"),
             vec![activities.clone()],
+        ),
+        (
+            "leads",
+            "referral_ask_status",
+            "pestered",
+            format!("id = '{asked}'"),
+            vec![format!("/api/v1/leads/{asked}")],
+        ),
+        (
+            "lead_history",
+            "kind",
+            "teleported",
+            format!("lead_id = '{lead}'"),
+            vec![format!("/api/v1/leads/{lead}/history")],
         ),
         (
             "leads",

@@ -2,25 +2,25 @@
 
 use chrono::NaiveDateTime;
 use closebook_shared::Page;
-use closebook_shared::leads::{HistoryKind, LeadHistoryEntry};
+use closebook_shared::leads::{HistoryKind, LeadHistoryEntry, Outcome};
 use diesel::prelude::*;
 use uuid::Uuid;
 
 use super::DbConn;
-use super::columns::{StoredId, StoredOptId, parse_opt};
+use super::columns::{StoredId, StoredOptId};
 use super::pipelines;
 use super::schema::lead_history;
 use crate::error::ApiError;
 use crate::pagination::{PageRequest, keyset};
 
-#[derive(Debug, Clone, Default, Queryable, Selectable, Insertable)]
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = lead_history)]
 pub struct HistoryRow {
     #[diesel(deserialize_as = StoredId)]
     pub id: String,
     #[diesel(deserialize_as = StoredId)]
     pub lead_id: String,
-    pub kind: String,
+    pub kind: HistoryKind,
     #[diesel(deserialize_as = StoredOptId)]
     pub from_stage_id: Option<String>,
     #[diesel(deserialize_as = StoredOptId)]
@@ -29,7 +29,7 @@ pub struct HistoryRow {
     pub from_owner_id: Option<String>,
     #[diesel(deserialize_as = StoredOptId)]
     pub to_owner_id: Option<String>,
-    pub outcome: Option<String>,
+    pub outcome: Option<Outcome>,
     pub note: Option<String>,
     #[diesel(deserialize_as = StoredOptId)]
     pub actor_id: Option<String>,
@@ -41,10 +41,15 @@ impl HistoryRow {
         Self {
             id: Uuid::now_v7().to_string(),
             lead_id: lead_id.to_owned(),
-            kind: kind.as_str().to_owned(),
+            kind,
+            from_stage_id: None,
+            to_stage_id: None,
+            from_owner_id: None,
+            to_owner_id: None,
+            outcome: None,
+            note: None,
             actor_id: actor.map(|a| a.to_string()),
             at,
-            ..Self::default()
         }
     }
 }
@@ -84,14 +89,14 @@ pub fn list(
         |r| vec![r.id.clone()],
         |r| LeadHistoryEntry {
             id: Uuid::parse_str(&r.id).unwrap_or_default(),
-            kind: r.kind.parse().unwrap_or(HistoryKind::Stage),
+            kind: r.kind,
             from_stage_name: stage_name(&r.from_stage_id),
             to_stage_name: stage_name(&r.to_stage_id),
             from_stage_id: uuid(&r.from_stage_id),
             to_stage_id: uuid(&r.to_stage_id),
             from_owner_id: uuid(&r.from_owner_id),
             to_owner_id: uuid(&r.to_owner_id),
-            outcome: parse_opt(r.outcome.as_deref()),
+            outcome: r.outcome,
             note: r.note.clone(),
             actor_name: r
                 .actor_id

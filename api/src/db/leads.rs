@@ -75,7 +75,7 @@ pub struct LeadRow {
     pub follow_up_cadence_days: Option<i32>,
     pub permission_to_follow_up: Option<bool>,
     pub personal_details: Option<String>,
-    pub referral_ask_status: String,
+    pub referral_ask_status: ReferralAskStatus,
     pub referral_ask_at: Option<NaiveDateTime>,
     pub referral_count: i32,
     pub referral_names: String,
@@ -116,8 +116,6 @@ impl LeadRow {
 
     pub fn referral_status(&self) -> ReferralAskStatus {
         self.referral_ask_status
-            .parse()
-            .unwrap_or(ReferralAskStatus::NotAsked)
     }
 
     pub fn deal_value(&self) -> Option<Money> {

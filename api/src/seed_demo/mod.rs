@@ -288,7 +288,7 @@ fn lead(
         personal_details: n
             .is_multiple_of(3)
             .then(|| "Coaches youth soccer on Saturdays".into()),
-        referral_ask_status: ask_status.as_str().into(),
+        referral_ask_status: ask_status,
         referral_ask_at: ask_at,
         referral_count: i32::from(ask_status == ReferralAskStatus::Received),
         referral_names,

@@ -264,7 +264,7 @@ pub fn create(
         follow_up_cadence_days: req.follow_up_cadence_days,
         permission_to_follow_up: req.permission_to_follow_up,
         personal_details: trimmed(req.personal_details),
-        referral_ask_status: ReferralAskStatus::NotAsked.as_str().to_owned(),
+        referral_ask_status: ReferralAskStatus::NotAsked,
         referral_ask_at: None,
         referral_count: 0,
         referral_names: "[]".into(),

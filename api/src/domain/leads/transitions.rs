@@ -144,7 +144,7 @@ pub fn set_outcome(
     let mut h = HistoryRow::new(&row.id, HistoryKind::Outcome, actor.id, now);
     h.from_stage_id = Some(before.stage_id.clone());
     h.to_stage_id = Some(row.stage_id.clone());
-    h.outcome = Some(row.outcome.as_str().to_owned());
+    h.outcome = Some(row.outcome);
     h.note = lost_reason;
     history::insert(conn, &h)?;
     let event = PipelineClosed {
@@ -237,7 +237,7 @@ pub fn referral_ask(
     let before = load_for(conn, scope, id)?;
     let now = time::now();
     let mut row = before.clone();
-    row.referral_ask_status = req.status.as_str().to_owned();
+    row.referral_ask_status = req.status;
     if req.status != ReferralAskStatus::NotAsked
         && before.referral_status() == ReferralAskStatus::NotAsked
     {
