@@ -14,11 +14,11 @@ use crate::time;
 /// Writes `event` to the outbox, in the caller's transaction.
 pub fn emit(conn: &mut DbConn, event: &Event) -> Result<(), ApiError> {
     let (aggregate_type, aggregate_id) = event.aggregate();
-    let payload = event.payload().map_err(ApiError::internal)?;
+    let (name, payload) = event.name_and_payload().map_err(ApiError::internal)?;
     diesel::insert_into(outbox_events::table)
         .values((
             outbox_events::id.eq(Uuid::now_v7().to_string()),
-            outbox_events::event_type.eq(event.name()),
+            outbox_events::event_type.eq(name),
             outbox_events::aggregate_type.eq(aggregate_type),
             outbox_events::aggregate_id.eq(aggregate_id.to_string()),
             outbox_events::payload.eq(payload.to_string()),

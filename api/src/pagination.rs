@@ -100,37 +100,34 @@ impl PageRequest {
 /// `parse_ts_key`, `number_key`); a cursor it cannot read is a 400. With only an id column,
 /// the cursor is `[id]`.
 macro_rules! keyset {
-    ($query:expr, $page:expr, $key:expr, $parse:expr, $id:expr, desc) => {{
+    ($query:expr, $page:expr, $key:expr, $parse:expr, $id:expr, desc) => {
+        $crate::pagination::keyset!(@key $query, $page, $key, $parse, $id, lt, desc)
+    };
+    ($query:expr, $page:expr, $key:expr, $parse:expr, $id:expr, asc) => {
+        $crate::pagination::keyset!(@key $query, $page, $key, $parse, $id, gt, asc)
+    };
+    ($query:expr, $page:expr, $id:expr, desc) => {
+        $crate::pagination::keyset!(@id $query, $page, $id, lt, desc)
+    };
+    ($query:expr, $page:expr, $id:expr, asc) => {
+        $crate::pagination::keyset!(@id $query, $page, $id, gt, asc)
+    };
+    // `$after` is `lt` for a descending order, `gt` for an ascending one.
+    (@key $query:expr, $page:expr, $key:expr, $parse:expr, $id:expr, $after:ident, $dir:ident) => {{
         let mut query = $query;
         if let (Some(k), Some(id)) = ($page.after_part(0), $page.after_part(1)) {
             let k = $parse(k)?;
             let id = id.to_owned();
-            query = query.filter($key.lt(k.clone()).or($key.eq(k).and($id.lt(id))));
+            query = query.filter($key.$after(k.clone()).or($key.eq(k).and($id.$after(id))));
         }
-        query.order(($key.desc(), $id.desc()))
+        query.order(($key.$dir(), $id.$dir()))
     }};
-    ($query:expr, $page:expr, $key:expr, $parse:expr, $id:expr, asc) => {{
-        let mut query = $query;
-        if let (Some(k), Some(id)) = ($page.after_part(0), $page.after_part(1)) {
-            let k = $parse(k)?;
-            let id = id.to_owned();
-            query = query.filter($key.gt(k.clone()).or($key.eq(k).and($id.gt(id))));
-        }
-        query.order(($key.asc(), $id.asc()))
-    }};
-    ($query:expr, $page:expr, $id:expr, desc) => {{
+    (@id $query:expr, $page:expr, $id:expr, $after:ident, $dir:ident) => {{
         let mut query = $query;
         if let Some(id) = $page.after_part(0) {
-            query = query.filter($id.lt(id.to_owned()));
+            query = query.filter($id.$after(id.to_owned()));
         }
-        query.order($id.desc())
-    }};
-    ($query:expr, $page:expr, $id:expr, asc) => {{
-        let mut query = $query;
-        if let Some(id) = $page.after_part(0) {
-            query = query.filter($id.gt(id.to_owned()));
-        }
-        query.order($id.asc())
+        query.order($id.$dir())
     }};
 }
 pub(crate) use keyset;

@@ -62,21 +62,15 @@ impl<T: Serialize> Reply<T> {
         Self::with(StatusCode::OK, body)
     }
 
-    /// 200 with the record's version as ETag, for a later `If-Match`.
-    pub fn ok_versioned(body: T, version: i64) -> Self {
-        Self {
-            etag: Some(crate::concurrency::etag(version)),
-            ..Self::ok(body)
-        }
-    }
-
-    /// 200 with the record's own version as `ETag`.
+    /// 200 with the record's own version as `ETag`, for a later `If-Match`.
     pub fn versioned(body: T) -> Self
     where
         T: Versioned,
     {
-        let version = body.version();
-        Self::ok_versioned(body, version)
+        Self {
+            etag: Some(crate::concurrency::etag(body.version())),
+            ..Self::ok(body)
+        }
     }
 
     /// 201 with `Location`.

@@ -67,10 +67,7 @@ async fn every_endpoint_for_every_role(app: TestApp) {
                 .send()
                 .await
                 .expect(201)
-                .body["id"]
-                .as_str()
-                .unwrap()
-                .to_owned()
+                .id()
         }
     };
     let lead = lead_of("Matrix lead").await;
@@ -97,10 +94,7 @@ async fn every_endpoint_for_every_role(app: TestApp) {
         .send()
         .await
         .expect(201)
-        .body["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+        .id();
     let fx = Fixture {
         lead_id: lead,
         outcome_leads: outcome_leads.map(|id| format!("/api/v1/leads/{id}/outcome")),

@@ -17,10 +17,7 @@ async fn a_corrupt_stored_value_is_an_error_not_a_default(app: TestApp) {
         .send()
         .await
         .expect(201)
-        .body["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+        .id();
     let activities = format!("/api/v1/leads/{lead}/activities");
     app.post(&activities)
         .auth(&admin)
@@ -44,10 +41,7 @@ async fn a_corrupt_stored_value_is_an_error_not_a_default(app: TestApp) {
         .send()
         .await
         .expect(201)
-        .body["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+        .id();
     let rep = app
         .user(closebook_shared::Role::SalesRep, None, None)
         .await
@@ -58,17 +52,7 @@ async fn a_corrupt_stored_value_is_an_error_not_a_default(app: TestApp) {
         .send()
         .await
         .expect(201);
-    let team = app
-        .post("/api/v1/teams")
-        .auth(&admin)
-        .json(&json!({ "name": "Stored" }))
-        .send()
-        .await
-        .expect(201)
-        .body["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let team = app.team("Stored", None).await;
     let paid = app
         .user(closebook_shared::Role::SalesRep, None, None)
         .await
@@ -80,10 +64,7 @@ async fn a_corrupt_stored_value_is_an_error_not_a_default(app: TestApp) {
         .send()
         .await
         .expect(201)
-        .body["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+        .id();
     let lead_path = format!("/api/v1/leads/{lead}");
     // (table, column, a value no enum, id or currency holds, which rows, the reads that decode
     // it). Earlier rows stay corrupt, so each read below touches only what was corrupted so far.

@@ -13,3 +13,13 @@ pub struct Page<T> {
     /// Opaque cursor for the next page, absent on the last page.
     pub next_cursor: Option<String>,
 }
+
+impl<T> Page<T> {
+    /// The page of a list the caller may see nothing of.
+    pub fn empty() -> Self {
+        Page {
+            items: Vec::new(),
+            next_cursor: None,
+        }
+    }
+}

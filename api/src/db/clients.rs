@@ -71,10 +71,7 @@ pub fn list(
 ) -> Result<Page<Client>, ApiError> {
     let mut query = clients::table.select(ClientRow::as_select()).into_boxed();
     if scope.is_nothing() {
-        return Ok(Page {
-            items: Vec::new(),
-            next_cursor: None,
-        });
+        return Ok(Page::empty());
     }
     query = within_scope!(query, scope, clients::owner_id);
     if let Some(owner) = q.owner.as_deref() {

@@ -377,10 +377,7 @@ pub fn list(
     now: NaiveDateTime,
 ) -> Result<Page<LeadSummary>, ApiError> {
     if scope.is_nothing() {
-        return Ok(Page {
-            items: Vec::new(),
-            next_cursor: None,
-        });
+        return Ok(Page::empty());
     }
     let owner = q.owner.as_deref().map(|o| parse_owner(o, me)).transpose()?;
     let sort = q.sort.unwrap_or(LeadSort::Updated);

@@ -211,10 +211,7 @@ pub fn list(
         }
         Scope::OnlySelf(me) => query = query.filter(users::id.eq(me.to_string())),
         Scope::Nothing => {
-            return Ok(Page {
-                items: Vec::new(),
-                next_cursor: None,
-            });
+            return Ok(Page::empty());
         }
     }
     if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {

@@ -25,8 +25,7 @@ pub fn create(
     lead_id: Uuid,
     req: CreateActivityRequest,
 ) -> Result<Activity, ApiError> {
-    let (actor, scope) = (&caller.actor, &caller.scope);
-    let before = load_for(conn, scope, lead_id)?;
+    let before = load_for(conn, &caller.scope, lead_id)?;
     let now = time::now();
     let when = When::check(
         now,
@@ -44,7 +43,7 @@ pub fn create(
     let row = ActivityRow {
         id: Uuid::now_v7().to_string(),
         lead_id: before.id.clone(),
-        user_id: actor.id.map(|u| u.to_string()),
+        user_id: caller.actor.id.map(|u| u.to_string()),
         kind: req.kind,
         subject: trimmed(req.subject),
         notes: trimmed(req.notes),
@@ -81,7 +80,14 @@ pub fn create(
     derive(conn, &mut lead, &set, now)?;
     versioned::save(conn, &mut lead, before.version, now)?;
     let dto = row.to_dto(&lead.company, lead.contact_name.as_deref());
-    audit::record_after(conn, actor, "activity.create", "activity", &row.id, &dto)?;
+    audit::record_after(
+        conn,
+        &caller.actor,
+        "activity.create",
+        "activity",
+        &row.id,
+        &dto,
+    )?;
     Ok(dto)
 }
 
@@ -91,12 +97,11 @@ pub fn add_note(
     lead_id: Uuid,
     req: CreateNoteRequest,
 ) -> Result<Note, ApiError> {
-    let (actor, scope) = (&caller.actor, &caller.scope);
-    let lead = load_for(conn, scope, lead_id)?;
+    let lead = load_for(conn, &caller.scope, lead_id)?;
     let row = NoteRow {
         id: Uuid::now_v7().to_string(),
         lead_id: lead.id,
-        author_id: actor.id.map(|u| u.to_string()),
+        author_id: caller.actor.id.map(|u| u.to_string()),
         body: req.body.trim().to_owned(),
         created_at: time::now(),
     };
@@ -104,7 +109,7 @@ pub fn add_note(
     // The audit entry records that a note was written, not what it says: notes are private.
     audit::record_after(
         conn,
-        actor,
+        &caller.actor,
         "note.create",
         "lead_note",
         &row.id,
@@ -119,18 +124,17 @@ pub fn add_touch(
     lead_id: Uuid,
     req: CreateTouchRequest,
 ) -> Result<Touch, ApiError> {
-    let (actor, scope) = (&caller.actor, &caller.scope);
-    let lead = load_for(conn, scope, lead_id)?;
+    let lead = load_for(conn, &caller.scope, lead_id)?;
     let row = TouchRow {
         id: Uuid::now_v7().to_string(),
         lead_id: lead.id,
-        user_id: actor.id.map(|u| u.to_string()),
+        user_id: caller.actor.id.map(|u| u.to_string()),
         kind: req.kind,
         notes: trimmed(req.notes),
         created_at: time::now(),
     };
     rows::insert_touch(conn, &row)?;
     let dto = row.to_dto();
-    audit::record_after(conn, actor, "touch.create", "touch", &row.id, &dto)?;
+    audit::record_after(conn, &caller.actor, "touch.create", "touch", &row.id, &dto)?;
     Ok(dto)
 }

@@ -365,4 +365,13 @@ impl Res {
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).and_then(|v| v.to_str().ok())
     }
+
+    /// The `id` of the record the body holds (a create's answer).
+    #[track_caller]
+    pub fn id(&self) -> String {
+        self.body["id"]
+            .as_str()
+            .expect("the body has an id")
+            .to_owned()
+    }
 }

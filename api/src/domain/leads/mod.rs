@@ -183,7 +183,6 @@ pub fn create(
     req: CreateLeadRequest,
     allow_duplicate: bool,
 ) -> Result<Lead, ApiError> {
-    let (actor, principal, scope) = (&caller.actor, &caller.principal, &caller.scope);
     check_source(conn, req.source_type, req.source_channel)?;
     let pipeline = match req.pipeline_id {
         Some(p) => pipelines::find(conn, &p.to_string())?
@@ -206,7 +205,7 @@ pub fn create(
             "must be an open stage; close leads with POST /leads/{id}/outcome",
         ));
     }
-    let owner = match (req.owner_id, principal.user_id()) {
+    let owner = match (req.owner_id, caller.principal.user_id()) {
         (Some(o), _) => o,
         (None, Some(me)) => me,
         (None, None) => {
@@ -216,7 +215,7 @@ pub fn create(
             ));
         }
     };
-    let owner_user = check_owner(conn, scope, "owner_id", owner)?;
+    let owner_user = check_owner(conn, &caller.scope, "owner_id", owner)?;
     let now = time::now();
     let (deal_minor, deal_currency) = money_columns("deal_value", req.deal_value.as_ref())?;
     let mut row = LeadRow {
@@ -274,7 +273,7 @@ pub fn create(
         score: 0,
         score_factors: String::new(),
         tags: list(req.tags),
-        created_by: principal.user_id().map(|u| u.to_string()),
+        created_by: caller.principal.user_id().map(|u| u.to_string()),
         version: 1,
         created_at: now,
         updated_at: now,
@@ -293,12 +292,12 @@ pub fn create(
     }
     derive_with(&mut row, &set, 0, now);
     rows::insert(conn, &row)?;
-    let mut h = HistoryRow::new(&row.id, HistoryKind::Created, actor.id, now);
+    let mut h = HistoryRow::new(&row.id, HistoryKind::Created, caller.actor.id, now);
     h.to_stage_id = Some(row.stage_id.clone());
     h.to_owner_id = Some(row.owner_id.clone());
     history::insert(conn, &h)?;
     let dto = row.to_dto(&set, &owner_user.name);
-    audit::record_after(conn, actor, "lead.create", "lead", &row.id, &dto)?;
+    audit::record_after(conn, &caller.actor, "lead.create", "lead", &row.id, &dto)?;
     let event = LeadCreated {
         lead_id: dto.id,
         owner_id: dto.owner_id,
@@ -341,8 +340,7 @@ pub fn update(
     p: UpdateLeadRequest,
     expected: Option<i64>,
 ) -> Result<Lead, ApiError> {
-    let (actor, scope) = (&caller.actor, &caller.scope);
-    let before = load_for(conn, scope, id)?;
+    let before = load_for(conn, &caller.scope, id)?;
     concurrency::check(expected, before.version)?;
     // Only values being set can be refused; an unset field is `None`, which is never cold.
     check_source(conn, p.source_type.flatten(), p.source_channel.flatten())?;
@@ -405,7 +403,15 @@ pub fn update(
         return rows::to_dto(conn, &before);
     }
     let set = pipelines::stages(conn, &row.pipeline_id)?;
-    let (dto, _) = save(conn, actor, "lead.update", &before, row, &set, time::now())?;
+    let (dto, _) = save(
+        conn,
+        &caller.actor,
+        "lead.update",
+        &before,
+        row,
+        &set,
+        time::now(),
+    )?;
     Ok(dto)
 }
 

@@ -29,8 +29,7 @@ pub fn change_stage(
     req: ChangeStageRequest,
     expected: Option<i64>,
 ) -> Result<Lead, ApiError> {
-    let (actor, scope) = (&caller.actor, &caller.scope);
-    let before = load_for(conn, scope, id)?;
+    let before = load_for(conn, &caller.scope, id)?;
     concurrency::check(expected, before.version)?;
     refuse_closed(&before)?;
     let set = pipelines::stages(conn, &before.pipeline_id)?;
@@ -50,8 +49,8 @@ pub fn change_stage(
     let mut row = before.clone();
     row.stage_id.clone_from(&stage.id);
     row.probability = stage.probability;
-    let (dto, row) = save(conn, actor, "lead.stage", &before, row, &set, now)?;
-    let mut h = HistoryRow::new(&row.id, HistoryKind::Stage, actor.id, now);
+    let (dto, row) = save(conn, &caller.actor, "lead.stage", &before, row, &set, now)?;
+    let mut h = HistoryRow::new(&row.id, HistoryKind::Stage, caller.actor.id, now);
     h.from_stage_id = Some(before.stage_id.clone());
     h.to_stage_id = Some(row.stage_id.clone());
     h.note = trimmed(req.note);
@@ -88,7 +87,6 @@ pub fn set_outcome(
     req: SetOutcomeRequest,
     expected: concurrency::Precondition,
 ) -> Result<Lead, ApiError> {
-    let (actor, scope) = (&caller.actor, &caller.scope);
     let SetOutcomeRequest {
         outcome,
         lost_reason,
@@ -97,7 +95,7 @@ pub fn set_outcome(
     // The request's own rules first: a 422 says what to fix, which a 412 would hide.
     let kind = check_closing(outcome, lost_reason.as_deref())?;
     let expected = expected?;
-    let before = load_for(conn, scope, id)?;
+    let before = load_for(conn, &caller.scope, id)?;
     concurrency::check(expected, before.version)?;
     let lost_reason = trimmed(lost_reason);
     refuse_closed(&before)?;
@@ -132,7 +130,7 @@ pub fn set_outcome(
         let owner_name = user_rows::name_of(conn, &client.owner_id)?;
         audit::record_after(
             conn,
-            actor,
+            &caller.actor,
             "client.create",
             "client",
             &client.id,
@@ -140,8 +138,8 @@ pub fn set_outcome(
         )?;
         row.client_id = Some(client.id);
     }
-    let (dto, row) = save(conn, actor, "lead.outcome", &before, row, &set, now)?;
-    let mut h = HistoryRow::new(&row.id, HistoryKind::Outcome, actor.id, now);
+    let (dto, row) = save(conn, &caller.actor, "lead.outcome", &before, row, &set, now)?;
+    let mut h = HistoryRow::new(&row.id, HistoryKind::Outcome, caller.actor.id, now);
     h.from_stage_id = Some(before.stage_id.clone());
     h.to_stage_id = Some(row.stage_id.clone());
     h.outcome = Some(row.outcome);
@@ -167,10 +165,9 @@ pub fn reassign(
     req: ReassignLeadRequest,
     expected: Option<i64>,
 ) -> Result<Lead, ApiError> {
-    let (actor, scope) = (&caller.actor, &caller.scope);
-    let before = load_for(conn, scope, id)?;
+    let before = load_for(conn, &caller.scope, id)?;
     concurrency::check(expected, before.version)?;
-    check_owner(conn, scope, "owner_id", req.owner_id)?;
+    check_owner(conn, &caller.scope, "owner_id", req.owner_id)?;
     if before.owner_id == req.owner_id.to_string() {
         return Err(ApiError::field("owner_id", "already owns this lead"));
     }
@@ -178,8 +175,16 @@ pub fn reassign(
     let mut row = before.clone();
     row.owner_id = req.owner_id.to_string();
     let set = pipelines::stages(conn, &row.pipeline_id)?;
-    let (dto, row) = save(conn, actor, "lead.reassign", &before, row, &set, now)?;
-    let mut h = HistoryRow::new(&row.id, HistoryKind::Owner, actor.id, now);
+    let (dto, row) = save(
+        conn,
+        &caller.actor,
+        "lead.reassign",
+        &before,
+        row,
+        &set,
+        now,
+    )?;
+    let mut h = HistoryRow::new(&row.id, HistoryKind::Owner, caller.actor.id, now);
     h.from_owner_id = Some(before.owner_id.clone());
     h.to_owner_id = Some(row.owner_id.clone());
     h.note = Some(req.reason.trim().to_owned());
@@ -201,8 +206,7 @@ pub fn update_deal(
     p: UpdateDealRequest,
     expected: Option<i64>,
 ) -> Result<Lead, ApiError> {
-    let (actor, scope) = (&caller.actor, &caller.scope);
-    let before = load_for(conn, scope, id)?;
+    let before = load_for(conn, &caller.scope, id)?;
     concurrency::check(expected, before.version)?;
     // The value at close is what commissions are paid on: it is locked once the lead closes.
     refuse_closed(&before)?;
@@ -223,7 +227,15 @@ pub fn update_deal(
         return rows::to_dto(conn, &before);
     }
     let set = pipelines::stages(conn, &row.pipeline_id)?;
-    let (dto, _) = save(conn, actor, "lead.deal", &before, row, &set, time::now())?;
+    let (dto, _) = save(
+        conn,
+        &caller.actor,
+        "lead.deal",
+        &before,
+        row,
+        &set,
+        time::now(),
+    )?;
     Ok(dto)
 }
 
@@ -233,8 +245,7 @@ pub fn referral_ask(
     id: Uuid,
     req: ReferralAskRequest,
 ) -> Result<Lead, ApiError> {
-    let (actor, scope) = (&caller.actor, &caller.scope);
-    let before = load_for(conn, scope, id)?;
+    let before = load_for(conn, &caller.scope, id)?;
     let now = time::now();
     let mut row = before.clone();
     row.referral_ask_status = req.status;
@@ -270,6 +281,14 @@ pub fn referral_ask(
         );
     }
     let set = pipelines::stages(conn, &row.pipeline_id)?;
-    let (dto, _) = save(conn, actor, "lead.referral_ask", &before, row, &set, now)?;
+    let (dto, _) = save(
+        conn,
+        &caller.actor,
+        "lead.referral_ask",
+        &before,
+        row,
+        &set,
+        now,
+    )?;
     Ok(dto)
 }
