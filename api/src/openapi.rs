@@ -231,7 +231,9 @@ fn coordinates_come_in_pairs(spec: &mut utoipa::openapi::OpenApi) {
 }
 
 /// OpenAPI links from a create (`201`, `$response.body#/id`) to every operation on the new
-/// record: `{collection}/{id}` and everything under it. Generated clients and stateful testers
+/// record: `{base}/{id}` and everything under it, where the base is the create's collection, or
+/// any path whose `GET {base}/{id}` answers what the create answers (a note made at
+/// `/leads/{id}/notes` lives at `/notes/{id}`). Generated clients and stateful testers
 /// (schemathesis) follow them to reach real records instead of guessing ids. (List pages are
 /// not linked: an empty page has no first item to follow.)
 fn link_records_to_their_operations(spec: &mut utoipa::openapi::OpenApi) {
@@ -244,6 +246,17 @@ fn link_records_to_their_operations(spec: &mut utoipa::openapi::OpenApi) {
             operations(item)
                 .filter_map(|op| op.operation_id.clone())
                 .map(move |id| (path.clone(), id))
+        })
+        .collect();
+    // (base, schema): `GET {base}/{id}` answers `schema`.
+    let record_bases: Vec<(String, String)> = spec
+        .paths
+        .paths
+        .iter()
+        .filter_map(|(path, item)| {
+            let base = path.strip_suffix("/{id}")?;
+            let schema = json_ref(item.get.as_ref()?.responses.responses.get("200")?)?;
+            Some((base.to_owned(), schema))
         })
         .collect();
     let schemas = spec
@@ -259,20 +272,29 @@ fn link_records_to_their_operations(spec: &mut utoipa::openapi::OpenApi) {
         else {
             continue;
         };
-        let Some(pointer) = created
-            .content
-            .get("application/json")
-            .and_then(|content| match content {
-                RefOr::T(c) => c.schema.as_ref(),
-                RefOr::Ref(_) => None,
-            })
-            .and_then(|schema| id_pointer(schema, &schemas))
-        else {
+        let Some(schema) = json_schema(created) else {
             continue;
         };
+        let Some(pointer) = id_pointer(schema, &schemas) else {
+            continue;
+        };
+        let made = match schema {
+            RefOr::Ref(r) => Some(r.ref_location.clone()),
+            RefOr::T(_) => None,
+        };
+        let bases: Vec<&str> = std::iter::once(collection.as_str())
+            .chain(
+                record_bases
+                    .iter()
+                    .filter(|(_, s)| made.as_ref() == Some(s))
+                    .map(|(base, _)| base.as_str()),
+            )
+            .collect();
         let on_record = record_ops.iter().filter(|(path, _)| {
-            path.strip_prefix(collection.as_str())
-                .is_some_and(|rest| rest == "/{id}" || rest.starts_with("/{id}/"))
+            bases.iter().any(|base| {
+                path.strip_prefix(base)
+                    .is_some_and(|rest| rest == "/{id}" || rest.starts_with("/{id}/"))
+            })
         });
         for (_, target) in on_record {
             created.links.insert(
@@ -285,6 +307,25 @@ fn link_records_to_their_operations(spec: &mut utoipa::openapi::OpenApi) {
                 ),
             );
         }
+    }
+}
+
+/// The schema of a response's JSON body.
+fn json_schema(response: &Response) -> Option<&RefOr<utoipa::openapi::schema::Schema>> {
+    match response.content.get("application/json")? {
+        RefOr::T(c) => c.schema.as_ref(),
+        RefOr::Ref(_) => None,
+    }
+}
+
+/// The `$ref` of a response's JSON body, when it names a component.
+fn json_ref(response: &RefOr<Response>) -> Option<String> {
+    let RefOr::T(response) = response else {
+        return None;
+    };
+    match json_schema(response)? {
+        RefOr::Ref(r) => Some(r.ref_location.clone()),
+        RefOr::T(_) => None,
     }
 }
 

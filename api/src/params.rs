@@ -127,6 +127,9 @@ records! {
     closebook_shared::users::User => "user",
     closebook_shared::teams::Team => "team",
     closebook_shared::service_tokens::ServiceToken => "service token",
+    closebook_shared::activities::Activity => "activity",
+    closebook_shared::activities::Note => "note",
+    closebook_shared::activities::Touch => "touch",
 }
 
 #[cfg(test)]

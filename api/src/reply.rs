@@ -81,8 +81,7 @@ impl<T: Serialize> Reply<T> {
         }
     }
 
-    /// Any status, without `Location` (e.g. 201 for a record that has no URL of its own).
-    pub fn with(status: StatusCode, body: T) -> Self {
+    fn with(status: StatusCode, body: T) -> Self {
         Self {
             status,
             location: None,

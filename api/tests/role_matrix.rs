@@ -95,7 +95,28 @@ async fn every_endpoint_for_every_role(app: TestApp) {
         .await
         .expect(201)
         .id();
+    // An activity, a note and a touch the rep made, on a lead nobody reassigns.
+    let on_lead = lead_of("Records").await;
+    let mut made = Vec::new();
+    for (sub, body) in [
+        ("activities", json!({ "kind": "call" })),
+        ("notes", json!({ "body": "n" })),
+        ("touches", json!({ "kind": "check_in" })),
+    ] {
+        let res = app
+            .post(&format!("/api/v1/leads/{on_lead}/{sub}"))
+            .auth(&rep)
+            .json(&body)
+            .send()
+            .await
+            .expect(201);
+        made.push(res.header("location").unwrap().to_owned());
+    }
+    let [activity, note, touch] = <[String; 3]>::try_from(made).unwrap();
     let fx = Fixture {
+        activity,
+        note,
+        touch,
         lead_id: lead,
         outcome_leads: outcome_leads.map(|id| format!("/api/v1/leads/{id}/outcome")),
         client: client_path,
@@ -142,6 +163,9 @@ async fn every_endpoint_for_every_role(app: TestApp) {
 /// The records the rows act on (paths), made by the test before the table runs.
 #[derive(Default)]
 struct Fixture {
+    activity: String,
+    note: String,
+    touch: String,
     lead_id: String,
     outcome_leads: [String; 3],
     client: String,
@@ -278,6 +302,10 @@ fn rows(fx: &Fixture) -> Vec<Row> {
         row("GET", "/api/v1/activities", "/api/v1/activities", [200, 200, 200, 403, 403, 401]),
         row("POST", "/api/v1/activities", "/api/v1/activities", [201, 201, 201, 403, 403, 401])
             .body(move |_, _| json!({ "kind": "call", "lead_id": lead_id })),
+        row("GET", "/api/v1/activities/{id}", &fx.activity, [200, 200, 200, 403, 403, 401]),
+        // Notes are private to their author (and admins): the manager does not see the rep's.
+        row("GET", "/api/v1/notes/{id}", &fx.note, [200, 404, 200, 403, 403, 401]),
+        row("GET", "/api/v1/touches/{id}", &fx.touch, [200, 200, 200, 403, 403, 401]),
         row("GET", "/api/v1/clients", "/api/v1/clients", [200, 200, 200, 403, 403, 401]),
         row("GET", "/api/v1/clients/{id}", &fx.client, [200, 200, 200, 403, 403, 401]),
         row("GET", "/api/v1/scripts", "/api/v1/scripts", [200, 200, 200, 403, 403, 401]),

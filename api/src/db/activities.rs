@@ -13,6 +13,7 @@ use super::leads::from_e6;
 use super::schema::{activities, lead_notes, leads, touches};
 use crate::error::ApiError;
 use crate::pagination::{PageRequest, keyset, parse_ts_key, ts_key};
+use uuid::Uuid;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = activities)]
@@ -85,6 +86,14 @@ impl ActivityRow {
             created_at: self.created_at.and_utc(),
         }
     }
+}
+
+pub fn find(conn: &mut DbConn, id: Uuid) -> Result<Option<ActivityRow>, ApiError> {
+    Ok(activities::table
+        .find(id.to_string())
+        .select(ActivityRow::as_select())
+        .first(conn)
+        .optional()?)
 }
 
 pub fn insert(conn: &mut DbConn, row: &ActivityRow) -> Result<(), ApiError> {
@@ -214,6 +223,14 @@ impl NoteRow {
     }
 }
 
+pub fn find_note(conn: &mut DbConn, id: Uuid) -> Result<Option<NoteRow>, ApiError> {
+    Ok(lead_notes::table
+        .find(id.to_string())
+        .select(NoteRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
 pub fn insert_note(conn: &mut DbConn, row: &NoteRow) -> Result<(), ApiError> {
     diesel::insert_into(lead_notes::table)
         .values(row)
@@ -266,6 +283,14 @@ impl TouchRow {
             created_at: self.created_at.and_utc(),
         }
     }
+}
+
+pub fn find_touch(conn: &mut DbConn, id: Uuid) -> Result<Option<TouchRow>, ApiError> {
+    Ok(touches::table
+        .find(id.to_string())
+        .select(TouchRow::as_select())
+        .first(conn)
+        .optional()?)
 }
 
 pub fn insert_touch(conn: &mut DbConn, row: &TouchRow) -> Result<(), ApiError> {

@@ -9,11 +9,11 @@ use uuid::Uuid;
 
 use super::leads::{derive, load_for};
 use super::trimmed;
-use crate::audit::{self};
-use crate::authz::PipelineCaller;
+use crate::audit;
+use crate::authz::{self, PipelineCaller};
 use crate::db::DbConn;
 use crate::db::activities::{self as rows, ActivityRow, NoteRow, TouchRow};
-use crate::db::leads::to_e6;
+use crate::db::leads::{self as lead_rows, LeadRow, to_e6};
 use crate::db::pipelines;
 use crate::db::versioned;
 use crate::error::ApiError;
@@ -137,4 +137,41 @@ pub fn add_touch(
     let dto = row.to_dto();
     audit::record_after(conn, &caller.actor, "touch.create", "touch", &row.id, &dto)?;
     Ok(dto)
+}
+
+/// The lead a record hangs on, when the caller works it; otherwise the record (`kind`) is not
+/// found, as the lead is not.
+fn worked_lead(
+    conn: &mut DbConn,
+    caller: &PipelineCaller,
+    lead_id: &str,
+    kind: &'static str,
+) -> Result<LeadRow, ApiError> {
+    lead_rows::find(conn, lead_id)?
+        .filter(|l| caller.scope.covers(&l.owner_id))
+        .ok_or_else(|| ApiError::not_found(kind))
+}
+
+/// One activity on a lead the caller works.
+pub fn get(conn: &mut DbConn, caller: &PipelineCaller, id: Uuid) -> Result<Activity, ApiError> {
+    let row = rows::find(conn, id)?.ok_or_else(|| ApiError::not_found("activity"))?;
+    let lead = worked_lead(conn, caller, &row.lead_id, "activity")?;
+    Ok(row.to_dto(&lead.company, lead.contact_name.as_deref()))
+}
+
+/// One note: on a lead the caller works, and written by it (notes are private; admins see all).
+pub fn get_note(conn: &mut DbConn, caller: &PipelineCaller, id: Uuid) -> Result<Note, ApiError> {
+    let author = authz::notes_visible_to(&caller.principal);
+    let row = rows::find_note(conn, id)?
+        .filter(|n| author.is_none() || n.author_id == author)
+        .ok_or_else(|| ApiError::not_found("note"))?;
+    worked_lead(conn, caller, &row.lead_id, "note")?;
+    Ok(row.to_dto())
+}
+
+/// One touch on a lead the caller works.
+pub fn get_touch(conn: &mut DbConn, caller: &PipelineCaller, id: Uuid) -> Result<Touch, ApiError> {
+    let row = rows::find_touch(conn, id)?.ok_or_else(|| ApiError::not_found("touch"))?;
+    worked_lead(conn, caller, &row.lead_id, "touch")?;
+    Ok(row.to_dto())
 }

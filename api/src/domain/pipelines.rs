@@ -111,10 +111,11 @@ pub fn update(
     match patch.is_default {
         Some(true) => row.is_default = true,
         Some(false) if before_row.is_default => {
-            return Err(ApiError::field(
-                "is_default",
-                "make another pipeline the default instead",
-            ));
+            // The value is fine; this pipeline's state is what refuses it.
+            return Err(ApiError::conflict(
+                "the default pipeline stays the default until another is made the default",
+            )
+            .on_field("is_default", "make another pipeline the default instead"));
         }
         _ => {}
     }

@@ -9,11 +9,13 @@ pub mod health;
 pub mod known;
 pub mod leads;
 pub mod me;
+pub mod notes;
 pub mod pipelines;
 pub mod scripts;
 pub mod service_tokens;
 pub mod settings;
 pub mod teams;
+pub mod touches;
 pub mod users;
 
 use actix_web::ResponseError;
@@ -36,6 +38,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
     pipelines::configure(cfg);
     leads::configure(cfg);
     activities::configure(cfg);
+    notes::configure(cfg);
+    touches::configure(cfg);
     clients::configure(cfg);
     scripts::configure(cfg);
 }

@@ -207,7 +207,8 @@ pub(super) async fn notes_touches_and_referrals(app: TestApp) {
     let lead = new_lead(&app, &o.rep, json!({ "company": "Private" })).await;
     let lid = id(&lead);
     let notes = format!("/api/v1/leads/{lid}/notes");
-    app.post(&notes)
+    let rep_note = app
+        .post(&notes)
         .auth(&o.rep)
         .json(&json!({ "body": "Rep's own thoughts" }))
         .send()
@@ -252,7 +253,8 @@ pub(super) async fn notes_touches_and_referrals(app: TestApp) {
         .problem(404, "not_found");
 
     let touches = format!("/api/v1/leads/{lid}/touches");
-    app.post(&touches)
+    let touch = app
+        .post(&touches)
         .auth(&o.rep)
         .json(&json!({ "kind": "congratulation", "notes": "New store" }))
         .send()
@@ -272,6 +274,46 @@ pub(super) async fn notes_touches_and_referrals(app: TestApp) {
         .send()
         .await
         .problem(403, "forbidden");
+
+    // Each new record's `Location` names it; who may read it there is who sees it on the lead
+    // (notes stay private to their author and admins).
+    let activity = app
+        .post(&format!("/api/v1/leads/{lid}/activities"))
+        .auth(&o.rep)
+        .json(&json!({ "kind": "email" }))
+        .send()
+        .await
+        .expect(201);
+    let lead_readers = [
+        (&o.rep, 200),
+        (&o.admin, 200),
+        (&o.manager, 200),
+        (&o.teammate, 404),
+    ];
+    let table = [
+        (
+            &rep_note,
+            [
+                (&o.rep, 200),
+                (&o.admin, 200),
+                (&o.manager, 404),
+                (&o.teammate, 404),
+            ],
+        ),
+        (&touch, lead_readers),
+        (&activity, lead_readers),
+    ];
+    for (created, readers) in table {
+        let location = created
+            .header("location")
+            .expect("a 201 names what it made");
+        for (who, status) in readers {
+            let read = app.get(location).auth(who).send().await.expect(status);
+            if status == 200 {
+                assert_eq!(read.body, created.body, "GET {location}");
+            }
+        }
+    }
 
     app.post(&format!("/api/v1/leads/{lid}/outcome"))
         .auth(&o.rep)

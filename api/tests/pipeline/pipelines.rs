@@ -20,6 +20,16 @@ pub(super) async fn built_in_pipelines_and_admin_edits(app: TestApp) {
     assert_eq!(names, ["Assisted sales", "B2B wholesale"]);
     let assisted = &list.body[0];
     assert_eq!(assisted["is_default"], true);
+    // The default is changed by making another the default, never by unsetting it: the
+    // pipeline's state refuses the value, so 409 naming the field.
+    let unset = app
+        .patch(&format!("/api/v1/pipelines/{ASSISTED}"))
+        .auth(&o.admin)
+        .json(&json!({ "is_default": false }))
+        .send()
+        .await
+        .problem(409, "conflict");
+    assert_eq!(unset.fields(), ["is_default"]);
     let keys: Vec<&str> = assisted["stages"]
         .as_array()
         .unwrap()

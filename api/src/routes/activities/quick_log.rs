@@ -1,4 +1,3 @@
-use actix_web::http::StatusCode;
 use actix_web::post;
 use closebook_shared::activities::{Activity, CreateActivityRequest, QuickLogRequest};
 
@@ -17,7 +16,7 @@ use crate::reply::Reply;
 #[utoipa::path(tag = TAG_ACTIVITIES, operation_id = "create_activity", security(("bearer" = [])), request_body = QuickLogRequest, params(
     IdempotencyKey,
 ), responses(
-    (status = 201, description = "Logged", body = Activity),
+    (status = 201, description = "Logged; `Location` names it", body = Activity),
 ))]
 #[post("/activities")]
 pub async fn create_activity(
@@ -36,7 +35,10 @@ pub async fn create_activity(
                 e
             }
         })?;
-        Ok(Reply::with(StatusCode::CREATED, created))
+        Ok(Reply::created(
+            format!("/api/v1/activities/{}", created.id),
+            created,
+        ))
     })
     .await
 }

@@ -1,4 +1,3 @@
-use actix_web::http::StatusCode;
 use actix_web::post;
 use closebook_shared::activities::{CreateNoteRequest, Note};
 use closebook_shared::leads::Lead;
@@ -15,7 +14,7 @@ use crate::reply::Reply;
 ///
 /// Visible only to its author and admins.
 #[utoipa::path(tag = TAG_LEADS, operation_id = "create_lead_note", security(("bearer" = [])), params(Id<Lead>, IdempotencyKey), responses(
-    (status = 201, description = "Created", body = Note),
+    (status = 201, description = "Created; `Location` names it", body = Note),
 ))]
 #[post("/leads/{id}/notes")]
 pub async fn create_lead_note(
@@ -25,7 +24,10 @@ pub async fn create_lead_note(
 ) -> ApiResult<Reply<Note>> {
     ctx.commit(move |c, caller| {
         let created = domain::activities::add_note(c, caller, id.uuid(), body.0)?;
-        Ok(Reply::with(StatusCode::CREATED, created))
+        Ok(Reply::created(
+            format!("/api/v1/notes/{}", created.id),
+            created,
+        ))
     })
     .await
 }

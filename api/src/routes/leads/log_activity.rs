@@ -1,4 +1,3 @@
-use actix_web::http::StatusCode;
 use actix_web::post;
 use closebook_shared::activities::{Activity, CreateActivityRequest};
 use closebook_shared::leads::Lead;
@@ -15,7 +14,7 @@ use crate::reply::Reply;
 ///
 /// A completed contact (call, email, meeting, demo, proposal, door knock, SMS) sets the lead's `last_contact_at` and follow-up count; `follow_up_at` becomes its `next_contact_at`.
 #[utoipa::path(tag = TAG_LEADS, operation_id = "create_lead_activity", security(("bearer" = [])), params(Id<Lead>, IdempotencyKey), responses(
-    (status = 201, description = "Created", body = Activity),
+    (status = 201, description = "Created; `Location` names it", body = Activity),
 ))]
 #[post("/leads/{id}/activities")]
 pub async fn create_lead_activity(
@@ -25,7 +24,10 @@ pub async fn create_lead_activity(
 ) -> ApiResult<Reply<Activity>> {
     ctx.commit(move |c, caller| {
         let created = domain::activities::create(c, caller, id.uuid(), body.0)?;
-        Ok(Reply::with(StatusCode::CREATED, created))
+        Ok(Reply::created(
+            format!("/api/v1/activities/{}", created.id),
+            created,
+        ))
     })
     .await
 }

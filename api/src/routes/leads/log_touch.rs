@@ -1,4 +1,3 @@
-use actix_web::http::StatusCode;
 use actix_web::post;
 use closebook_shared::activities::{CreateTouchRequest, Touch};
 use closebook_shared::leads::Lead;
@@ -15,7 +14,7 @@ use crate::reply::Reply;
 ///
 /// Check-in, congratulation, shared article, personal note, thank-you, holiday greeting or invite.
 #[utoipa::path(tag = TAG_LEADS, operation_id = "create_lead_touch", security(("bearer" = [])), params(Id<Lead>, IdempotencyKey), responses(
-    (status = 201, description = "Created", body = Touch),
+    (status = 201, description = "Created; `Location` names it", body = Touch),
 ))]
 #[post("/leads/{id}/touches")]
 pub async fn create_lead_touch(
@@ -25,7 +24,10 @@ pub async fn create_lead_touch(
 ) -> ApiResult<Reply<Touch>> {
     ctx.commit(move |c, caller| {
         let created = domain::activities::add_touch(c, caller, id.uuid(), body.0)?;
-        Ok(Reply::with(StatusCode::CREATED, created))
+        Ok(Reply::created(
+            format!("/api/v1/touches/{}", created.id),
+            created,
+        ))
     })
     .await
 }

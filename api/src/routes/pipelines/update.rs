@@ -12,14 +12,15 @@ use crate::reply::Reply;
 
 /// Rename a pipeline, make it the default, or rename, reorder, add and delete its stages
 ///
-/// Admin only. `stages` is the complete new list; a stage with leads in it cannot be deleted
-/// (409) nor change kind (422).
+/// Admin only. `stages` is the complete new list; a stage with leads in it can neither be
+/// deleted nor change kind (409). The default pipeline stays the default until another is made
+/// the default (409).
 #[utoipa::path(tag = TAG_PIPELINES, operation_id = "update_pipeline", security(("bearer" = [])), params(
     Id<Pipeline>,
     IfMatch,
 ), responses(
     (status = 200, description = "The updated pipeline", body = Pipeline),
-    (status = 409, description = "Name in use, or a stage with leads left out (`conflict`)", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "Name in use, a stage with leads left out, or the default pipeline unset instead of another made the default (`conflict`)", body = Problem, content_type = "application/problem+json"),
 ))]
 #[patch("/pipelines/{id}")]
 pub async fn update_pipeline(

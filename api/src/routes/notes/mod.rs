@@ -1,0 +1,7 @@
+mod get;
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(get::get_note);
+}
