@@ -6,8 +6,9 @@
 use chrono::{Duration, NaiveDateTime};
 use closebook_shared::activities::ActivityKind;
 use closebook_shared::leads::Outcome;
-use closebook_shared::leads::{ReferralAskStatus, SalesStage};
+use closebook_shared::leads::{ReferralAskStatus, SalesStage, SourceChannel, SourceType};
 use closebook_shared::pipelines::ASSISTED_SALES_PIPELINE;
+use closebook_shared::scoring::{Authority, Budget, Need, Timeline};
 use diesel::prelude::*;
 use rand::rngs::SmallRng;
 use rand::{Rng, SeedableRng};
@@ -87,10 +88,6 @@ pub fn leads(db: &Db, rep_ids: &[String], per_rep: usize) -> Result<String, Stri
                 let updated = last_contact;
                 let next_contact = (outcome == Outcome::Open && rng.random_bool(0.8))
                     .then(|| now + Duration::hours(rng.random_range(-72..24 * 21)));
-                let pick = |r: &mut SmallRng, opts: &[&str]| {
-                    r.random_bool(0.7)
-                        .then(|| opts[r.random_range(0..opts.len())].to_owned())
-                };
                 let company = format!(
                     "{} {} {n}",
                     PLACES[n % PLACES.len()],
@@ -114,10 +111,8 @@ pub fn leads(db: &Db, rep_ids: &[String], per_rep: usize) -> Result<String, Stri
                     dedupe_key: None,
                     latitude_e6: None,
                     longitude_e6: None,
-                    source_type: Some("inbound".into()),
-                    source_channel: Some(
-                        ["website", "referral", "event", "linkedin", "trade_show"][n % 5].into(),
-                    ),
+                    source_type: Some(SourceType::Inbound),
+                    source_channel: Some(CHANNELS[n % CHANNELS.len()]),
                     introduced_by: None,
                     owner_id: rep.clone(),
                     pipeline_id: ASSISTED_SALES_PIPELINE.into(),
@@ -133,10 +128,10 @@ pub fn leads(db: &Db, rep_ids: &[String], per_rep: usize) -> Result<String, Stri
                     expected_close_date: Some(
                         (created + Duration::days(rng.random_range(14..120))).date(),
                     ),
-                    budget: pick(&mut rng, &["confirmed", "estimated", "unknown"]),
-                    authority: pick(&mut rng, &["decision_maker", "influencer", "gatekeeper"]),
-                    need: pick(&mut rng, &["urgent", "medium", "exploring"]),
-                    timeline: pick(&mut rng, &["immediate", "30_days", "90_days", "long_term"]),
+                    budget: pick(&mut rng, Budget::ALL),
+                    authority: pick(&mut rng, Authority::ALL),
+                    need: pick(&mut rng, Need::ALL),
+                    timeline: pick(&mut rng, Timeline::ALL),
                     competitors: "[]".into(),
                     next_action: next_contact.map(|_| "Follow up".into()),
                     next_contact_at: next_contact,
@@ -150,7 +145,7 @@ pub fn leads(db: &Db, rep_ids: &[String], per_rep: usize) -> Result<String, Stri
                     referral_count: 0,
                     referral_names: "[]".into(),
                     sales_stage: None,
-                    display_sales_stage: SalesStage::Prospecting.as_str().into(),
+                    display_sales_stage: SalesStage::Prospecting,
                     incomplete: false,
                     score: 0,
                     score_factors: String::new(),
@@ -246,3 +241,17 @@ fn activity(lead: &LeadRow, at: NaiveDateTime, kind: ActivityKind) -> ActivityRo
         ..ActivityRow::generated(&lead.id, &lead.owner_id, kind, at)
     }
 }
+
+/// A value from `opts` seven times in ten, else none (a lead not yet qualified on it).
+fn pick<T: Copy>(r: &mut SmallRng, opts: &[T]) -> Option<T> {
+    r.random_bool(0.7)
+        .then(|| opts[r.random_range(0..opts.len())])
+}
+
+const CHANNELS: [SourceChannel; 5] = [
+    SourceChannel::Website,
+    SourceChannel::Referral,
+    SourceChannel::Event,
+    SourceChannel::Linkedin,
+    SourceChannel::TradeShow,
+];

@@ -65,6 +65,14 @@ async fn a_corrupt_stored_value_is_an_error_not_a_default(app: TestApp) {
         .await
         .expect(201)
         .id();
+    let qualified = app
+        .post("/api/v1/leads")
+        .auth(&admin)
+        .json(&json!({ "company": "Qualified Ltd", "budget": "confirmed" }))
+        .send()
+        .await
+        .expect(201)
+        .id();
     let lead_path = format!("/api/v1/leads/{lead}");
     // (table, column, a value no enum, id or currency holds, which rows, the reads that decode
     // it). Earlier rows stay corrupt, so each read below touches only what was corrupted so far.
@@ -133,6 +141,13 @@ async fn a_corrupt_stored_value_is_an_error_not_a_default(app: TestApp) {
             "pestered",
             format!("id = '{asked}'"),
             vec![format!("/api/v1/leads/{asked}")],
+        ),
+        (
+            "leads",
+            "budget",
+            "lavish",
+            format!("id = '{qualified}'"),
+            vec![format!("/api/v1/leads/{qualified}")],
         ),
         (
             "lead_history",

@@ -1,6 +1,6 @@
 //! How values are stored in columns, in one place: ids as UUID text, money as minor units
-//! plus a currency code, closed sets as their wire text, lists as JSON text, case-insensitive
-//! search as `lower(…) LIKE`.
+//! plus a currency code, closed sets as their wire text (`wire_enum!` types read and write
+//! themselves), lists as JSON text, case-insensitive search as `lower(…) LIKE`.
 //!
 //! Ids and currency codes are checked when a row is read (`#[diesel(deserialize_as = …)]` with
 //! the `Stored…` types below): one that is not what Closebook writes (a corrupt or hand-edited
@@ -119,11 +119,6 @@ pub fn money_columns(
         .to_minor()
         .map_err(|e| ApiError::field(field, e.to_string()))?;
     Ok((Some(minor), Some(m.currency.clone())))
-}
-
-/// Text stored for a closed set of values (`budget`, `source_channel`, …).
-pub fn parse_opt<T: std::str::FromStr>(v: Option<&str>) -> Option<T> {
-    v.and_then(|s| s.parse().ok())
 }
 
 pub fn json_list(v: &str) -> Vec<String> {

@@ -3,15 +3,16 @@
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use closebook_shared::leads::{
     Lead, LeadListQuery, LeadSort, LeadSummary, Outcome, ReferralAskStatus, SalesStage,
+    SourceChannel, SourceType,
 };
-use closebook_shared::scoring::ScoreFactors;
+use closebook_shared::scoring::{Authority, Budget, Need, ScoreFactors, Timeline};
 use closebook_shared::{Money, Page};
 use diesel::prelude::*;
 use uuid::Uuid;
 
 use super::DbConn;
 use super::columns::{
-    StoredId, StoredOptCurrency, StoredOptId, json_list, like_pattern, lower, money_of, parse_opt,
+    StoredId, StoredOptCurrency, StoredOptId, json_list, like_pattern, lower, money_of,
     uuid_of as uuid,
 };
 use super::pipelines::{self, StageSet};
@@ -43,8 +44,8 @@ pub struct LeadRow {
     pub dedupe_key: Option<String>,
     pub latitude_e6: Option<i64>,
     pub longitude_e6: Option<i64>,
-    pub source_type: Option<String>,
-    pub source_channel: Option<String>,
+    pub source_type: Option<SourceType>,
+    pub source_channel: Option<SourceChannel>,
     pub introduced_by: Option<String>,
     #[diesel(deserialize_as = StoredId)]
     pub owner_id: String,
@@ -63,10 +64,10 @@ pub struct LeadRow {
     pub estimated_units: Option<i64>,
     pub probability: i32,
     pub expected_close_date: Option<NaiveDate>,
-    pub budget: Option<String>,
-    pub authority: Option<String>,
-    pub need: Option<String>,
-    pub timeline: Option<String>,
+    pub budget: Option<Budget>,
+    pub authority: Option<Authority>,
+    pub need: Option<Need>,
+    pub timeline: Option<Timeline>,
     pub competitors: String,
     pub next_action: Option<String>,
     pub next_contact_at: Option<NaiveDateTime>,
@@ -79,8 +80,8 @@ pub struct LeadRow {
     pub referral_ask_at: Option<NaiveDateTime>,
     pub referral_count: i32,
     pub referral_names: String,
-    pub sales_stage: Option<String>,
-    pub display_sales_stage: String,
+    pub sales_stage: Option<SalesStage>,
+    pub display_sales_stage: SalesStage,
     pub incomplete: bool,
     pub score: i32,
     pub score_factors: String,
@@ -138,8 +139,8 @@ impl LeadRow {
             zip: self.zip.clone(),
             latitude: self.latitude_e6.map(from_e6),
             longitude: self.longitude_e6.map(from_e6),
-            source_type: parse_opt(self.source_type.as_deref()),
-            source_channel: parse_opt(self.source_channel.as_deref()),
+            source_type: self.source_type,
+            source_channel: self.source_channel,
             introduced_by: self.introduced_by.clone(),
             owner_id: uuid(&self.owner_id),
             owner_name: owner_name.to_owned(),
@@ -155,10 +156,10 @@ impl LeadRow {
             estimated_units: self.estimated_units,
             probability: self.probability,
             expected_close_date: self.expected_close_date,
-            budget: parse_opt(self.budget.as_deref()),
-            authority: parse_opt(self.authority.as_deref()),
-            need: parse_opt(self.need.as_deref()),
-            timeline: parse_opt(self.timeline.as_deref()),
+            budget: self.budget,
+            authority: self.authority,
+            need: self.need,
+            timeline: self.timeline,
             competitors: json_list(&self.competitors),
             next_action: self.next_action.clone(),
             next_contact_at: utc(self.next_contact_at),
@@ -171,11 +172,8 @@ impl LeadRow {
             referral_ask_at: utc(self.referral_ask_at),
             referral_count: self.referral_count,
             referral_names: json_list(&self.referral_names),
-            sales_stage: parse_opt(self.sales_stage.as_deref()),
-            display_sales_stage: self
-                .display_sales_stage
-                .parse()
-                .unwrap_or(SalesStage::Prospecting),
+            sales_stage: self.sales_stage,
+            display_sales_stage: self.display_sales_stage,
             incomplete: self.incomplete,
             score: self.score,
             score_factors: serde_json::from_str::<ScoreFactors>(&self.score_factors)
@@ -266,7 +264,7 @@ pub struct LeadSummaryRow {
     pub next_action: Option<String>,
     pub next_contact_at: Option<Ts>,
     pub last_contact_at: Option<Ts>,
-    pub display_sales_stage: String,
+    pub display_sales_stage: SalesStage,
     pub incomplete: bool,
     pub score: i32,
     pub version: i64,
@@ -296,10 +294,7 @@ impl LeadSummaryRow {
             next_action: self.next_action.clone(),
             next_contact_at: self.next_contact_at.map(Ts::utc),
             last_contact_at: self.last_contact_at.map(Ts::utc),
-            display_sales_stage: self
-                .display_sales_stage
-                .parse()
-                .unwrap_or(SalesStage::Prospecting),
+            display_sales_stage: self.display_sales_stage,
             incomplete: self.incomplete,
             score: self.score,
             hot: self.score >= closebook_shared::leads::HOT_SCORE,

@@ -12,11 +12,14 @@
 use chrono::{Duration, NaiveDateTime, Timelike};
 use closebook_shared::activities::{ActivityKind, ActivityOutcome, TouchKind};
 use closebook_shared::leads::Outcome;
-use closebook_shared::leads::{HistoryKind, ReferralAskStatus, SalesStage};
+use closebook_shared::leads::{
+    HistoryKind, ReferralAskStatus, SalesStage, SourceChannel, SourceType,
+};
 use closebook_shared::pipelines::StageKind;
 use closebook_shared::pipelines::{
     ASSISTED_SALES_PIPELINE, B2B_WHOLESALE_PIPELINE as WHOLESALE_PIPELINE,
 };
+use closebook_shared::scoring::{Authority, Budget, Need, Timeline};
 use diesel::prelude::*;
 use rand::rngs::SmallRng;
 use rand::{Rng, SeedableRng};
@@ -240,18 +243,8 @@ fn lead(
         dedupe_key: None,
         latitude_e6: None,
         longitude_e6: None,
-        source_type: Some(["inbound", "warm", "network_referral", "partner"][n % 4].into()),
-        source_channel: Some(
-            [
-                "website",
-                "referral",
-                "event",
-                "linkedin",
-                "trade_show",
-                "existing_client",
-            ][n % 6]
-                .into(),
-        ),
+        source_type: Some(SOURCE_TYPES[n % 4]),
+        source_channel: Some(CHANNELS[n % 6]),
         introduced_by: (n % 4 == 2).then(|| BUSINESSES[(n + 3) % BUSINESSES.len()].1.to_owned()),
         owner_id: rep_id.clone(),
         pipeline_id: plan.pipeline.into(),
@@ -266,10 +259,10 @@ fn lead(
         estimated_units: Some(rng.random_range(20..800)),
         probability: stage.probability,
         expected_close_date: Some((created + Duration::weeks(plan.weeks_ago + 4)).date()),
-        budget: Some(["confirmed", "estimated", "unknown"][n % 3].into()),
-        authority: Some(["decision_maker", "influencer", "gatekeeper"][n % 3].into()),
-        need: Some(["urgent", "medium", "exploring"][(n / 2) % 3].into()),
-        timeline: Some(["immediate", "30_days", "90_days", "long_term"][n % 4].into()),
+        budget: Some(Budget::ALL[n % 3]),
+        authority: Some(Authority::ALL[n % 3]),
+        need: Some(Need::ALL[(n / 2) % 3]),
+        timeline: Some(Timeline::ALL[n % 4]),
         competitors: "[]".into(),
         next_action: next_contact.map(|_| {
             [
@@ -293,7 +286,7 @@ fn lead(
         referral_count: i32::from(ask_status == ReferralAskStatus::Received),
         referral_names,
         sales_stage: None,
-        display_sales_stage: SalesStage::Prospecting.as_str().into(),
+        display_sales_stage: SalesStage::Prospecting,
         incomplete: false,
         score: 0,
         score_factors: String::new(),
@@ -381,3 +374,19 @@ fn lead(
     rows.leads.push(row);
     Ok(())
 }
+
+const SOURCE_TYPES: [SourceType; 4] = [
+    SourceType::Inbound,
+    SourceType::Warm,
+    SourceType::NetworkReferral,
+    SourceType::Partner,
+];
+
+const CHANNELS: [SourceChannel; 6] = [
+    SourceChannel::Website,
+    SourceChannel::Referral,
+    SourceChannel::Event,
+    SourceChannel::Linkedin,
+    SourceChannel::TradeShow,
+    SourceChannel::ExistingClient,
+];

@@ -25,7 +25,7 @@ use crate::audit::{self, Actor};
 use crate::authz::{OwnerScope, PipelineCaller};
 use crate::db::DbConn;
 use crate::db::activities as activity_rows;
-use crate::db::columns::{money_columns, parse_opt, to_json_list};
+use crate::db::columns::{money_columns, to_json_list};
 use crate::db::history::{self, HistoryRow};
 use crate::db::leads::{self as rows, LeadRow, to_e6};
 use crate::db::pipelines::{self, StageSet};
@@ -64,19 +64,19 @@ pub fn derive(
 pub fn derive_with(row: &mut LeadRow, set: &StageSet, recent_contacts: i64, now: NaiveDateTime) {
     let outcome = row.outcome();
     let display = sales_lens::display_sales_stage(
-        parse_opt::<SalesStage>(row.sales_stage.as_deref()),
+        row.sales_stage,
         set.lens(&row.stage_id),
         outcome,
         row.referral_status(),
     );
-    row.display_sales_stage = display.as_str().to_owned();
+    row.display_sales_stage = display;
     row.incomplete = sales_lens::is_incomplete(display, outcome, row.next_contact_at.is_some());
     let factors = scoring::score(
         &ScoreInputs {
-            budget: parse_opt(row.budget.as_deref()),
-            authority: parse_opt(row.authority.as_deref()),
-            need: parse_opt(row.need.as_deref()),
-            timeline: parse_opt(row.timeline.as_deref()),
+            budget: row.budget,
+            authority: row.authority,
+            need: row.need,
+            timeline: row.timeline,
             recent_contacts,
             last_contact_at: row.last_contact_at.map(|t| t.and_utc()),
             probability: row.probability,
@@ -236,8 +236,8 @@ pub fn create(
         dedupe_key: None,
         latitude_e6: req.latitude.map(to_e6),
         longitude_e6: req.longitude.map(to_e6),
-        source_type: req.source_type.map(|s| s.as_str().to_owned()),
-        source_channel: req.source_channel.map(|s| s.as_str().to_owned()),
+        source_type: req.source_type,
+        source_channel: req.source_channel,
         introduced_by: trimmed(req.introduced_by),
         owner_id: owner.to_string(),
         pipeline_id: pipeline.id.clone(),
@@ -251,10 +251,10 @@ pub fn create(
         estimated_units: req.estimated_units,
         probability: stage.probability,
         expected_close_date: req.expected_close_date,
-        budget: req.budget.map(|v| v.as_str().to_owned()),
-        authority: req.authority.map(|v| v.as_str().to_owned()),
-        need: req.need.map(|v| v.as_str().to_owned()),
-        timeline: req.timeline.map(|v| v.as_str().to_owned()),
+        budget: req.budget,
+        authority: req.authority,
+        need: req.need,
+        timeline: req.timeline,
         competitors: list(req.competitors),
         next_action: trimmed(req.next_action),
         next_contact_at: req.next_contact_at.map(|t| t.naive_utc()),
@@ -267,8 +267,8 @@ pub fn create(
         referral_ask_at: None,
         referral_count: 0,
         referral_names: "[]".into(),
-        sales_stage: req.sales_stage.map(|s| s.as_str().to_owned()),
-        display_sales_stage: String::new(),
+        sales_stage: req.sales_stage,
+        display_sales_stage: SalesStage::Prospecting, // set by `derive`
         incomplete: false,
         score: 0,
         score_factors: String::new(),
@@ -349,7 +349,7 @@ pub fn update(
         ($($f:ident),*) => { $( if let Some(v) = p.$f.clone() { row.$f = trimmed(v); } )* };
     }
     macro_rules! set_enum {
-        ($($f:ident),*) => { $( if let Some(v) = p.$f { row.$f = v.map(|x| x.as_str().to_owned()); } )* };
+        ($($f:ident),*) => { $( if let Some(v) = p.$f { row.$f = v; } )* };
     }
     if let Some(c) = &p.company {
         row.company = c.trim().to_owned();
