@@ -97,3 +97,28 @@ test("a rep adds a lead on a phone, logs a call, wins it; the manager sees leads
   assert.equal(leads.items[0].stage_name, "Contacted");
   await mctx.close();
 });
+
+test("an edit made over someone else's change is refused and says so, without overwriting it", async () => {
+  const admin = await token(server.base, ADMIN.email, ADMIN.password);
+  await api(server.base, admin, "POST", "/users", {
+    email: "cole@pipeline.example", name: "Cole Rep", role: "sales_rep",
+    password: "coles-password-1", must_change_password: false,
+  });
+  const rep = await token(server.base, "cole@pipeline.example", "coles-password-1");
+  const lead = await api(server.base, rep, "POST", "/leads", { company: "Concurrent Co" });
+
+  const ctx = await browser.newContext(desktop);
+  const page = await ctx.newPage();
+  await signIn(page, "cole@pipeline.example", "coles-password-1");
+  await page.goto(`${server.base}/leads/${lead.id}`);
+  await page.getByRole("heading", { name: "Concurrent Co" }).waitFor();
+
+  // Someone else moves the lead while the page shows the version it loaded.
+  const contacted = "00000000-0000-7000-8001-000000000102";
+  await api(server.base, rep, "PATCH", `/leads/${lead.id}/stage`, { stage_id: contacted });
+  await page.getByLabel("Stage").selectOption({ label: "Negotiation" });
+  await page.getByText("Someone else changed this since you opened it").waitFor();
+  const after = await api(server.base, rep, "GET", `/leads/${lead.id}`);
+  assert.equal(after.stage_name, "Contacted", "the other change stands");
+  await ctx.close();
+});

@@ -58,6 +58,13 @@ async fn send_once(
 async fn problem_of(res: Response) -> Problem {
     let status = res.status();
     match res.json::<Problem>().await {
+        // An edit made over someone else's: say so in the user's terms.
+        Ok(mut p) if p.code == ErrorCode::VersionMismatch => {
+            p.detail = "Someone else changed this since you opened it. Reload to see their \
+                        changes, then make yours again."
+                .into();
+            p
+        }
         Ok(p) => p,
         Err(_) => {
             let mut p = Problem::new(

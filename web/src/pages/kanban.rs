@@ -54,9 +54,11 @@ fn Board(pipeline: Pipeline) -> impl IntoView {
             .await
         }
     });
-    let dragging = RwSignal::new(None::<String>);
+    // The dragged lead and the version the board loaded, so a move over someone else's change
+    // is refused (412) instead of overwriting it.
+    let dragging = RwSignal::new(None::<(String, i64)>);
     let drop_on = move |stage_id: uuid::Uuid| {
-        let Some(lead) = dragging.get_untracked() else {
+        let Some((lead, version)) = dragging.get_untracked() else {
             return;
         };
         dragging.set(None);
@@ -65,7 +67,7 @@ fn Board(pipeline: Pipeline) -> impl IntoView {
                 &format!("/leads/{lead}/stage"),
                 &ChangeStageRequest {
                     stage_id,
-                    version: None,
+                    version: Some(version),
                     note: None,
                 },
             )
@@ -94,12 +96,12 @@ fn Board(pipeline: Pipeline) -> impl IntoView {
                         <Transition fallback=|| ()>
                             {move || leads.get().and_then(|r| r.ok()).map(|p| {
                                 p.items.into_iter().filter(|l| l.stage_id == sid).map(|l| {
-                                    let lid = l.id.to_string();
+                                    let (lid, version) = (l.id.to_string(), l.version);
                                     view! {
                                         <a class="card kanban-card" href=format!("/leads/{}", l.id) draggable="true"
                                             on:dragstart=move |ev| {
                                                 if let Some(dt) = ev.data_transfer() { let _ = dt.set_data("text/plain", &lid); }
-                                                dragging.set(Some(lid.clone()));
+                                                dragging.set(Some((lid.clone(), version)));
                                             }>
                                             <strong>{l.company.clone()}</strong>
                                             <span class="small muted">{l.owner_name.clone()}</span>

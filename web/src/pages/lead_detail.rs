@@ -106,7 +106,9 @@ fn StageControls(lead: Lead, on_change: impl Fn() + Copy + Send + Sync + 'static
     });
     let form = FormState::new();
     let lost_reason = RwSignal::new(String::new());
-    let id = lead.id;
+    // Edits send the version shown, so one made over someone else's change is refused (412)
+    // and says so, instead of overwriting it.
+    let (id, version) = (lead.id, lead.version);
     let current = lead.stage_id;
     let move_to = move |stage_id: uuid::Uuid| {
         form.run(
@@ -115,7 +117,7 @@ fn StageControls(lead: Lead, on_change: impl Fn() + Copy + Send + Sync + 'static
                     &format!("/leads/{id}/stage"),
                     &ChangeStageRequest {
                         stage_id,
-                        version: None,
+                        version: Some(version),
                         note: None,
                     },
                 )
@@ -136,7 +138,7 @@ fn StageControls(lead: Lead, on_change: impl Fn() + Copy + Send + Sync + 'static
                     &SetOutcomeRequest {
                         outcome,
                         lost_reason: lost,
-                        version: None,
+                        version: Some(version),
                     },
                 )
                 .await
@@ -185,7 +187,7 @@ enum Panel {
 #[component]
 fn QuickActions(lead: Lead, on_change: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let panel = RwSignal::new(Panel::None);
-    let id = lead.id;
+    let (id, version) = (lead.id, lead.version);
     let form = FormState::new();
     let text = RwSignal::new(String::new());
     let choice = RwSignal::new(String::new());
@@ -256,6 +258,7 @@ fn QuickActions(lead: Lead, on_change: impl Fn() + Copy + Send + Sync + 'static)
             ),
             Panel::FollowUp => {
                 let req = UpdateLeadRequest {
+                    version: Some(version),
                     next_contact_at: Some(local_time()),
                     next_action: note.map(Some),
                     ..Default::default()
