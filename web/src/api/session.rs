@@ -35,6 +35,15 @@ impl Session {
         expect_context::<Session>()
     }
 
+    /// The signed-in user's time zone, which every time on screen is shown in (UTC before
+    /// the user is known).
+    pub fn time_zone() -> String {
+        Self::get()
+            .user
+            .with(|u| u.as_ref().map(|u| u.time_zone.clone()))
+            .unwrap_or_else(|| "UTC".into())
+    }
+
     pub fn access_token() -> Option<String> {
         LocalStorage::get::<Tokens>(KEY)
             .ok()

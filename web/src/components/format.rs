@@ -41,6 +41,11 @@ pub fn datetime(t: &chrono::DateTime<chrono::Utc>, time_zone: &str) -> String {
         .unwrap_or_else(|| t.to_rfc3339())
 }
 
+/// A UTC timestamp in the signed-in user's time zone.
+pub fn when(t: &chrono::DateTime<chrono::Utc>) -> String {
+    datetime(t, &crate::api::Session::time_zone())
+}
+
 pub fn date(d: &chrono::NaiveDate) -> String {
     let date = js_sys::Date::new(&JsValue::from_str(&format!("{d}T12:00:00Z")));
     date.to_locale_date_string(

@@ -52,7 +52,7 @@ pub fn ActivityPage() -> impl IntoView {
                         Ok(p) => view! {
                             <ol class="timeline">
                                 {p.items.into_iter().map(|a| {
-                                    let at = a.scheduled_at.or(a.completed_at).map(|t| format::datetime(&t, "UTC")).unwrap_or_default();
+                                    let at = a.scheduled_at.or(a.completed_at).map(|t| format::when(&t)).unwrap_or_default();
                                     view! {
                                         <li class="timeline-item">
                                             <span class="muted small">{at}</span>

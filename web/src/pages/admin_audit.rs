@@ -5,7 +5,7 @@ use closebook_shared::{Page, Problem};
 use leptos::prelude::*;
 use serde_json::Value;
 
-use crate::api::{self, Session};
+use crate::api;
 use crate::components::format;
 use crate::components::ui::{
     EmptyState, ErrorState, Field, Pager, PagerControls, SelectField, Skeleton,
@@ -52,13 +52,6 @@ pub fn AuditPage() -> impl IntoView {
         .map(|(v, l)| (v.to_string(), l.to_string()))
         .collect::<Vec<_>>()
     });
-    let tz = move || {
-        Session::get()
-            .user
-            .get()
-            .map(|u| u.time_zone)
-            .unwrap_or_else(|| "UTC".into())
-    };
     view! {
         <section class="page">
             <h1 class="page-title">"Audit log"</h1>
@@ -72,7 +65,7 @@ pub fn AuditPage() -> impl IntoView {
                     Ok(page) if page.items.is_empty() => view! { <EmptyState title="Nothing recorded for these filters"/> }.into_any(),
                     Ok(page) => view! {
                         <div class="audit-list">
-                            {page.items.into_iter().map(|e| view! { <Entry entry=e tz=tz()/> }).collect_view()}
+                            {page.items.into_iter().map(|e| view! { <Entry entry=e/> }).collect_view()}
                         </div>
                     }.into_any(),
                     Err(p) => view! { <ErrorState problem=p/> }.into_any(),
@@ -84,7 +77,7 @@ pub fn AuditPage() -> impl IntoView {
 }
 
 #[component]
-fn Entry(entry: AuditEntry, tz: String) -> impl IntoView {
+fn Entry(entry: AuditEntry) -> impl IntoView {
     let open = RwSignal::new(false);
     let changes = diff(entry.before.as_ref(), entry.after.as_ref());
     view! {
@@ -92,7 +85,7 @@ fn Entry(entry: AuditEntry, tz: String) -> impl IntoView {
             <button class="audit-head" on:click=move |_| open.update(|o| *o = !*o) aria-expanded=move || open.get().to_string()>
                 <span class="badge">{entry.action.clone()}</span>
                 <span>{format!("{} {}", entry.entity_type, entry.entity_id.clone().unwrap_or_default())}</span>
-                <span class="muted small">{format::datetime(&entry.at, &tz)}</span>
+                <span class="muted small">{format::when(&entry.at)}</span>
                 <span class="muted small">{format!("by {} {}", entry.actor_kind, entry.actor_id.map(|a| a.to_string()).unwrap_or_default())}</span>
             </button>
             <Show when=move || open.get()>

@@ -7,7 +7,7 @@ use closebook_shared::{Page, Role};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::{self, Method, Session};
+use crate::api::{self, Method};
 use crate::components::format;
 use crate::components::ui::{
     EmptyState, ErrorState, Field, FormState, Modal, ProblemBox, SelectField, Skeleton, Toasts,
@@ -22,13 +22,6 @@ pub fn TokensPage() -> impl IntoView {
     });
     let creating = RwSignal::new(false);
     let shown = RwSignal::new(None::<String>);
-    let tz = move || {
-        Session::get()
-            .user
-            .get()
-            .map(|u| u.time_zone)
-            .unwrap_or_else(|| "UTC".into())
-    };
     let revoke = move |id: uuid::Uuid| {
         if !web_sys::window()
             .and_then(|w| {
@@ -78,7 +71,7 @@ pub fn TokensPage() -> impl IntoView {
                                                 <td data-label="Name">{t.name.clone()}</td>
                                                 <td data-label="Role"><span class="badge">{t.role.label()}</span></td>
                                                 <td data-label="Prefix"><code>{t.prefix.clone()}"…"</code></td>
-                                                <td data-label="Last used">{t.last_used_at.map(|at| format::datetime(&at, &tz())).unwrap_or_else(|| "Never".into())}</td>
+                                                <td data-label="Last used">{t.last_used_at.map(|at| format::when(&at)).unwrap_or_else(|| "Never".into())}</td>
                                                 <td><button class="button button-danger" on:click=move |_| revoke(id)>"Revoke"</button></td>
                                             </tr>
                                         }

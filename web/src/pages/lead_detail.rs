@@ -83,7 +83,7 @@ fn LeadView(lead: Lead, on_change: impl Fn() + Copy + Send + Sync + 'static) -> 
                 <h2 class="section-title">"Next action"</h2>
                 <p>{l.next_action.clone().unwrap_or_else(|| "—".into())}</p>
                 {match &l.next_contact_at {
-                    Some(t) => view! { <p>{format!("Next contact: {}", format::datetime(t, "UTC"))}</p> }.into_any(),
+                    Some(t) => view! { <p>{format!("Next contact: {}", format::when(t))}</p> }.into_any(),
                     None if l.incomplete => view! { <p class="danger" data-testid="incomplete">"No next date = incomplete (leak)"</p> }.into_any(),
                     None => view! { <p class="muted">"No next contact date"</p> }.into_any(),
                 }}
@@ -457,7 +457,7 @@ fn Timeline(lead_id: String) -> impl IntoView {
                     Ok(p) => view! {
                         <ol class="timeline">
                             {p.items.into_iter().map(|a| {
-                                let when = a.completed_at.or(a.scheduled_at).map(|t| format::datetime(&t, "UTC")).unwrap_or_default();
+                                let when = a.completed_at.or(a.scheduled_at).map(|t| format::when(&t)).unwrap_or_default();
                                 view! {
                                     <li class="timeline-item">
                                         <strong>{a.kind.label()}</strong>

@@ -143,7 +143,7 @@ fn score_badge(score: i32, hot: bool) -> impl IntoView {
 
 fn next_contact_text(l: &LeadSummary) -> String {
     match (&l.next_contact_at, l.incomplete) {
-        (Some(t), _) => format::datetime(t, "UTC"),
+        (Some(t), _) => format::when(t),
         (None, true) => "No next date — incomplete".into(),
         (None, false) => "—".into(),
     }
