@@ -2,6 +2,7 @@
 //! `Problem`, so pages show the server's own message and field errors. An expired access token is
 //! refreshed once, transparently; if that fails the session ends and the user is sent to sign in.
 
+pub mod leads;
 pub mod session;
 
 use closebook_shared::{ErrorCode, Problem};
@@ -148,6 +149,14 @@ pub async fn post_public<B: Serialize, T: DeserializeOwned>(path: &str, body: &B
     res.json::<T>()
         .await
         .map_err(|e| Problem::new(ErrorCode::Internal, format!("Unreadable response: {e}")))
+}
+
+/// `?…` from a shared query type (absent fields left out), or nothing when every field is.
+pub fn query_string<Q: Serialize>(q: &Q) -> String {
+    match serde_urlencoded::to_string(q) {
+        Ok(qs) if !qs.is_empty() => format!("?{qs}"),
+        _ => String::new(),
+    }
 }
 
 /// Query string from pairs, skipping empty values.

@@ -5,7 +5,7 @@ use closebook_shared::Page;
 use closebook_shared::activities::{
     Activity, ActivityKind, ActivityOutcome, CreateActivityRequest,
 };
-use closebook_shared::leads::LeadSummary;
+use closebook_shared::leads::{LeadListQuery, LeadSort, Outcome};
 use leptos::prelude::*;
 
 use crate::api;
@@ -77,7 +77,13 @@ pub fn ActivityPage() -> impl IntoView {
 #[component]
 fn QuickLog(on_done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let leads = LocalResource::new(|| {
-        api::get::<Page<LeadSummary>>("/leads?owner=me&outcome=open&sort=next_contact&limit=200")
+        api::leads::list(LeadListQuery {
+            owner: Some("me".into()),
+            outcome: Some(Outcome::Open),
+            sort: Some(LeadSort::NextContact),
+            limit: Some(200),
+            ..Default::default()
+        })
     });
     let who = RwSignal::new(String::new());
     let what = RwSignal::new("call".to_owned());

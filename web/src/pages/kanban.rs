@@ -1,8 +1,7 @@
 //! Kanban board by stage (desktop): drag a card to another column to move the lead; the move goes
 //! through the stage route, so history and events are the same as from the lead page.
 
-use closebook_shared::Page;
-use closebook_shared::leads::{ChangeStageRequest, Lead, LeadSummary};
+use closebook_shared::leads::{ChangeStageRequest, LeadListQuery, LeadSort, Outcome};
 use closebook_shared::pipelines::{Pipeline, StageKind};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -48,23 +47,27 @@ fn Board(pipeline: Pipeline) -> impl IntoView {
     let leads = LocalResource::new(move || {
         let _ = reload.get();
         async move {
-            api::get::<Page<LeadSummary>>(&format!(
-                "/leads?pipeline={pid}&outcome=open&sort=score&limit=200"
-            ))
+            api::leads::list(LeadListQuery {
+                pipeline: Some(pid),
+                outcome: Some(Outcome::Open),
+                sort: Some(LeadSort::Score),
+                limit: Some(200),
+                ..Default::default()
+            })
             .await
         }
     });
     // The dragged lead and the version the board loaded, so a move over someone else's change
     // is refused (412) instead of overwriting it.
-    let dragging = RwSignal::new(None::<(String, i64)>);
+    let dragging = RwSignal::new(None::<(uuid::Uuid, i64)>);
     let drop_on = move |stage_id: uuid::Uuid| {
         let Some((lead, version)) = dragging.get_untracked() else {
             return;
         };
         dragging.set(None);
         spawn_local(async move {
-            match api::patch::<_, Lead>(
-                &format!("/leads/{lead}/stage"),
+            match api::leads::change_stage(
+                lead,
                 &ChangeStageRequest {
                     stage_id,
                     version: Some(version),
@@ -96,12 +99,12 @@ fn Board(pipeline: Pipeline) -> impl IntoView {
                         <Transition fallback=|| ()>
                             {move || leads.get().and_then(|r| r.ok()).map(|p| {
                                 p.items.into_iter().filter(|l| l.stage_id == sid).map(|l| {
-                                    let (lid, version) = (l.id.to_string(), l.version);
+                                    let (lid, version) = (l.id, l.version);
                                     view! {
                                         <a class="card kanban-card" href=format!("/leads/{}", l.id) draggable="true"
                                             on:dragstart=move |ev| {
-                                                if let Some(dt) = ev.data_transfer() { let _ = dt.set_data("text/plain", &lid); }
-                                                dragging.set(Some((lid.clone(), version)));
+                                                if let Some(dt) = ev.data_transfer() { let _ = dt.set_data("text/plain", &lid.to_string()); }
+                                                dragging.set(Some((lid, version)));
                                             }>
                                             <strong>{l.company.clone()}</strong>
                                             <span class="small muted">{l.owner_name.clone()}</span>

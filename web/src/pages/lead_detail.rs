@@ -2,8 +2,8 @@
 //! incomplete), stage and outcome, quick actions and the activity timeline.
 
 use closebook_shared::activities::{
-    Activity, ActivityKind, ActivityOutcome, CreateActivityRequest, CreateNoteRequest,
-    CreateTouchRequest, Note, Touch, TouchKind,
+    ActivityKind, ActivityOutcome, CreateActivityRequest, CreateNoteRequest, CreateTouchRequest,
+    LeadActivityQuery, TouchKind,
 };
 use closebook_shared::leads::{
     ChangeStageRequest, Lead, Outcome, ReferralAskRequest, ReferralAskStatus, SetOutcomeRequest,
@@ -11,7 +11,7 @@ use closebook_shared::leads::{
 };
 use closebook_shared::pipelines::{Pipeline, StageKind};
 use closebook_shared::scripts::{RenderedScript, Script};
-use closebook_shared::{Page, Problem};
+use closebook_shared::{ErrorCode, Page, Problem};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
@@ -28,7 +28,13 @@ pub fn LeadDetailPage() -> impl IntoView {
     let lead = LocalResource::new(move || {
         let _ = reload.get();
         let id = id();
-        async move { api::get::<Lead>(&format!("/leads/{id}")).await }
+        async move {
+            match id.parse() {
+                Ok(id) => api::leads::get_one(id).await,
+                // Not an id: no lead has it, as the server would say.
+                Err(_) => Err(Problem::new(ErrorCode::NotFound, "lead not found")),
+            }
+        }
     });
     let bump = move || reload.update(|n| *n += 1);
     view! {
@@ -94,7 +100,7 @@ fn LeadView(lead: Lead, on_change: impl Fn() + Copy + Send + Sync + 'static) -> 
             <StageControls lead=lead.clone() on_change=on_change/>
         </Show>
         <QuickActions lead=l.clone() on_change=on_change/>
-        <Timeline lead_id=l.id.to_string()/>
+        <Timeline lead_id=l.id/>
     }
 }
 
@@ -113,8 +119,8 @@ fn StageControls(lead: Lead, on_change: impl Fn() + Copy + Send + Sync + 'static
     let move_to = move |stage_id: uuid::Uuid| {
         form.run(
             async move {
-                api::patch::<_, Lead>(
-                    &format!("/leads/{id}/stage"),
+                api::leads::change_stage(
+                    id,
                     &ChangeStageRequest {
                         stage_id,
                         version: Some(version),
@@ -133,8 +139,8 @@ fn StageControls(lead: Lead, on_change: impl Fn() + Copy + Send + Sync + 'static
         let lost = Some(lost_reason.get_untracked()).filter(|s| !s.trim().is_empty());
         form.run(
             async move {
-                api::post::<_, Lead>(
-                    &format!("/leads/{id}/outcome"),
+                api::leads::set_outcome(
+                    id,
                     &SetOutcomeRequest {
                         outcome,
                         lost_reason: lost,
@@ -238,16 +244,14 @@ fn QuickActions(lead: Lead, on_change: impl Fn() + Copy + Send + Sync + 'static)
                     longitude: None,
                 };
                 form.run(
-                    async move {
-                        api::post::<_, Activity>(&format!("/leads/{id}/activities"), &req).await
-                    },
+                    async move { api::leads::log_activity(id, &req).await },
                     move |_| done("Call logged"),
                 );
             }
             Panel::Note => form.run(
                 async move {
-                    api::post::<_, Note>(
-                        &format!("/leads/{id}/notes"),
+                    api::leads::add_note(
+                        id,
                         &CreateNoteRequest {
                             body: note.unwrap_or_default(),
                         },
@@ -264,7 +268,7 @@ fn QuickActions(lead: Lead, on_change: impl Fn() + Copy + Send + Sync + 'static)
                     ..Default::default()
                 };
                 form.run(
-                    async move { api::patch::<_, Lead>(&format!("/leads/{id}"), &req).await },
+                    async move { api::leads::update(id, &req).await },
                     move |_| done("Follow-up scheduled"),
                 );
             }
@@ -281,8 +285,8 @@ fn QuickActions(lead: Lead, on_change: impl Fn() + Copy + Send + Sync + 'static)
                 });
                 form.run(
                     async move {
-                        api::post::<_, Lead>(
-                            &format!("/leads/{id}/referral-ask"),
+                        api::leads::referral_ask(
+                            id,
                             &ReferralAskRequest {
                                 status,
                                 count: None,
@@ -298,11 +302,7 @@ fn QuickActions(lead: Lead, on_change: impl Fn() + Copy + Send + Sync + 'static)
                 let kind = choice.get_untracked().parse().unwrap_or(TouchKind::CheckIn);
                 form.run(
                     async move {
-                        api::post::<_, Touch>(
-                            &format!("/leads/{id}/touches"),
-                            &CreateTouchRequest { kind, notes: note },
-                        )
-                        .await
+                        api::leads::log_touch(id, &CreateTouchRequest { kind, notes: note }).await
                     },
                     move |_| done("Touch logged"),
                 );
@@ -423,17 +423,17 @@ fn ScriptPicker(lead_id: String) -> impl IntoView {
 }
 
 #[component]
-fn Timeline(lead_id: String) -> impl IntoView {
+fn Timeline(lead_id: uuid::Uuid) -> impl IntoView {
     let kind = RwSignal::new(String::new());
     let acts = LocalResource::new(move || {
-        let lead_id = lead_id.clone();
         let k = kind.get();
         async move {
-            let q = api::query(&[
-                ("kind", Some(k).filter(|k| !k.is_empty())),
-                ("limit", Some("100".into())),
-            ]);
-            api::get::<Page<Activity>>(&format!("/leads/{lead_id}/activities{q}")).await
+            let q = LeadActivityQuery {
+                kind: Some(k).filter(|k| !k.is_empty()),
+                limit: Some(100),
+                cursor: None,
+            };
+            api::leads::activities(lead_id, q).await
         }
     });
     let chips = [

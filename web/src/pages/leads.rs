@@ -1,8 +1,10 @@
 //! Leads tab (seed 004 Tab 2): filter chips, sort, search, cards on phones and a table on
 //! desktop, and a floating button to add a lead.
 
-use closebook_shared::leads::{CreateLeadRequest, LeadSummary, SourceChannel};
-use closebook_shared::{Money, Page};
+use closebook_shared::Money;
+use closebook_shared::leads::{
+    CreateLeadRequest, LeadListQuery, LeadSort, LeadSummary, Outcome, SourceChannel,
+};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -31,17 +33,27 @@ impl Chip {
         (Chip::ClosingSoon, "Closing soon"),
     ];
 
-    fn params(self) -> Vec<(&'static str, Option<String>)> {
-        let week_ago = (chrono::Utc::now() - chrono::Duration::days(7)).to_rfc3339();
+    fn query(self) -> LeadListQuery {
+        let week_ago = chrono::Utc::now() - chrono::Duration::days(7);
         match self {
-            Chip::All => vec![],
-            Chip::Mine => vec![("owner", Some("me".into()))],
-            Chip::New => vec![
-                ("created_from", Some(week_ago)),
-                ("outcome", Some("open".into())),
-            ],
-            Chip::Hot => vec![("hot", Some("true".into()))],
-            Chip::ClosingSoon => vec![("closing_soon", Some("true".into()))],
+            Chip::All => LeadListQuery::default(),
+            Chip::Mine => LeadListQuery {
+                owner: Some("me".into()),
+                ..Default::default()
+            },
+            Chip::New => LeadListQuery {
+                created_from: Some(week_ago),
+                outcome: Some(Outcome::Open),
+                ..Default::default()
+            },
+            Chip::Hot => LeadListQuery {
+                hot: Some(true),
+                ..Default::default()
+            },
+            Chip::ClosingSoon => LeadListQuery {
+                closing_soon: Some(true),
+                ..Default::default()
+            },
         }
     }
 }
@@ -49,17 +61,19 @@ impl Chip {
 #[component]
 pub fn LeadsPage() -> impl IntoView {
     let chip = RwSignal::new(Chip::All);
-    let sort = RwSignal::new("score".to_owned());
+    let sort = RwSignal::new(LeadSort::Score);
     let search = RwSignal::new(String::new());
     let pager = Pager::new();
     let reload = RwSignal::new(0u32);
     let leads = LocalResource::new(move || {
         let _ = reload.get();
-        let mut params = chip.get().params();
-        params.push(("sort", Some(sort.get())));
-        params.push(("q", Some(search.get()).filter(|s| !s.trim().is_empty())));
-        params.push(("cursor", pager.cursor()));
-        async move { api::get::<Page<LeadSummary>>(&format!("/leads{}", api::query(&params))).await }
+        let q = LeadListQuery {
+            sort: Some(sort.get()),
+            q: Some(search.get()).filter(|s| !s.trim().is_empty()),
+            cursor: pager.cursor(),
+            ..chip.get().query()
+        };
+        async move { api::leads::list(q).await }
     });
     let next = Signal::derive(move || leads.get().and_then(|r| r.ok()).and_then(|p| p.next_cursor));
     let adding = RwSignal::new(false);
@@ -79,11 +93,10 @@ pub fn LeadsPage() -> impl IntoView {
                 <input class="search" type="search" placeholder="Search company, contact, email" aria-label="Search"
                     on:change=move |ev| { pager.reset(); search.set(event_target_value(&ev)); }/>
                 <label class="inline-field">"Sort "
-                    <select aria-label="Sort" on:change=move |ev| { pager.reset(); sort.set(event_target_value(&ev)); }>
-                        <option value="score">"Lead score"</option>
-                        <option value="next_contact">"Next contact"</option>
-                        <option value="value">"Deal value"</option>
-                        <option value="updated">"Recently updated"</option>
+                    <select aria-label="Sort" on:change=move |ev| {
+                        if let Ok(s) = event_target_value(&ev).parse() { pager.reset(); sort.set(s); }
+                    }>
+                        {LeadSort::ALL.iter().map(|s| view! { <option value=s.as_str()>{s.label()}</option> }).collect_view()}
                     </select>
                 </label>
             </div>
@@ -218,13 +231,10 @@ fn NewLeadForm(on_done: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoV
             ..Default::default()
         };
         let on_done = on_done.clone();
-        form.run(
-            async move { api::post::<_, closebook_shared::leads::Lead>("/leads", &req).await },
-            move |l| {
-                Toasts::show(format!("Lead {} added", l.company));
-                on_done();
-            },
-        );
+        form.run(async move { api::leads::create(&req).await }, move |l| {
+            Toasts::show(format!("Lead {} added", l.company));
+            on_done();
+        });
     };
     view! {
         // novalidate: the server's checks name the field in the same words on every client.
