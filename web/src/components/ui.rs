@@ -214,6 +214,25 @@ pub fn ErrorState(problem: Problem) -> impl IntoView {
     }
 }
 
+/// What a resource shows once it has answered: `ok(value)`, or the problem the API gave (the
+/// surrounding `<Suspense>`/`<Transition>` fallback covers loading; `ok` shows the empty state
+/// where a list can be empty). Every page reads its resources through this.
+pub fn answered<T, V>(
+    resource: LocalResource<ApiResult<T>>,
+    ok: impl Fn(T) -> V + Send + Sync + 'static,
+) -> impl Fn() -> Option<AnyView> + Send + Sync + 'static
+where
+    T: Clone + 'static,
+    V: IntoView + 'static,
+{
+    move || {
+        resource.get().map(|r| match r {
+            Ok(v) => ok(v).into_any(),
+            Err(p) => view! { <ErrorState problem=p/> }.into_any(),
+        })
+    }
+}
+
 /// Cursor pagination: a stack of cursors lets "Previous" return to pages already seen.
 #[derive(Clone, Copy)]
 pub struct Pager {

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use crate::api;
 use crate::components::format;
 use crate::components::ui::{
-    EmptyState, ErrorState, FormState, ProblemBox, SelectField, Skeleton, Toasts,
+    EmptyState, FormState, ProblemBox, SelectField, Skeleton, Toasts, answered,
 };
 
 #[component]
@@ -47,9 +47,9 @@ pub fn ActivityPage() -> impl IntoView {
                     <button class="button button-ghost" aria-label="Next day" on:click=move |_| shift(1)>"›"</button>
                 </div>
                 <Transition fallback=|| view! { <Skeleton rows=3/> }>
-                    {move || schedule.get().map(|r| match r {
-                        Ok(p) if p.items.is_empty() => view! { <EmptyState title="Nothing on the schedule" hint="Schedule calls and meetings from a lead, or log one below."/> }.into_any(),
-                        Ok(p) => view! {
+                    {answered(schedule, move |v| match v {
+                        p if p.items.is_empty() => view! { <EmptyState title="Nothing on the schedule" hint="Schedule calls and meetings from a lead, or log one below."/> }.into_any(),
+                        p => view! {
                             <ol class="timeline">
                                 {p.items.into_iter().map(|a| {
                                     let at = a.scheduled_at.or(a.completed_at).map(|t| format::when(&t)).unwrap_or_default();
@@ -65,7 +65,6 @@ pub fn ActivityPage() -> impl IntoView {
                                 }).collect_view()}
                             </ol>
                         }.into_any(),
-                        Err(p) => view! { <ErrorState problem=p/> }.into_any(),
                     })}
                 </Transition>
             </div>

@@ -8,7 +8,7 @@ use serde_json::Value;
 use crate::api;
 use crate::components::format;
 use crate::components::ui::{
-    EmptyState, ErrorState, Field, Pager, PagerControls, SelectField, Skeleton,
+    EmptyState, Field, Pager, PagerControls, SelectField, Skeleton, answered,
 };
 
 #[component]
@@ -61,14 +61,13 @@ pub fn AuditPage() -> impl IntoView {
                 <Field label="Entity id" name="entity_id" value=entity_id problem=no_problem/>
             </div>
             <Transition fallback=|| view! { <Skeleton rows=6/> }>
-                {move || entries.get().map(|r| match r {
-                    Ok(page) if page.items.is_empty() => view! { <EmptyState title="Nothing recorded for these filters"/> }.into_any(),
-                    Ok(page) => view! {
+                {answered(entries, move |v| match v {
+                    page if page.items.is_empty() => view! { <EmptyState title="Nothing recorded for these filters"/> }.into_any(),
+                    page => view! {
                         <div class="audit-list">
                             {page.items.into_iter().map(|e| view! { <Entry entry=e/> }).collect_view()}
                         </div>
                     }.into_any(),
-                    Err(p) => view! { <ErrorState problem=p/> }.into_any(),
                 })}
             </Transition>
             <PagerControls pager=pager next=next/>

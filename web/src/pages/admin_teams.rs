@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use crate::api;
 use crate::components::ui::{
-    EmptyState, ErrorState, Field, FormState, Modal, ProblemBox, SelectField, Skeleton, Toasts,
+    EmptyState, Field, FormState, Modal, ProblemBox, SelectField, Skeleton, Toasts, answered,
 };
 
 #[component]
@@ -38,9 +38,9 @@ pub fn TeamsPage() -> impl IntoView {
                 <button class="button button-primary" on:click=move |_| creating.set(true)>"New team"</button>
             </div>
             <Transition fallback=|| view! { <Skeleton rows=4/> }>
-                {move || teams.get().map(|r| match r {
-                    Ok(page) if page.items.is_empty() => view! { <EmptyState title="No teams yet" hint="Create a team, then add people to it from their user record."/> }.into_any(),
-                    Ok(page) => view! {
+                {answered(teams, move |v| match v {
+                    page if page.items.is_empty() => view! { <EmptyState title="No teams yet" hint="Create a team, then add people to it from their user record."/> }.into_any(),
+                    page => view! {
                         <div class="card-list">
                             {page.items.into_iter().map(|t| {
                                 let team = t.clone();
@@ -58,7 +58,6 @@ pub fn TeamsPage() -> impl IntoView {
                             }).collect_view()}
                         </div>
                     }.into_any(),
-                    Err(p) => view! { <ErrorState problem=p/> }.into_any(),
                 })}
             </Transition>
             <Modal title="New team" open=creating>
@@ -80,16 +79,15 @@ fn Members(team: Uuid) -> impl IntoView {
     });
     view! {
         <Suspense fallback=|| view! { <Skeleton rows=1/> }>
-            {move || members.get().map(|r| match r {
-                Ok(p) if p.items.is_empty() => view! { <p class="muted small">"No members yet."</p> }.into_any(),
-                Ok(p) => view! {
+            {answered(members, move |v| match v {
+                p if p.items.is_empty() => view! { <p class="muted small">"No members yet."</p> }.into_any(),
+                p => view! {
                     <ul class="members">
                         {p.items.into_iter().map(|u| view! {
                             <li>{u.name}<span class="muted small">{format!(" · {}", u.role.label())}</span></li>
                         }).collect_view()}
                     </ul>
                 }.into_any(),
-                Err(p) => view! { <ErrorState problem=p/> }.into_any(),
             })}
         </Suspense>
     }

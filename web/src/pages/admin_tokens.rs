@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 use crate::api::{self, Method};
 use crate::components::format;
 use crate::components::ui::{
-    EmptyState, ErrorState, Field, FormState, Modal, ProblemBox, SelectField, Skeleton, Toasts,
+    EmptyState, Field, FormState, Modal, ProblemBox, SelectField, Skeleton, Toasts, answered,
 };
 
 #[component]
@@ -57,9 +57,9 @@ pub fn TokensPage() -> impl IntoView {
                 </div>
             </Show>
             <Transition fallback=|| view! { <Skeleton rows=3/> }>
-                {move || tokens.get().map(|r| match r {
-                    Ok(page) if page.items.is_empty() => view! { <EmptyState title="No service tokens" hint="Create one for each integration, with the narrowest role it needs."/> }.into_any(),
-                    Ok(page) => view! {
+                {answered(tokens, move |v| match v {
+                    page if page.items.is_empty() => view! { <EmptyState title="No service tokens" hint="Create one for each integration, with the narrowest role it needs."/> }.into_any(),
+                    page => view! {
                         <div class="table-wrap">
                             <table class="table">
                                 <thead><tr><th>"Name"</th><th>"Role"</th><th>"Prefix"</th><th>"Last used"</th><th></th></tr></thead>
@@ -80,7 +80,6 @@ pub fn TokensPage() -> impl IntoView {
                             </table>
                         </div>
                     }.into_any(),
-                    Err(p) => view! { <ErrorState problem=p/> }.into_any(),
                 })}
             </Transition>
             <Modal title="New service token" open=creating>

@@ -9,8 +9,8 @@ use uuid::Uuid;
 
 use crate::api::{self, Method};
 use crate::components::ui::{
-    EmptyState, ErrorState, Field, FormState, Modal, Pager, PagerControls, ProblemBox, SelectField,
-    Skeleton, Toasts,
+    EmptyState, Field, FormState, Modal, Pager, PagerControls, ProblemBox, SelectField, Skeleton,
+    Toasts, answered,
 };
 
 fn role_options(with_any: bool) -> Vec<(String, String)> {
@@ -95,9 +95,9 @@ pub fn UsersPage() -> impl IntoView {
                 <SelectField label="Team" name="team" value=team problem=no_problem options=team_options/>
             </div>
             <Transition fallback=|| view! { <Skeleton rows=6/> }>
-                {move || users.get().map(|r| match r {
-                    Ok(page) if page.items.is_empty() => view! { <EmptyState title="No users match" hint="Change the filters, or add a user."/> }.into_any(),
-                    Ok(mut page) => view! {
+                {answered(users, move |v| match v {
+                    page if page.items.is_empty() => view! { <EmptyState title="No users match" hint="Change the filters, or add a user."/> }.into_any(),
+                    mut page => view! {
                         <div class="table-wrap">
                             <table class="table">
                                 <thead><tr>{header(SortKey::Name, "Name")}{header(SortKey::Email, "Email")}{header(SortKey::Role, "Role")}<th>"Status"</th><th></th></tr></thead>
@@ -119,7 +119,6 @@ pub fn UsersPage() -> impl IntoView {
                             </table>
                         </div>
                     }.into_any(),
-                    Err(p) => view! { <ErrorState problem=p/> }.into_any(),
                 })}
             </Transition>
             <PagerControls pager=pager next=next/>

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::api::{self, Session};
 use crate::components::format;
-use crate::components::ui::{EmptyState, ErrorState, Skeleton};
+use crate::components::ui::{EmptyState, Skeleton, answered};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -39,15 +39,12 @@ fn AdminHome() -> impl IntoView {
     });
     view! {
         <Suspense fallback=|| view! { <Skeleton rows=2/> }>
-            {move || counts.get().map(|r| match r {
-                Ok((users, teams)) => view! {
-                    <div class="stat-grid">
-                        <a class="card stat" href="/admin/users"><span class="stat-value">{users}</span><span class="stat-label">"Users"</span></a>
-                        <a class="card stat" href="/admin/teams"><span class="stat-value">{teams}</span><span class="stat-label">"Teams"</span></a>
-                        <a class="card stat" href="/admin/audit"><span class="stat-value">"☰"</span><span class="stat-label">"Audit log"</span></a>
-                    </div>
-                }.into_any(),
-                Err(p) => view! { <ErrorState problem=p/> }.into_any(),
+            {answered(counts, |(users, teams)| view! {
+                <div class="stat-grid">
+                    <a class="card stat" href="/admin/users"><span class="stat-value">{users}</span><span class="stat-label">"Users"</span></a>
+                    <a class="card stat" href="/admin/teams"><span class="stat-value">{teams}</span><span class="stat-label">"Teams"</span></a>
+                    <a class="card stat" href="/admin/audit"><span class="stat-value">"☰"</span><span class="stat-label">"Audit log"</span></a>
+                </div>
             })}
         </Suspense>
     }
@@ -59,9 +56,9 @@ fn TeamsOverview() -> impl IntoView {
     view! {
         <h2 class="section-title">"Teams"</h2>
         <Suspense fallback=|| view! { <Skeleton rows=3/> }>
-            {move || teams.get().map(|r| match r {
-                Ok(page) if page.items.is_empty() => view! { <EmptyState title="No teams yet" hint="An admin creates teams and assigns managers."/> }.into_any(),
-                Ok(page) => view! {
+            {answered(teams, move |v| match v {
+                page if page.items.is_empty() => view! { <EmptyState title="No teams yet" hint="An admin creates teams and assigns managers."/> }.into_any(),
+                page => view! {
                     <div class="card-list">
                         {page.items.into_iter().map(|t| view! {
                             <div class="card">
@@ -72,7 +69,6 @@ fn TeamsOverview() -> impl IntoView {
                         }).collect_view()}
                     </div>
                 }.into_any(),
-                Err(p) => view! { <ErrorState problem=p/> }.into_any(),
             })}
         </Suspense>
     }

@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 
 use crate::api;
 use crate::components::format;
-use crate::components::ui::{ErrorState, Skeleton, Toasts};
+use crate::components::ui::{Skeleton, Toasts, answered};
 
 #[component]
 pub fn KanbanPage() -> impl IntoView {
@@ -27,13 +27,10 @@ pub fn KanbanPage() -> impl IntoView {
                 </Suspense>
             </div>
             <Transition fallback=|| view! { <Skeleton rows=6/> }>
-                {move || pipelines.get().map(|r| match r {
-                    Ok(ps) => {
-                        let id = chosen.get();
-                        let p = ps.iter().find(|p| Some(p.id.to_string()) == id).or_else(|| ps.iter().find(|p| p.is_default)).cloned();
-                        p.map(|p| view! { <Board pipeline=p/> }).into_any()
-                    }
-                    Err(p) => view! { <ErrorState problem=p/> }.into_any(),
+                {answered(pipelines, move |ps| {
+                    let id = chosen.get();
+                    let p = ps.iter().find(|p| Some(p.id.to_string()) == id).or_else(|| ps.iter().find(|p| p.is_default)).cloned();
+                    p.map(|p| view! { <Board pipeline=p/> })
                 })}
             </Transition>
         </section>

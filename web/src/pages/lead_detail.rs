@@ -18,7 +18,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api;
 use crate::components::format;
-use crate::components::ui::{EmptyState, ErrorState, FormState, ProblemBox, Skeleton, Toasts};
+use crate::components::ui::{EmptyState, FormState, ProblemBox, Skeleton, Toasts, answered};
 
 #[component]
 pub fn LeadDetailPage() -> impl IntoView {
@@ -41,10 +41,7 @@ pub fn LeadDetailPage() -> impl IntoView {
         <section class="page">
             <a class="muted" href="/leads">"← Leads"</a>
             <Transition fallback=|| view! { <Skeleton rows=6/> }>
-                {move || lead.get().map(|r| match r {
-                    Ok(l) => view! { <LeadView lead=l on_change=bump/> }.into_any(),
-                    Err(p) => view! { <ErrorState problem=p/> }.into_any(),
-                })}
+                {answered(lead, move |l| view! { <LeadView lead=l on_change=bump/> })}
             </Transition>
         </section>
     }
@@ -401,9 +398,9 @@ fn ScriptPicker(lead_id: String) -> impl IntoView {
     view! {
         <ProblemBox problem=problem/>
         <Suspense fallback=|| view! { <Skeleton rows=1/> }>
-            {move || scripts.get().map(|r| match r {
-                Ok(p) if p.items.is_empty() => view! { <EmptyState title="No scripts yet" hint="A manager can add scripts and email templates."/> }.into_any(),
-                Ok(p) => {
+            {answered(scripts, move |v| match v {
+                p if p.items.is_empty() => view! { <EmptyState title="No scripts yet" hint="A manager can add scripts and email templates."/> }.into_any(),
+                p => {
                     let render = render.clone();
                     view! {
                         <ul class="plain-list">
@@ -415,7 +412,6 @@ fn ScriptPicker(lead_id: String) -> impl IntoView {
                         </ul>
                     }.into_any()
                 }
-                Err(p) => view! { <ErrorState problem=p/> }.into_any(),
             })}
         </Suspense>
         {move || rendered.get().map(|r| view! { <pre class="script-text">{r.body}</pre> })}
@@ -452,9 +448,9 @@ fn Timeline(lead_id: uuid::Uuid) -> impl IntoView {
                 }).collect_view()}
             </div>
             <Transition fallback=|| view! { <Skeleton rows=3/> }>
-                {move || acts.get().map(|r| match r {
-                    Ok(p) if p.items.is_empty() => view! { <EmptyState title="No activity yet" hint="Log a call or a note with the quick actions."/> }.into_any(),
-                    Ok(p) => view! {
+                {answered(acts, move |v| match v {
+                    p if p.items.is_empty() => view! { <EmptyState title="No activity yet" hint="Log a call or a note with the quick actions."/> }.into_any(),
+                    p => view! {
                         <ol class="timeline">
                             {p.items.into_iter().map(|a| {
                                 let when = a.completed_at.or(a.scheduled_at).map(|t| format::when(&t)).unwrap_or_default();
@@ -469,7 +465,6 @@ fn Timeline(lead_id: uuid::Uuid) -> impl IntoView {
                             }).collect_view()}
                         </ol>
                     }.into_any(),
-                    Err(p) => view! { <ErrorState problem=p/> }.into_any(),
                 })}
             </Transition>
         </div>

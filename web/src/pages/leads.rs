@@ -11,8 +11,8 @@ use leptos_router::hooks::use_navigate;
 use crate::api;
 use crate::components::format;
 use crate::components::ui::{
-    EmptyState, ErrorState, Field, FormState, Modal, Pager, PagerControls, ProblemBox, SelectField,
-    Skeleton, Toasts,
+    EmptyState, Field, FormState, Modal, Pager, PagerControls, ProblemBox, SelectField, Skeleton,
+    Toasts, answered,
 };
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -101,12 +101,11 @@ pub fn LeadsPage() -> impl IntoView {
                 </label>
             </div>
             <Transition fallback=|| view! { <Skeleton rows=5/> }>
-                {move || leads.get().map(|r| match r {
-                    Ok(page) if page.items.is_empty() => view! {
+                {answered(leads, move |v| match v {
+                    page if page.items.is_empty() => view! {
                         <EmptyState title="No leads here" hint="Add a lead with the + button, or change the filter."/>
                     }.into_any(),
-                    Ok(page) => view! { <LeadList items=page.items/> }.into_any(),
-                    Err(p) => view! { <ErrorState problem=p/> }.into_any(),
+                    page => view! { <LeadList items=page.items/> }.into_any(),
                 })}
             </Transition>
             <PagerControls pager=pager next=next/>
