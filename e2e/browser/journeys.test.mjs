@@ -133,6 +133,9 @@ test("an expired session returns to sign-in with a message", async () => {
   const page = await ctx.newPage();
   await signIn(page, ADMIN.email, ADMIN.password);
   await page.getByRole("heading", { name: /Welcome/ }).waitFor();
+  // The home page is still loading its figures after the heading shows: swap the tokens only
+  // once it is quiet, or one of those loads meets the bad token first and signs out before the click.
+  await page.waitForLoadState("networkidle");
   // Both tokens go bad (as after a long absence): the next call cannot refresh.
   await page.evaluate(() => localStorage.setItem("closebook.session", JSON.stringify({ access_token: "expired", refresh_token: "cbr_gone" })));
   await page.getByRole("link", { name: "Users" }).first().click();
