@@ -3,37 +3,45 @@
 //! fields and referral asks. Every change recomputes the derived fields, writes history where
 //! it matters, the audit log, and an outbox event other systems can follow.
 //!
-//! This file holds creation, the edit and what they share; the moves of an existing lead
-//! (stage, outcome, owner, deal, referral ask) are in [`transitions`].
+//! One file per action, as `routes/leads/` is; this one holds what they share: the derived
+//! fields, the owner and source checks, loading within the caller's scope and the versioned save.
 
-mod transitions;
-pub use transitions::*;
+mod create;
+mod deal;
+mod outcome;
+mod reassign;
+mod referral_ask;
+mod stage;
+mod update;
+
+pub use create::create;
+pub use deal::update_deal;
+pub use outcome::set_outcome;
+pub use reassign::reassign;
+pub use referral_ask::referral_ask;
+pub use stage::change_stage;
+pub use update::update;
 
 use chrono::{Duration, NaiveDateTime};
-use closebook_shared::events::{Event, LeadCreated};
 use closebook_shared::leads::{
-    CreateLeadRequest, HistoryKind, Lead, Outcome, ReferralAskStatus, SalesStage, SourceChannel,
-    SourceType, UpdateLeadRequest, company_address_key, phone_key,
+    Lead, Outcome, SourceChannel, SourceType, company_address_key, phone_key,
 };
-use closebook_shared::pipelines::StageKind;
 use closebook_shared::scoring::{self, ENGAGEMENT_WINDOW_DAYS, ScoreInputs};
 use closebook_shared::{ErrorCode, Role, sales_lens};
 use uuid::Uuid;
 
 use super::trimmed;
 use crate::audit::{self, Actor};
-use crate::authz::{OwnerScope, PipelineCaller};
+use crate::authz::OwnerScope;
 use crate::db::DbConn;
 use crate::db::activities as activity_rows;
-use crate::db::columns::{money_columns, to_json_list};
-use crate::db::history::{self, HistoryRow};
-use crate::db::leads::{self as rows, LeadRow, to_e6};
-use crate::db::pipelines::{self, StageSet};
+use crate::db::columns::to_json_list;
+use crate::db::leads::{self as rows, LeadRow};
+use crate::db::pipelines::StageSet;
 use crate::db::settings;
 use crate::db::users::{self as user_rows, UserRow};
 use crate::db::versioned;
 use crate::error::ApiError;
-use crate::{concurrency, outbox, time};
 
 fn list(v: Option<Vec<String>>) -> String {
     let items: Vec<String> = v
@@ -177,137 +185,6 @@ pub fn load_for(conn: &mut DbConn, scope: &OwnerScope, id: Uuid) -> Result<LeadR
         .ok_or_else(|| ApiError::not_found("lead"))
 }
 
-pub fn create(
-    conn: &mut DbConn,
-    caller: &PipelineCaller,
-    req: CreateLeadRequest,
-    allow_duplicate: bool,
-) -> Result<Lead, ApiError> {
-    check_source(conn, req.source_type, req.source_channel)?;
-    let pipeline = match req.pipeline_id {
-        Some(p) => pipelines::find(conn, &p.to_string())?
-            .ok_or_else(|| ApiError::reference("pipeline_id", "no such pipeline"))?,
-        None => pipelines::default_pipeline(conn)?
-            .ok_or_else(|| ApiError::internal("no default pipeline"))?,
-    };
-    let set = pipelines::stages(conn, &pipeline.id)?;
-    let stage = match req.stage_id {
-        Some(s) => set
-            .get(&s.to_string())
-            .ok_or_else(|| ApiError::reference("stage_id", "is not a stage of the pipeline"))?,
-        None => set
-            .first_open()
-            .ok_or_else(|| ApiError::internal("pipeline without open stage"))?,
-    };
-    if stage.kind() != StageKind::Open {
-        return Err(ApiError::reference(
-            "stage_id",
-            "must be an open stage; close leads with POST /leads/{id}/outcome",
-        ));
-    }
-    let owner = match (req.owner_id, caller.principal.user_id()) {
-        (Some(o), _) => o,
-        (None, Some(me)) => me,
-        (None, None) => {
-            return Err(ApiError::field(
-                "owner_id",
-                "is required for service tokens",
-            ));
-        }
-    };
-    let owner_user = check_owner(conn, &caller.scope, "owner_id", owner)?;
-    let now = time::now();
-    let (deal_minor, deal_currency) = money_columns("deal_value", req.deal_value.as_ref())?;
-    let mut row = LeadRow {
-        id: Uuid::now_v7().to_string(),
-        company: req.company.trim().to_owned(),
-        company_key: String::new(),
-        contact_name: trimmed(req.contact_name),
-        contact_title: trimmed(req.contact_title),
-        email: trimmed(req.email),
-        email_key: None,
-        phone: trimmed(req.phone),
-        phone_key: None,
-        website: trimmed(req.website),
-        address: trimmed(req.address),
-        city: trimmed(req.city),
-        state: trimmed(req.state),
-        zip: trimmed(req.zip),
-        dedupe_key: None,
-        latitude_e6: req.latitude.map(to_e6),
-        longitude_e6: req.longitude.map(to_e6),
-        source_type: req.source_type,
-        source_channel: req.source_channel,
-        introduced_by: trimmed(req.introduced_by),
-        owner_id: owner.to_string(),
-        pipeline_id: pipeline.id.clone(),
-        stage_id: stage.id.clone(),
-        outcome: Outcome::Open,
-        lost_reason: None,
-        closed_at: None,
-        client_id: None,
-        deal_value_minor: deal_minor,
-        deal_currency,
-        estimated_units: req.estimated_units,
-        probability: stage.probability,
-        expected_close_date: req.expected_close_date,
-        budget: req.budget,
-        authority: req.authority,
-        need: req.need,
-        timeline: req.timeline,
-        competitors: list(req.competitors),
-        next_action: trimmed(req.next_action),
-        next_contact_at: req.next_contact_at.map(|t| t.naive_utc()),
-        last_contact_at: None,
-        follow_up_count: 0,
-        follow_up_cadence_days: req.follow_up_cadence_days,
-        permission_to_follow_up: req.permission_to_follow_up,
-        personal_details: trimmed(req.personal_details),
-        referral_ask_status: ReferralAskStatus::NotAsked,
-        referral_ask_at: None,
-        referral_count: 0,
-        referral_names: "[]".into(),
-        sales_stage: req.sales_stage,
-        display_sales_stage: SalesStage::Prospecting, // set by `derive`
-        incomplete: false,
-        score: 0,
-        score_factors: String::new(),
-        tags: list(req.tags),
-        created_by: caller.principal.user_id().map(|u| u.to_string()),
-        version: 1,
-        created_at: now,
-        updated_at: now,
-    };
-    keys(&mut row);
-    if !allow_duplicate
-        && let Some((id, on)) = rows::find_duplicate(
-            conn,
-            row.email_key.as_deref(),
-            row.phone_key.as_deref(),
-            row.dedupe_key.as_deref(),
-            None,
-        )?
-    {
-        return Err(duplicate_conflict(&id, on));
-    }
-    derive_with(&mut row, &set, 0, now);
-    rows::insert(conn, &row)?;
-    let mut h = HistoryRow::new(&row.id, HistoryKind::Created, caller.actor.id, now);
-    h.to_stage_id = Some(row.stage_id.clone());
-    h.to_owner_id = Some(row.owner_id.clone());
-    history::insert(conn, &h)?;
-    let dto = row.to_dto(&set, &owner_user.name);
-    audit::record_after(conn, &caller.actor, "lead.create", "lead", &row.id, &dto)?;
-    let event = LeadCreated {
-        lead_id: dto.id,
-        owner_id: dto.owner_id,
-        pipeline_id: dto.pipeline_id,
-        stage_id: dto.stage_id,
-    };
-    outbox::emit(conn, &Event::LeadCreated(event))?;
-    Ok(dto)
-}
-
 /// Saves a changed lead (version checked), audits it, and returns the new DTO.
 fn save(
     conn: &mut DbConn,
@@ -331,88 +208,6 @@ fn save(
         Some(&new),
     )?;
     Ok((new, row))
-}
-
-pub fn update(
-    conn: &mut DbConn,
-    caller: &PipelineCaller,
-    id: Uuid,
-    p: UpdateLeadRequest,
-    expected: Option<i64>,
-) -> Result<Lead, ApiError> {
-    let before = load_for(conn, &caller.scope, id)?;
-    concurrency::check(expected, before.version)?;
-    // Only values being set can be refused; an unset field is `None`, which is never cold.
-    check_source(conn, p.source_type.flatten(), p.source_channel.flatten())?;
-    let mut row = before.clone();
-    macro_rules! set_text {
-        ($($f:ident),*) => { $( if let Some(v) = p.$f.clone() { row.$f = trimmed(v); } )* };
-    }
-    macro_rules! set_enum {
-        ($($f:ident),*) => { $( if let Some(v) = p.$f { row.$f = v; } )* };
-    }
-    if let Some(c) = &p.company {
-        row.company = c.trim().to_owned();
-    }
-    set_text!(
-        contact_name,
-        contact_title,
-        email,
-        phone,
-        website,
-        address,
-        city,
-        state,
-        zip,
-        introduced_by,
-        next_action,
-        personal_details
-    );
-    set_enum!(
-        source_type,
-        source_channel,
-        budget,
-        authority,
-        need,
-        timeline,
-        sales_stage
-    );
-    if let Some(v) = p.latitude {
-        row.latitude_e6 = v.map(to_e6);
-    }
-    if let Some(v) = p.longitude {
-        row.longitude_e6 = v.map(to_e6);
-    }
-    if let Some(v) = p.next_contact_at {
-        row.next_contact_at = v.map(|t| t.naive_utc());
-    }
-    if let Some(v) = p.follow_up_cadence_days {
-        row.follow_up_cadence_days = v;
-    }
-    if let Some(v) = p.permission_to_follow_up {
-        row.permission_to_follow_up = v;
-    }
-    if let Some(v) = p.competitors {
-        row.competitors = list(Some(v));
-    }
-    if let Some(v) = p.tags {
-        row.tags = list(Some(v));
-    }
-    keys(&mut row);
-    if row == before {
-        return rows::to_dto(conn, &before);
-    }
-    let set = pipelines::stages(conn, &row.pipeline_id)?;
-    let (dto, _) = save(
-        conn,
-        &caller.actor,
-        "lead.update",
-        &before,
-        row,
-        &set,
-        time::now(),
-    )?;
-    Ok(dto)
 }
 
 fn refuse_closed(row: &LeadRow) -> Result<(), ApiError> {
