@@ -1,19 +1,17 @@
 //! Routes and the session bootstrap.
 
-use closebook_shared::Role;
 use closebook_shared::users::User;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::api::{self, Session};
 use crate::components::layout::Shell;
 use crate::components::ui::{Skeleton, ToastHost, Toasts};
-use crate::pages::{
-    activity, admin_audit, admin_teams, admin_tokens, admin_users, home, kanban, lead_detail,
-    leads, login, profile,
-};
+use crate::pages::admin::AdminRoutes;
+use crate::pages::leads::LeadRoutes;
+use crate::pages::{activity, home, login, profile};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -31,18 +29,16 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <Show when=move || loaded.get() fallback=|| view! { <div class="boot"><Skeleton rows=3/></div> }>
-                <Routes fallback=|| view! { <Protected><NotFound/></Protected> }>
+                <Routes fallback=|| view! { <SignedIn><NotFound/></SignedIn> }>
                     <Route path=path!("/login") view=login::LoginPage/>
-                    <Route path=path!("/") view=|| view! { <Protected><home::HomePage/></Protected> }/>
-                    <Route path=path!("/leads") view=|| view! { <Protected><leads::LeadsPage/></Protected> }/>
-                    <Route path=path!("/leads/:id") view=|| view! { <Protected><lead_detail::LeadDetailPage/></Protected> }/>
-                    <Route path=path!("/pipeline") view=|| view! { <Protected><kanban::KanbanPage/></Protected> }/>
-                    <Route path=path!("/activity") view=|| view! { <Protected><activity::ActivityPage/></Protected> }/>
-                    <Route path=path!("/profile") view=|| view! { <Protected><profile::ProfilePage/></Protected> }/>
-                    <Route path=path!("/admin/users") view=|| view! { <Protected admin=true><admin_users::UsersPage/></Protected> }/>
-                    <Route path=path!("/admin/teams") view=|| view! { <Protected admin=true><admin_teams::TeamsPage/></Protected> }/>
-                    <Route path=path!("/admin/audit") view=|| view! { <Protected admin=true><admin_audit::AuditPage/></Protected> }/>
-                    <Route path=path!("/admin/service-tokens") view=|| view! { <Protected admin=true><admin_tokens::TokensPage/></Protected> }/>
+                    // One parent for every signed-in page: the shell stays mounted between them.
+                    <ParentRoute path=path!("") view=|| view! { <SignedIn><Outlet/></SignedIn> }>
+                        <Route path=path!("") view=home::HomePage/>
+                        <LeadRoutes/>
+                        <Route path=path!("/activity") view=activity::ActivityPage/>
+                        <Route path=path!("/profile") view=profile::ProfilePage/>
+                        <AdminRoutes/>
+                    </ParentRoute>
                 </Routes>
             </Show>
             <ToastHost/>
@@ -50,35 +46,33 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Pages for signed-in users; `admin` pages refuse everyone else.
-#[component]
-fn Protected(#[prop(optional)] admin: bool, children: ChildrenFn) -> impl IntoView {
-    let session = Session::get();
-    move || {
-        let children = children.clone();
-        match session.user.get() {
-            None => view! { <Redirect path="/login"/> }.into_any(),
-            Some(u) if u.must_change_password => {
-                view! { <profile::ForcedPasswordChange/> }.into_any()
-            }
-            Some(u) if admin && u.role != Role::Admin => {
-                view! { <Shell><Refused/></Shell> }.into_any()
-            }
-            Some(_) => view! { <Shell>{children()}</Shell> }.into_any(),
-        }
-    }
+/// Where a visitor stands: signed out, signed in but made to change their password, or in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Gate {
+    SignedOut,
+    MustChangePassword,
+    SignedIn,
 }
 
+/// The shell around signed-in pages; signed-out visitors go to sign-in. A memo, so a change to
+/// the user (a profile edit) does not remount the page underneath.
 #[component]
-fn Refused() -> impl IntoView {
-    view! {
-        <section class="page">
-            <div class="empty refused" role="alert">
-                <p class="empty-title">"You don't have access to this page"</p>
-                <p class="muted">"It is for admins. If you need it, ask an admin."</p>
-                <a class="button" href="/">"Back to the dashboard"</a>
-            </div>
-        </section>
+fn SignedIn(children: ChildrenFn) -> impl IntoView {
+    let session = Session::get();
+    let gate = Memo::new(move |_| {
+        session.user.with(|u| match u {
+            None => Gate::SignedOut,
+            Some(u) if u.must_change_password => Gate::MustChangePassword,
+            Some(_) => Gate::SignedIn,
+        })
+    });
+    move || {
+        let children = children.clone();
+        match gate.get() {
+            Gate::SignedOut => view! { <Redirect path="/login"/> }.into_any(),
+            Gate::MustChangePassword => view! { <profile::ForcedPasswordChange/> }.into_any(),
+            Gate::SignedIn => view! { <Shell>{children()}</Shell> }.into_any(),
+        }
     }
 }
 

@@ -1,11 +1,9 @@
+//! The pages, one folder or file per resource. A resource with several pages exports its
+//! routes (`LeadRoutes`, `AdminRoutes`) for the signed-in shell in `app.rs` to mount.
+
 pub mod activity;
-pub mod admin_audit;
-pub mod admin_teams;
-pub mod admin_tokens;
-pub mod admin_users;
+pub mod admin;
 pub mod home;
-pub mod kanban;
-pub mod lead_detail;
 pub mod leads;
 pub mod login;
 pub mod profile;

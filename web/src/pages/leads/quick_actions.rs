@@ -1,180 +1,18 @@
-//! Lead detail (seed 004 lead view): contact, deal, BANT, the next action (red when the lead is
-//! incomplete), stage and outcome, quick actions and the activity timeline.
+//! The lead page's quick actions: log a call or visit, add a note, ask for a referral, record a
+//! touch, copy a script — each a small form that refreshes the lead when done.
 
 use closebook_shared::activities::{
     ActivityKind, ActivityOutcome, CreateActivityRequest, CreateNoteRequest, CreateTouchRequest,
-    LeadActivityQuery, TouchKind,
+    TouchKind,
 };
-use closebook_shared::leads::{
-    ChangeStageRequest, Lead, Outcome, ReferralAskRequest, ReferralAskStatus, SetOutcomeRequest,
-    UpdateLeadRequest,
-};
-use closebook_shared::pipelines::{Pipeline, StageKind};
+use closebook_shared::leads::{Lead, ReferralAskRequest, ReferralAskStatus, UpdateLeadRequest};
 use closebook_shared::scripts::{RenderedScript, Script};
-use closebook_shared::{ErrorCode, Page, Problem};
+use closebook_shared::{Page, Problem};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_params_map;
 
 use crate::api;
-use crate::components::format;
 use crate::components::ui::{EmptyState, FormState, ProblemBox, Skeleton, Toasts, answered};
-
-#[component]
-pub fn LeadDetailPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    let reload = RwSignal::new(0u32);
-    let lead = LocalResource::new(move || {
-        let _ = reload.get();
-        let id = id();
-        async move {
-            match id.parse() {
-                Ok(id) => api::leads::get_one(id).await,
-                // Not an id: no lead has it, as the server would say.
-                Err(_) => Err(Problem::new(ErrorCode::NotFound, "lead not found")),
-            }
-        }
-    });
-    let bump = move || reload.update(|n| *n += 1);
-    view! {
-        <section class="page">
-            <a class="muted" href="/leads">"← Leads"</a>
-            <Transition fallback=|| view! { <Skeleton rows=6/> }>
-                {answered(lead, move |l| view! { <LeadView lead=l on_change=bump/> })}
-            </Transition>
-        </section>
-    }
-}
-
-fn opt_label<T: Copy>(v: Option<T>, label: fn(T) -> &'static str) -> String {
-    v.map(label).unwrap_or("—").to_owned()
-}
-
-#[component]
-fn LeadView(lead: Lead, on_change: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
-    let l = lead.clone();
-    let open = l.outcome == Outcome::Open;
-    view! {
-        <div class="page-header">
-            <h1 class="page-title">{l.company.clone()}</h1>
-            <span class="badge" class:hot=l.hot data-testid="score">{format!("Score {}", l.score)}</span>
-        </div>
-        <p class="muted">
-            <span data-testid="stage">{l.stage_name.clone()}</span>
-            {format!(" · {} · {}", l.display_sales_stage.label(), l.outcome.label())}
-        </p>
-        <div class="detail-grid">
-            <div class="card">
-                <h2 class="section-title">"Contact"</h2>
-                <p>{[l.contact_name.clone(), l.contact_title.clone()].into_iter().flatten().collect::<Vec<_>>().join(" — ")}</p>
-                <p>{l.email.clone().map(|e| view! { <a href=format!("mailto:{e}")>{e.clone()}</a> })}</p>
-                <p>{l.phone.clone().map(|p| view! { <a href=format!("tel:{p}")>{p.clone()}</a> })}</p>
-                <p class="muted">{[l.address.clone(), l.city.clone(), l.state.clone()].into_iter().flatten().collect::<Vec<_>>().join(", ")}</p>
-            </div>
-            <div class="card">
-                <h2 class="section-title">"Deal"</h2>
-                <p>{format!("Value: {}", l.deal_value.as_ref().map(format::money).unwrap_or_else(|| "—".into()))}</p>
-                <p>{format!("Probability: {} %", l.probability)}</p>
-                <p>{format!("Expected close: {}", l.expected_close_date.as_ref().map(format::date).unwrap_or_else(|| "—".into()))}</p>
-                <h3 class="subtitle">"BANT"</h3>
-                <p class="small">{format!("Budget: {} · Authority: {} · Need: {} · Timeline: {}",
-                    opt_label(l.budget, |v| v.label()), opt_label(l.authority, |v| v.label()),
-                    opt_label(l.need, |v| v.label()), opt_label(l.timeline, |v| v.label()))}</p>
-            </div>
-            <div class="card" class:incomplete=l.incomplete>
-                <h2 class="section-title">"Next action"</h2>
-                <p>{l.next_action.clone().unwrap_or_else(|| "—".into())}</p>
-                {match &l.next_contact_at {
-                    Some(t) => view! { <p>{format!("Next contact: {}", format::when(t))}</p> }.into_any(),
-                    None if l.incomplete => view! { <p class="danger" data-testid="incomplete">"No next date = incomplete (leak)"</p> }.into_any(),
-                    None => view! { <p class="muted">"No next contact date"</p> }.into_any(),
-                }}
-                <p class="small muted">{format!("Follow-ups: {} · Referral ask: {}", l.follow_up_count, l.referral_ask_status.label())}</p>
-            </div>
-        </div>
-        <Show when=move || open>
-            <StageControls lead=lead.clone() on_change=on_change/>
-        </Show>
-        <QuickActions lead=l.clone() on_change=on_change/>
-        <Timeline lead_id=l.id/>
-    }
-}
-
-#[component]
-fn StageControls(lead: Lead, on_change: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
-    let pipeline_id = lead.pipeline_id;
-    let pipeline = LocalResource::new(move || async move {
-        api::get::<Pipeline>(&format!("/pipelines/{pipeline_id}")).await
-    });
-    let form = FormState::new();
-    let lost_reason = RwSignal::new(String::new());
-    // Edits send the version shown, so one made over someone else's change is refused (412)
-    // and says so, instead of overwriting it.
-    let (id, version) = (lead.id, lead.version);
-    let current = lead.stage_id;
-    let move_to = move |stage_id: uuid::Uuid| {
-        form.run(
-            async move {
-                api::leads::change_stage(
-                    id,
-                    &ChangeStageRequest {
-                        stage_id,
-                        version: Some(version),
-                        note: None,
-                    },
-                )
-                .await
-            },
-            move |_| {
-                Toasts::show("Stage updated");
-                on_change();
-            },
-        );
-    };
-    let close = move |outcome: Outcome| {
-        let lost = Some(lost_reason.get_untracked()).filter(|s| !s.trim().is_empty());
-        form.run(
-            async move {
-                api::leads::set_outcome(
-                    id,
-                    &SetOutcomeRequest {
-                        outcome,
-                        lost_reason: lost,
-                        version: Some(version),
-                    },
-                )
-                .await
-            },
-            move |l| {
-                Toasts::show(format!("Closed as {}", l.outcome.label()));
-                on_change();
-            },
-        );
-    };
-    view! {
-        <div class="card">
-            <h2 class="section-title">"Stage"</h2>
-            <ProblemBox problem=form.problem/>
-            <Suspense fallback=|| view! { <Skeleton rows=1/> }>
-                {move || pipeline.get().map(|r| r.map(|p| view! {
-                    <select aria-label="Stage" on:change=move |ev| {
-                        if let Ok(s) = event_target_value(&ev).parse() { move_to(s); }
-                    }>
-                        {p.stages.into_iter().filter(|s| s.kind == StageKind::Open).map(|s| view! {
-                            <option value=s.id.to_string() selected=s.id == current>{s.name}</option>
-                        }).collect_view()}
-                    </select>
-                }).ok())}
-            </Suspense>
-            <div class="actions">
-                <button class="button button-primary" on:click=move |_| close(Outcome::Won)>"Mark won"</button>
-                <input aria-label="Lost reason" placeholder="Lost reason" prop:value=move || lost_reason.get() on:input=move |ev| lost_reason.set(event_target_value(&ev))/>
-                <button class="button button-ghost" on:click=move |_| close(Outcome::Lost)>"Mark lost"</button>
-            </div>
-        </div>
-    }
-}
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Panel {
@@ -188,7 +26,10 @@ enum Panel {
 }
 
 #[component]
-fn QuickActions(lead: Lead, on_change: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+pub fn QuickActions(
+    lead: Lead,
+    on_change: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let panel = RwSignal::new(Panel::None);
     let (id, version) = (lead.id, lead.version);
     let form = FormState::new();
@@ -415,58 +256,5 @@ fn ScriptPicker(lead_id: String) -> impl IntoView {
             })}
         </Suspense>
         {move || rendered.get().map(|r| view! { <pre class="script-text">{r.body}</pre> })}
-    }
-}
-
-#[component]
-fn Timeline(lead_id: uuid::Uuid) -> impl IntoView {
-    let kind = RwSignal::new(String::new());
-    let acts = LocalResource::new(move || {
-        let k = kind.get();
-        async move {
-            let q = LeadActivityQuery {
-                kind: Some(k).filter(|k| !k.is_empty()),
-                limit: Some(100),
-                cursor: None,
-            };
-            api::leads::activities(lead_id, q).await
-        }
-    });
-    let chips = [
-        ("", "All"),
-        ("call", "Calls"),
-        ("email", "Emails"),
-        ("meeting,demo", "Meetings"),
-        ("note", "Notes"),
-    ];
-    view! {
-        <div class="card">
-            <h2 class="section-title">"Activity timeline"</h2>
-            <div class="chips">
-                {chips.into_iter().map(|(k, label)| view! {
-                    <button class="chip" class:active=move || kind.get() == k on:click=move |_| kind.set(k.to_owned())>{label}</button>
-                }).collect_view()}
-            </div>
-            <Transition fallback=|| view! { <Skeleton rows=3/> }>
-                {answered(acts, move |v| match v {
-                    p if p.items.is_empty() => view! { <EmptyState title="No activity yet" hint="Log a call or a note with the quick actions."/> }.into_any(),
-                    p => view! {
-                        <ol class="timeline">
-                            {p.items.into_iter().map(|a| {
-                                let when = a.completed_at.or(a.scheduled_at).map(|t| format::when(&t)).unwrap_or_default();
-                                view! {
-                                    <li class="timeline-item">
-                                        <strong>{a.kind.label()}</strong>
-                                        <span class="muted small">{format!(" · {when}")}</span>
-                                        {a.outcome.map(|o| view! { <span class="badge">{o.label()}</span> })}
-                                        {a.notes.map(|n| view! { <p class="small">{n}</p> })}
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ol>
-                    }.into_any(),
-                })}
-            </Transition>
-        </div>
     }
 }
