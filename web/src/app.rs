@@ -1,6 +1,5 @@
 //! Routes and the session bootstrap.
 
-use closebook_shared::users::User;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, Router, Routes};
@@ -20,7 +19,7 @@ pub fn App() -> impl IntoView {
     let loaded = RwSignal::new(!Session::has_tokens());
     if Session::has_tokens() {
         spawn_local(async move {
-            if let Ok(u) = api::get::<User>("/me").await {
+            if let Ok(u) = api::me::get_me().await {
                 session.user.set(Some(u));
             }
             loaded.set(true);

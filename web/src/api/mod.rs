@@ -1,9 +1,18 @@
-//! Typed client for the Closebook API over the shared DTOs. Every failure decodes to the shared
+//! Typed client for the Closebook API over the shared DTOs, one module per resource; pages call
+//! those, never a path. Every failure decodes to the shared
 //! `Problem`, so pages show the server's own message and field errors. An expired access token is
 //! refreshed once, transparently; if that fails the session ends and the user is sent to sign in.
 
+pub mod activities;
+pub mod audit;
 pub mod leads;
+pub mod me;
+pub mod pipelines;
+pub mod scripts;
+pub mod service_tokens;
 pub mod session;
+pub mod teams;
+pub mod users;
 
 use closebook_shared::{ErrorCode, Problem};
 use gloo_net::http::{Request, RequestBuilder, Response};
@@ -156,23 +165,6 @@ pub fn query_string<Q: Serialize>(q: &Q) -> String {
     match serde_urlencoded::to_string(q) {
         Ok(qs) if !qs.is_empty() => format!("?{qs}"),
         _ => String::new(),
-    }
-}
-
-/// Query string from pairs, skipping empty values.
-pub fn query(pairs: &[(&str, Option<String>)]) -> String {
-    let parts: Vec<String> = pairs
-        .iter()
-        .filter_map(|(k, v)| {
-            v.as_ref()
-                .filter(|v| !v.is_empty())
-                .map(|v| format!("{k}={}", js_sys::encode_uri_component(v)))
-        })
-        .collect();
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", parts.join("&"))
     }
 }
 

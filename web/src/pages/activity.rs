@@ -1,10 +1,8 @@
 //! Activity tab (seed 004 Tab 3): the day's schedule, day by day, and a 10-second quick log.
 
 use chrono::{Duration, NaiveDate, Utc};
-use closebook_shared::Page;
-use closebook_shared::activities::{
-    Activity, ActivityKind, ActivityOutcome, CreateActivityRequest,
-};
+use closebook_shared::activities::ScheduleQuery;
+use closebook_shared::activities::{ActivityKind, ActivityOutcome, CreateActivityRequest};
 use closebook_shared::leads::{LeadListQuery, LeadSort, Outcome};
 use leptos::prelude::*;
 
@@ -21,12 +19,12 @@ pub fn ActivityPage() -> impl IntoView {
     let schedule = LocalResource::new(move || {
         let _ = reload.get();
         let from = day.get().and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
-        let q = api::query(&[
-            ("from", Some(from.to_rfc3339())),
-            ("to", Some((from + Duration::days(1)).to_rfc3339())),
-            ("limit", Some("200".into())),
-        ]);
-        async move { api::get::<Page<Activity>>(&format!("/activities{q}")).await }
+        api::activities::schedule(ScheduleQuery {
+            from: Some(from),
+            to: Some(from + Duration::days(1)),
+            limit: Some(200),
+            ..Default::default()
+        })
     });
     let label = move || {
         let d = day.get();
@@ -138,7 +136,7 @@ fn QuickLog(on_done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView 
             longitude: None,
         };
         form.run(
-            async move { api::post::<_, Activity>("/activities", &req).await },
+            async move { api::activities::quick_log(&req).await },
             move |a| {
                 Toasts::show(format!(
                     "Logged {} with {}",

@@ -1,8 +1,8 @@
 //! The home page, per role.
 
-use closebook_shared::teams::Team;
-use closebook_shared::users::User;
-use closebook_shared::{Page, Role};
+use closebook_shared::Role;
+use closebook_shared::teams::TeamListQuery;
+use closebook_shared::users::UserListQuery;
 use leptos::prelude::*;
 
 use crate::api::{self, Session};
@@ -29,8 +29,16 @@ pub fn HomePage() -> impl IntoView {
 #[component]
 fn AdminHome() -> impl IntoView {
     let counts = LocalResource::new(|| async {
-        let users = api::get::<Page<User>>("/users?limit=200").await?;
-        let teams = api::get::<Page<Team>>("/teams?limit=200").await?;
+        let users = api::users::list(UserListQuery {
+            limit: Some(200),
+            ..Default::default()
+        })
+        .await?;
+        let teams = api::teams::list(TeamListQuery {
+            limit: Some(200),
+            ..Default::default()
+        })
+        .await?;
         let count = |n: usize, more: bool| if more { format!("{n}+") } else { n.to_string() };
         Ok::<_, closebook_shared::Problem>((
             count(users.items.len(), users.next_cursor.is_some()),
@@ -52,7 +60,12 @@ fn AdminHome() -> impl IntoView {
 
 #[component]
 fn TeamsOverview() -> impl IntoView {
-    let teams = LocalResource::new(|| api::get::<Page<Team>>("/teams?limit=200"));
+    let teams = LocalResource::new(|| {
+        api::teams::list(TeamListQuery {
+            limit: Some(200),
+            ..Default::default()
+        })
+    });
     view! {
         <h2 class="section-title">"Teams"</h2>
         <Suspense fallback=|| view! { <Skeleton rows=3/> }>

@@ -1,5 +1,4 @@
-use closebook_shared::auth::{LoginRequest, TokenResponse};
-use closebook_shared::users::User;
+use closebook_shared::auth::LoginRequest;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -26,11 +25,7 @@ pub fn LoginPage() -> impl IntoView {
             password: password.get_untracked(),
         };
         let navigate = navigate.clone();
-        let request = async move {
-            let tokens = api::post_public::<_, TokenResponse>("/auth/login", &body).await?;
-            Session::store(&tokens);
-            api::get::<User>("/me").await
-        };
+        let request = async move { api::me::sign_in(&body).await };
         form.run(request, move |user| {
             session.user.set(Some(user));
             navigate("/", Default::default());

@@ -8,20 +8,15 @@ pub mod leads;
 pub mod login;
 pub mod profile;
 
-use closebook_shared::auth::LogoutRequest;
 use leptos::task::spawn_local;
 
-use crate::api::{self, Method, Session};
+use crate::api::{self, Session};
 
 /// Revokes this sign-in on the server (best effort), then forgets it here.
 pub fn sign_out() {
     spawn_local(async move {
-        let _ = api::call_empty(
-            Method::Post,
-            "/auth/logout",
-            api::to_json(&LogoutRequest::default()),
-        )
-        .await;
+        // Best effort: the session ends here whatever the server says.
+        let _ = api::me::sign_out().await;
         Session::clear();
         if let Some(w) = web_sys::window() {
             let _ = w.location().set_href("/login");

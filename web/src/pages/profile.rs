@@ -1,7 +1,7 @@
 //! The user's own profile and password.
 
-use closebook_shared::auth::{ChangePasswordRequest, TokenResponse};
-use closebook_shared::users::{UpdateUserRequest, User};
+use closebook_shared::auth::ChangePasswordRequest;
+use closebook_shared::users::UpdateUserRequest;
 use leptos::prelude::*;
 
 use crate::api::{self, Session};
@@ -39,9 +39,9 @@ pub fn ProfilePage() -> impl IntoView {
             time_zone: Some(tz.get_untracked()),
             ..Default::default()
         };
-        let path = format!("/users/{}", me.id);
+        let id = me.id;
         form.run(
-            async move { api::patch::<_, User>(&path, &body).await },
+            async move { api::users::update(id, &body).await },
             move |u| {
                 session.user.set(Some(u));
                 Toasts::show("Profile saved");
@@ -83,11 +83,7 @@ fn ChangePassword() -> impl IntoView {
             current_password: current.get_untracked(),
             new_password: new.get_untracked(),
         };
-        let request = async move {
-            let tokens = api::post::<_, TokenResponse>("/me/password", &body).await?;
-            Session::store(&tokens);
-            api::get::<User>("/me").await
-        };
+        let request = async move { api::me::change_password(&body).await };
         form.run(request, move |u| {
             session.user.set(Some(u));
             current.set(String::new());

@@ -1,7 +1,8 @@
 //! Admin → audit log: filters, pages, and what each change changed.
 
+use closebook_shared::Problem;
 use closebook_shared::audit::AuditEntry;
-use closebook_shared::{Page, Problem};
+use closebook_shared::audit::AuditQuery;
 use leptos::prelude::*;
 use serde_json::Value;
 
@@ -23,17 +24,15 @@ pub fn AuditPage() -> impl IntoView {
         pager.reset();
     });
     let entries = LocalResource::new(move || {
-        let path = format!(
-            "/audit{}",
-            api::query(&[
-                ("entity_type", Some(entity_type.get())),
-                ("action", Some(action.get())),
-                ("entity_id", Some(entity_id.get())),
-                ("cursor", pager.cursor()),
-                ("limit", Some("25".into())),
-            ])
-        );
-        async move { api::get::<Page<AuditEntry>>(&path).await }
+        let given = |s: String| Some(s).filter(|s| !s.trim().is_empty());
+        api::audit::list(AuditQuery {
+            entity_type: given(entity_type.get()),
+            action: given(action.get()),
+            entity_id: given(entity_id.get()),
+            cursor: pager.cursor(),
+            limit: Some(25),
+            ..Default::default()
+        })
     });
     let next = Signal::derive(move || {
         entries

@@ -1,8 +1,9 @@
 //! Admin → teams: list, create, edit, members.
 
-use closebook_shared::Page;
+use closebook_shared::Role;
+use closebook_shared::teams::TeamListQuery;
 use closebook_shared::teams::{CreateTeamRequest, Team, UpdateTeamRequest};
-use closebook_shared::users::User;
+use closebook_shared::users::UserListQuery;
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -16,10 +17,18 @@ pub fn TeamsPage() -> impl IntoView {
     let reload = RwSignal::new(0u32);
     let teams = LocalResource::new(move || {
         let _ = reload.get();
-        api::get::<Page<Team>>("/teams?limit=200")
+        api::teams::list(TeamListQuery {
+            limit: Some(200),
+            ..Default::default()
+        })
     });
     let managers = LocalResource::new(|| {
-        api::get::<Page<User>>("/users?role=sales_manager&active=true&limit=200")
+        api::users::list(UserListQuery {
+            role: Some(Role::SalesManager),
+            active: Some(true),
+            limit: Some(200),
+            ..Default::default()
+        })
     });
     let manager_options = Signal::derive(move || {
         let mut v = vec![(String::new(), "No manager".to_owned())];
@@ -75,7 +84,12 @@ pub fn TeamsPage() -> impl IntoView {
 #[component]
 fn Members(team: Uuid) -> impl IntoView {
     let members = LocalResource::new(move || async move {
-        api::get::<Page<User>>(&format!("/users?team_id={team}&limit=200")).await
+        api::users::list(UserListQuery {
+            team_id: Some(team),
+            limit: Some(200),
+            ..Default::default()
+        })
+        .await
     });
     view! {
         <Suspense fallback=|| view! { <Skeleton rows=1/> }>
@@ -126,14 +140,11 @@ fn TeamForm(
         let request = async move {
             match existing {
                 None => {
-                    api::post::<_, Team>(
-                        "/teams",
-                        &CreateTeamRequest {
-                            name,
-                            manager_id,
-                            city: city_opt,
-                        },
-                    )
+                    api::teams::create(&CreateTeamRequest {
+                        name,
+                        manager_id,
+                        city: city_opt,
+                    })
                     .await
                 }
                 Some((id, version)) => {
@@ -143,7 +154,7 @@ fn TeamForm(
                         manager_id: Some(manager_id),
                         city: Some(city_opt),
                     };
-                    api::patch::<_, Team>(&format!("/teams/{id}"), &body).await
+                    api::teams::update(id, &body).await
                 }
             }
         };

@@ -1,13 +1,12 @@
 //! Admin → service tokens: create (shown once), revoke.
 
-use closebook_shared::service_tokens::{
-    CreateServiceTokenRequest, CreatedServiceToken, ServiceToken,
-};
-use closebook_shared::{Page, Role};
+use closebook_shared::Role;
+use closebook_shared::service_tokens::CreateServiceTokenRequest;
+use closebook_shared::service_tokens::ServiceTokenListQuery;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::{self, Method};
+use crate::api::{self};
 use crate::components::format;
 use crate::components::ui::{
     EmptyState, Field, FormState, Modal, ProblemBox, SelectField, Skeleton, Toasts, answered,
@@ -18,7 +17,10 @@ pub fn TokensPage() -> impl IntoView {
     let reload = RwSignal::new(0u32);
     let tokens = LocalResource::new(move || {
         let _ = reload.get();
-        api::get::<Page<ServiceToken>>("/service-tokens?limit=200")
+        api::service_tokens::list(ServiceTokenListQuery {
+            limit: Some(200),
+            ..Default::default()
+        })
     });
     let creating = RwSignal::new(false);
     let shown = RwSignal::new(None::<String>);
@@ -35,7 +37,7 @@ pub fn TokensPage() -> impl IntoView {
             return;
         }
         spawn_local(async move {
-            match api::call_empty(Method::Delete, &format!("/service-tokens/{id}"), None).await {
+            match api::service_tokens::revoke(id).await {
                 Ok(()) => {
                     Toasts::show("Token revoked");
                     reload.update(|n| *n += 1);
@@ -109,8 +111,7 @@ fn CreateToken(on_created: impl Fn(String) + Clone + Send + Sync + 'static) -> i
             expires_at: None,
         };
         let on_created = on_created.clone();
-        let request =
-            async move { api::post::<_, CreatedServiceToken>("/service-tokens", &body).await };
+        let request = async move { api::service_tokens::create(&body).await };
         form.run(request, move |created| on_created(created.token));
     };
     view! {

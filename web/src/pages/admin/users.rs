@@ -1,13 +1,14 @@
 //! Admin → users: search and filter, create, edit, deactivate, set a temporary password.
 
 use closebook_shared::auth::SetPasswordRequest;
-use closebook_shared::teams::Team;
+use closebook_shared::teams::TeamListQuery;
+use closebook_shared::users::UserListQuery;
 use closebook_shared::users::{CreateUserRequest, UpdateUserRequest, User};
-use closebook_shared::{Page, Problem, Role};
+use closebook_shared::{Problem, Role};
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::api::{self, Method};
+use crate::api::{self};
 use crate::components::ui::{
     EmptyState, Field, FormState, Modal, Pager, PagerControls, ProblemBox, SelectField, Skeleton,
     Toasts, answered,
@@ -39,7 +40,12 @@ pub fn UsersPage() -> impl IntoView {
         let _ = (q.get(), role.get(), team.get());
         pager.reset();
     });
-    let teams = LocalResource::new(|| api::get::<Page<Team>>("/teams?limit=200"));
+    let teams = LocalResource::new(|| {
+        api::teams::list(TeamListQuery {
+            limit: Some(200),
+            ..Default::default()
+        })
+    });
     let team_options = Signal::derive(move || {
         let mut v = vec![(String::new(), "Any team".to_owned())];
         if let Some(Ok(p)) = teams.get() {
@@ -48,18 +54,16 @@ pub fn UsersPage() -> impl IntoView {
         v
     });
     let users = LocalResource::new(move || {
-        let path = format!(
-            "/users{}",
-            api::query(&[
-                ("q", Some(q.get())),
-                ("role", Some(role.get())),
-                ("team_id", Some(team.get())),
-                ("cursor", pager.cursor()),
-                ("limit", Some("25".into()))
-            ])
-        );
+        let query = UserListQuery {
+            q: Some(q.get()).filter(|q| !q.trim().is_empty()),
+            role: role.get().parse().ok(),
+            team_id: team.get().parse().ok(),
+            cursor: pager.cursor(),
+            limit: Some(25),
+            ..Default::default()
+        };
         let _ = reload.get();
-        async move { api::get::<Page<User>>(&path).await }
+        api::users::list(query)
     });
     let next = Signal::derive(move || users.get().and_then(|r| r.ok()).and_then(|p| p.next_cursor));
     let no_problem = RwSignal::new(None::<Problem>);
@@ -242,16 +246,13 @@ fn CreateUser(
             time_zone: None,
         };
         let on_done = on_done.clone();
-        form.run(
-            async move { api::post::<_, User>("/users", &body).await },
-            move |u| {
-                Toasts::show(format!(
-                    "{} can now sign in with the password you set",
-                    u.name
-                ));
-                on_done();
-            },
-        );
+        form.run(async move { api::users::create(&body).await }, move |u| {
+            Toasts::show(format!(
+                "{} can now sign in with the password you set",
+                u.name
+            ));
+            on_done();
+        });
     };
     view! {
         <form class="form" on:submit=submit>
@@ -300,8 +301,7 @@ fn EditUser(
                 ..Default::default()
             };
             let on_done = on_done.clone();
-            let request =
-                async move { api::patch::<_, User>(&format!("/users/{id}"), &body).await };
+            let request = async move { api::users::update(id, &body).await };
             form.run(request, move |u| {
                 Toasts::show(format!("Saved {}", u.name));
                 on_done();
@@ -314,9 +314,8 @@ fn EditUser(
             password: temp_password.get_untracked(),
             must_change_password: Some(true),
         };
-        let path = format!("/users/{id}/password");
         form.run(
-            async move { api::call_empty(Method::Post, &path, api::to_json(&body)).await },
+            async move { api::users::set_password(id, &body).await },
             move |()| {
                 temp_password.set(String::new());
                 Toasts::show("Temporary password set; the user must change it at next sign-in");

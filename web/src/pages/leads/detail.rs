@@ -3,7 +3,7 @@
 
 use closebook_shared::activities::LeadActivityQuery;
 use closebook_shared::leads::{ChangeStageRequest, Lead, Outcome, SetOutcomeRequest};
-use closebook_shared::pipelines::{Pipeline, StageKind};
+use closebook_shared::pipelines::StageKind;
 use closebook_shared::{ErrorCode, Problem};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -97,9 +97,8 @@ fn LeadView(lead: Lead, on_change: impl Fn() + Copy + Send + Sync + 'static) -> 
 #[component]
 fn StageControls(lead: Lead, on_change: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let pipeline_id = lead.pipeline_id;
-    let pipeline = LocalResource::new(move || async move {
-        api::get::<Pipeline>(&format!("/pipelines/{pipeline_id}")).await
-    });
+    let pipeline =
+        LocalResource::new(move || async move { api::pipelines::get_one(pipeline_id).await });
     let form = FormState::new();
     let lost_reason = RwSignal::new(String::new());
     // Edits send the version shown, so one made over someone else's change is refused (412)

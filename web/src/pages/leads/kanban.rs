@@ -12,7 +12,7 @@ use crate::components::ui::{Skeleton, Toasts, answered};
 
 #[component]
 pub fn KanbanPage() -> impl IntoView {
-    let pipelines = LocalResource::new(|| api::get::<Vec<Pipeline>>("/pipelines"));
+    let pipelines = LocalResource::new(api::pipelines::list);
     let chosen = RwSignal::new(None::<String>);
     view! {
         <section class="page">

@@ -1,13 +1,14 @@
 //! The lead page's quick actions: log a call or visit, add a note, ask for a referral, record a
 //! touch, copy a script — each a small form that refreshes the lead when done.
 
+use closebook_shared::Problem;
 use closebook_shared::activities::{
     ActivityKind, ActivityOutcome, CreateActivityRequest, CreateNoteRequest, CreateTouchRequest,
     TouchKind,
 };
 use closebook_shared::leads::{Lead, ReferralAskRequest, ReferralAskStatus, UpdateLeadRequest};
-use closebook_shared::scripts::{RenderedScript, Script};
-use closebook_shared::{Page, Problem};
+use closebook_shared::scripts::RenderedScript;
+use closebook_shared::scripts::{RenderScriptParams, ScriptListQuery};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -201,26 +202,25 @@ pub fn QuickActions(
                 </form>
             </Show>
             <Show when=move || panel.get() == Panel::Script>
-                <ScriptPicker lead_id=id.to_string()/>
+                <ScriptPicker lead_id=id/>
             </Show>
         </div>
     }
 }
 
 #[component]
-fn ScriptPicker(lead_id: String) -> impl IntoView {
-    let scripts = LocalResource::new(|| api::get::<Page<Script>>("/scripts?limit=200"));
+fn ScriptPicker(lead_id: uuid::Uuid) -> impl IntoView {
+    let scripts = LocalResource::new(|| {
+        api::scripts::list(ScriptListQuery {
+            limit: Some(200),
+            ..Default::default()
+        })
+    });
     let rendered = RwSignal::new(None::<RenderedScript>);
     let problem = RwSignal::new(None::<Problem>);
-    let render = move |script_id: String| {
-        let lead_id = lead_id.clone();
+    let render = move |script_id: uuid::Uuid| {
         spawn_local(async move {
-            match api::post::<_, RenderedScript>(
-                &format!("/scripts/{script_id}/render?lead_id={lead_id}"),
-                &serde_json::json!({}),
-            )
-            .await
-            {
+            match api::scripts::render(script_id, RenderScriptParams { lead_id }).await {
                 Ok(r) => {
                     let text = match &r.subject {
                         Some(s) => format!("{s}\n\n{}", r.body),
@@ -242,13 +242,11 @@ fn ScriptPicker(lead_id: String) -> impl IntoView {
             {answered(scripts, move |v| match v {
                 p if p.items.is_empty() => view! { <EmptyState title="No scripts yet" hint="A manager can add scripts and email templates."/> }.into_any(),
                 p => {
-                    let render = render.clone();
                     view! {
                         <ul class="plain-list">
                             {p.items.into_iter().map(|s| {
-                                let render = render.clone();
-                                let sid = s.id.to_string();
-                                view! { <li><button class="link" on:click=move |_| render(sid.clone())>{format!("{} · {}", s.title, s.sales_stage.label())}</button></li> }
+                                let sid = s.id;
+                                view! { <li><button class="link" on:click=move |_| render(sid)>{format!("{} · {}", s.title, s.sales_stage.label())}</button></li> }
                             }).collect_view()}
                         </ul>
                     }.into_any()
