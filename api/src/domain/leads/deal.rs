@@ -3,14 +3,12 @@
 use closebook_shared::leads::{Lead, UpdateDealRequest};
 use uuid::Uuid;
 
-use super::{load_for, refuse_closed, save};
+use super::{load_for, refuse_closed, save_edit};
 use crate::authz::PipelineCaller;
+use crate::concurrency;
 use crate::db::DbConn;
 use crate::db::columns::money_columns;
-use crate::db::leads as rows;
-use crate::db::pipelines;
 use crate::error::ApiError;
-use crate::{concurrency, time};
 
 pub fn update_deal(
     conn: &mut DbConn,
@@ -36,18 +34,5 @@ pub fn update_deal(
     if let Some(v) = p.expected_close_date {
         row.expected_close_date = v;
     }
-    if row == before {
-        return rows::to_dto(conn, &before);
-    }
-    let set = pipelines::stages(conn, &row.pipeline_id)?;
-    let (dto, _) = save(
-        conn,
-        &caller.actor,
-        "lead.deal",
-        &before,
-        row,
-        &set,
-        time::now(),
-    )?;
-    Ok(dto)
+    save_edit(conn, caller, "lead.deal", &before, row)
 }

@@ -32,16 +32,17 @@ use uuid::Uuid;
 
 use super::trimmed;
 use crate::audit::{self, Actor};
-use crate::authz::OwnerScope;
+use crate::authz::{OwnerScope, PipelineCaller};
 use crate::db::DbConn;
 use crate::db::activities as activity_rows;
 use crate::db::columns::to_json_list;
 use crate::db::leads::{self as rows, LeadRow};
-use crate::db::pipelines::StageSet;
+use crate::db::pipelines::{self, StageSet};
 use crate::db::settings;
 use crate::db::users::{self as user_rows, UserRow};
 use crate::db::versioned;
 use crate::error::ApiError;
+use crate::time;
 
 fn list(v: Option<Vec<String>>) -> String {
     let items: Vec<String> = v
@@ -208,6 +209,23 @@ fn save(
         Some(&new),
     )?;
     Ok((new, row))
+}
+
+/// Saves an edit of the lead's own fields; an edit that changes nothing saves nothing (no new
+/// version, no audit entry) and answers the lead as it is.
+fn save_edit(
+    conn: &mut DbConn,
+    caller: &PipelineCaller,
+    action: &str,
+    before: &LeadRow,
+    row: LeadRow,
+) -> Result<Lead, ApiError> {
+    if row == *before {
+        return rows::to_dto(conn, before);
+    }
+    let set = pipelines::stages(conn, &row.pipeline_id)?;
+    let (dto, _) = save(conn, &caller.actor, action, before, row, &set, time::now())?;
+    Ok(dto)
 }
 
 fn refuse_closed(row: &LeadRow) -> Result<(), ApiError> {

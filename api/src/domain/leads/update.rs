@@ -3,13 +3,12 @@
 use closebook_shared::leads::{Lead, UpdateLeadRequest};
 use uuid::Uuid;
 
-use super::{check_source, keys, list, load_for, save, trimmed};
+use super::{check_source, keys, list, load_for, save_edit, trimmed};
 use crate::authz::PipelineCaller;
+use crate::concurrency;
 use crate::db::DbConn;
-use crate::db::leads::{self as rows, to_e6};
-use crate::db::pipelines;
+use crate::db::leads::to_e6;
 use crate::error::ApiError;
-use crate::{concurrency, time};
 
 pub fn update(
     conn: &mut DbConn,
@@ -77,18 +76,5 @@ pub fn update(
         row.tags = list(Some(v));
     }
     keys(&mut row);
-    if row == before {
-        return rows::to_dto(conn, &before);
-    }
-    let set = pipelines::stages(conn, &row.pipeline_id)?;
-    let (dto, _) = save(
-        conn,
-        &caller.actor,
-        "lead.update",
-        &before,
-        row,
-        &set,
-        time::now(),
-    )?;
-    Ok(dto)
+    save_edit(conn, caller, "lead.update", &before, row)
 }
