@@ -29,9 +29,12 @@ while [ $# -gt 0 ]; do
     *) extra+=("$1"); shift ;;
   esac
 done
-if ! "$venv/bin/schemathesis" --version 2>/dev/null | grep -q "$version"; then
+constraints="$root/e2e/contract/constraints.txt"
+if ! "$venv/bin/schemathesis" --version 2>/dev/null | grep -q "$version" \
+  || ! cmp -s "$constraints" "$venv/constraints.txt"; then
   python3 -m venv "$venv"
-  "$venv/bin/pip" install --quiet "schemathesis==$version"
+  "$venv/bin/pip" install --quiet -c "$constraints" "schemathesis==$version"
+  cp "$constraints" "$venv/constraints.txt"
 fi
 
 work=$(mktemp -d)
