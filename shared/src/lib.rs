@@ -9,6 +9,7 @@ pub mod activities;
 pub mod audit;
 pub mod auth;
 pub mod clients;
+pub mod commissions;
 pub mod error;
 pub mod events;
 pub mod follow_up;

@@ -1,0 +1,630 @@
+//! The rules with hand-computed cents, and properties over random months.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+use super::month::{SimDeal, SimInvoice, SimRefund, SimUpsell, SimulateRequest, simulate};
+use super::plan::{Band, BandMode, NewBusinessRule, PlanRules};
+use super::rules::{self, Refund};
+use super::{LineStatus, LineType};
+
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+fn at(s: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
+}
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn tiered(mode: BandMode) -> NewBusinessRule {
+    // Seed 004: 5% base, 10% once the month reaches quota.
+    NewBusinessRule::Tiered {
+        mode,
+        bands: vec![
+            Band {
+                from_percent: d("0"),
+                rate: d("0.05"),
+            },
+            Band {
+                from_percent: d("100"),
+                rate: d("0.10"),
+            },
+        ],
+    }
+}
+
+#[test]
+fn new_business_by_rule() {
+    // (rule, quota, won before, deal value, amount)
+    let pct = |r: &str| NewBusinessRule::Percentage { rate: d(r) };
+    let table: Vec<(NewBusinessRule, Option<&str>, &str, &str, &str)> = vec![
+        (pct("0.05"), None, "0", "12345.67", "617.28"), // 617.2835
+        (pct("0.05"), None, "0", "0.10", "0.01"),       // 0.005: half away from zero
+        (pct("0.05"), None, "0", "0.09", "0.00"),       // 0.0045
+        (pct("0.075"), None, "0", "1000", "75.00"),
+        (
+            NewBusinessRule::Fixed { amount: d("150") },
+            None,
+            "0",
+            "99999",
+            "150.00",
+        ),
+        // Marginal bands, quota 10,000: 0–10,000 at 5%, above at 10%.
+        (
+            tiered(BandMode::Marginal),
+            Some("10000"),
+            "0",
+            "6000",
+            "300.00",
+        ),
+        (
+            tiered(BandMode::Marginal),
+            Some("10000"),
+            "6000",
+            "6000",
+            "400.00",
+        ), // 4,000×5% + 2,000×10%
+        (
+            tiered(BandMode::Marginal),
+            Some("10000"),
+            "12000",
+            "1000",
+            "100.00",
+        ),
+        (
+            tiered(BandMode::Marginal),
+            Some("10000"),
+            "0",
+            "10000",
+            "500.00",
+        ), // up to the edge: all 5%
+        (
+            tiered(BandMode::Marginal),
+            Some("10000"),
+            "10000",
+            "0.05",
+            "0.01",
+        ), // 0.005 at 10%
+        (
+            tiered(BandMode::Marginal),
+            Some("10000"),
+            "9999.99",
+            "0.02",
+            "0.00",
+        ), // 0.0005 + 0.001
+        // No quota: only the first band is reachable.
+        (tiered(BandMode::Marginal), None, "50000", "1000", "50.00"),
+        (
+            tiered(BandMode::Marginal),
+            Some("0"),
+            "50000",
+            "1000",
+            "50.00",
+        ),
+        // Retroactive plans write at the marginal rate as deals close.
+        (
+            tiered(BandMode::Retroactive),
+            Some("10000"),
+            "6000",
+            "6000",
+            "400.00",
+        ),
+    ];
+    for (rule, quota, before, value, want) in table {
+        let e = rules::new_business(&rule, quota.map(d), d(before), d(value), 2);
+        assert_eq!(
+            e.amount,
+            d(want),
+            "{rule:?} quota {quota:?} before {before} value {value}"
+        );
+        let parts: Decimal = e.parts.iter().map(|p| p.amount).sum();
+        assert_eq!(parts, e.unrounded, "the parts add up to the unrounded sum");
+    }
+}
+
+#[test]
+fn a_deal_across_the_quota_edge_is_split_in_the_explanation() {
+    let e = rules::new_business(
+        &tiered(BandMode::Marginal),
+        Some(d("10000")),
+        d("6000"),
+        d("6000"),
+        2,
+    );
+    let parts: Vec<(Decimal, Option<Decimal>)> = e.parts.iter().map(|p| (p.base, p.rate)).collect();
+    assert_eq!(
+        parts,
+        vec![(d("4000"), Some(d("0.05"))), (d("2000"), Some(d("0.10")))]
+    );
+    assert_eq!(e.rule, LineType::NewBusiness);
+}
+
+#[test]
+fn retroactive_true_up_at_the_close() {
+    // (mode, quota, month's revenue, new business written so far, true-up)
+    let table: Vec<(BandMode, &str, &str, &str, Option<&str>)> = vec![
+        // 6,000 + 6,000 + 1,000 = 13,000 reaches 100%: 13,000 × 10% = 1,300; written 300+400+100.
+        (
+            BandMode::Retroactive,
+            "10000",
+            "13000",
+            "800",
+            Some("500.00"),
+        ),
+        // Below quota: the marginal lines are already the whole-month rate.
+        (BandMode::Retroactive, "10000", "7000", "350", None),
+        // Exactly at quota: the band from 100% is reached.
+        (
+            BandMode::Retroactive,
+            "10000",
+            "10000",
+            "500",
+            Some("500.00"),
+        ),
+        // Rounding of the lines is trued up too: 3 × 0.01 written, 0.15 × 10% = 0.015 → 0.02.
+        (BandMode::Retroactive, "0.10", "0.15", "0.03", Some("-0.01")),
+        // Marginal plans have no true-up.
+        (BandMode::Marginal, "10000", "13000", "800", None),
+    ];
+    for (mode, quota, revenue, paid, want) in table {
+        let e = rules::true_up(&tiered(mode), Some(d(quota)), d(revenue), d(paid), 2);
+        assert_eq!(
+            e.map(|e| e.amount),
+            want.map(d),
+            "{mode:?} {quota} {revenue} {paid}"
+        );
+    }
+    let pct = NewBusinessRule::Percentage { rate: d("0.05") };
+    assert_eq!(
+        rules::true_up(&pct, Some(d("1")), d("100"), d("1"), 2),
+        None
+    );
+}
+
+#[test]
+fn residual_locks_at_the_months_close_count() {
+    let plan = PlanRules::default();
+    // (closes this month so far, this one included; locked amount)
+    for (closes, want) in [(1, "200"), (2, "250"), (3, "300"), (7, "300")] {
+        assert_eq!(rules::residual_lock(&plan, closes), d(want), "{closes}");
+    }
+    assert_eq!(
+        rules::residual(&plan, Some(d("250")), 2).amount,
+        d("250.00")
+    );
+    // A client without a locked amount earns the fallback.
+    let fallback = PlanRules {
+        residual_fallback: d("175.5"),
+        ..Default::default()
+    };
+    assert_eq!(rules::residual(&fallback, None, 2).amount, d("175.50"));
+}
+
+#[test]
+fn a_later_close_does_not_lift_an_earlier_clients_rate() {
+    let req = SimulateRequest {
+        plan: None,
+        currency: "USD".into(),
+        quota: None,
+        base_salary: None,
+        deals: (1..=4)
+            .map(|n| SimDeal {
+                value: d("1000"),
+                won_at: at(&format!("2026-03-0{n} 10:00")),
+            })
+            .collect(),
+        // The first client's invoice is paid after the fourth close.
+        invoices: vec![
+            SimInvoice {
+                deal: Some(0),
+                locked: None,
+                paid_at: at("2026-03-20 09:00"),
+            },
+            SimInvoice {
+                deal: Some(2),
+                locked: None,
+                paid_at: at("2026-03-21 09:00"),
+            },
+            SimInvoice {
+                deal: None,
+                locked: None,
+                paid_at: at("2026-03-22 09:00"),
+            },
+        ],
+        upsells: vec![],
+        refunds: vec![],
+    };
+    let r = simulate(&req, &PlanRules::default()).unwrap();
+    let residuals: Vec<Decimal> = r
+        .lines
+        .iter()
+        .filter(|l| l.line_type == LineType::Residual)
+        .map(|l| l.amount)
+        .collect();
+    assert_eq!(residuals, vec![d("200.00"), d("300.00"), d("200.00")]);
+}
+
+#[test]
+fn upsell_is_ten_percent_of_the_price() {
+    let plan = PlanRules::default();
+    for (price, want) in [
+        ("899.95", "90.00"),
+        ("1000", "100.00"),
+        ("0.04", "0.00"),
+        ("0.05", "0.01"),
+    ] {
+        assert_eq!(rules::upsell(&plan, d(price), 2).amount, d(want), "{price}");
+    }
+}
+
+#[test]
+fn eligibility_after_thirty_days_with_the_client_active() {
+    let plan = PlanRules::default();
+    let source = at("2026-01-31 15:00");
+    // (cancelled at, now, status)
+    let table: Vec<(Option<&str>, &str, LineStatus)> = vec![
+        (None, "2026-03-01 14:59", LineStatus::Pending), // a minute short of 30 days
+        (None, "2026-03-02 15:00", LineStatus::Earned),  // 30 days after, to the minute
+        (
+            Some("2026-03-01 12:00"),
+            "2026-03-01 13:00",
+            LineStatus::Voided,
+        ), // cancelled on day 29
+        (
+            Some("2026-03-01 12:00"),
+            "2026-04-01 00:00",
+            LineStatus::Voided,
+        ),
+        (
+            Some("2026-03-05 12:00"),
+            "2026-03-05 13:00",
+            LineStatus::Earned,
+        ), // after it was earned
+        (
+            Some("2026-03-01 12:00"),
+            "2026-02-15 00:00",
+            LineStatus::Pending,
+        ), // not yet cancelled
+    ];
+    for (cancelled, now, want) in table {
+        assert_eq!(
+            rules::eligibility(&plan, source, cancelled.map(at), at(now)),
+            want,
+            "cancelled {cancelled:?} now {now}"
+        );
+    }
+    assert_eq!(rules::earned_at(&plan, source), at("2026-03-02 15:00"));
+}
+
+#[test]
+fn clawback_within_45_days_by_local_date() {
+    let plan = PlanRules::default();
+    let refund = |before: &str, now: &str, source: &str, on: &str| Refund {
+        original: d("617.28"),
+        base: d("12345.67"),
+        refunded_before: d(before),
+        refunded: d(now),
+        source_date: day(source),
+        refund_date: day(on),
+    };
+    // (refund, clawback)
+    let table: Vec<(Refund, Option<&str>)> = vec![
+        (
+            refund("0", "12345.67", "2026-01-10", "2026-01-11"),
+            Some("-617.28"),
+        ),
+        // Day 45 claws back, day 46 does not; across a year end (Dec 31 → Feb 14 is 45 days).
+        (
+            refund("0", "12345.67", "2026-12-31", "2027-02-14"),
+            Some("-617.28"),
+        ),
+        (refund("0", "12345.67", "2026-12-31", "2027-02-15"), None),
+        // Partial: 1,000 of 12,345.67 → 617.28 × 1000 / 12345.67 = 50.0005… → 50.00.
+        (
+            refund("0", "1000", "2026-01-10", "2026-02-01"),
+            Some("-50.00"),
+        ),
+        // A refund beyond the base claws back at most the rest.
+        (
+            refund("12000", "5000", "2026-01-10", "2026-02-01"),
+            Some("-17.28"),
+        ),
+        (refund("12345.67", "1", "2026-01-10", "2026-02-01"), None),
+    ];
+    for (r, want) in table {
+        assert_eq!(
+            rules::clawback(&plan, &r, 2).map(|e| e.amount),
+            want.map(d),
+            "{r:?}"
+        );
+    }
+}
+
+#[test]
+fn partial_refunds_that_add_up_net_the_original_to_zero() {
+    let plan = PlanRules::default();
+    let mut before = Decimal::ZERO;
+    let mut clawed = Vec::new();
+    for part in ["33.33", "33.33", "33.34"] {
+        let r = Refund {
+            original: d("5.00"),
+            base: d("100"),
+            refunded_before: before,
+            refunded: d(part),
+            source_date: day("2026-05-01"),
+            refund_date: day("2026-05-20"),
+        };
+        clawed.push(rules::clawback(&plan, &r, 2).unwrap().amount);
+        before += d(part);
+    }
+    // 1.6665 → 1.67; 3.333 → 3.33 (−1.66); 5.00 (−1.67).
+    assert_eq!(clawed, vec![d("-1.67"), d("-1.66"), d("-1.67")]);
+    assert_eq!(clawed.iter().sum::<Decimal>(), d("-5.00"));
+}
+
+#[test]
+fn team_bonus_override_and_cap() {
+    let on = PlanRules {
+        team_bonus: d("500"),
+        override_rate: d("0.02"),
+        ..Default::default()
+    };
+    let off = PlanRules::default();
+    // (plan, team revenue, team quota, bonus)
+    let bonus: Vec<(&PlanRules, &str, Option<&str>, Option<&str>)> = vec![
+        (&on, "100000", Some("100000"), Some("500.00")),
+        (&on, "99999.99", Some("100000"), None),
+        (&on, "100000", None, None),
+        (&off, "200000", Some("100000"), None),
+    ];
+    for (plan, revenue, quota, want) in bonus {
+        let got = rules::team_bonus(plan, d(revenue), quota.map(d), 2).map(|e| e.amount);
+        assert_eq!(got, want.map(d), "{revenue} {quota:?}");
+    }
+    // (plan, members' lines, override)
+    let overrides: Vec<(&PlanRules, &str, Option<&str>)> = vec![
+        (&on, "12345.67", Some("246.91")), // 246.9134
+        (&on, "-100", Some("-2.00")),      // a month of clawbacks takes the override down too
+        (&on, "0", None),
+        (&off, "12345.67", None),
+    ];
+    for (plan, total, want) in overrides {
+        assert_eq!(
+            rules::manager_override(plan, d(total), 2).map(|e| e.amount),
+            want.map(d),
+            "{total}"
+        );
+    }
+    // (net, base salary, cap line): the cap is 3 × salary.
+    let caps: Vec<(&str, Option<&str>, Option<&str>)> = vec![
+        ("3250.50", Some("1000"), Some("-250.50")),
+        ("3000", Some("1000"), None),
+        ("3000.01", Some("1000"), Some("-0.01")),
+        ("999999", None, None),
+        ("-50", Some("1000"), None),
+    ];
+    for (net, salary, want) in caps {
+        assert_eq!(
+            rules::cap(&off, d(net), salary.map(d), 2).map(|e| e.amount),
+            want.map(d),
+            "{net}"
+        );
+    }
+}
+
+#[test]
+fn disputes_within_seven_days() {
+    let plan = PlanRules::default();
+    let created = at("2026-06-01 09:00");
+    assert!(rules::disputable(&plan, created, at("2026-06-08 09:00")));
+    assert!(!rules::disputable(&plan, created, at("2026-06-08 09:01")));
+}
+
+#[test]
+fn a_cap_hit_mid_month_is_one_line_at_the_close() {
+    let req = SimulateRequest {
+        plan: None,
+        currency: "USD".into(),
+        quota: None,
+        base_salary: Some(d("2000")),
+        // 5% of 100,000 = 5,000 on the 10th already passes the 6,000 cap with the next deal.
+        deals: vec![
+            SimDeal {
+                value: d("100000"),
+                won_at: at("2026-04-10 10:00"),
+            },
+            SimDeal {
+                value: d("50000"),
+                won_at: at("2026-04-20 10:00"),
+            },
+        ],
+        invoices: vec![],
+        upsells: vec![SimUpsell {
+            price: d("1000"),
+            sold_at: at("2026-04-25 10:00"),
+        }],
+        refunds: vec![],
+    };
+    let r = simulate(&req, &PlanRules::default()).unwrap();
+    let caps: Vec<_> = r
+        .lines
+        .iter()
+        .filter(|l| l.line_type == LineType::Cap)
+        .collect();
+    assert_eq!(caps.len(), 1);
+    // 5,000 + 2,500 + 100 = 7,600 → capped at 6,000.
+    assert_eq!(caps[0].amount, d("-1600.00"));
+    assert_eq!(r.net, d("6000.00"));
+}
+
+#[test]
+fn simulation_input_errors_name_the_field() {
+    let req = SimulateRequest {
+        plan: Some(PlanRules {
+            upsell_rate: d("2"),
+            ..Default::default()
+        }),
+        currency: "ZZZ".into(),
+        quota: Some(d("-1")),
+        base_salary: None,
+        deals: vec![],
+        invoices: vec![SimInvoice {
+            deal: Some(0),
+            locked: None,
+            paid_at: at("2026-01-01 00:00"),
+        }],
+        upsells: vec![],
+        refunds: vec![SimRefund {
+            deal: 3,
+            amount: d("1"),
+            refunded_at: at("2026-01-01 00:00"),
+        }],
+    };
+    let fields: Vec<String> = simulate(&req, &PlanRules::default())
+        .unwrap_err()
+        .into_iter()
+        .map(|e| e.field)
+        .collect();
+    for f in [
+        "currency",
+        "plan.upsell_rate",
+        "quota",
+        "invoices[0].deal",
+        "refunds[0].deal",
+    ] {
+        assert!(fields.iter().any(|x| x == f), "{f} in {fields:?}");
+    }
+}
+
+fn money() -> impl Strategy<Value = Decimal> {
+    (0i64..5_000_000).prop_map(|c| Decimal::new(c, 2))
+}
+
+fn month() -> impl Strategy<Value = SimulateRequest> {
+    let deals = prop::collection::vec((money(), 1u32..=28, 0u32..24), 0..12);
+    (
+        deals,
+        prop::option::of(money()),
+        prop::option::of(money()),
+        prop::bool::ANY,
+        prop::collection::vec((0usize..12, 1u32..=28), 0..6),
+        prop::collection::vec((0usize..12, money(), 0i64..60), 0..6),
+    )
+        .prop_map(|(deals, quota, salary, retro, invoices, refunds)| {
+            let deals: Vec<SimDeal> = deals
+                .into_iter()
+                .map(|(value, dd, h)| SimDeal {
+                    value,
+                    won_at: NaiveDate::from_ymd_opt(2026, 7, dd)
+                        .unwrap()
+                        .and_hms_opt(h, 0, 0)
+                        .unwrap(),
+                })
+                .collect();
+            let n = deals.len();
+            SimulateRequest {
+                plan: Some(PlanRules {
+                    new_business: tiered(if retro {
+                        BandMode::Retroactive
+                    } else {
+                        BandMode::Marginal
+                    }),
+                    ..Default::default()
+                }),
+                currency: "USD".into(),
+                quota,
+                base_salary: salary,
+                invoices: invoices
+                    .into_iter()
+                    .filter(|(i, _)| *i < n)
+                    .map(|(i, dd)| SimInvoice {
+                        deal: Some(i),
+                        locked: None,
+                        paid_at: NaiveDate::from_ymd_opt(2026, 7, dd)
+                            .unwrap()
+                            .and_hms_opt(12, 0, 0)
+                            .unwrap(),
+                    })
+                    .collect(),
+                refunds: refunds
+                    .into_iter()
+                    .filter(|(i, _, _)| *i < n)
+                    .map(|(i, amount, days)| SimRefund {
+                        deal: i,
+                        amount,
+                        refunded_at: deals[i].won_at + chrono::Duration::days(days),
+                    })
+                    .collect(),
+                deals,
+                upsells: vec![],
+            }
+        })
+}
+
+proptest! {
+    #[test]
+    fn the_net_is_the_sum_of_the_lines_and_of_the_totals(req in month()) {
+        let r = simulate(&req, &PlanRules::default()).unwrap();
+        let lines: Decimal = r.lines.iter().map(|l| l.amount).sum();
+        let totals: Decimal = r.totals.iter().map(|t| t.amount).sum();
+        prop_assert_eq!(r.net, lines);
+        prop_assert_eq!(r.net, totals);
+        for l in &r.lines {
+            prop_assert_eq!(l.amount, l.explanation.amount);
+            prop_assert_eq!(l.amount, l.amount.round_dp(2));
+        }
+    }
+
+    #[test]
+    fn the_cap_is_never_exceeded(req in month()) {
+        let r = simulate(&req, &PlanRules::default()).unwrap();
+        if let Some(salary) = req.base_salary {
+            prop_assert!(r.net <= salary * Decimal::new(3, 0));
+        }
+    }
+
+    #[test]
+    fn a_full_refund_within_the_window_nets_the_deal_to_zero(value in money(), days in 0i64..=45, parts in 1usize..5) {
+        let won_at = at("2026-08-31 22:00");
+        let share = (value / Decimal::from(parts as u64)).round_dp(2);
+        let mut refunds: Vec<SimRefund> = (0..parts - 1)
+            .map(|_| SimRefund { deal: 0, amount: share, refunded_at: won_at + chrono::Duration::days(days) })
+            .collect();
+        refunds.push(SimRefund {
+            deal: 0,
+            amount: value - share * Decimal::from(parts as u64 - 1),
+            refunded_at: won_at + chrono::Duration::days(days),
+        });
+        let req = SimulateRequest {
+            plan: None,
+            currency: "USD".into(),
+            quota: None,
+            base_salary: None,
+            deals: vec![SimDeal { value, won_at }],
+            invoices: vec![],
+            upsells: vec![],
+            refunds,
+        };
+        let r = simulate(&req, &PlanRules::default()).unwrap();
+        prop_assert_eq!(r.net, Decimal::ZERO);
+    }
+
+    #[test]
+    fn retroactive_months_pay_the_band_reached_on_all_revenue(req in month()) {
+        let mut req = req;
+        req.plan = Some(PlanRules { new_business: tiered(BandMode::Retroactive), ..Default::default() });
+        req.refunds.clear();
+        req.invoices.clear();
+        req.base_salary = None;
+        let r = simulate(&req, &PlanRules::default()).unwrap();
+        let revenue: Decimal = req.deals.iter().map(|x| x.value).sum();
+        let reached = req.quota.filter(|q| *q > Decimal::ZERO).is_some_and(|q| revenue >= q);
+        let rate = if reached { Decimal::new(10, 2) } else { Decimal::new(5, 2) };
+        prop_assert_eq!(r.net, rules::round_line(revenue * rate, 2));
+    }
+}
