@@ -200,6 +200,9 @@ pub fn leads(db: &Db, rep_ids: &[String], per_rep: usize) -> Result<String, Stri
                         deal_currency: row.deal_currency.clone(),
                         signed_at: updated,
                         created_at: updated,
+                        residual_locked_minor: None,
+                        residual_currency: None,
+                        cancelled_at: None,
                     };
                     row.client_id = Some(client.id.clone());
                     wins.push(client);

@@ -29,6 +29,11 @@ pub struct ClientRow {
     pub deal_currency: Option<String>,
     pub signed_at: NaiveDateTime,
     pub created_at: NaiveDateTime,
+    /// The residual each paid invoice earns, locked when the won deal was booked (commissions).
+    pub residual_locked_minor: Option<i64>,
+    #[diesel(deserialize_as = StoredOptCurrency)]
+    pub residual_currency: Option<String>,
+    pub cancelled_at: Option<NaiveDateTime>,
 }
 
 impl ClientRow {

@@ -21,6 +21,10 @@ pub struct SettingsRow {
     pub cold_outreach_allowed: bool,
     pub version: i64,
     pub updated_at: NaiveDateTime,
+    /// Shared secret of `POST /billing/events` signatures; none refuses every delivery.
+    pub billing_webhook_secret: Option<String>,
+    /// Lines above this amount (organisation currency) are flagged in the approval queue.
+    pub approval_threshold_minor: Option<i64>,
 }
 
 impl SettingsRow {

@@ -340,6 +340,9 @@ fn lead(
             deal_currency: row.deal_currency.clone(),
             signed_at: signed,
             created_at: signed,
+            residual_locked_minor: None,
+            residual_currency: None,
+            cancelled_at: None,
         };
         row.client_id = Some(client.id.clone());
         rows.clients.push(client);

@@ -75,6 +75,9 @@ pub fn set_outcome(
             deal_currency: row.deal_currency.clone(),
             signed_at: now,
             created_at: now,
+            residual_locked_minor: None,
+            residual_currency: None,
+            cancelled_at: None,
         };
         client_rows::insert(conn, &client)?;
         let owner_name = user_rows::name_of(conn, &client.owner_id)?;
