@@ -14,6 +14,7 @@
 pub mod month;
 pub mod plan;
 pub mod rules;
+pub mod text;
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;

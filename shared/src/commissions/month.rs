@@ -2,7 +2,7 @@
 //! it happens (new business, residuals, upsells, clawbacks), then the monthly close's true-up and
 //! cap. `POST /commissions/simulate` answers this, and the browser's what-if runs the same code.
 
-use chrono::NaiveDateTime;
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -17,11 +17,11 @@ use crate::money::minor_unit_digits;
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SimDeal {
-    #[serde(with = "rust_decimal::serde::str")]
-    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "12000.00"))]
+    #[serde(with = "crate::commissions::text::amount")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^[0-9]{1,13}(\\.[0-9]{1,4})?$", example = "12000.00"))]
     pub value: Decimal,
-    /// Local time in the organisation's zone.
-    pub won_at: NaiveDateTime,
+    /// Local date in the organisation's zone; deals of one day count in the order given.
+    pub won_on: NaiveDate,
 }
 
 /// A paid invoice (one service month) of a client: one of the simulated deals' (`deal`, its index),
@@ -31,11 +31,12 @@ pub struct SimDeal {
 #[serde(deny_unknown_fields)]
 pub struct SimInvoice {
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(maximum = 999))]
     pub deal: Option<usize>,
-    #[serde(with = "rust_decimal::serde::str_option", default)]
-    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
+    #[serde(with = "crate::commissions::text::amount::option", default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, pattern = "^[0-9]{1,13}(\\.[0-9]{1,4})?$"))]
     pub locked: Option<Decimal>,
-    pub paid_at: NaiveDateTime,
+    pub paid_on: NaiveDate,
 }
 
 /// An upsell marked sold.
@@ -43,10 +44,10 @@ pub struct SimInvoice {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SimUpsell {
-    #[serde(with = "rust_decimal::serde::str")]
-    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "900.00"))]
+    #[serde(with = "crate::commissions::text::amount")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^[0-9]{1,13}(\\.[0-9]{1,4})?$", example = "900.00"))]
     pub price: Decimal,
-    pub sold_at: NaiveDateTime,
+    pub sold_on: NaiveDate,
 }
 
 /// A refund of part or all of a simulated deal's value.
@@ -54,38 +55,45 @@ pub struct SimUpsell {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SimRefund {
+    #[cfg_attr(feature = "openapi", schema(maximum = 999))]
     pub deal: usize,
-    #[serde(with = "rust_decimal::serde::str")]
-    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "12000.00"))]
+    #[serde(with = "crate::commissions::text::amount")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^[0-9]{1,13}(\\.[0-9]{1,4})?$", example = "12000.00"))]
     pub amount: Decimal,
-    pub refunded_at: NaiveDateTime,
+    pub refunded_on: NaiveDate,
 }
 
-/// What to simulate: one rep's month under a plan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// What to simulate: one rep's month under a plan (every event counts as of that month).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, garde::Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
+#[garde(allow_unvalidated)]
 pub struct SimulateRequest {
     /// The plan's rules; absent, the plan in force for the caller.
     #[serde(default)]
     pub plan: Option<PlanRules>,
     /// ISO 4217 code all amounts are in.
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::money::CurrencyCode))]
     pub currency: String,
     /// The rep's monthly revenue quota.
-    #[serde(with = "rust_decimal::serde::str_option", default)]
-    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
+    #[serde(with = "crate::commissions::text::amount::option", default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, pattern = "^[0-9]{1,13}(\\.[0-9]{1,4})?$"))]
     pub quota: Option<Decimal>,
     /// The rep's monthly base salary (for the cap).
-    #[serde(with = "rust_decimal::serde::str_option", default)]
-    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
+    #[serde(with = "crate::commissions::text::amount::option", default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, pattern = "^[0-9]{1,13}(\\.[0-9]{1,4})?$"))]
     pub base_salary: Option<Decimal>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 1000))]
     pub deals: Vec<SimDeal>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 1000))]
     pub invoices: Vec<SimInvoice>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 1000))]
     pub upsells: Vec<SimUpsell>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 1000))]
     pub refunds: Vec<SimRefund>,
 }
 
@@ -230,7 +238,7 @@ pub fn simulate(
 
     // Deals in won order (then as given); each earns new business and locks its residual tier.
     let mut order: Vec<usize> = (0..req.deals.len()).collect();
-    order.sort_by_key(|&i| (req.deals[i].won_at, i));
+    order.sort_by_key(|&i| (req.deals[i].won_on, i));
     let mut won = Decimal::ZERO;
     let mut new_business = vec![Decimal::ZERO; req.deals.len()];
     let mut locked = vec![Decimal::ZERO; req.deals.len()];
@@ -269,7 +277,7 @@ pub fn simulate(
     }
     let mut refunded = vec![Decimal::ZERO; req.deals.len()];
     let mut refunds: Vec<usize> = (0..req.refunds.len()).collect();
-    refunds.sort_by_key(|&i| (req.refunds[i].refunded_at, i));
+    refunds.sort_by_key(|&i| (req.refunds[i].refunded_on, i));
     for i in refunds {
         let r = &req.refunds[i];
         let deal = &req.deals[r.deal];
@@ -278,8 +286,8 @@ pub fn simulate(
             base: deal.value,
             refunded_before: refunded[r.deal],
             refunded: r.amount,
-            source_date: deal.won_at.date(),
-            refund_date: r.refunded_at.date(),
+            source_date: deal.won_on,
+            refund_date: r.refunded_on,
         };
         if let Some(e) = rules::clawback(plan, &refund, dp) {
             push(

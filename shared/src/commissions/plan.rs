@@ -13,12 +13,12 @@ use crate::FieldError;
 #[serde(deny_unknown_fields)]
 pub struct Band {
     /// Percent of the monthly quota where the band starts, e.g. `"100"`; the first band starts at `"0"`.
-    #[serde(with = "rust_decimal::serde::str")]
-    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "100"))]
+    #[serde(with = "crate::commissions::text::percent")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^[0-9]{1,5}(\\.[0-9]{1,2})?$", example = "100"))]
     pub from_percent: Decimal,
     /// Rate as a decimal fraction, e.g. `"0.10"` for 10%.
-    #[serde(with = "rust_decimal::serde::str")]
-    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "0.10"))]
+    #[serde(with = "crate::commissions::text::rate")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^(0(\\.[0-9]{1,6})?|1(\\.0{1,6})?)$", example = "0.10"))]
     pub rate: Decimal,
 }
 
@@ -40,18 +40,22 @@ crate::wire_enum! {
 pub enum NewBusinessRule {
     /// Deal value × rate.
     Percentage {
-        #[serde(with = "rust_decimal::serde::str")]
-        #[cfg_attr(feature = "openapi", schema(value_type = String, example = "0.05"))]
+        #[serde(with = "crate::commissions::text::rate")]
+        #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^(0(\\.[0-9]{1,6})?|1(\\.0{1,6})?)$", example = "0.05"))]
         rate: Decimal,
     },
     /// The same amount per close.
     Fixed {
-        #[serde(with = "rust_decimal::serde::str")]
-        #[cfg_attr(feature = "openapi", schema(value_type = String, example = "150.00"))]
+        #[serde(with = "crate::commissions::text::amount")]
+        #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^[0-9]{1,13}(\\.[0-9]{1,4})?$", example = "150.00"))]
         amount: Decimal,
     },
     /// By the month's quota attainment.
-    Tiered { mode: BandMode, bands: Vec<Band> },
+    Tiered {
+        mode: BandMode,
+        #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 20))]
+        bands: Vec<Band>,
+    },
 }
 
 /// A residual tier: the rep's `closes`-th close of a month (or later ones) locks `amount` per
@@ -60,9 +64,10 @@ pub enum NewBusinessRule {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ResidualTier {
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 1000))]
     pub closes: u32,
-    #[serde(with = "rust_decimal::serde::str")]
-    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "250.00"))]
+    #[serde(with = "crate::commissions::text::amount")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^[0-9]{1,13}(\\.[0-9]{1,4})?$", example = "250.00"))]
     pub amount: Decimal,
 }
 
@@ -73,32 +78,36 @@ pub struct ResidualTier {
 pub struct PlanRules {
     pub new_business: NewBusinessRule,
     /// Ascending by `closes`, the first at 1.
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 20))]
     pub residual_tiers: Vec<ResidualTier>,
     /// Per paid invoice of a client with no locked amount (opened before commissions, imported).
-    #[serde(with = "rust_decimal::serde::str")]
-    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "200.00"))]
+    #[serde(with = "crate::commissions::text::amount")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^[0-9]{1,13}(\\.[0-9]{1,4})?$", example = "200.00"))]
     pub residual_fallback: Decimal,
     /// Share of an upsell's price, e.g. `"0.10"`.
-    #[serde(with = "rust_decimal::serde::str")]
-    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "0.10"))]
+    #[serde(with = "crate::commissions::text::rate")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^(0(\\.[0-9]{1,6})?|1(\\.0{1,6})?)$", example = "0.10"))]
     pub upsell_rate: Decimal,
     /// Days after the source event before a new-business or upsell line is earned.
+    #[cfg_attr(feature = "openapi", schema(maximum = 3650))]
     pub eligibility_days: u32,
     /// Days after the source event within which a refund claws back.
+    #[cfg_attr(feature = "openapi", schema(maximum = 3650))]
     pub clawback_days: u32,
     /// Days after a line is written within which its rep may dispute it.
+    #[cfg_attr(feature = "openapi", schema(maximum = 3650))]
     pub dispute_days: u32,
     /// Paid to each member when the team reaches its monthly quota; 0 is off.
-    #[serde(with = "rust_decimal::serde::str")]
-    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "0"))]
+    #[serde(with = "crate::commissions::text::amount")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^[0-9]{1,13}(\\.[0-9]{1,4})?$", example = "0"))]
     pub team_bonus: Decimal,
     /// A team manager's share of its members' lines; 0 is off.
-    #[serde(with = "rust_decimal::serde::str")]
-    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "0"))]
+    #[serde(with = "crate::commissions::text::rate")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^(0(\\.[0-9]{1,6})?|1(\\.0{1,6})?)$", example = "0"))]
     pub override_rate: Decimal,
     /// A month's net is capped at this × the rep's monthly base salary.
-    #[serde(with = "rust_decimal::serde::str")]
-    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "3"))]
+    #[serde(with = "crate::commissions::text::multiple")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^[0-9]{1,3}(\\.[0-9]{1,2})?$", example = "3"))]
     pub cap_multiple: Decimal,
 }
 
@@ -198,6 +207,12 @@ impl PlanRules {
             );
         }
         for (i, t) in self.residual_tiers.iter().enumerate() {
+            if !(1..=1000).contains(&t.closes) {
+                err(
+                    format!("residual_tiers[{i}].closes"),
+                    "must be from 1 to 1000",
+                );
+            }
             if t.amount.is_sign_negative() {
                 err(
                     format!("residual_tiers[{i}].amount"),

@@ -215,7 +215,7 @@ fn a_later_close_does_not_lift_an_earlier_clients_rate() {
         deals: (1..=4)
             .map(|n| SimDeal {
                 value: d("1000"),
-                won_at: at(&format!("2026-03-0{n} 10:00")),
+                won_on: day(&format!("2026-03-0{n}")),
             })
             .collect(),
         // The first client's invoice is paid after the fourth close.
@@ -223,17 +223,17 @@ fn a_later_close_does_not_lift_an_earlier_clients_rate() {
             SimInvoice {
                 deal: Some(0),
                 locked: None,
-                paid_at: at("2026-03-20 09:00"),
+                paid_on: day("2026-03-20"),
             },
             SimInvoice {
                 deal: Some(2),
                 locked: None,
-                paid_at: at("2026-03-21 09:00"),
+                paid_on: day("2026-03-21"),
             },
             SimInvoice {
                 deal: None,
                 locked: None,
-                paid_at: at("2026-03-22 09:00"),
+                paid_on: day("2026-03-22"),
             },
         ],
         upsells: vec![],
@@ -436,17 +436,17 @@ fn a_cap_hit_mid_month_is_one_line_at_the_close() {
         deals: vec![
             SimDeal {
                 value: d("100000"),
-                won_at: at("2026-04-10 10:00"),
+                won_on: day("2026-04-10"),
             },
             SimDeal {
                 value: d("50000"),
-                won_at: at("2026-04-20 10:00"),
+                won_on: day("2026-04-20"),
             },
         ],
         invoices: vec![],
         upsells: vec![SimUpsell {
             price: d("1000"),
-            sold_at: at("2026-04-25 10:00"),
+            sold_on: day("2026-04-25"),
         }],
         refunds: vec![],
     };
@@ -476,13 +476,13 @@ fn simulation_input_errors_name_the_field() {
         invoices: vec![SimInvoice {
             deal: Some(0),
             locked: None,
-            paid_at: at("2026-01-01 00:00"),
+            paid_on: day("2026-01-01"),
         }],
         upsells: vec![],
         refunds: vec![SimRefund {
             deal: 3,
             amount: d("1"),
-            refunded_at: at("2026-01-01 00:00"),
+            refunded_on: day("2026-01-01"),
         }],
     };
     let fields: Vec<String> = simulate(&req, &PlanRules::default())
@@ -506,7 +506,7 @@ fn money() -> impl Strategy<Value = Decimal> {
 }
 
 fn month() -> impl Strategy<Value = SimulateRequest> {
-    let deals = prop::collection::vec((money(), 1u32..=28, 0u32..24), 0..12);
+    let deals = prop::collection::vec((money(), 1u32..=28), 0..12);
     (
         deals,
         prop::option::of(money()),
@@ -518,12 +518,9 @@ fn month() -> impl Strategy<Value = SimulateRequest> {
         .prop_map(|(deals, quota, salary, retro, invoices, refunds)| {
             let deals: Vec<SimDeal> = deals
                 .into_iter()
-                .map(|(value, dd, h)| SimDeal {
+                .map(|(value, dd)| SimDeal {
                     value,
-                    won_at: NaiveDate::from_ymd_opt(2026, 7, dd)
-                        .unwrap()
-                        .and_hms_opt(h, 0, 0)
-                        .unwrap(),
+                    won_on: NaiveDate::from_ymd_opt(2026, 7, dd).unwrap(),
                 })
                 .collect();
             let n = deals.len();
@@ -545,10 +542,7 @@ fn month() -> impl Strategy<Value = SimulateRequest> {
                     .map(|(i, dd)| SimInvoice {
                         deal: Some(i),
                         locked: None,
-                        paid_at: NaiveDate::from_ymd_opt(2026, 7, dd)
-                            .unwrap()
-                            .and_hms_opt(12, 0, 0)
-                            .unwrap(),
+                        paid_on: NaiveDate::from_ymd_opt(2026, 7, dd).unwrap(),
                     })
                     .collect(),
                 refunds: refunds
@@ -557,7 +551,7 @@ fn month() -> impl Strategy<Value = SimulateRequest> {
                     .map(|(i, amount, days)| SimRefund {
                         deal: i,
                         amount,
-                        refunded_at: deals[i].won_at + chrono::Duration::days(days),
+                        refunded_on: deals[i].won_on + chrono::Duration::days(days),
                     })
                     .collect(),
                 deals,
@@ -590,22 +584,22 @@ proptest! {
 
     #[test]
     fn a_full_refund_within_the_window_nets_the_deal_to_zero(value in money(), days in 0i64..=45, parts in 1usize..5) {
-        let won_at = at("2026-08-31 22:00");
+        let won_on = day("2026-08-31");
         let share = (value / Decimal::from(parts as u64)).round_dp(2);
         let mut refunds: Vec<SimRefund> = (0..parts - 1)
-            .map(|_| SimRefund { deal: 0, amount: share, refunded_at: won_at + chrono::Duration::days(days) })
+            .map(|_| SimRefund { deal: 0, amount: share, refunded_on: won_on + chrono::Duration::days(days) })
             .collect();
         refunds.push(SimRefund {
             deal: 0,
             amount: value - share * Decimal::from(parts as u64 - 1),
-            refunded_at: won_at + chrono::Duration::days(days),
+            refunded_on: won_on + chrono::Duration::days(days),
         });
         let req = SimulateRequest {
             plan: None,
             currency: "USD".into(),
             quota: None,
             base_salary: None,
-            deals: vec![SimDeal { value, won_at }],
+            deals: vec![SimDeal { value, won_on }],
             invoices: vec![],
             upsells: vec![],
             refunds,
