@@ -14,6 +14,9 @@
 //! members; admin all; finance and partners none. Pipelines are read by every pipeline role and
 //! finance, edited by admins; scripts are read by pipeline roles, edited by managers and admins.
 //!
+//! Commissions: a rep sees its own lines, a manager its teams' (as for the pipeline), finance and
+//! admins all; only finance and admins approve, resolve, pay, close periods and edit plans.
+//!
 //! Every user may edit its own name, phone and time zone. Service tokens act with their role;
 //! having no user record, a non-admin/finance token sees no people.
 
@@ -230,6 +233,40 @@ role_capability!(
     require_pipeline_reader
 );
 
+role_capability!(
+    /// Commission administration: plans, approvals, disputes resolved, payouts, the monthly
+    /// close — finance and admins.
+    FinanceWork,
+    FinanceCtx,
+    require_finance
+);
+
+/// Commissions: reps see their own lines, managers their teams', finance and admins all.
+/// Handlers take [`CommissionCtx`]; its scope is the [`OwnerScope`] of the lines' reps.
+pub struct CommissionWork;
+
+impl crate::context::Capability for CommissionWork {
+    type Scope = OwnerScope;
+    fn admit(p: &Principal) -> Result<(), ApiError> {
+        require_commission_role(p)
+    }
+    fn scope(conn: &mut DbConn, p: &Principal) -> Result<OwnerScope, ApiError> {
+        commission_scope(conn, p)
+    }
+}
+
+pub type CommissionCtx = crate::context::Scoped<CommissionWork>;
+/// A commission caller inside its transaction.
+pub type CommissionCaller = crate::context::Caller<OwnerScope>;
+
+/// Whose commission lines the caller sees: the pipeline's owners, and every rep for finance.
+pub fn commission_scope(conn: &mut DbConn, p: &Principal) -> Result<OwnerScope, ApiError> {
+    match p.role {
+        Role::Finance => Ok(OwnerScope::All),
+        _ => owner_scope(conn, p),
+    }
+}
+
 /// The people directory: every signed-in caller, seeing the users of its [`Scope`].
 pub struct People;
 
@@ -290,6 +327,24 @@ pub fn require_manager(p: &Principal) -> Result<(), ApiError> {
         Err(ApiError::forbidden(
             "only a manager or an admin may do this",
         ))
+    }
+}
+
+/// Being paid commissions or overseeing them: sales roles, finance and admins.
+pub fn require_commission_role(p: &Principal) -> Result<(), ApiError> {
+    if matches!(p.role, Role::Finance) {
+        return Ok(());
+    }
+    require_pipeline_role(p)
+        .map_err(|_| ApiError::forbidden("only sales roles and finance see commissions"))
+}
+
+/// Approving, paying, closing periods and editing plans: finance and admins.
+pub fn require_finance(p: &Principal) -> Result<(), ApiError> {
+    if matches!(p.role, Role::Admin | Role::Finance) {
+        Ok(())
+    } else {
+        Err(ApiError::forbidden("only finance or an admin may do this"))
     }
 }
 

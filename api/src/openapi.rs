@@ -18,6 +18,7 @@ pub const TAG_LEADS: &str = "leads";
 pub const TAG_ACTIVITIES: &str = "activities";
 pub const TAG_CLIENTS: &str = "clients";
 pub const TAG_SCRIPTS: &str = "scripts";
+pub const TAG_COMMISSIONS: &str = "commissions";
 
 #[derive(OpenApi)]
 #[openapi(
@@ -42,6 +43,7 @@ pub const TAG_SCRIPTS: &str = "scripts";
         (name = TAG_ACTIVITIES, description = "The caller's schedule and the quick log"),
         (name = TAG_CLIENTS, description = "Client accounts opened by won leads"),
         (name = TAG_SCRIPTS, description = "Script and email-template library (templates only, never sent)"),
+        (name = TAG_COMMISSIONS, description = "Commission plans, the ledger, approvals, payouts and statements"),
     ),
     // Schemas used only by query parameters are not collected from the paths; list them here.
     components(schemas(
@@ -95,6 +97,10 @@ pub fn finish(mut spec: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     link_records_to_their_operations(&mut spec);
     if let Some(components) = spec.components.as_mut() {
         components.schemas.values_mut().for_each(no_nul_in);
+        components
+            .schemas
+            .values_mut()
+            .for_each(variants_take_no_other_fields);
     }
     for (path, item) in spec.paths.paths.iter_mut() {
         let names_a_record = path.contains('{');
@@ -105,6 +111,24 @@ pub fn finish(mut spec: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
         }
     }
     spec
+}
+
+/// Every shared enum with object variants (a plan's new-business rule, money, events) refuses
+/// fields it does not know, like every shared struct; serde's `deny_unknown_fields` reaches
+/// utoipa's structs but not enum variants, so the variants are closed here.
+fn variants_take_no_other_fields(schema: &mut RefOr<utoipa::openapi::schema::Schema>) {
+    use utoipa::openapi::schema::{AdditionalProperties, Schema};
+    let RefOr::T(Schema::OneOf(one_of)) = schema else {
+        return;
+    };
+    for variant in one_of.items.iter_mut() {
+        if let RefOr::T(Schema::Object(obj)) = variant
+            && !obj.properties.is_empty()
+            && obj.additional_properties.is_none()
+        {
+            obj.additional_properties = Some(Box::new(AdditionalProperties::FreeForm(false)));
+        }
+    }
 }
 
 /// The rules the server enforces on parameters many operations share, declared once here so

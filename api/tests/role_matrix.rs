@@ -315,6 +315,8 @@ fn rows(fx: &Fixture) -> Vec<Row> {
         row("PATCH", "/api/v1/scripts/{id}", &fx.script, [200, 200, 403, 403, 403, 401])
             .body(|_, u| json!({ "title": format!("T {u}") })),
         row("POST", "/api/v1/scripts/{id}/render", &render, [200, 200, 200, 403, 403, 401]),
+        row("POST", "/api/v1/commissions/simulate", "/api/v1/commissions/simulate", [200, 200, 200, 200, 403, 401])
+            .body(|_, _| json!({ "currency": "USD", "deals": [{ "value": "1000", "won_on": "2026-03-02" }] })),
         row("POST", "/api/v1/auth/logout", "/api/v1/auth/logout", [204, 204, 204, 204, 204, 401]),
     ]
 }

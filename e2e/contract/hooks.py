@@ -14,6 +14,9 @@ left alone, so their refusal is still checked.
 - A pipeline's stage list holds at least one `open` stage, exactly one `won` and one `lost`, and
   unique keys (a key left out is made from the stage's name). Uniqueness of a property across
   array items has no JSON Schema keyword.
+- A commission simulation's invoices and refunds name deals of the same request by index, and
+  a plan's bands and residual tiers ascend from their first (0% of quota, the first close).
+  References within a body and ordering across array items have no JSON Schema keyword.
 - Instants relative to now: a service token's `expires_at` and an activity's `follow_up_at` must
   lie in the future, an activity's `completed_at` not more than five minutes ahead of the
   server's clock. "Now" has no JSON Schema keyword.
@@ -46,6 +49,7 @@ _lambda_sources._lambda_description = _lambda_description_or_unknown
 
 VALID_KEY = re.compile(r"^[!-~]{1,255}$")
 PIPELINE_OPERATIONS = {("POST", "/api/v1/pipelines"), ("PATCH", "/api/v1/pipelines/{id}")}
+SIMULATE = ("POST", "/api/v1/commissions/simulate")
 MUST_BE_FUTURE = ("expires_at", "follow_up_at")
 MUST_NOT_BE_FUTURE = ("completed_at",)
 
@@ -67,6 +71,9 @@ def map_case(context, case):
     operation = (case.operation.method.upper(), case.operation.path)
     if operation in PIPELINE_OPERATIONS:
         _compose_stages(case.body.get("stages"))
+    if operation == SIMULATE:
+        _point_at_deals(case.body)
+        _order_plan(case.body.get("plan"))
     _move_instants(case.body)
     return case
 
@@ -81,6 +88,44 @@ def _compose_stages(stages):
     if len(set(keys)) != len(keys):
         for i, stage in enumerate(stages):
             stage["key"] = f"s{i}"
+
+
+def _index(value):
+    """A JSON number that is a whole index (`3` or `3.0`), else None."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != int(value):
+        return None
+    return int(value)
+
+
+def _point_at_deals(body):
+    """Invoices and refunds name one of the request's deals (or, for invoices, none)."""
+    deals = body.get("deals")
+    count = len(deals) if isinstance(deals, list) else 0
+    for invoice in body.get("invoices") or []:
+        if isinstance(invoice, dict) and _index(invoice.get("deal")) is not None:
+            invoice["deal"] = _index(invoice["deal"]) % count if count else None
+    refunds = body.get("refunds")
+    if isinstance(refunds, list):
+        kept = [r for r in refunds if isinstance(r, dict) and _index(r.get("deal")) is not None and count]
+        for r in kept:
+            r["deal"] = _index(r["deal"]) % count
+        body["refunds"] = kept
+
+
+def _order_plan(plan):
+    """Bands from 0% of quota up, ten points apart; residual tiers from the first close up."""
+    if not isinstance(plan, dict):
+        return
+    rule = plan.get("new_business")
+    if isinstance(rule, dict) and isinstance(rule.get("bands"), list):
+        for i, band in enumerate(rule["bands"]):
+            if isinstance(band, dict):
+                band["from_percent"] = str(i * 10)
+    tiers = plan.get("residual_tiers")
+    if isinstance(tiers, list):
+        for i, tier in enumerate(tiers):
+            if isinstance(tier, dict):
+                tier["closes"] = i + 1
 
 
 def _key_of(stage, position):

@@ -10,6 +10,7 @@ pub mod activities;
 pub mod checkpoint;
 pub mod clients;
 pub mod columns;
+pub mod commissions;
 pub mod group_commit;
 pub mod history;
 pub mod idempotency;

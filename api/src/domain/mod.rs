@@ -2,6 +2,7 @@
 
 pub mod activities;
 pub mod clients;
+pub mod commissions;
 pub mod leads;
 pub mod pipelines;
 pub mod scripts;

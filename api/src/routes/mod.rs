@@ -5,6 +5,7 @@ pub mod activities;
 pub mod audit;
 pub mod auth;
 pub mod clients;
+pub mod commissions;
 pub mod health;
 pub mod known;
 pub mod leads;
@@ -42,6 +43,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     touches::configure(cfg);
     clients::configure(cfg);
     scripts::configure(cfg);
+    commissions::configure(cfg);
 }
 
 /// actix answers some errors itself (405, a path that did not parse) with an empty body; give

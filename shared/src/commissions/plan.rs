@@ -14,7 +14,7 @@ use crate::FieldError;
 pub struct Band {
     /// Percent of the monthly quota where the band starts, e.g. `"100"`; the first band starts at `"0"`.
     #[serde(with = "crate::commissions::text::percent")]
-    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^[0-9]{1,5}(\\.[0-9]{1,2})?$", example = "100"))]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^[0-9]{1,5}(\\.[0-9]{1,2})?$", example = "0"))]
     pub from_percent: Decimal,
     /// Rate as a decimal fraction, e.g. `"0.10"` for 10%.
     #[serde(with = "crate::commissions::text::rate")]

@@ -8,9 +8,12 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use super::plan::{BandMode, NewBusinessRule, PlanRules};
 use super::{Explanation, ExplanationPart, LineStatus, LineType};
 
-/// Rounds a line once: to `dp` decimals, half away from zero.
+/// Rounds a line once: to `dp` decimals, half away from zero, written with exactly `dp`
+/// decimals (`200` USD reads `200.00`).
 pub fn round_line(amount: Decimal, dp: u32) -> Decimal {
-    amount.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
+    let mut rounded = amount.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+    rounded.rescale(dp);
+    rounded
 }
 
 fn explained(rule: LineType, summary: String, parts: Vec<ExplanationPart>, dp: u32) -> Explanation {

@@ -571,6 +571,7 @@ proptest! {
         for l in &r.lines {
             prop_assert_eq!(l.amount, l.explanation.amount);
             prop_assert_eq!(l.amount, l.amount.round_dp(2));
+            prop_assert_eq!(l.amount.scale(), 2, "written with the currency's decimals");
         }
     }
 

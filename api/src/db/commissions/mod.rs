@@ -1,0 +1,3 @@
+//! Commission rows: plans and their versions and assignments (and, next, the ledger).
+
+pub mod plans;

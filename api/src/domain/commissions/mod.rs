@@ -1,0 +1,6 @@
+//! Commission rules that need the database: which plan is in force, the organisation's calendar,
+//! and (next) the ledger's sources, jobs and payouts. The maths is `closebook_shared::commissions`.
+
+pub mod calendar;
+pub mod plans;
+pub mod simulate;

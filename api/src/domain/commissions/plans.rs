@@ -1,0 +1,62 @@
+//! Which plan version applies to a rep at a time: the rep's own assignment in force then, else
+//! the default plan of its role, else the built-in defaults (the seeds' numbers).
+
+use chrono::NaiveDate;
+use closebook_shared::Role;
+use closebook_shared::commissions::plan::PlanRules;
+use rust_decimal::Decimal;
+
+use crate::db::DbConn;
+use crate::db::commissions::plans as rows;
+use crate::error::ApiError;
+
+/// A plan version as it applies to one rep.
+#[derive(Debug, Clone)]
+pub struct InForce {
+    /// `None` for the built-in defaults.
+    pub plan_version_id: Option<String>,
+    pub rules: PlanRules,
+    /// The rep's monthly revenue quota in the plan's currency.
+    pub quota: Option<Decimal>,
+}
+
+pub fn in_force(
+    conn: &mut DbConn,
+    user_id: Option<&str>,
+    role: Role,
+    on: NaiveDate,
+) -> Result<InForce, ApiError> {
+    let assignment = match user_id {
+        Some(u) => rows::assignment_on(conn, u, on)?,
+        None => None,
+    };
+    let plan_id = match &assignment {
+        Some(a) => Some(a.plan_id.clone()),
+        None => rows::default_plan_for(conn, role)?,
+    };
+    let Some(plan_id) = plan_id else {
+        return Ok(InForce {
+            plan_version_id: None,
+            rules: PlanRules::default(),
+            quota: None,
+        });
+    };
+    let (version, currency) = rows::version_on(conn, &plan_id, on)?;
+    let quota = assignment
+        .and_then(|a| a.monthly_quota_minor)
+        .map(|m| rows::decimal_of_minor(m, &currency))
+        .transpose()?;
+    match version {
+        Some(v) => Ok(InForce {
+            rules: v.rules()?,
+            plan_version_id: Some(v.id),
+            quota,
+        }),
+        // Assigned before the plan's first version takes effect: the built-in defaults.
+        None => Ok(InForce {
+            plan_version_id: None,
+            rules: PlanRules::default(),
+            quota,
+        }),
+    }
+}
