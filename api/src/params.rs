@@ -130,6 +130,7 @@ records! {
     closebook_shared::activities::Activity => "activity",
     closebook_shared::activities::Note => "note",
     closebook_shared::activities::Touch => "touch",
+    closebook_shared::compensation_plans::CompensationPlan => "compensation plan",
 }
 
 #[cfg(test)]

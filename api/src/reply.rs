@@ -45,6 +45,7 @@ macro_rules! versioned {
 }
 
 versioned!(
+    closebook_shared::compensation_plans::CompensationPlan,
     closebook_shared::leads::Lead,
     closebook_shared::pipelines::Pipeline,
     closebook_shared::scripts::Script,

@@ -121,6 +121,16 @@ async fn every_endpoint_for_every_role(app: TestApp) {
         outcome_leads: outcome_leads.map(|id| format!("/api/v1/leads/{id}/outcome")),
         client: client_path,
         script: format!("/api/v1/scripts/{script}"),
+        plan: format!(
+            "/api/v1/compensation-plans/{}",
+            app.post("/api/v1/compensation-plans")
+                .auth(&admin)
+                .json(&plan_body("Matrix plan"))
+                .send()
+                .await
+                .expect(201)
+                .id()
+        ),
         rep: format!("/api/v1/users/{}", rep.id),
         rep_id: rep.id.to_string(),
         teammate_id: teammate.id.to_string(),
@@ -170,6 +180,7 @@ struct Fixture {
     outcome_leads: [String; 3],
     client: String,
     script: String,
+    plan: String,
     rep: String,
     rep_id: String,
     teammate_id: String,
@@ -211,6 +222,20 @@ impl Row {
         self.path = Box::new(f);
         self
     }
+}
+
+fn plan_body(name: &str) -> Value {
+    json!({
+        "name": name,
+        "currency": "USD",
+        "effective_from": "2026-01-01",
+        "rules": closebook_shared::commissions::plan::PlanRules::default(),
+    })
+}
+
+/// A date per caller, for rows whose records are unique by date.
+fn day_of(who: Who) -> String {
+    format!("2026-02-0{}", who as u8 + 1)
 }
 
 fn open_won_lost() -> Value {
@@ -315,6 +340,18 @@ fn rows(fx: &Fixture) -> Vec<Row> {
         row("PATCH", "/api/v1/scripts/{id}", &fx.script, [200, 200, 403, 403, 403, 401])
             .body(|_, u| json!({ "title": format!("T {u}") })),
         row("POST", "/api/v1/scripts/{id}/render", &render, [200, 200, 200, 403, 403, 401]),
+        row("GET", "/api/v1/compensation-plans", "/api/v1/compensation-plans", [200, 403, 403, 200, 403, 401]),
+        row("POST", "/api/v1/compensation-plans", "/api/v1/compensation-plans", [201, 403, 403, 201, 403, 401])
+            .body(|_, u| plan_body(&format!("Plan {u}"))),
+        row("GET", "/api/v1/compensation-plans/{id}", &fx.plan, [200, 403, 403, 200, 403, 401]),
+        row("PATCH", "/api/v1/compensation-plans/{id}", &fx.plan, [200, 403, 403, 200, 403, 401])
+            .body(|_, u| json!({ "name": format!("Plan {u}") })),
+        row("GET", "/api/v1/users/{id}/plan-assignments", &format!("{}/plan-assignments", fx.rep), [200, 403, 403, 200, 403, 401]),
+        row("POST", "/api/v1/users/{id}/plan-assignments", &format!("{}/plan-assignments", fx.rep), [201, 403, 403, 201, 403, 401])
+            .body({
+                let plan_id = fx.plan.rsplit('/').next().unwrap_or_default().to_owned();
+                move |who, _| json!({ "plan_id": plan_id, "effective_from": day_of(who), "monthly_quota": { "amount": "10000", "currency": "USD" } })
+            }),
         row("POST", "/api/v1/commissions/simulate", "/api/v1/commissions/simulate", [200, 200, 200, 200, 403, 401])
             .body(|_, _| json!({ "currency": "USD", "deals": [{ "value": "1000", "won_on": "2026-03-02" }] })),
         row("POST", "/api/v1/auth/logout", "/api/v1/auth/logout", [204, 204, 204, 204, 204, 401]),

@@ -50,6 +50,8 @@ _lambda_sources._lambda_description = _lambda_description_or_unknown
 VALID_KEY = re.compile(r"^[!-~]{1,255}$")
 PIPELINE_OPERATIONS = {("POST", "/api/v1/pipelines"), ("PATCH", "/api/v1/pipelines/{id}")}
 SIMULATE = ("POST", "/api/v1/commissions/simulate")
+CREATE_PLAN = ("POST", "/api/v1/compensation-plans")
+UPDATE_PLAN = ("PATCH", "/api/v1/compensation-plans/{id}")
 MUST_BE_FUTURE = ("expires_at", "follow_up_at")
 MUST_NOT_BE_FUTURE = ("completed_at",)
 
@@ -74,6 +76,10 @@ def map_case(context, case):
     if operation == SIMULATE:
         _point_at_deals(case.body)
         _order_plan(case.body.get("plan"))
+    if operation == CREATE_PLAN:
+        _order_plan(case.body.get("rules"))
+    if operation == UPDATE_PLAN and isinstance(case.body.get("new_version"), dict):
+        _order_plan(case.body["new_version"].get("rules"))
     _move_instants(case.body)
     return case
 

@@ -10,6 +10,7 @@ pub mod audit;
 pub mod auth;
 pub mod clients;
 pub mod commissions;
+pub mod compensation_plans;
 pub mod error;
 pub mod events;
 pub mod follow_up;

@@ -492,6 +492,8 @@ diesel::table! {
     }
 }
 
+diesel::joinable!(plan_assignments -> compensation_plans (plan_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     users,
     teams,

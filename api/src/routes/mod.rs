@@ -6,6 +6,7 @@ pub mod audit;
 pub mod auth;
 pub mod clients;
 pub mod commissions;
+pub mod compensation_plans;
 pub mod health;
 pub mod known;
 pub mod leads;
@@ -44,6 +45,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     clients::configure(cfg);
     scripts::configure(cfg);
     commissions::configure(cfg);
+    compensation_plans::configure(cfg);
 }
 
 /// actix answers some errors itself (405, a path that did not parse) with an empty body; give

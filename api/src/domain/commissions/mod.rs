@@ -2,5 +2,6 @@
 //! and (next) the ledger's sources, jobs and payouts. The maths is `closebook_shared::commissions`.
 
 pub mod calendar;
+pub mod plan_edits;
 pub mod plans;
 pub mod simulate;

@@ -1,0 +1,154 @@
+use closebook_shared::Role;
+use closebook_shared::commissions::plan::PlanRules;
+use serde_json::{Value, json};
+
+use crate::common::TestApp;
+
+fn rules() -> Value {
+    serde_json::to_value(PlanRules::default()).unwrap()
+}
+
+fn tiered_rules() -> Value {
+    let mut r = rules();
+    r["new_business"] = json!({ "kind": "tiered", "mode": "marginal", "bands": [
+        { "from_percent": "0", "rate": "0.05" },
+        { "from_percent": "100", "rate": "0.10" }
+    ]});
+    r
+}
+
+/// Create, read back, version, conflicts, and an assignment that the simulator then applies.
+pub async fn plans_versions_and_assignments(app: TestApp) {
+    let finance = app.user(Role::Finance, None, None).await;
+    let rep = app.user(Role::SalesRep, None, None).await;
+    let created = app
+        .post("/api/v1/compensation-plans")
+        .auth(&finance)
+        .json(&json!({ "name": "Field reps 2026", "currency": "USD", "effective_from": "2026-01-01", "rules": rules() }))
+        .send()
+        .await
+        .expect(201);
+    let id = created.id();
+    assert_eq!(
+        created.header("location"),
+        Some(format!("/api/v1/compensation-plans/{id}").as_str())
+    );
+    assert_eq!(created.body["versions"][0]["number"], 1);
+    assert_eq!(created.body["versions"][0]["rules"]["upsell_rate"], "0.10");
+    let read = app
+        .get(&format!("/api/v1/compensation-plans/{id}"))
+        .auth(&finance)
+        .send()
+        .await
+        .expect(200);
+    assert_eq!(read.body, created.body);
+    assert_eq!(read.header("etag"), Some("\"1\""));
+
+    // The same name again is a conflict naming the field.
+    let dup = app
+        .post("/api/v1/compensation-plans")
+        .auth(&finance)
+        .json(&json!({ "name": "Field reps 2026", "currency": "USD", "effective_from": "2026-01-01", "rules": rules() }))
+        .send()
+        .await
+        .problem(409, "conflict");
+    assert_eq!(dup.fields(), ["name"]);
+
+    // Rules that break the plan's own rules are refused by field, nothing written.
+    let mut bad = tiered_rules();
+    bad["new_business"]["bands"][0]["from_percent"] = json!("10");
+    let refused = app
+        .post("/api/v1/compensation-plans")
+        .auth(&finance)
+        .json(&json!({ "name": "Broken", "currency": "USD", "effective_from": "2026-01-01", "rules": bad }))
+        .send()
+        .await
+        .problem(422, "validation_failed");
+    assert_eq!(refused.fields(), ["rules"]);
+    let list = app
+        .get("/api/v1/compensation-plans")
+        .auth(&finance)
+        .send()
+        .await
+        .expect(200);
+    assert_eq!(list.body["items"].as_array().unwrap().len(), 1);
+
+    // A second version from April; one dated on or before the latest is a conflict.
+    let v2 = app
+        .patch(&format!("/api/v1/compensation-plans/{id}"))
+        .auth(&finance)
+        .json(&json!({ "version": 1, "new_version": { "effective_from": "2026-04-01", "rules": tiered_rules() } }))
+        .send()
+        .await
+        .expect(200);
+    assert_eq!(v2.body["versions"].as_array().unwrap().len(), 2);
+    assert_eq!(v2.body["versions"][1]["number"], 2);
+    assert_eq!(v2.body["version"], 2);
+    let early = app
+        .patch(&format!("/api/v1/compensation-plans/{id}"))
+        .auth(&finance)
+        .json(&json!({ "version": 2, "new_version": { "effective_from": "2026-04-01", "rules": rules() } }))
+        .send()
+        .await
+        .problem(409, "conflict");
+    assert_eq!(early.fields(), ["new_version.effective_from"]);
+    // A stale version is a 412.
+    app.patch(&format!("/api/v1/compensation-plans/{id}"))
+        .auth(&finance)
+        .json(&json!({ "version": 1, "name": "Renamed" }))
+        .send()
+        .await
+        .problem(412, "version_mismatch");
+
+    // Assign the rep from March with a 10,000 quota; a quota in another currency is refused.
+    let assignments = format!("/api/v1/users/{}/plan-assignments", rep.id);
+    let wrong = app
+        .post(&assignments)
+        .auth(&finance)
+        .json(&json!({ "plan_id": id, "effective_from": "2026-03-01", "monthly_quota": { "amount": "10000", "currency": "EUR" } }))
+        .send()
+        .await
+        .problem(409, "invalid_reference");
+    assert_eq!(wrong.fields(), ["monthly_quota.currency"]);
+    app.post(&assignments)
+        .auth(&finance)
+        .json(&json!({ "plan_id": id, "effective_from": "2026-03-01", "monthly_quota": { "amount": "10000", "currency": "USD" } }))
+        .send()
+        .await
+        .expect(201);
+    let again = app
+        .post(&assignments)
+        .auth(&finance)
+        .json(&json!({ "plan_id": id, "effective_from": "2026-03-01" }))
+        .send()
+        .await
+        .problem(409, "conflict");
+    assert_eq!(again.fields(), ["effective_from"]);
+    let listed = app
+        .get(&assignments)
+        .auth(&finance)
+        .send()
+        .await
+        .expect(200);
+    assert_eq!(listed.body[0]["plan_name"], "Field reps 2026");
+    assert_eq!(listed.body[0]["monthly_quota"]["amount"], "10000.00");
+    // The rep cannot read or edit plans.
+    app.get("/api/v1/compensation-plans")
+        .auth(&rep)
+        .send()
+        .await
+        .problem(403, "forbidden");
+
+    // Today (after April) the rep's plan in force is version 2, tiered on the assignment's
+    // 10,000 quota: 12,000 in one deal is 10,000 × 5% + 2,000 × 10% = 700.00.
+    let sim = app
+        .post("/api/v1/commissions/simulate")
+        .auth(&rep)
+        .json(
+            &json!({ "currency": "USD", "deals": [{ "value": "12000", "won_on": "2026-05-04" }] }),
+        )
+        .send()
+        .await
+        .expect(200);
+    assert_eq!(sim.body["net"], "700.00");
+}
