@@ -102,6 +102,7 @@ fn serve(s: &Settings) -> Result<(), String> {
     actix_web::rt::System::new().block_on(async move {
         crate::jobs::spawn_housekeeping(state.clone());
         crate::jobs::spawn_revocation_reload(state.clone());
+        crate::jobs::spawn_commission_sources(state.clone());
         let app_state = state.clone();
         let mut server = HttpServer::new(move || build_app(app_state.clone(), web_dir.clone()))
             .bind(s.addr)

@@ -1,5 +1,5 @@
-//! Periodic housekeeping inside the server process. Each task is idempotent and safe to run on
-//! every instance at once (plain deletes of expired rows), so no job claiming is needed yet.
+//! Periodic work inside the server process. Each task is idempotent and safe to run on every
+//! instance at once (deletes of expired rows; ledger sources unique by source id).
 
 use std::time::Duration;
 
@@ -49,6 +49,26 @@ pub fn spawn_housekeeping(state: web::Data<AppState>) {
             }
             if let Some(limiter) = &state.limiter {
                 limiter.prune();
+            }
+        }
+    });
+}
+
+/// Turns won deals into commission lines (`domain::commissions::sources`) every few seconds.
+/// Safe on every instance at once: each run is one transaction, and lines are unique by source.
+pub fn spawn_commission_sources(state: web::Data<AppState>) {
+    actix_web::rt::spawn(async move {
+        let mut tick = actix_web::rt::time::interval(Duration::from_secs(5));
+        loop {
+            tick.tick().await;
+            let result = state
+                .db
+                .write(crate::domain::commissions::sources::consume_closed_deals)
+                .await;
+            match result {
+                Ok(0) => {}
+                Ok(written) => tracing::info!(written, "commission lines from won deals"),
+                Err(e) => tracing::warn!(error = %e, "commission sources failed"),
             }
         }
     });

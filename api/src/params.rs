@@ -43,17 +43,30 @@ impl<R> std::fmt::Display for Id<R> {
 }
 
 impl<R: Record> FromRequest for Id<R> {
-    type Error = ApiError;
-    type Future = std::future::Ready<Result<Self, ApiError>>;
+    type Error = actix_web::Error;
+    type Future = std::future::Ready<Result<Self, actix_web::Error>>;
 
+    /// A segment that is not an id is a 404 — unless it is a literal route beside `{id}`
+    /// (`/commissions/simulate`), which another method was sent to: then a 405 with `Allow`.
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        std::future::ready(
-            req.match_info()
-                .get("id")
-                .and_then(|raw| Uuid::parse_str(raw).ok())
-                .map(|id| Id(id, PhantomData))
-                .ok_or_else(|| ApiError::not_found(R::NAME)),
-        )
+        let id = req
+            .match_info()
+            .get("id")
+            .and_then(|raw| Uuid::parse_str(raw).ok())
+            .map(|id| Id(id, PhantomData));
+        std::future::ready(id.ok_or_else(|| {
+            let literal = req
+                .app_data::<actix_web::web::Data<crate::routes::known::KnownRoutes>>()
+                .and_then(|known| known.literal(req.path()).map(<[String]>::to_vec));
+            match literal {
+                Some(methods) => actix_web::error::InternalError::from_response(
+                    "method not allowed",
+                    crate::routes::known::method_not_allowed(req.method(), &methods),
+                )
+                .into(),
+                None => ApiError::not_found(R::NAME).into(),
+            }
+        }))
     }
 }
 
@@ -131,6 +144,7 @@ records! {
     closebook_shared::activities::Note => "note",
     closebook_shared::activities::Touch => "touch",
     closebook_shared::compensation_plans::CompensationPlan => "compensation plan",
+    closebook_shared::commission_lines::CommissionLine => "commission line",
 }
 
 #[cfg(test)]

@@ -131,6 +131,24 @@ async fn every_endpoint_for_every_role(app: TestApp) {
                 .expect(201)
                 .id()
         ),
+        line: {
+            // The won lead above, as the ledger's consumer turns it into a line.
+            app.state
+                .db
+                .write(closebook_api::domain::commissions::sources::consume_closed_deals)
+                .await
+                .unwrap();
+            let lines = app
+                .get("/api/v1/commissions")
+                .auth(&admin)
+                .send()
+                .await
+                .expect(200);
+            format!(
+                "/api/v1/commissions/{}",
+                lines.body["items"][0]["id"].as_str().unwrap()
+            )
+        },
         rep: format!("/api/v1/users/{}", rep.id),
         rep_id: rep.id.to_string(),
         teammate_id: teammate.id.to_string(),
@@ -181,6 +199,7 @@ struct Fixture {
     client: String,
     script: String,
     plan: String,
+    line: String,
     rep: String,
     rep_id: String,
     teammate_id: String,
@@ -352,6 +371,8 @@ fn rows(fx: &Fixture) -> Vec<Row> {
                 let plan_id = fx.plan.rsplit('/').next().unwrap_or_default().to_owned();
                 move |who, _| json!({ "plan_id": plan_id, "effective_from": day_of(who), "monthly_quota": { "amount": "10000", "currency": "USD" } })
             }),
+        row("GET", "/api/v1/commissions", "/api/v1/commissions", [200, 200, 200, 200, 403, 401]),
+        row("GET", "/api/v1/commissions/{id}", &fx.line, [200, 200, 200, 200, 403, 401]),
         row("POST", "/api/v1/commissions/simulate", "/api/v1/commissions/simulate", [200, 200, 200, 200, 403, 401])
             .body(|_, _| json!({ "currency": "USD", "deals": [{ "value": "1000", "won_on": "2026-03-02" }] })),
         row("POST", "/api/v1/auth/logout", "/api/v1/auth/logout", [204, 204, 204, 204, 204, 401]),

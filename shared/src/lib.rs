@@ -9,6 +9,7 @@ pub mod activities;
 pub mod audit;
 pub mod auth;
 pub mod clients;
+pub mod commission_lines;
 pub mod commissions;
 pub mod compensation_plans;
 pub mod error;

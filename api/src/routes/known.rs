@@ -35,6 +35,20 @@ impl KnownRoutes {
         Self(routes)
     }
 
+    /// Methods allowed on `path` when a route spells it out, with no placeholder.
+    pub fn literal(&self, path: &str) -> Option<&[String]> {
+        let wanted: Vec<&str> = path.split('/').collect();
+        self.0
+            .iter()
+            .find(|(segments, _)| {
+                segments
+                    .iter()
+                    .map(String::as_str)
+                    .eq(wanted.iter().copied())
+            })
+            .map(|(_, methods)| methods.as_slice())
+    }
+
     /// Methods allowed on `path`, when some route has that shape (`{id}` matches any segment).
     pub fn allowed(&self, path: &str) -> Option<&[String]> {
         let wanted: Vec<&str> = path.split('/').collect();
@@ -53,23 +67,22 @@ impl KnownRoutes {
 
 pub async fn unmatched(req: HttpRequest, known: web::Data<KnownRoutes>) -> HttpResponse {
     match known.allowed(req.path()) {
-        Some(methods) => {
-            let mut res = ApiError::new(
-                ErrorCode::MethodNotAllowed,
-                format!(
-                    "{} is not supported here; use {}",
-                    req.method(),
-                    methods.join(", ")
-                ),
-            )
-            .error_response();
-            if let Ok(v) = header::HeaderValue::from_str(&methods.join(", ")) {
-                res.headers_mut().insert(header::ALLOW, v);
-            }
-            res
-        }
+        Some(methods) => method_not_allowed(req.method(), methods),
         None => ApiError::new(ErrorCode::NotFound, "no such API endpoint").error_response(),
     }
+}
+
+/// 405 naming the methods the path takes, in `Allow` too.
+pub fn method_not_allowed(method: &actix_web::http::Method, methods: &[String]) -> HttpResponse {
+    let mut res = ApiError::new(
+        ErrorCode::MethodNotAllowed,
+        format!("{method} is not supported here; use {}", methods.join(", ")),
+    )
+    .error_response();
+    if let Ok(v) = header::HeaderValue::from_str(&methods.join(", ")) {
+        res.headers_mut().insert(header::ALLOW, v);
+    }
+    res
 }
 
 #[cfg(test)]

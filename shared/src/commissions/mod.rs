@@ -75,7 +75,7 @@ pub const PERIOD_PATTERN: &str = "^[0-9]{4}-(0[1-9]|1[0-2])$";
 
 impl Period {
     pub fn new(year: i32, month: u32) -> Option<Self> {
-        ((1..=12).contains(&month) && (1..=9999).contains(&year)).then_some(Self { year, month })
+        ((1..=12).contains(&month) && (0..=9999).contains(&year)).then_some(Self { year, month })
     }
 
     /// The month a local date falls in.

@@ -1,3 +1,4 @@
-//! Commission rows: plans and their versions and assignments (and, next, the ledger).
+//! Commission rows: plans, their versions and assignments; the ledger.
 
+pub mod lines;
 pub mod plans;

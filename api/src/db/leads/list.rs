@@ -90,17 +90,22 @@ pub const OWNER_PATTERN: &str =
 
 /// `owner` query value: `me` or a user id.
 pub fn parse_owner(raw: &str, me: Option<Uuid>) -> Result<String, ApiError> {
+    parse_user_param("owner", raw, me)
+}
+
+/// A query parameter naming a user: `me` or a user id (e.g. `owner`, `rep`).
+pub fn parse_user_param(param: &str, raw: &str, me: Option<Uuid>) -> Result<String, ApiError> {
     if raw == "me" {
         return me
             .map(|u| u.to_string())
-            .ok_or_else(|| ApiError::bad_param("owner", "`me` needs a signed-in user"));
+            .ok_or_else(|| ApiError::bad_param(param, "`me` needs a signed-in user"));
     }
     // Only the hyphenated form, as the OpenAPI pattern (OWNER_PATTERN) declares.
     Uuid::try_parse(raw)
         .ok()
         .filter(|_| raw.len() == 36)
         .map(|u| u.to_string())
-        .ok_or_else(|| ApiError::bad_param("owner", "must be a user id or `me`"))
+        .ok_or_else(|| ApiError::bad_param(param, "must be a user id or `me`"))
 }
 
 /// The filtered, sorted, paged lead list inside the caller's scope.

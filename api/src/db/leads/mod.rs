@@ -4,7 +4,7 @@ mod duplicates;
 mod list;
 
 pub use duplicates::find_duplicate;
-pub use list::{LeadSummaryRow, OWNER_PATTERN, list, parse_owner};
+pub use list::{LeadSummaryRow, OWNER_PATTERN, list, parse_owner, parse_user_param};
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use closebook_shared::Money;

@@ -5,3 +5,4 @@ pub mod calendar;
 pub mod plan_edits;
 pub mod plans;
 pub mod simulate;
+pub mod sources;

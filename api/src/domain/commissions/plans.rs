@@ -18,6 +18,8 @@ pub struct InForce {
     pub rules: PlanRules,
     /// The rep's monthly revenue quota in the plan's currency.
     pub quota: Option<Decimal>,
+    /// The plan's currency; none for the built-in defaults (they are in any currency).
+    pub currency: Option<String>,
 }
 
 pub fn in_force(
@@ -39,6 +41,7 @@ pub fn in_force(
             plan_version_id: None,
             rules: PlanRules::default(),
             quota: None,
+            currency: None,
         });
     };
     let (version, currency) = rows::version_on(conn, &plan_id, on)?;
@@ -51,12 +54,14 @@ pub fn in_force(
             rules: v.rules()?,
             plan_version_id: Some(v.id),
             quota,
+            currency: Some(currency),
         }),
         // Assigned before the plan's first version takes effect: the built-in defaults.
         None => Ok(InForce {
             plan_version_id: None,
             rules: PlanRules::default(),
             quota,
+            currency: Some(currency),
         }),
     }
 }

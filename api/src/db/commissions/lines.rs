@@ -1,0 +1,295 @@
+//! The ledger: commission lines (append-only), their status history (append-only) and the index
+//! of each line's latest status.
+
+use chrono::NaiveDateTime;
+use closebook_shared::commission_lines::{
+    CommissionLine, CommissionLineDetail, CommissionListQuery, LineSource, StatusChange,
+};
+use closebook_shared::commissions::{Explanation, LineStatus, LineType, Period};
+use closebook_shared::{Money, Page};
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use crate::authz::{OwnerScope, within_scope};
+use crate::db::DbConn;
+use crate::db::columns::{StoredCurrency, StoredId, StoredOptId, uuid_of as uuid};
+use crate::db::leads::parse_user_param;
+use crate::db::schema::{
+    commission_line_status, commission_lines, commission_status_history, users,
+};
+use crate::error::ApiError;
+use crate::pagination::{PageRequest, keyset};
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = commission_lines)]
+pub struct LineRow {
+    #[diesel(deserialize_as = StoredId)]
+    pub id: String,
+    #[diesel(deserialize_as = StoredId)]
+    pub rep_id: String,
+    pub line_type: LineType,
+    pub source_type: LineSource,
+    pub source_id: String,
+    #[diesel(deserialize_as = StoredOptId)]
+    pub plan_version_id: Option<String>,
+    pub base_minor: i64,
+    pub rate: Option<String>,
+    pub amount_minor: i64,
+    #[diesel(deserialize_as = StoredCurrency)]
+    pub currency: String,
+    pub period: String,
+    pub source_at: NaiveDateTime,
+    pub earns_at: Option<NaiveDateTime>,
+    #[diesel(deserialize_as = StoredOptId)]
+    pub related_line_id: Option<String>,
+    pub explanation_json: String,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = commission_status_history)]
+pub struct StatusRow {
+    #[diesel(deserialize_as = StoredId)]
+    pub id: String,
+    #[diesel(deserialize_as = StoredId)]
+    pub line_id: String,
+    pub status: LineStatus,
+    #[diesel(deserialize_as = StoredOptId)]
+    pub actor_id: Option<String>,
+    pub reason: Option<String>,
+    pub reference: Option<String>,
+    pub at: NaiveDateTime,
+}
+
+impl StatusRow {
+    fn to_dto(&self) -> StatusChange {
+        StatusChange {
+            status: self.status,
+            actor_id: self.actor_id.as_deref().map(uuid),
+            reason: self.reason.clone(),
+            reference: self.reference.clone(),
+            at: self.at.and_utc(),
+        }
+    }
+}
+
+fn money(minor: i64, currency: &str) -> Result<Money, ApiError> {
+    Money::from_minor(minor, currency)
+        .map_err(|e| ApiError::internal(format!("stored commission amount: {e}")))
+}
+
+impl LineRow {
+    pub fn to_dto(&self, status: LineStatus, rep_name: &str) -> Result<CommissionLine, ApiError> {
+        let explanation: Explanation =
+            serde_json::from_str(&self.explanation_json).map_err(|e| {
+                ApiError::internal(format!(
+                    "line {} has an unreadable explanation: {e}",
+                    self.id
+                ))
+            })?;
+        let period: Period = self
+            .period
+            .parse()
+            .map_err(|e| ApiError::internal(format!("line {}: stored period: {e}", self.id)))?;
+        Ok(CommissionLine {
+            id: uuid(&self.id),
+            rep_id: uuid(&self.rep_id),
+            rep_name: rep_name.to_owned(),
+            line_type: self.line_type,
+            status,
+            source_type: self.source_type,
+            source_id: self.source_id.clone(),
+            plan_version_id: self.plan_version_id.as_deref().map(uuid),
+            base: money(self.base_minor, &self.currency)?,
+            rate: self.rate.clone(),
+            amount: money(self.amount_minor, &self.currency)?,
+            period,
+            source_at: self.source_at.and_utc(),
+            earns_at: self.earns_at.map(|t| t.and_utc()),
+            related_line_id: self.related_line_id.as_deref().map(uuid),
+            explanation,
+            created_at: self.created_at.and_utc(),
+        })
+    }
+}
+
+/// The line a source already wrote for this rule and rep, if any: sources are idempotent by it.
+pub fn find_by_source(
+    conn: &mut DbConn,
+    line_type: LineType,
+    source_type: LineSource,
+    source_id: &str,
+    rep_id: &str,
+) -> Result<Option<LineRow>, ApiError> {
+    Ok(commission_lines::table
+        .filter(commission_lines::line_type.eq(line_type))
+        .filter(commission_lines::source_type.eq(source_type))
+        .filter(commission_lines::source_id.eq(source_id))
+        .filter(commission_lines::rep_id.eq(rep_id))
+        .select(LineRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Appends a line with its first status.
+pub fn append(
+    conn: &mut DbConn,
+    row: &LineRow,
+    status: LineStatus,
+    actor: Option<&str>,
+    reason: Option<&str>,
+) -> Result<(), ApiError> {
+    diesel::insert_into(commission_lines::table)
+        .values(row)
+        .execute(conn)?;
+    set_status(conn, &row.id, status, actor, reason, None, row.created_at)
+}
+
+/// Appends a status change and moves the line's status index to it.
+pub fn set_status(
+    conn: &mut DbConn,
+    line_id: &str,
+    status: LineStatus,
+    actor: Option<&str>,
+    reason: Option<&str>,
+    reference: Option<&str>,
+    at: NaiveDateTime,
+) -> Result<(), ApiError> {
+    let change = StatusRow {
+        id: Uuid::now_v7().to_string(),
+        line_id: line_id.to_owned(),
+        status,
+        actor_id: actor.map(str::to_owned),
+        reason: reason.map(str::to_owned),
+        reference: reference.map(str::to_owned),
+        at,
+    };
+    diesel::insert_into(commission_status_history::table)
+        .values(&change)
+        .execute(conn)?;
+    let updated = diesel::update(commission_line_status::table.find(line_id))
+        .set((
+            commission_line_status::status.eq(status),
+            commission_line_status::updated_at.eq(at),
+        ))
+        .execute(conn)?;
+    if updated == 0 {
+        diesel::insert_into(commission_line_status::table)
+            .values((
+                commission_line_status::line_id.eq(line_id),
+                commission_line_status::status.eq(status),
+                commission_line_status::updated_at.eq(at),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// New-business revenue the rep had won in `period` before a deal won at `at` (lead `lead_id`),
+/// deals ordered by won time then lead id; and how many closes that was.
+pub fn won_before(
+    conn: &mut DbConn,
+    rep_id: &str,
+    period: &str,
+    at: NaiveDateTime,
+    lead_id: &str,
+) -> Result<(i64, i64), ApiError> {
+    let earlier: Vec<i64> = commission_lines::table
+        .filter(commission_lines::rep_id.eq(rep_id))
+        .filter(commission_lines::period.eq(period))
+        .filter(commission_lines::line_type.eq(LineType::NewBusiness))
+        .filter(commission_lines::source_type.eq(LineSource::Lead))
+        .filter(
+            commission_lines::source_at
+                .lt(at)
+                .or(commission_lines::source_at
+                    .eq(at)
+                    .and(commission_lines::source_id.lt(lead_id))),
+        )
+        .select(commission_lines::base_minor)
+        .load(conn)?;
+    Ok((earlier.iter().sum(), earlier.len() as i64))
+}
+
+type ListRow = (LineRow, LineStatus, String);
+
+/// Newest first, within the caller's scope.
+pub fn list(
+    conn: &mut DbConn,
+    scope: &OwnerScope,
+    me: Option<Uuid>,
+    q: &CommissionListQuery,
+    page: &PageRequest,
+) -> Result<Page<CommissionLine>, ApiError> {
+    if scope.is_nothing() {
+        return Ok(Page::empty());
+    }
+    let mut query = commission_lines::table
+        .inner_join(commission_line_status::table)
+        .inner_join(users::table)
+        .select((
+            LineRow::as_select(),
+            commission_line_status::status,
+            users::name,
+        ))
+        .into_boxed();
+    query = within_scope!(query, scope, commission_lines::rep_id);
+    if let Some(rep) = q.rep.as_deref() {
+        query = query.filter(commission_lines::rep_id.eq(parse_user_param("rep", rep, me)?));
+    }
+    if let Some(team) = q.team_id {
+        query = query.filter(users::team_id.eq(team.to_string()));
+    }
+    if let Some(s) = q.status {
+        query = query.filter(commission_line_status::status.eq(s));
+    }
+    if let Some(t) = q.line_type {
+        query = query.filter(commission_lines::line_type.eq(t));
+    }
+    if let Some(p) = q.period {
+        query = query.filter(commission_lines::period.eq(p.to_string()));
+    }
+    if let Some(s) = q.source_type {
+        query = query.filter(commission_lines::source_type.eq(s));
+    }
+    let rows: Vec<ListRow> = keyset!(query, page, commission_lines::id, desc)
+        .limit(page.fetch())
+        .load(conn)?;
+    let mut pairs = Vec::with_capacity(rows.len());
+    for (row, status, name) in rows {
+        let dto = row.to_dto(status, &name)?;
+        pairs.push((row, dto));
+    }
+    Ok(page.finish(pairs, |(r, _)| vec![r.id.clone()], |(_, d)| d.clone()))
+}
+
+/// One line with its history, if the caller's scope covers its rep.
+pub fn detail(
+    conn: &mut DbConn,
+    scope: &OwnerScope,
+    id: Uuid,
+) -> Result<Option<CommissionLineDetail>, ApiError> {
+    let found: Option<ListRow> = commission_lines::table
+        .inner_join(commission_line_status::table)
+        .inner_join(users::table)
+        .filter(commission_lines::id.eq(id.to_string()))
+        .select((
+            LineRow::as_select(),
+            commission_line_status::status,
+            users::name,
+        ))
+        .first(conn)
+        .optional()?;
+    let Some((row, status, name)) = found.filter(|(r, _, _)| scope.covers(&r.rep_id)) else {
+        return Ok(None);
+    };
+    let history: Vec<StatusRow> = commission_status_history::table
+        .filter(commission_status_history::line_id.eq(&row.id))
+        .order((commission_status_history::at, commission_status_history::id))
+        .select(StatusRow::as_select())
+        .load(conn)?;
+    Ok(Some(CommissionLineDetail {
+        line: row.to_dto(status, &name)?,
+        history: history.iter().map(StatusRow::to_dto).collect(),
+    }))
+}

@@ -1,0 +1,198 @@
+//! The ledger's sources. A won deal reaches commissions as the pipeline's
+//! `sales.pipeline.closed` event, read from the outbox: the line is written in the transaction
+//! that moves the consumer's position, and a line is unique by its rule, source and rep, so a
+//! crash between the two neither loses nor doubles a line.
+
+use chrono::Duration;
+use closebook_shared::commission_lines::LineSource;
+use closebook_shared::commissions::{LineStatus, LineType, rules};
+use closebook_shared::events::PipelineClosed;
+use closebook_shared::leads::Outcome;
+use closebook_shared::money::minor_unit_digits;
+use diesel::prelude::*;
+use rust_decimal::Decimal;
+use uuid::Uuid;
+
+use super::{calendar, plans};
+use crate::db::DbConn;
+use crate::db::commissions::lines::{self, LineRow};
+use crate::db::schema::{clients, outbox_events, outbox_positions, users};
+use crate::db::settings;
+use crate::error::ApiError;
+use crate::time;
+
+/// This consumer's name in `outbox_positions`.
+pub const CONSUMER: &str = "commissions";
+
+/// Events younger than this are handled but the position does not pass them: on PostgreSQL a
+/// transaction that began earlier may still commit an event with a smaller id. Handling one
+/// twice is harmless (lines are unique by source), skipping one would not be.
+const SETTLE: Duration = Duration::seconds(30);
+
+/// Most events one run handles, in one transaction.
+pub const BATCH: i64 = 500;
+
+#[derive(Queryable)]
+struct OutboxEvent {
+    id: String,
+    payload: String,
+    occurred_at: chrono::NaiveDateTime,
+}
+
+/// Handles the pipeline's closed deals after this consumer's position; returns how many lines it
+/// wrote. Runs inside the caller's transaction.
+pub fn consume_closed_deals(conn: &mut DbConn) -> Result<usize, ApiError> {
+    let position: Option<String> = outbox_positions::table
+        .find(CONSUMER)
+        .select(outbox_positions::last_event_id)
+        .first(conn)
+        .optional()?;
+    let mut query = outbox_events::table
+        .filter(outbox_events::event_type.eq("sales.pipeline.closed"))
+        .select((
+            outbox_events::id,
+            outbox_events::payload,
+            outbox_events::occurred_at,
+        ))
+        .order(outbox_events::id)
+        .limit(BATCH)
+        .into_boxed();
+    if let Some(p) = &position {
+        query = query.filter(outbox_events::id.gt(p.clone()));
+    }
+    let events: Vec<OutboxEvent> = query.load(conn)?;
+    let settled_before = time::now() - SETTLE;
+    let mut written = 0;
+    let mut advance_to = None;
+    for e in &events {
+        let closed: PipelineClosed = serde_json::from_str(&e.payload).map_err(|err| {
+            ApiError::internal(format!("outbox event {} is not a closed deal: {err}", e.id))
+        })?;
+        if closed.outcome == Outcome::Won && new_business_for(conn, &closed)? {
+            written += 1;
+        }
+        if e.occurred_at < settled_before {
+            advance_to = Some(e.id.clone());
+        }
+    }
+    if let Some(id) = advance_to {
+        let now = time::now();
+        let moved = diesel::update(outbox_positions::table.find(CONSUMER))
+            .set((
+                outbox_positions::last_event_id.eq(&id),
+                outbox_positions::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+        if moved == 0 {
+            diesel::insert_into(outbox_positions::table)
+                .values((
+                    outbox_positions::consumer.eq(CONSUMER),
+                    outbox_positions::last_event_id.eq(&id),
+                    outbox_positions::updated_at.eq(now),
+                ))
+                .execute(conn)?;
+        }
+    }
+    Ok(written)
+}
+
+/// The new-business line of a won deal, and the residual it locks on the client. `false` when
+/// the line was written before (the event was delivered again).
+fn new_business_for(conn: &mut DbConn, closed: &PipelineClosed) -> Result<bool, ApiError> {
+    let rep = closed.owner_id.to_string();
+    let lead = closed.lead_id.to_string();
+    if lines::find_by_source(conn, LineType::NewBusiness, LineSource::Lead, &lead, &rep)?.is_some()
+    {
+        return Ok(false);
+    }
+    let Some(won_at) = closed.closed_at.map(|t| t.naive_utc()) else {
+        return Err(ApiError::internal(format!(
+            "won lead {lead} has no closing time"
+        )));
+    };
+    let zone = calendar::zone(conn)?;
+    let local = calendar::local(zone, won_at);
+    let period = closed_period(zone, won_at);
+    let role = users::table
+        .find(&rep)
+        .select(users::role)
+        .first::<closebook_shared::Role>(conn)?;
+    let plan = plans::in_force(conn, Some(&rep), role, local.date())?;
+    let org_currency = settings::get(conn)?.currency;
+    let (value, currency) = match &closed.deal_value {
+        Some(m) => (m.amount, m.currency.clone()),
+        None => (
+            Decimal::ZERO,
+            plan.currency.clone().unwrap_or(org_currency.clone()),
+        ),
+    };
+    let dp = minor_unit_digits(&currency)
+        .map_err(|e| ApiError::internal(format!("deal currency: {e}")))?;
+    // Quota attainment only means something in the quota's currency.
+    let quota = plan
+        .quota
+        .filter(|_| plan.currency.as_deref() == Some(currency.as_str()));
+    let (before_minor, closes_before) = lines::won_before(conn, &rep, &period, won_at, &lead)?;
+    let e = rules::new_business(
+        &plan.rules.new_business,
+        quota,
+        Decimal::new(before_minor, dp),
+        value,
+        dp,
+    );
+    let rate = match e.parts.as_slice() {
+        [one] => one.rate.map(|r| r.normalize().to_string()),
+        _ => None,
+    };
+    let now = time::now();
+    let row = LineRow {
+        id: Uuid::now_v7().to_string(),
+        rep_id: rep.clone(),
+        line_type: LineType::NewBusiness,
+        source_type: LineSource::Lead,
+        source_id: lead,
+        plan_version_id: plan.plan_version_id.clone(),
+        base_minor: minor(value, dp)?,
+        rate,
+        amount_minor: minor(e.amount, dp)?,
+        currency,
+        period,
+        source_at: won_at,
+        earns_at: Some(won_at + Duration::days(i64::from(plan.rules.eligibility_days))),
+        related_line_id: None,
+        explanation_json: serde_json::to_string(&e)
+            .map_err(|err| ApiError::internal(format!("explanation: {err}")))?,
+        created_at: now,
+    };
+    lines::append(conn, &row, LineStatus::Pending, None, Some("deal won"))?;
+
+    // The residual locks now, at this close's place in the month, and never changes after.
+    if let Some(client) = closed.client_id {
+        let closes = u32::try_from(closes_before + 1).unwrap_or(u32::MAX);
+        let residual_currency = plan.currency.unwrap_or(org_currency);
+        let rdp = minor_unit_digits(&residual_currency)
+            .map_err(|e| ApiError::internal(format!("plan currency: {e}")))?;
+        let locked = rules::round_line(rules::residual_lock(&plan.rules, closes), rdp);
+        diesel::update(
+            clients::table
+                .find(client.to_string())
+                .filter(clients::residual_locked_minor.is_null()),
+        )
+        .set((
+            clients::residual_locked_minor.eq(minor(locked, rdp)?),
+            clients::residual_currency.eq(&residual_currency),
+        ))
+        .execute(conn)?;
+    }
+    Ok(true)
+}
+
+fn closed_period(zone: chrono_tz::Tz, at: chrono::NaiveDateTime) -> String {
+    calendar::period_of(zone, at).to_string()
+}
+
+/// An amount with at most `dp` decimals as integer minor units.
+fn minor(amount: Decimal, dp: u32) -> Result<i64, ApiError> {
+    let scaled = amount * Decimal::from(10_i64.pow(dp));
+    i64::try_from(scaled.round()).map_err(|_| ApiError::internal("amount out of range"))
+}

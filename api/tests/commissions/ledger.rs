@@ -1,0 +1,161 @@
+use closebook_api::domain::commissions::sources::consume_closed_deals;
+use closebook_shared::Role;
+use serde_json::{Value, json};
+
+use crate::common::{TestApp, TestUser};
+
+async fn won_deal(app: &TestApp, rep: &TestUser, company: &str, amount: &str) -> Value {
+    let lead = app
+        .post("/api/v1/leads")
+        .auth(rep)
+        .json(&json!({ "company": company, "deal_value": { "amount": amount, "currency": "USD" } }))
+        .send()
+        .await
+        .expect(201)
+        .id();
+    app.post(&format!("/api/v1/leads/{lead}/outcome"))
+        .auth(rep)
+        .json(&json!({ "outcome": "won" }))
+        .send()
+        .await
+        .expect(200)
+        .body
+}
+
+async fn consume(app: &TestApp) -> usize {
+    app.state.db.write(consume_closed_deals).await.unwrap()
+}
+
+async fn residual_of(app: &TestApp, client_id: &str) -> Option<i64> {
+    use closebook_api::db::schema::clients;
+    use diesel::prelude::*;
+    let id = client_id.to_owned();
+    app.state
+        .db
+        .read(move |c| {
+            Ok(clients::table
+                .find(id)
+                .select(clients::residual_locked_minor)
+                .first::<Option<i64>>(c)?)
+        })
+        .await
+        .unwrap()
+}
+
+/// Won deals become pending new-business lines once, lock the residual tier of their close,
+/// and show to whoever may see the rep's lines.
+pub async fn won_deals_write_lines_once(app: TestApp) {
+    let manager = app.user(Role::SalesManager, None, None).await;
+    let team = app.team("Ledger", Some(manager.id)).await;
+    let rep = app.user(Role::SalesRep, Some(team), None).await;
+    let other = app.user(Role::SalesRep, None, None).await;
+    let finance = app.user(Role::Finance, None, None).await;
+
+    let first = won_deal(&app, &rep, "First Co", "12345.67").await;
+    let second = won_deal(&app, &rep, "Second Co", "8000.00").await;
+    assert_eq!(consume(&app).await, 2);
+    // Delivered again (the position only passes settled events): nothing new.
+    assert_eq!(consume(&app).await, 0);
+
+    let mine = app
+        .get("/api/v1/commissions?rep=me&line_type=new_business")
+        .auth(&rep)
+        .send()
+        .await
+        .expect(200);
+    let items = mine.body["items"].as_array().unwrap();
+    assert_eq!(items.len(), 2);
+    // Newest first: 5% of 8,000 and of 12,345.67 (617.2835 → 617.28).
+    assert_eq!(
+        items[0]["amount"],
+        json!({ "amount": "400.00", "currency": "USD" })
+    );
+    assert_eq!(
+        items[1]["amount"],
+        json!({ "amount": "617.28", "currency": "USD" })
+    );
+    assert_eq!(items[1]["status"], "pending");
+    assert_eq!(items[1]["source_type"], "lead");
+    assert_eq!(items[1]["source_id"], first["id"]);
+    assert_eq!(items[1]["rate"], "0.05");
+    assert_eq!(items[1]["explanation"]["unrounded"], "617.2835");
+    assert!(items[1]["earns_at"].as_str().unwrap() > items[1]["source_at"].as_str().unwrap());
+
+    // The first close of the month locks 200.00 on its client, the second 250.00.
+    let c1 = first["client_id"].as_str().unwrap();
+    let c2 = second["client_id"].as_str().unwrap();
+    assert_eq!(residual_of(&app, c1).await, Some(20_000));
+    assert_eq!(residual_of(&app, c2).await, Some(25_000));
+
+    // The line with its history.
+    let id = items[1]["id"].as_str().unwrap();
+    let detail = app
+        .get(&format!("/api/v1/commissions/{id}"))
+        .auth(&rep)
+        .send()
+        .await
+        .expect(200);
+    assert_eq!(detail.body["line"]["id"], id);
+    assert_eq!(detail.body["history"][0]["status"], "pending");
+    assert_eq!(detail.body["history"][0]["reason"], "deal won");
+
+    // Scope: the manager and finance see them, another rep does not (not even by id).
+    for (who, count) in [(&manager, 2), (&finance, 2), (&other, 0)] {
+        let seen = app
+            .get("/api/v1/commissions")
+            .auth(who)
+            .send()
+            .await
+            .expect(200);
+        assert_eq!(
+            seen.body["items"].as_array().unwrap().len(),
+            count,
+            "{:?}",
+            who.role
+        );
+    }
+    app.get(&format!("/api/v1/commissions/{id}"))
+        .auth(&other)
+        .send()
+        .await
+        .problem(404, "not_found");
+    // Filters: another period has none; a bad rep or period is a 400 naming it.
+    let none = app
+        .get("/api/v1/commissions?period=2001-01")
+        .auth(&finance)
+        .send()
+        .await
+        .expect(200);
+    assert!(none.body["items"].as_array().unwrap().is_empty());
+    for (query, param) in [("rep=someone", "rep"), ("period=2026-13", "period")] {
+        let bad = app
+            .get(&format!("/api/v1/commissions?{query}"))
+            .auth(&finance)
+            .send()
+            .await;
+        assert_eq!(bad.status.as_u16(), 400, "{query}: {}", bad.text);
+        assert!(bad.text.contains(param), "{query}: {}", bad.text);
+    }
+}
+
+/// The ledger is append-only in the database itself.
+pub async fn the_ledger_refuses_updates_and_deletes(app: TestApp) {
+    use diesel::connection::SimpleConnection;
+    let rep = app.user(Role::SalesRep, None, None).await;
+    won_deal(&app, &rep, "Append Only", "100.00").await;
+    consume(&app).await;
+    for sql in [
+        "UPDATE commission_lines SET amount_minor = 0",
+        "DELETE FROM commission_lines",
+        "UPDATE commission_status_history SET status = 'paid'",
+        "DELETE FROM commission_status_history",
+    ] {
+        let owned = sql.to_owned();
+        let refused = app
+            .state
+            .db
+            .write(move |c| c.batch_execute(&owned).map_err(Into::into))
+            .await;
+        assert!(refused.is_err(), "{sql} must be refused");
+    }
+}

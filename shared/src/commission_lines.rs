@@ -1,0 +1,95 @@
+//! Commission lines over the API: the ledger's lines with their explanation and status history.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::Money;
+use crate::commissions::{Explanation, LineStatus, LineType, Period};
+
+crate::wire_enum! {
+    /// What a line comes from.
+    pub enum LineSource {
+        Lead = "lead" => "Won deal",
+        Invoice = "invoice" => "Paid invoice",
+        Upsell = "upsell" => "Upsell",
+        Refund = "refund" => "Refund",
+        Close = "close" => "Monthly close",
+        Dispute = "dispute" => "Dispute",
+    }
+}
+
+/// One entry of a line's status history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StatusChange {
+    pub status: LineStatus,
+    /// Who changed it; none for the system (jobs, sources).
+    pub actor_id: Option<Uuid>,
+    pub reason: Option<String>,
+    /// The payout reference, for `paid`.
+    pub reference: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CommissionLine {
+    pub id: Uuid,
+    pub rep_id: Uuid,
+    pub rep_name: String,
+    pub line_type: LineType,
+    /// The latest entry of the status history.
+    pub status: LineStatus,
+    pub source_type: LineSource,
+    /// The source record's id (a lead, invoice, upsell, refund) or the period closed.
+    pub source_id: String,
+    /// The plan version it was computed under; none for the built-in defaults.
+    pub plan_version_id: Option<Uuid>,
+    pub base: Money,
+    /// Decimal fraction, when the line is base × rate.
+    pub rate: Option<String>,
+    pub amount: Money,
+    pub period: Period,
+    pub source_at: DateTime<Utc>,
+    /// When a pending line becomes earned.
+    pub earns_at: Option<DateTime<Utc>>,
+    /// The line a clawback, adjustment or override refers to.
+    pub related_line_id: Option<Uuid>,
+    pub explanation: Explanation,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A line with its whole status history, oldest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CommissionLineDetail {
+    pub line: CommissionLine,
+    pub history: Vec<StatusChange>,
+}
+
+/// Query of `GET /api/v1/commissions`. Newest first.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+#[serde(deny_unknown_fields)]
+pub struct CommissionListQuery {
+    /// `me` or a user id: one rep's lines (within what the caller may see).
+    #[cfg_attr(
+        feature = "openapi",
+        param(
+            pattern = "^(me|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"
+        )
+    )]
+    pub rep: Option<String>,
+    /// The members of a team.
+    pub team_id: Option<Uuid>,
+    pub status: Option<LineStatus>,
+    pub line_type: Option<LineType>,
+    pub period: Option<Period>,
+    pub source_type: Option<LineSource>,
+    /// Page size, 1–200 (default 50).
+    pub limit: Option<u32>,
+    /// `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
