@@ -169,6 +169,7 @@ mod tests {
                 Ok(id) => assert!(ok, "{raw} accepted as {id}"),
                 Err(e) => {
                     assert!(!ok, "{raw} refused");
+                    let e = e.as_error::<ApiError>().expect("a problem, not a 405");
                     assert_eq!(e.code, closebook_shared::ErrorCode::NotFound);
                     assert_eq!(e.detail, "lead not found");
                 }

@@ -93,6 +93,14 @@ pub async fn simulate_a_month_under_the_default_plan(app: TestApp) {
 
 pub async fn simulate_refuses_bad_input_by_field(app: TestApp) {
     let rep = app.user(Role::SalesRep, None, None).await;
+    // The literal path beside `/commissions/{id}` takes POST only: other methods are a 405.
+    let get = app
+        .get("/api/v1/commissions/simulate")
+        .auth(&rep)
+        .send()
+        .await
+        .problem(405, "method_not_allowed");
+    assert_eq!(get.header("allow"), Some("POST"));
     let table: Vec<(Value, &str)> = vec![
         (json!({ "currency": "ZZZ" }), "currency"),
         (
