@@ -216,6 +216,7 @@ pub fn demo(db: &Db) -> Result<String, String> {
         add(c, partner)?;
         let mut work = crate::seed_demo::pipeline(c, &reps, crate::time::now())?;
         work.scripts = crate::seed_demo::scripts(c, &actor)?;
+        work.commission_lines = crate::seed_demo::commissions(c, &actor, &reps, crate::time::now())?;
         Ok::<_, ApiError>((n, work))
     })
     .map(|(n, w)| {
@@ -223,6 +224,7 @@ pub fn demo(db: &Db) -> Result<String, String> {
             "Seeded the demo organisation: {n} users (finance, 2 managers, 10 reps in teams Great Lakes and Front Range, a partner).\n\
              Their pipeline: {} leads in every stage (won, lost and open), {} activities over eight weeks with follow-ups due, \
              {} notes, {} relationship touches, {} won clients and {} scripts.\n\
+             Commissions: the reps' plan \"Field sales\" (5%, 10% above quota) with monthly quotas, and {} lines from the won deals.\n\
              Every demo user signs in with the password `{DEMO_PASSWORD}`, e.g. {} or {}.",
             w.leads,
             w.activities,
@@ -230,6 +232,7 @@ pub fn demo(db: &Db) -> Result<String, String> {
             w.touches,
             w.clients,
             w.scripts,
+            w.commission_lines,
             email_of(MANAGERS[0].name),
             email_of(REPS[0].name)
         )

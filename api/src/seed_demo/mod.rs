@@ -36,14 +36,17 @@ use crate::domain::leads::derive_with;
 use crate::error::ApiError;
 
 mod book;
+mod commissions;
 mod scripts;
 
 use book::{BOOK, BUSINESSES, CITIES, NOTES, Plan, subject};
+pub use commissions::commissions;
 pub use scripts::scripts;
 
 /// What the seeding wrote, for the command's report.
 #[derive(Default)]
 pub struct Counts {
+    pub commission_lines: usize,
     pub leads: usize,
     pub activities: usize,
     pub notes: usize,
@@ -92,6 +95,7 @@ pub fn pipeline(c: &mut DbConn, reps: &[Uuid], now: NaiveDateTime) -> Result<Cou
         touches: rows.touches.len(),
         clients: rows.clients.len(),
         scripts: 0,
+        commission_lines: 0,
     };
     for chunk in rows.leads.chunks(200) {
         batch_insert!(c, leads::table, chunk)?;
