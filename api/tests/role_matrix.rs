@@ -372,6 +372,7 @@ fn rows(fx: &Fixture) -> Vec<Row> {
                 move |who, _| json!({ "plan_id": plan_id, "effective_from": day_of(who), "monthly_quota": { "amount": "10000", "currency": "USD" } })
             }),
         row("GET", "/api/v1/commissions", "/api/v1/commissions", [200, 200, 200, 200, 403, 401]),
+        row("GET", "/api/v1/commissions/my-plan", "/api/v1/commissions/my-plan", [200, 200, 200, 200, 403, 401]),
         row("GET", "/api/v1/commissions/{id}", &fx.line, [200, 200, 200, 200, 403, 401]),
         row("POST", "/api/v1/commissions/simulate", "/api/v1/commissions/simulate", [200, 200, 200, 200, 403, 401])
             .body(|_, _| json!({ "currency": "USD", "deals": [{ "value": "1000", "won_on": "2026-03-02" }] })),

@@ -145,3 +145,19 @@ pub struct AssignPlanRequest {
     #[garde(inner(custom(|m: &Money, _: &()| validate::money(m))))]
     pub monthly_quota: Option<Money>,
 }
+
+/// The plan that applies to the caller today, as the commission tab and the what-if simulator
+/// need it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PlanInForce {
+    /// None when no plan applies and the built-in defaults (the seeds' numbers) do.
+    pub plan_id: Option<Uuid>,
+    pub plan_name: Option<String>,
+    pub plan_version_id: Option<Uuid>,
+    /// The plan's currency; none for the built-in defaults.
+    pub currency: Option<String>,
+    pub rules: PlanRules,
+    /// The caller's monthly revenue quota, a decimal in the plan's currency.
+    pub monthly_quota: Option<String>,
+}

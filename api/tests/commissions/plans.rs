@@ -151,4 +151,25 @@ pub async fn plans_versions_and_assignments(app: TestApp) {
         .await
         .expect(200);
     assert_eq!(sim.body["net"], "700.00");
+
+    // The rep's plan today, as the commission tab reads it.
+    let mine = app
+        .get("/api/v1/commissions/my-plan")
+        .auth(&rep)
+        .send()
+        .await
+        .expect(200);
+    assert_eq!(mine.body["plan_name"], "Field reps 2026");
+    assert_eq!(mine.body["plan_version_id"], v2.body["versions"][1]["id"]);
+    assert_eq!(mine.body["monthly_quota"], "10000");
+    assert_eq!(mine.body["rules"]["new_business"]["kind"], "tiered");
+    // Finance has no plan of its own: the built-in defaults.
+    let defaults = app
+        .get("/api/v1/commissions/my-plan")
+        .auth(&finance)
+        .send()
+        .await
+        .expect(200);
+    assert_eq!(defaults.body["plan_id"], Value::Null);
+    assert_eq!(defaults.body["rules"]["new_business"]["rate"], "0.05");
 }

@@ -13,6 +13,8 @@ use crate::error::ApiError;
 /// A plan version as it applies to one rep.
 #[derive(Debug, Clone)]
 pub struct InForce {
+    /// `None` when no plan applies (the built-in defaults).
+    pub plan_id: Option<String>,
     /// `None` for the built-in defaults.
     pub plan_version_id: Option<String>,
     pub rules: PlanRules,
@@ -38,6 +40,7 @@ pub fn in_force(
     };
     let Some(plan_id) = plan_id else {
         return Ok(InForce {
+            plan_id: None,
             plan_version_id: None,
             rules: PlanRules::default(),
             quota: None,
@@ -45,12 +48,14 @@ pub fn in_force(
         });
     };
     let (version, currency) = rows::version_on(conn, &plan_id, on)?;
+    let plan_id = plan_id.clone();
     let quota = assignment
         .and_then(|a| a.monthly_quota_minor)
         .map(|m| rows::decimal_of_minor(m, &currency))
         .transpose()?;
     match version {
         Some(v) => Ok(InForce {
+            plan_id: Some(plan_id),
             rules: v.rules()?,
             plan_version_id: Some(v.id),
             quota,
@@ -58,10 +63,35 @@ pub fn in_force(
         }),
         // Assigned before the plan's first version takes effect: the built-in defaults.
         None => Ok(InForce {
+            plan_id: Some(plan_id),
             plan_version_id: None,
             rules: PlanRules::default(),
             quota,
             currency: Some(currency),
         }),
     }
+}
+
+/// The caller's plan today, for the commission tab.
+pub fn mine(
+    conn: &mut DbConn,
+    principal: &crate::auth::Principal,
+) -> Result<closebook_shared::compensation_plans::PlanInForce, ApiError> {
+    use crate::db::columns::uuid_of;
+    use crate::domain::commissions::calendar;
+    let today = calendar::local_date(calendar::zone(conn)?, crate::time::now());
+    let me = principal.user_id().map(|u| u.to_string());
+    let plan = in_force(conn, me.as_deref(), principal.role, today)?;
+    let plan_name = match &plan.plan_id {
+        Some(id) => rows::find_plan(conn, id)?.map(|p| p.name),
+        None => None,
+    };
+    Ok(closebook_shared::compensation_plans::PlanInForce {
+        plan_id: plan.plan_id.as_deref().map(uuid_of),
+        plan_name,
+        plan_version_id: plan.plan_version_id.as_deref().map(uuid_of),
+        currency: plan.currency,
+        rules: plan.rules,
+        monthly_quota: plan.quota.map(|q| q.normalize().to_string()),
+    })
 }

@@ -1,12 +1,14 @@
 mod get;
 mod list;
+mod my_plan;
 mod simulate;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    // `simulate` before `{id}`, so the literal path is matched first.
+    // The literal paths before `{id}`, so they are matched first.
     cfg.service(list::list_commissions)
         .service(simulate::simulate_commissions)
+        .service(my_plan::get_my_plan)
         .service(get::get_commission);
 }
