@@ -73,3 +73,28 @@ pub fn spawn_commission_sources(state: web::Data<AppState>) {
         }
     });
 }
+
+/// Earns (or voids) pending commission lines whose window has passed, every ten minutes.
+pub fn spawn_commission_eligibility(state: web::Data<AppState>) {
+    actix_web::rt::spawn(async move {
+        let mut tick = actix_web::rt::time::interval(Duration::from_secs(600));
+        loop {
+            tick.tick().await;
+            let result = state
+                .db
+                .write(|c| crate::domain::commissions::eligibility::promote(c, time::now()))
+                .await;
+            match result {
+                Ok(done) if done.earned + done.voided > 0 => {
+                    tracing::info!(
+                        earned = done.earned,
+                        voided = done.voided,
+                        "commission eligibility"
+                    );
+                }
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "commission eligibility failed"),
+            }
+        }
+    });
+}

@@ -374,6 +374,13 @@ fn rows(fx: &Fixture) -> Vec<Row> {
         row("GET", "/api/v1/commissions", "/api/v1/commissions", [200, 200, 200, 200, 403, 401]),
         row("GET", "/api/v1/commissions/my-plan", "/api/v1/commissions/my-plan", [200, 200, 200, 200, 403, 401]),
         row("GET", "/api/v1/commissions/{id}", &fx.line, [200, 200, 200, 200, 403, 401]),
+        // The fixture's line is still pending: finance and admins get past authorisation to the 409.
+        row("POST", "/api/v1/commissions/{id}/approve", &format!("{}/approve", fx.line), [409, 403, 403, 409, 403, 401]),
+        row("POST", "/api/v1/commissions/batch-approve", "/api/v1/commissions/batch-approve", [200, 403, 403, 200, 403, 401])
+            .body({
+                let line_id = fx.line.rsplit('/').next().unwrap_or_default().to_owned();
+                move |_, _| json!({ "ids": [line_id] })
+            }),
         row("POST", "/api/v1/commissions/simulate", "/api/v1/commissions/simulate", [200, 200, 200, 200, 403, 401])
             .body(|_, _| json!({ "currency": "USD", "deals": [{ "value": "1000", "won_on": "2026-03-02" }] })),
         row("POST", "/api/v1/auth/logout", "/api/v1/auth/logout", [204, 204, 204, 204, 204, 401]),

@@ -93,3 +93,30 @@ pub struct CommissionListQuery {
     /// `next_cursor` of the previous page.
     pub cursor: Option<String>,
 }
+
+/// Lines to approve at once (finance).
+#[derive(Debug, Clone, Serialize, Deserialize, garde::Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct BatchApproveRequest {
+    /// 1 to 500 line ids.
+    #[garde(length(min = 1, max = 500))]
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 500))]
+    pub ids: Vec<Uuid>,
+}
+
+/// A line a batch left as it was, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SkippedLine {
+    pub id: Uuid,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BatchApproved {
+    pub approved: Vec<Uuid>,
+    /// Lines not earned (or not found) stay as they were.
+    pub skipped: Vec<SkippedLine>,
+}

@@ -159,3 +159,130 @@ pub async fn the_ledger_refuses_updates_and_deletes(app: TestApp) {
         assert!(refused.is_err(), "{sql} must be refused");
     }
 }
+
+async fn promote_at(app: &TestApp, days_from_now: i64) {
+    use closebook_api::domain::commissions::eligibility::promote;
+    let at = closebook_api::time::now() + chrono::Duration::days(days_from_now);
+    app.state.db.write(move |c| promote(c, at)).await.unwrap();
+}
+
+async fn line_of(app: &TestApp, finance: &TestUser, lead_id: &str) -> Value {
+    let all = app
+        .get("/api/v1/commissions?line_type=new_business")
+        .auth(finance)
+        .send()
+        .await
+        .expect(200);
+    all.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["source_id"] == lead_id)
+        .cloned()
+        .expect("the deal's line")
+}
+
+/// Pending → earned after 30 days with the client active (voided when it cancelled on day 29),
+/// then approved by finance, alone or in a batch.
+pub async fn lines_are_earned_then_approved(app: TestApp) {
+    use closebook_api::db::schema::clients;
+    use diesel::prelude::*;
+    let rep = app.user(Role::SalesRep, None, None).await;
+    let finance = app.user(Role::Finance, None, None).await;
+    let kept = won_deal(&app, &rep, "Kept Co", "1000.00").await;
+    let cancelled = won_deal(&app, &rep, "Gone Co", "2000.00").await;
+    let third = won_deal(&app, &rep, "Third Co", "3000.00").await;
+    consume(&app).await;
+    // The second client cancels on day 29.
+    let client = cancelled["client_id"].as_str().unwrap().to_owned();
+    app.state
+        .db
+        .write(move |c| {
+            let day29 = closebook_api::time::now() + chrono::Duration::days(29);
+            diesel::update(clients::table.find(client))
+                .set(clients::cancelled_at.eq(Some(day29)))
+                .execute(c)?;
+            Ok(())
+        })
+        .await
+        .unwrap();
+
+    promote_at(&app, 28).await;
+    let id = |v: &Value| v["id"].as_str().unwrap().to_owned();
+    assert_eq!(
+        line_of(&app, &finance, kept["id"].as_str().unwrap()).await["status"],
+        "pending"
+    );
+    // A pending line is not approved.
+    let line = line_of(&app, &finance, kept["id"].as_str().unwrap()).await;
+    app.post(&format!("/api/v1/commissions/{}/approve", id(&line)))
+        .auth(&finance)
+        .send()
+        .await
+        .problem(409, "conflict");
+
+    promote_at(&app, 31).await;
+    // Running it again changes nothing.
+    promote_at(&app, 31).await;
+    let kept_line = line_of(&app, &finance, kept["id"].as_str().unwrap()).await;
+    let gone_line = line_of(&app, &finance, cancelled["id"].as_str().unwrap()).await;
+    let third_line = line_of(&app, &finance, third["id"].as_str().unwrap()).await;
+    assert_eq!(kept_line["status"], "earned");
+    assert_eq!(gone_line["status"], "voided");
+    assert_eq!(third_line["status"], "earned");
+
+    let approved = app
+        .post(&format!("/api/v1/commissions/{}/approve", id(&kept_line)))
+        .auth(&finance)
+        .send()
+        .await
+        .expect(200);
+    assert_eq!(approved.body["line"]["status"], "approved");
+    let statuses: Vec<&str> = approved.body["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, ["pending", "earned", "approved"]);
+    assert_eq!(
+        approved.body["history"][2]["actor_id"],
+        finance.id.to_string()
+    );
+    // Approving twice is refused.
+    app.post(&format!("/api/v1/commissions/{}/approve", id(&kept_line)))
+        .auth(&finance)
+        .send()
+        .await
+        .problem(409, "conflict");
+
+    // A batch approves what is earned and lists the rest with the reason.
+    let nowhere = "01a21d30-0000-7000-8000-000000000000";
+    let batch = app
+        .post("/api/v1/commissions/batch-approve")
+        .auth(&finance)
+        .json(&json!({ "ids": [id(&third_line), id(&gone_line), nowhere, id(&third_line)] }))
+        .send()
+        .await
+        .expect(200);
+    assert_eq!(batch.body["approved"], json!([id(&third_line)]));
+    let skipped: Vec<&str> = batch.body["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(skipped, [id(&gone_line).as_str(), nowhere]);
+    assert!(
+        batch.body["skipped"][0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("voided")
+    );
+    app.post("/api/v1/commissions/batch-approve")
+        .auth(&finance)
+        .json(&json!({ "ids": [] }))
+        .send()
+        .await
+        .problem(422, "validation_failed");
+}

@@ -229,7 +229,16 @@ pub fn eligibility(
     cancelled_at: Option<NaiveDateTime>,
     now: NaiveDateTime,
 ) -> LineStatus {
-    let due = earned_at(plan, source);
+    status_at(earned_at(plan, source), cancelled_at, now)
+}
+
+/// A pending line due at `due` (its `earns_at`), at `now`: voided if the client was cancelled
+/// before it was due, earned once due, else still pending.
+pub fn status_at(
+    due: NaiveDateTime,
+    cancelled_at: Option<NaiveDateTime>,
+    now: NaiveDateTime,
+) -> LineStatus {
     match cancelled_at {
         Some(c) if c < due && c <= now => LineStatus::Voided,
         _ if now >= due => LineStatus::Earned,

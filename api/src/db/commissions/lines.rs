@@ -293,3 +293,13 @@ pub fn detail(
         history: history.iter().map(StatusRow::to_dto).collect(),
     }))
 }
+
+/// A line's rep and current status, if it exists.
+pub fn status_of(conn: &mut DbConn, id: &str) -> Result<Option<(String, LineStatus)>, ApiError> {
+    Ok(commission_lines::table
+        .inner_join(commission_line_status::table)
+        .filter(commission_lines::id.eq(id))
+        .select((commission_lines::rep_id, commission_line_status::status))
+        .first(conn)
+        .optional()?)
+}

@@ -1,3 +1,5 @@
+mod approve;
+mod batch_approve;
 mod get;
 mod list;
 mod my_plan;
@@ -10,5 +12,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list::list_commissions)
         .service(simulate::simulate_commissions)
         .service(my_plan::get_my_plan)
+        .service(batch_approve::batch_approve_commissions)
+        .service(approve::approve_commission)
         .service(get::get_commission);
 }

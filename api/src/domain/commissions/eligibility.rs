@@ -1,0 +1,117 @@
+//! Eligibility (CMR-001): new-business and upsell lines start pending and are earned once the
+//! plan's window (30 days) has passed with the client still active; a cancellation before then
+//! voids them. Run by a job; running it again changes nothing.
+
+use chrono::NaiveDateTime;
+use closebook_shared::commission_lines::LineSource;
+use closebook_shared::commissions::{LineStatus, LineType, rules};
+use diesel::prelude::*;
+
+use crate::db::DbConn;
+use crate::db::commissions::lines;
+use crate::db::schema::{clients, commission_line_status, commission_lines, leads, upsells};
+use crate::error::ApiError;
+use crate::time;
+
+/// How many lines one run moves at most (the next run takes the rest).
+pub const BATCH: i64 = 5_000;
+
+/// What a run did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Promoted {
+    pub earned: usize,
+    pub voided: usize,
+}
+
+type Pending = (
+    String,
+    LineSource,
+    String,
+    NaiveDateTime,
+    Option<NaiveDateTime>,
+);
+
+/// Moves pending lines as of `now`: earned when due with the client active, voided when the
+/// client was cancelled before they were due.
+pub fn promote(conn: &mut DbConn, now: NaiveDateTime) -> Result<Promoted, ApiError> {
+    let pending: Vec<Pending> = commission_lines::table
+        .inner_join(commission_line_status::table)
+        .filter(commission_line_status::status.eq(LineStatus::Pending))
+        .filter(commission_lines::line_type.eq_any([LineType::NewBusiness, LineType::Upsell]))
+        .order(commission_lines::id)
+        .limit(BATCH)
+        .select((
+            commission_lines::id,
+            commission_lines::source_type,
+            commission_lines::source_id,
+            commission_lines::source_at,
+            commission_lines::earns_at,
+        ))
+        .load(conn)?;
+    let mut done = Promoted::default();
+    // The history records when the change was written; `now` is what it is judged against
+    // (the same instant in the job; tests judge at a later day).
+    let written = time::now();
+    for (id, source_type, source_id, source_at, earns_at) in pending {
+        let cancelled = cancelled_at(conn, source_type, &source_id)?;
+        // The window is the plan's, applied when the line was written (`earns_at`).
+        match rules::status_at(earns_at.unwrap_or(source_at), cancelled, now) {
+            LineStatus::Earned => {
+                lines::set_status(
+                    conn,
+                    &id,
+                    LineStatus::Earned,
+                    None,
+                    Some("eligibility window passed"),
+                    None,
+                    written,
+                )?;
+                done.earned += 1;
+            }
+            LineStatus::Voided => {
+                lines::set_status(
+                    conn,
+                    &id,
+                    LineStatus::Voided,
+                    None,
+                    Some("client cancelled before the line was earned"),
+                    None,
+                    written,
+                )?;
+                done.voided += 1;
+            }
+            _ => {}
+        }
+    }
+    Ok(done)
+}
+
+/// When the client behind a line's source was cancelled, if it was.
+fn cancelled_at(
+    conn: &mut DbConn,
+    source_type: LineSource,
+    source_id: &str,
+) -> Result<Option<NaiveDateTime>, ApiError> {
+    let client: Option<Option<String>> = match source_type {
+        LineSource::Lead => leads::table
+            .find(source_id)
+            .select(leads::client_id)
+            .first(conn)
+            .optional()?,
+        LineSource::Upsell => upsells::table
+            .find(source_id)
+            .select(upsells::client_id.nullable())
+            .first(conn)
+            .optional()?,
+        _ => None,
+    };
+    let Some(client) = client.flatten() else {
+        return Ok(None);
+    };
+    Ok(clients::table
+        .find(client)
+        .select(clients::cancelled_at)
+        .first::<Option<NaiveDateTime>>(conn)
+        .optional()?
+        .flatten())
+}
