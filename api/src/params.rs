@@ -145,6 +145,7 @@ records! {
     closebook_shared::activities::Touch => "touch",
     closebook_shared::compensation_plans::CompensationPlan => "compensation plan",
     closebook_shared::commission_lines::CommissionLine => "commission line",
+    closebook_shared::invoices::Invoice => "invoice",
 }
 
 #[cfg(test)]

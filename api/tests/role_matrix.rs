@@ -131,6 +131,20 @@ async fn every_endpoint_for_every_role(app: TestApp) {
                 .expect(201)
                 .id()
         ),
+        invoice: format!(
+            "/api/v1/invoices/{}",
+            app.post("/api/v1/invoices")
+                .auth(&admin)
+                .json(&json!({
+                    "client_id": won.body["client_id"],
+                    "amount": { "amount": "500.00", "currency": "USD" },
+                    "service_month": "2026-03"
+                }))
+                .send()
+                .await
+                .expect(201)
+                .id()
+        ),
         line: {
             // The won lead above, as the ledger's consumer turns it into a line.
             app.state
@@ -200,6 +214,7 @@ struct Fixture {
     script: String,
     plan: String,
     line: String,
+    invoice: String,
     rep: String,
     rep_id: String,
     teammate_id: String,
@@ -381,6 +396,14 @@ fn rows(fx: &Fixture) -> Vec<Row> {
                 let line_id = fx.line.rsplit('/').next().unwrap_or_default().to_owned();
                 move |_, _| json!({ "ids": [line_id] })
             }),
+        row("POST", "/api/v1/invoices", "/api/v1/invoices", [201, 403, 403, 201, 403, 401]).body({
+            let client_id = fx.client.rsplit('/').next().unwrap_or_default().to_owned();
+            move |_, _| json!({ "client_id": client_id, "amount": { "amount": "10.00", "currency": "USD" }, "service_month": "2026-04" })
+        }),
+        row("GET", "/api/v1/invoices/{id}", &fx.invoice, [200, 403, 403, 200, 403, 401]),
+        // Admin pays it first; finance then finds it paid.
+        row("POST", "/api/v1/invoices/{id}/pay", &format!("{}/pay", fx.invoice), [200, 403, 403, 409, 403, 401])
+            .body(|_, _| json!({})),
         row("POST", "/api/v1/commissions/simulate", "/api/v1/commissions/simulate", [200, 200, 200, 200, 403, 401])
             .body(|_, _| json!({ "currency": "USD", "deals": [{ "value": "1000", "won_on": "2026-03-02" }] })),
         row("POST", "/api/v1/auth/logout", "/api/v1/auth/logout", [204, 204, 204, 204, 204, 401]),

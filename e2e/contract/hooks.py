@@ -18,8 +18,8 @@ left alone, so their refusal is still checked.
   a plan's bands and residual tiers ascend from their first (0% of quota, the first close).
   References within a body and ordering across array items have no JSON Schema keyword.
 - Instants relative to now: a service token's `expires_at` and an activity's `follow_up_at` must
-  lie in the future, an activity's `completed_at` not more than five minutes ahead of the
-  server's clock. "Now" has no JSON Schema keyword.
+  lie in the future, an activity's `completed_at` and an invoice's `paid_at` not more than five
+  minutes ahead of the server's clock. "Now" has no JSON Schema keyword.
 """
 
 import re
@@ -53,7 +53,7 @@ SIMULATE = ("POST", "/api/v1/commissions/simulate")
 CREATE_PLAN = ("POST", "/api/v1/compensation-plans")
 UPDATE_PLAN = ("PATCH", "/api/v1/compensation-plans/{id}")
 MUST_BE_FUTURE = ("expires_at", "follow_up_at")
-MUST_NOT_BE_FUTURE = ("completed_at",)
+MUST_NOT_BE_FUTURE = ("completed_at", "paid_at")
 
 
 @schemathesis.hook

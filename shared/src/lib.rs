@@ -15,6 +15,7 @@ pub mod compensation_plans;
 pub mod error;
 pub mod events;
 pub mod follow_up;
+pub mod invoices;
 pub mod leads;
 pub mod money;
 pub mod page;

@@ -8,6 +8,7 @@ pub mod clients;
 pub mod commissions;
 pub mod compensation_plans;
 pub mod health;
+pub mod invoices;
 pub mod known;
 pub mod leads;
 pub mod me;
@@ -46,6 +47,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     scripts::configure(cfg);
     commissions::configure(cfg);
     compensation_plans::configure(cfg);
+    invoices::configure(cfg);
 }
 
 /// actix answers some errors itself (405, a path that did not parse) with an empty body; give

@@ -286,3 +286,85 @@ pub async fn lines_are_earned_then_approved(app: TestApp) {
         .await
         .problem(422, "validation_failed");
 }
+
+/// Each paid invoice of a client earns its owner one residual line at the locked amount.
+pub async fn paid_invoices_earn_the_locked_residual(app: TestApp) {
+    let rep = app.user(Role::SalesRep, None, None).await;
+    let finance = app.user(Role::Finance, None, None).await;
+    won_deal(&app, &rep, "Closed First", "1000.00").await;
+    let second = won_deal(&app, &rep, "Closed Second", "1000.00").await;
+    consume(&app).await;
+    let client = second["client_id"].as_str().unwrap();
+    // The second close of the month locked 250.00.
+    assert_eq!(residual_of(&app, client).await, Some(25_000));
+
+    let invoice = app
+        .post("/api/v1/invoices")
+        .auth(&finance)
+        .json(&json!({ "client_id": client, "amount": { "amount": "899.00", "currency": "USD" }, "service_month": "2026-03" }))
+        .send()
+        .await
+        .expect(201);
+    assert_eq!(
+        invoice.body["number"].as_str().unwrap().len(),
+        "INV-000001".len()
+    );
+    assert_eq!(invoice.body["paid_at"], Value::Null);
+    let id = invoice.id();
+    let paid = app
+        .post(&format!("/api/v1/invoices/{id}/pay"))
+        .auth(&finance)
+        .json(&json!({}))
+        .send()
+        .await
+        .expect(200);
+    assert!(paid.body["paid_at"].is_string());
+    app.post(&format!("/api/v1/invoices/{id}/pay"))
+        .auth(&finance)
+        .json(&json!({}))
+        .send()
+        .await
+        .problem(409, "conflict");
+    // Entered as paid: a second month's residual.
+    app.post("/api/v1/invoices")
+        .auth(&finance)
+        .json(&json!({ "client_id": client, "amount": { "amount": "899.00", "currency": "USD" }, "service_month": "2026-04", "paid_at": "2026-04-03T10:00:00Z" }))
+        .send()
+        .await
+        .expect(201);
+    let residuals = app
+        .get("/api/v1/commissions?rep=me&line_type=residual")
+        .auth(&rep)
+        .send()
+        .await
+        .expect(200);
+    let items = residuals.body["items"].as_array().unwrap();
+    assert_eq!(items.len(), 2);
+    for line in items {
+        assert_eq!(
+            line["amount"],
+            json!({ "amount": "250.00", "currency": "USD" })
+        );
+        assert_eq!(line["status"], "earned");
+        assert_eq!(line["source_type"], "invoice");
+    }
+    // The one entered as paid on 3 April belongs to April.
+    assert!(items.iter().any(|l| l["period"] == "2026-04"));
+    // Bad input: an unknown client, a future payment.
+    let unknown = app
+        .post("/api/v1/invoices")
+        .auth(&finance)
+        .json(&json!({ "client_id": "01a21d30-0000-7000-8000-000000000000", "amount": { "amount": "1.00", "currency": "USD" }, "service_month": "2026-03" }))
+        .send()
+        .await
+        .problem(409, "invalid_reference");
+    assert_eq!(unknown.fields(), ["client_id"]);
+    let future = app
+        .post("/api/v1/invoices")
+        .auth(&finance)
+        .json(&json!({ "client_id": client, "amount": { "amount": "1.00", "currency": "USD" }, "service_month": "2026-03", "paid_at": "2099-01-01T00:00:00Z" }))
+        .send()
+        .await
+        .problem(422, "validation_failed");
+    assert_eq!(future.fields(), ["paid_at"]);
+}

@@ -9,13 +9,14 @@ mod plans;
 mod simulate;
 
 use ledger::{
-    lines_are_earned_then_approved, the_ledger_refuses_updates_and_deletes,
-    won_deals_write_lines_once,
+    lines_are_earned_then_approved, paid_invoices_earn_the_locked_residual,
+    the_ledger_refuses_updates_and_deletes, won_deals_write_lines_once,
 };
 use plans::plans_versions_and_assignments;
 use simulate::{simulate_a_month_under_the_default_plan, simulate_refuses_bad_input_by_field};
 
 on_both_backends!(
+    paid_invoices_earn_the_locked_residual,
     lines_are_earned_then_approved,
     won_deals_write_lines_once,
     the_ledger_refuses_updates_and_deletes,

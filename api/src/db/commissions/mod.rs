@@ -1,4 +1,5 @@
 //! Commission rows: plans, their versions and assignments; the ledger.
 
+pub mod invoices;
 pub mod lines;
 pub mod plans;

@@ -4,6 +4,7 @@
 pub mod approval;
 pub mod calendar;
 pub mod eligibility;
+pub mod invoices;
 pub mod plan_edits;
 pub mod plans;
 pub mod simulate;

@@ -1,0 +1,157 @@
+//! Invoices entered by finance (and, next, delivered by the billing webhook). Paying one writes
+//! the client's owner one residual line at the amount locked on the client when it was won (the
+//! plan's fallback when none was), earned at once.
+
+use chrono::NaiveDateTime;
+use closebook_shared::commission_lines::LineSource;
+use closebook_shared::commissions::{LineStatus, LineType, rules};
+use closebook_shared::invoices::{CreateInvoiceRequest, Invoice};
+use closebook_shared::money::minor_unit_digits;
+use rust_decimal::Decimal;
+use uuid::Uuid;
+
+use super::{calendar, plans};
+use crate::audit::{self, Actor};
+use crate::db::DbConn;
+use crate::db::clients as client_rows;
+use crate::db::commissions::invoices::{self as rows, InvoiceRow};
+use crate::db::commissions::lines::{self, LineRow};
+use crate::db::{settings, users as user_rows};
+use crate::error::ApiError;
+use crate::time;
+
+fn not_future(field: &str, at: NaiveDateTime) -> Result<(), ApiError> {
+    // A few minutes of clock difference between systems is not the future.
+    if at > time::now() + chrono::Duration::minutes(5) {
+        return Err(ApiError::field(field, "must not be in the future"));
+    }
+    Ok(())
+}
+
+pub fn create(
+    conn: &mut DbConn,
+    actor: &Actor,
+    req: CreateInvoiceRequest,
+) -> Result<Invoice, ApiError> {
+    let paid_at = req.paid_at.map(|t| t.naive_utc());
+    if let Some(at) = paid_at {
+        not_future("paid_at", at)?;
+    }
+    let client = client_rows::find(conn, &req.client_id.to_string())?
+        .ok_or_else(|| ApiError::reference("client_id", "is not a client"))?;
+    let amount_minor = req
+        .amount
+        .to_minor()
+        .map_err(|e| ApiError::field("amount", e.to_string()))?;
+    let row = InvoiceRow {
+        id: Uuid::now_v7().to_string(),
+        number: rows::next_number(conn)?,
+        external_id: None,
+        client_id: client.id.clone(),
+        amount_minor,
+        currency: req.amount.currency.clone(),
+        service_month: req.service_month.to_string(),
+        paid_at: None,
+        refunded_minor: 0,
+        created_by: actor.id.map(|u| u.to_string()),
+        created_at: time::now(),
+    };
+    rows::insert(conn, &row)?;
+    audit::record_after(
+        conn,
+        actor,
+        "invoice.create",
+        "invoice",
+        &row.id,
+        &row.to_dto()?,
+    )?;
+    match paid_at {
+        Some(at) => pay(conn, actor, &row.id, at),
+        None => row.to_dto(),
+    }
+}
+
+/// Marks the invoice paid at `at` and writes its residual line; paying twice is a 409.
+pub fn pay(
+    conn: &mut DbConn,
+    actor: &Actor,
+    id: &str,
+    at: NaiveDateTime,
+) -> Result<Invoice, ApiError> {
+    not_future("paid_at", at)?;
+    let before = rows::find(conn, id)?.ok_or_else(|| ApiError::not_found("invoice"))?;
+    if !rows::mark_paid(conn, id, at)? {
+        return Err(ApiError::conflict("the invoice is already paid"));
+    }
+    residual_for(conn, &before, at)?;
+    let after = rows::find(conn, id)?.ok_or_else(|| ApiError::not_found("invoice"))?;
+    let (old, new) = (before.to_dto()?, after.to_dto()?);
+    audit::record(
+        conn,
+        actor,
+        "invoice.pay",
+        "invoice",
+        Some(id),
+        Some(&old),
+        Some(&new),
+    )?;
+    Ok(new)
+}
+
+/// The residual line of a paid invoice, once per invoice.
+fn residual_for(
+    conn: &mut DbConn,
+    invoice: &InvoiceRow,
+    paid_at: NaiveDateTime,
+) -> Result<(), ApiError> {
+    let client = client_rows::find(conn, &invoice.client_id)?
+        .ok_or_else(|| ApiError::internal("an invoice's client is gone"))?;
+    let rep = client.owner_id.clone();
+    if lines::find_by_source(
+        conn,
+        LineType::Residual,
+        LineSource::Invoice,
+        &invoice.id,
+        &rep,
+    )?
+    .is_some()
+    {
+        return Ok(());
+    }
+    let zone = calendar::zone(conn)?;
+    let local = calendar::local(zone, paid_at);
+    let role = user_rows::find(conn, crate::db::columns::uuid_of(&rep))?
+        .map(|u| u.role())
+        .ok_or_else(|| ApiError::internal("a client's owner is gone"))?;
+    let plan = plans::in_force(conn, Some(&rep), role, local.date())?;
+    let currency = match (&client.residual_currency, &plan.currency) {
+        (Some(c), _) | (None, Some(c)) => c.clone(),
+        (None, None) => settings::get(conn)?.currency,
+    };
+    let dp = minor_unit_digits(&currency)
+        .map_err(|e| ApiError::internal(format!("residual currency: {e}")))?;
+    let locked = client.residual_locked_minor.map(|m| Decimal::new(m, dp));
+    let e = rules::residual(&plan.rules, locked, dp);
+    let amount_minor = i64::try_from((e.amount * Decimal::from(10_i64.pow(dp))).round())
+        .map_err(|_| ApiError::internal("residual out of range"))?;
+    let row = LineRow {
+        id: Uuid::now_v7().to_string(),
+        rep_id: rep,
+        line_type: LineType::Residual,
+        source_type: LineSource::Invoice,
+        source_id: invoice.id.clone(),
+        plan_version_id: plan.plan_version_id,
+        base_minor: amount_minor,
+        rate: None,
+        amount_minor,
+        currency,
+        period: calendar::period_of(zone, paid_at).to_string(),
+        source_at: paid_at,
+        earns_at: None,
+        related_line_id: None,
+        explanation_json: serde_json::to_string(&e)
+            .map_err(|err| ApiError::internal(format!("explanation: {err}")))?,
+        created_at: time::now(),
+    };
+    lines::append(conn, &row, LineStatus::Earned, None, Some("invoice paid"))
+}

@@ -1,0 +1,11 @@
+mod create;
+mod get;
+mod pay;
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(create::create_invoice)
+        .service(get::get_invoice)
+        .service(pay::pay_invoice);
+}
