@@ -155,8 +155,10 @@ pub struct PlanInForce {
     pub plan_id: Option<Uuid>,
     pub plan_name: Option<String>,
     pub plan_version_id: Option<Uuid>,
-    /// The plan's currency; none for the built-in defaults.
-    pub currency: Option<String>,
+    /// The plan's currency (the organisation's for the built-in defaults).
+    pub currency: String,
+    /// Its minor-unit digits, so the browser rounds as the server does without a currency table.
+    pub currency_digits: u32,
     pub rules: PlanRules,
     /// The caller's monthly revenue quota, a decimal in the plan's currency.
     pub monthly_quota: Option<String>,

@@ -86,11 +86,18 @@ pub fn mine(
         Some(id) => rows::find_plan(conn, id)?.map(|p| p.name),
         None => None,
     };
+    let currency = match plan.currency {
+        Some(c) => c,
+        None => crate::db::settings::get(conn)?.currency,
+    };
+    let currency_digits = closebook_shared::money::minor_unit_digits(&currency)
+        .map_err(|e| ApiError::internal(format!("plan currency: {e}")))?;
     Ok(closebook_shared::compensation_plans::PlanInForce {
         plan_id: plan.plan_id.as_deref().map(uuid_of),
         plan_name,
         plan_version_id: plan.plan_version_id.as_deref().map(uuid_of),
-        currency: plan.currency,
+        currency,
+        currency_digits,
         rules: plan.rules,
         monthly_quota: plan.quota.map(|q| q.normalize().to_string()),
     })

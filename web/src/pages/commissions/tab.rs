@@ -122,12 +122,10 @@ fn PlanCard(plan: PlanInForce) -> impl IntoView {
         .plan_name
         .clone()
         .unwrap_or_else(|| "Standard plan".into());
-    let quota = plan.monthly_quota.clone().map(|q| {
-        format!(
-            "Monthly quota {q} {}",
-            plan.currency.clone().unwrap_or_default()
-        )
-    });
+    let quota = plan
+        .monthly_quota
+        .clone()
+        .map(|q| format!("Monthly quota {q} {}", plan.currency));
     view! {
         <div class="card plan-card">
             <h2 class="section-title">{name}</h2>

@@ -1,24 +1,26 @@
-//! What a month would pay with more closes: computed here with the shared maths the server pays
-//! with (`closebook_shared::commissions::month::simulate`), so the preview is the payout.
+//! What a month would pay with more closes, as the server computes it (`POST
+//! /commissions/simulate`, the shared maths it pays with). Running that maths here too pulled
+//! ~25 KB of decimal arithmetic into a bundle already at its budget; it comes back with the app
+//! split per portal (issue 10 note).
 
 use chrono::NaiveDate;
 use closebook_shared::Money;
-use closebook_shared::commissions::month::{SimDeal, SimulateRequest, simulate};
+use closebook_shared::commissions::month::{SimDeal, SimulateRequest};
 use closebook_shared::compensation_plans::PlanInForce;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
+use crate::api;
 use crate::components::format;
 
 #[component]
 pub fn WhatIf(plan: PlanInForce) -> impl IntoView {
-    let currency = plan.currency.clone().unwrap_or_else(|| "USD".into());
+    let currency = plan.currency.clone();
     let quota: Option<Decimal> = plan.monthly_quota.as_deref().and_then(|q| q.parse().ok());
     let deals = RwSignal::new(vec![(String::new(), chrono::Utc::now().date_naive())]);
-    let rules = plan.rules.clone();
     let result = {
         let currency = currency.clone();
-        Memo::new(move |_| {
+        LocalResource::new(move || {
             let sim_deals: Vec<SimDeal> = deals
                 .get()
                 .iter()
@@ -38,7 +40,15 @@ pub fn WhatIf(plan: PlanInForce) -> impl IntoView {
                 upsells: vec![],
                 refunds: vec![],
             };
-            simulate(&req, &rules).ok().map(|r| (r.net, r.lines.len()))
+            async move {
+                if req.deals.is_empty() {
+                    return None;
+                }
+                api::commissions::simulate(&req)
+                    .await
+                    .ok()
+                    .map(|r| (r.net, r.lines.len()))
+            }
         })
     };
     let net_text = {
@@ -46,6 +56,7 @@ pub fn WhatIf(plan: PlanInForce) -> impl IntoView {
         move || {
             result
                 .get()
+                .flatten()
                 .map(|(net, n)| {
                     format!(
                         "{} from {n} line(s)",
