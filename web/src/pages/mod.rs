@@ -3,7 +3,6 @@
 
 pub mod activity;
 pub mod admin;
-pub mod commissions;
 pub mod home;
 pub mod leads;
 pub mod login;
