@@ -9,6 +9,7 @@ use crate::api::{self, Session};
 use crate::components::layout::Shell;
 use crate::components::ui::{Skeleton, ToastHost, Toasts};
 use crate::pages::admin::AdminRoutes;
+use crate::pages::commissions::CommissionRoutes;
 use crate::pages::leads::LeadRoutes;
 use crate::pages::{activity, home, login, profile};
 
@@ -35,6 +36,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("") view=home::HomePage/>
                         <LeadRoutes/>
                         <Route path=path!("/activity") view=activity::ActivityPage/>
+                        <CommissionRoutes/>
                         <Route path=path!("/profile") view=profile::ProfilePage/>
                         <AdminRoutes/>
                     </ParentRoute>

@@ -5,6 +5,7 @@
 
 pub mod activities;
 pub mod audit;
+pub mod commissions;
 pub mod leads;
 pub mod me;
 pub mod pipelines;

@@ -18,6 +18,10 @@ pub struct NavItem {
     pub icon: &'static str,
 }
 
+/// The phone's tab bar holds five; the kanban board is a desktop view (the lead list is the
+/// phone's pipeline), so it stays in the sidebar only.
+const DESKTOP_ONLY: [&str; 1] = ["/pipeline"];
+
 /// Navigation for a role. Tabs for capabilities not built yet are absent, not stubbed.
 pub fn nav_for(role: Role) -> Vec<NavItem> {
     let mut items = vec![NavItem {
@@ -43,6 +47,13 @@ pub fn nav_for(role: Role) -> Vec<NavItem> {
                 icon: "▥",
             },
         ]);
+    }
+    if matches!(role, Role::SalesManager | Role::SalesRep) {
+        items.push(NavItem {
+            href: "/commissions",
+            label: "Commission",
+            icon: "$",
+        });
     }
     if role == Role::Admin {
         items.extend([
@@ -133,7 +144,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <main class="content">{children()}</main>
             </div>
             <nav class="tabbar" aria-label="Tabs">
-                {move || nav_for(role()).into_iter().take(5).map(|item| view! {
+                {move || nav_for(role()).into_iter().filter(|i| !DESKTOP_ONLY.contains(&i.href)).take(5).map(|item| view! {
                     <A href=item.href attr:class=move || if is_active(item.href) { "tab active" } else { "tab" }>
                         <span class="tab-icon" aria-hidden="true">{item.icon}</span>
                         <span class="tab-label">{item.label}</span>

@@ -3,6 +3,7 @@
 
 pub mod activity;
 pub mod admin;
+pub mod commissions;
 pub mod home;
 pub mod leads;
 pub mod login;
