@@ -392,6 +392,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    counters (name) {
+        name -> Text,
+        value -> BigInt,
+    }
+}
+
+diesel::table! {
     upsells (id) {
         id -> Text,
         client_id -> Text,
@@ -520,6 +527,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     plan_assignments,
     team_quotas,
     invoices,
+    counters,
     refunds,
     upsells,
     commission_lines,

@@ -325,13 +325,15 @@ pub async fn paid_invoices_earn_the_locked_residual(app: TestApp) {
         .send()
         .await
         .problem(409, "conflict");
-    // Entered as paid: a second month's residual.
-    app.post("/api/v1/invoices")
+    // Entered as paid: a second month's residual, and the next number.
+    let second_invoice = app
+        .post("/api/v1/invoices")
         .auth(&finance)
         .json(&json!({ "client_id": client, "amount": { "amount": "899.00", "currency": "USD" }, "service_month": "2026-04", "paid_at": "2026-04-03T10:00:00Z" }))
         .send()
         .await
         .expect(201);
+    assert_eq!(second_invoice.body["number"], "INV-000002");
     let residuals = app
         .get("/api/v1/commissions?rep=me&line_type=residual")
         .auth(&rep)

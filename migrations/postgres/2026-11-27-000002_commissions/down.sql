@@ -7,6 +7,7 @@ DROP TABLE commission_status_history;
 DROP TABLE commission_lines;
 DROP FUNCTION commission_ledger_append_only();
 DROP TABLE upsells;
+DROP TABLE counters;
 DROP TABLE refunds;
 DROP TABLE invoices;
 ALTER TABLE clients DROP COLUMN cancelled_at;

@@ -84,6 +84,14 @@ CREATE TABLE refunds (
     CHECK ((invoice_id IS NULL) <> (client_id IS NULL))
 );
 
+-- Gapless numbers (INV-000001, …): the row is locked by the increment until the transaction
+-- commits, so concurrent writers on PostgreSQL take turns instead of colliding.
+CREATE TABLE counters (
+    name TEXT PRIMARY KEY NOT NULL,
+    value BIGINT NOT NULL
+);
+INSERT INTO counters (name, value) VALUES ('invoice', 0);
+
 CREATE TABLE upsells (
     id TEXT PRIMARY KEY NOT NULL,
     client_id TEXT NOT NULL REFERENCES clients (id),

@@ -6,6 +6,7 @@ DROP TABLE commission_line_status;
 DROP TABLE commission_status_history;
 DROP TABLE commission_lines;
 DROP TABLE upsells;
+DROP TABLE counters;
 DROP TABLE refunds;
 DROP TABLE invoices;
 ALTER TABLE clients DROP COLUMN cancelled_at;

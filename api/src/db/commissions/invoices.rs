@@ -6,7 +6,7 @@ use diesel::prelude::*;
 
 use crate::db::DbConn;
 use crate::db::columns::{StoredCurrency, StoredId, uuid_of as uuid};
-use crate::db::schema::invoices;
+use crate::db::schema::{counters, invoices};
 use crate::error::ApiError;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -61,10 +61,17 @@ pub fn insert(conn: &mut DbConn, row: &InvoiceRow) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// The next number, `INV-000001` onwards.
+/// The next number, `INV-000001` onwards, without gaps or repeats: the counter's row stays
+/// locked by the increment until the caller's transaction ends.
 pub fn next_number(conn: &mut DbConn) -> Result<String, ApiError> {
-    let count: i64 = invoices::table.count().get_result(conn)?;
-    Ok(format!("INV-{:06}", count + 1))
+    diesel::update(counters::table.find("invoice"))
+        .set(counters::value.eq(counters::value + 1))
+        .execute(conn)?;
+    let n: i64 = counters::table
+        .find("invoice")
+        .select(counters::value)
+        .first(conn)?;
+    Ok(format!("INV-{n:06}"))
 }
 
 pub fn mark_paid(conn: &mut DbConn, id: &str, at: NaiveDateTime) -> Result<bool, ApiError> {
