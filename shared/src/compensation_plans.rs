@@ -157,8 +157,6 @@ pub struct PlanInForce {
     pub plan_version_id: Option<Uuid>,
     /// The plan's currency (the organisation's for the built-in defaults).
     pub currency: String,
-    /// Its minor-unit digits, so the browser rounds as the server does without a currency table.
-    pub currency_digits: u32,
     pub rules: PlanRules,
     /// The caller's monthly revenue quota, a decimal in the plan's currency.
     pub monthly_quota: Option<String>,

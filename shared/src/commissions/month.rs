@@ -148,22 +148,14 @@ impl SimulateRequest {
     /// What the simulation needs beyond the types: known currency, amounts ≥ 0, references to
     /// deals that exist, bounded sizes.
     pub fn validate(&self) -> Result<u32, Vec<FieldError>> {
-        match minor_unit_digits(&self.currency) {
-            Ok(dp) => self.check_events().map(|()| dp),
-            Err(e) => {
-                let mut errors = vec![field("currency", &e.to_string())];
-                if let Err(more) = self.check_events() {
-                    errors.extend(more);
-                }
-                Err(errors)
-            }
-        }
-    }
-
-    /// Every check but the currency's, for a caller that knows its minor-unit digits (the
-    /// browser, told by the server: it carries no currency table).
-    pub fn check_events(&self) -> Result<(), Vec<FieldError>> {
         let mut errors = Vec::new();
+        let dp = match minor_unit_digits(&self.currency) {
+            Ok(dp) => dp,
+            Err(e) => {
+                errors.push(field("currency", &e.to_string()));
+                0
+            }
+        };
         if let Some(plan) = &self.plan
             && let Err(mut e) = plan.validate()
         {
@@ -220,7 +212,7 @@ impl SimulateRequest {
             }
         }
         if errors.is_empty() {
-            Ok(())
+            Ok(dp)
         } else {
             Err(errors)
         }
@@ -233,17 +225,6 @@ pub fn simulate(
     plan_in_force: &PlanRules,
 ) -> Result<SimulateResult, Vec<FieldError>> {
     let dp = req.validate()?;
-    run(req, plan_in_force, dp)
-}
-
-/// The same, in a currency with `dp` minor-unit digits: the browser's what-if, told the digits
-/// by the server (it carries no currency table).
-pub fn simulate_in(
-    req: &SimulateRequest,
-    plan_in_force: &PlanRules,
-    dp: u32,
-) -> Result<SimulateResult, Vec<FieldError>> {
-    req.check_events()?;
     run(req, plan_in_force, dp)
 }
 

@@ -131,57 +131,62 @@ pub fn find_by_source(
         .optional()?)
 }
 
-/// Appends a line with its first status.
-pub fn append(
-    conn: &mut DbConn,
-    row: &LineRow,
-    status: LineStatus,
-    actor: Option<&str>,
-    reason: Option<&str>,
-) -> Result<(), ApiError> {
+/// How a line's explanation is stored.
+pub fn explanation_json(e: &Explanation) -> Result<String, ApiError> {
+    serde_json::to_string(e).map_err(|err| ApiError::internal(format!("explanation: {err}")))
+}
+
+/// A status change, as the line's history records it.
+pub struct Change<'a> {
+    pub status: LineStatus,
+    pub actor: Option<&'a str>,
+    pub reason: Option<&'a str>,
+    /// The payout reference, for `paid`.
+    pub reference: Option<&'a str>,
+    pub at: NaiveDateTime,
+}
+
+fn record(conn: &mut DbConn, line_id: &str, c: &Change<'_>) -> Result<(), ApiError> {
+    let row = StatusRow {
+        id: Uuid::now_v7().to_string(),
+        line_id: line_id.to_owned(),
+        status: c.status,
+        actor_id: c.actor.map(str::to_owned),
+        reason: c.reason.map(str::to_owned),
+        reference: c.reference.map(str::to_owned),
+        at: c.at,
+    };
+    diesel::insert_into(commission_status_history::table)
+        .values(&row)
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Appends a line with its first status (and its entry in the status index).
+pub fn append(conn: &mut DbConn, row: &LineRow, first: &Change<'_>) -> Result<(), ApiError> {
     diesel::insert_into(commission_lines::table)
         .values(row)
         .execute(conn)?;
-    set_status(conn, &row.id, status, actor, reason, None, row.created_at)
-}
-
-/// Appends a status change and moves the line's status index to it.
-pub fn set_status(
-    conn: &mut DbConn,
-    line_id: &str,
-    status: LineStatus,
-    actor: Option<&str>,
-    reason: Option<&str>,
-    reference: Option<&str>,
-    at: NaiveDateTime,
-) -> Result<(), ApiError> {
-    let change = StatusRow {
-        id: Uuid::now_v7().to_string(),
-        line_id: line_id.to_owned(),
-        status,
-        actor_id: actor.map(str::to_owned),
-        reason: reason.map(str::to_owned),
-        reference: reference.map(str::to_owned),
-        at,
-    };
-    diesel::insert_into(commission_status_history::table)
-        .values(&change)
-        .execute(conn)?;
-    let updated = diesel::update(commission_line_status::table.find(line_id))
-        .set((
-            commission_line_status::status.eq(status),
-            commission_line_status::updated_at.eq(at),
+    record(conn, &row.id, first)?;
+    diesel::insert_into(commission_line_status::table)
+        .values((
+            commission_line_status::line_id.eq(&row.id),
+            commission_line_status::status.eq(first.status),
+            commission_line_status::updated_at.eq(first.at),
         ))
         .execute(conn)?;
-    if updated == 0 {
-        diesel::insert_into(commission_line_status::table)
-            .values((
-                commission_line_status::line_id.eq(line_id),
-                commission_line_status::status.eq(status),
-                commission_line_status::updated_at.eq(at),
-            ))
-            .execute(conn)?;
-    }
+    Ok(())
+}
+
+/// Appends a status change to an existing line and moves its status index to it.
+pub fn set_status(conn: &mut DbConn, line_id: &str, change: &Change<'_>) -> Result<(), ApiError> {
+    record(conn, line_id, change)?;
+    diesel::update(commission_line_status::table.find(line_id))
+        .set((
+            commission_line_status::status.eq(change.status),
+            commission_line_status::updated_at.eq(change.at),
+        ))
+        .execute(conn)?;
     Ok(())
 }
 
@@ -294,12 +299,11 @@ pub fn detail(
     }))
 }
 
-/// A line's rep and current status, if it exists.
-pub fn status_of(conn: &mut DbConn, id: &str) -> Result<Option<(String, LineStatus)>, ApiError> {
-    Ok(commission_lines::table
-        .inner_join(commission_line_status::table)
-        .filter(commission_lines::id.eq(id))
-        .select((commission_lines::rep_id, commission_line_status::status))
+/// A line's current status, if the line exists.
+pub fn status_of(conn: &mut DbConn, id: &str) -> Result<Option<LineStatus>, ApiError> {
+    Ok(commission_line_status::table
+        .find(id)
+        .select(commission_line_status::status)
         .first(conn)
         .optional()?)
 }

@@ -3,10 +3,8 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use closebook_shared::commissions::plan::PlanRules;
 use closebook_shared::compensation_plans::{CompensationPlan, PlanAssignment, PlanVersion};
-use closebook_shared::money::minor_unit_digits;
 use closebook_shared::{Page, Role};
 use diesel::prelude::*;
-use rust_decimal::Decimal;
 
 use crate::db::DbConn;
 use crate::db::columns::{StoredCurrency, StoredId, money_of, uuid_of as uuid};
@@ -295,11 +293,4 @@ pub fn version_on(
         .first(conn)
         .optional()?;
     Ok((version, currency.into()))
-}
-
-/// Minor units of `currency` as a decimal amount.
-pub fn decimal_of_minor(minor: i64, currency: &str) -> Result<Decimal, ApiError> {
-    let dp = minor_unit_digits(currency)
-        .map_err(|e| ApiError::internal(format!("stored currency: {e}")))?;
-    Ok(Decimal::new(minor, dp))
 }

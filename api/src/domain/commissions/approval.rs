@@ -8,7 +8,7 @@ use uuid::Uuid;
 use crate::audit::{self, Actor};
 use crate::authz::OwnerScope;
 use crate::db::DbConn;
-use crate::db::commissions::lines;
+use crate::db::commissions::lines::{self, Change};
 use crate::error::ApiError;
 use crate::time;
 
@@ -22,15 +22,15 @@ fn refusal(status: Option<LineStatus>) -> Option<String> {
 }
 
 fn approve_one(conn: &mut DbConn, actor: &Actor, id: &str) -> Result<(), ApiError> {
-    lines::set_status(
-        conn,
-        id,
-        LineStatus::Approved,
-        actor.id.map(|u| u.to_string()).as_deref(),
-        None,
-        None,
-        time::now(),
-    )?;
+    let actor_id = actor.id.map(|u| u.to_string());
+    let change = Change {
+        status: LineStatus::Approved,
+        actor: actor_id.as_deref(),
+        reason: None,
+        reference: None,
+        at: time::now(),
+    };
+    lines::set_status(conn, id, &change)?;
     audit::record(
         conn,
         actor,
@@ -48,7 +48,7 @@ pub fn approve(
     id: Uuid,
 ) -> Result<CommissionLineDetail, ApiError> {
     let key = id.to_string();
-    let status = lines::status_of(conn, &key)?.map(|(_, s)| s);
+    let status = lines::status_of(conn, &key)?;
     if status.is_none() {
         return Err(ApiError::not_found("commission line"));
     }
@@ -71,7 +71,7 @@ pub fn batch(conn: &mut DbConn, actor: &Actor, ids: &[Uuid]) -> Result<BatchAppr
             continue;
         }
         let key = id.to_string();
-        let status = lines::status_of(conn, &key)?.map(|(_, s)| s);
+        let status = lines::status_of(conn, &key)?;
         match refusal(status) {
             Some(reason) => out.skipped.push(SkippedLine { id: *id, reason }),
             None => {

@@ -8,7 +8,7 @@ use closebook_shared::commissions::{LineStatus, LineType, rules};
 use diesel::prelude::*;
 
 use crate::db::DbConn;
-use crate::db::commissions::lines;
+use crate::db::commissions::lines::{self, Change};
 use crate::db::schema::{clients, commission_line_status, commission_lines, leads, upsells};
 use crate::error::ApiError;
 use crate::time;
@@ -55,32 +55,27 @@ pub fn promote(conn: &mut DbConn, now: NaiveDateTime) -> Result<Promoted, ApiErr
     for (id, source_type, source_id, source_at, earns_at) in pending {
         let cancelled = cancelled_at(conn, source_type, &source_id)?;
         // The window is the plan's, applied when the line was written (`earns_at`).
-        match rules::status_at(earns_at.unwrap_or(source_at), cancelled, now) {
-            LineStatus::Earned => {
-                lines::set_status(
-                    conn,
-                    &id,
-                    LineStatus::Earned,
-                    None,
-                    Some("eligibility window passed"),
-                    None,
-                    written,
-                )?;
-                done.earned += 1;
-            }
-            LineStatus::Voided => {
-                lines::set_status(
-                    conn,
-                    &id,
-                    LineStatus::Voided,
-                    None,
-                    Some("client cancelled before the line was earned"),
-                    None,
-                    written,
-                )?;
-                done.voided += 1;
-            }
-            _ => {}
+        let (status, reason) = match rules::status_at(earns_at.unwrap_or(source_at), cancelled, now)
+        {
+            LineStatus::Earned => (LineStatus::Earned, "eligibility window passed"),
+            LineStatus::Voided => (
+                LineStatus::Voided,
+                "client cancelled before the line was earned",
+            ),
+            _ => continue,
+        };
+        let change = Change {
+            status,
+            actor: None,
+            reason: Some(reason),
+            reference: None,
+            at: written,
+        };
+        lines::set_status(conn, &id, &change)?;
+        if status == LineStatus::Earned {
+            done.earned += 1;
+        } else {
+            done.voided += 1;
         }
     }
     Ok(done)

@@ -7,7 +7,6 @@ use closebook_shared::commission_lines::LineSource;
 use closebook_shared::commissions::{LineStatus, LineType, rules};
 use closebook_shared::invoices::{CreateInvoiceRequest, Invoice};
 use closebook_shared::money::minor_unit_digits;
-use rust_decimal::Decimal;
 use uuid::Uuid;
 
 use super::{calendar, plans};
@@ -15,8 +14,8 @@ use crate::audit::{self, Actor};
 use crate::db::DbConn;
 use crate::db::clients as client_rows;
 use crate::db::commissions::invoices::{self as rows, InvoiceRow};
-use crate::db::commissions::lines::{self, LineRow};
-use crate::db::{settings, users as user_rows};
+use crate::db::commissions::lines::{self, Change, LineRow};
+use crate::db::users as user_rows;
 use crate::error::ApiError;
 use crate::time;
 
@@ -124,16 +123,15 @@ fn residual_for(
         .map(|u| u.role())
         .ok_or_else(|| ApiError::internal("a client's owner is gone"))?;
     let plan = plans::in_force(conn, Some(&rep), role, local.date())?;
-    let currency = match (&client.residual_currency, &plan.currency) {
-        (Some(c), _) | (None, Some(c)) => c.clone(),
-        (None, None) => settings::get(conn)?.currency,
-    };
+    let currency = client.residual_currency.clone().unwrap_or(plan.currency);
     let dp = minor_unit_digits(&currency)
         .map_err(|e| ApiError::internal(format!("residual currency: {e}")))?;
-    let locked = client.residual_locked_minor.map(|m| Decimal::new(m, dp));
+    let locked = client
+        .residual_locked_minor
+        .map(|m| super::amount_of(m, &currency))
+        .transpose()?;
     let e = rules::residual(&plan.rules, locked, dp);
-    let amount_minor = i64::try_from((e.amount * Decimal::from(10_i64.pow(dp))).round())
-        .map_err(|_| ApiError::internal("residual out of range"))?;
+    let amount_minor = super::minor_units(e.amount, &currency)?;
     let row = LineRow {
         id: Uuid::now_v7().to_string(),
         rep_id: rep,
@@ -149,9 +147,15 @@ fn residual_for(
         source_at: paid_at,
         earns_at: None,
         related_line_id: None,
-        explanation_json: serde_json::to_string(&e)
-            .map_err(|err| ApiError::internal(format!("explanation: {err}")))?,
+        explanation_json: lines::explanation_json(&e)?,
         created_at: time::now(),
     };
-    lines::append(conn, &row, LineStatus::Earned, None, Some("invoice paid"))
+    let first = Change {
+        status: LineStatus::Earned,
+        actor: None,
+        reason: Some("invoice paid"),
+        reference: None,
+        at: row.created_at,
+    };
+    lines::append(conn, &row, &first)
 }

@@ -9,3 +9,22 @@ pub mod plan_edits;
 pub mod plans;
 pub mod simulate;
 pub mod sources;
+
+use closebook_shared::Money;
+use rust_decimal::Decimal;
+
+use crate::error::ApiError;
+
+/// A commission amount (already in the currency's decimals) as the minor units stored.
+pub fn minor_units(amount: Decimal, currency: &str) -> Result<i64, ApiError> {
+    Money::new(amount, currency)
+        .to_minor()
+        .map_err(|e| ApiError::internal(format!("commission amount: {e}")))
+}
+
+/// Stored minor units of `currency` as an amount.
+pub fn amount_of(minor: i64, currency: &str) -> Result<Decimal, ApiError> {
+    Money::from_minor(minor, currency)
+        .map(|m| m.amount)
+        .map_err(|e| ApiError::internal(format!("stored amount: {e}")))
+}

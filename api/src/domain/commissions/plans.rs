@@ -6,8 +6,8 @@ use closebook_shared::Role;
 use closebook_shared::commissions::plan::PlanRules;
 use rust_decimal::Decimal;
 
-use crate::db::DbConn;
 use crate::db::commissions::plans as rows;
+use crate::db::{DbConn, settings};
 use crate::error::ApiError;
 
 /// A plan version as it applies to one rep.
@@ -20,8 +20,8 @@ pub struct InForce {
     pub rules: PlanRules,
     /// The rep's monthly revenue quota in the plan's currency.
     pub quota: Option<Decimal>,
-    /// The plan's currency; none for the built-in defaults (they are in any currency).
-    pub currency: Option<String>,
+    /// The plan's currency; the organisation's for the built-in defaults.
+    pub currency: String,
 }
 
 pub fn in_force(
@@ -44,32 +44,24 @@ pub fn in_force(
             plan_version_id: None,
             rules: PlanRules::default(),
             quota: None,
-            currency: None,
+            currency: settings::get(conn)?.currency,
         });
     };
     let (version, currency) = rows::version_on(conn, &plan_id, on)?;
-    let plan_id = plan_id.clone();
     let quota = assignment
         .and_then(|a| a.monthly_quota_minor)
-        .map(|m| rows::decimal_of_minor(m, &currency))
+        .map(|m| super::amount_of(m, &currency))
         .transpose()?;
-    match version {
-        Some(v) => Ok(InForce {
-            plan_id: Some(plan_id),
-            rules: v.rules()?,
-            plan_version_id: Some(v.id),
-            quota,
-            currency: Some(currency),
-        }),
+    Ok(InForce {
         // Assigned before the plan's first version takes effect: the built-in defaults.
-        None => Ok(InForce {
-            plan_id: Some(plan_id),
-            plan_version_id: None,
-            rules: PlanRules::default(),
-            quota,
-            currency: Some(currency),
-        }),
-    }
+        rules: version
+            .as_ref()
+            .map_or_else(|| Ok(PlanRules::default()), |v| v.rules())?,
+        plan_version_id: version.map(|v| v.id),
+        plan_id: Some(plan_id),
+        quota,
+        currency,
+    })
 }
 
 /// The caller's plan today, for the commission tab.
@@ -86,18 +78,11 @@ pub fn mine(
         Some(id) => rows::find_plan(conn, id)?.map(|p| p.name),
         None => None,
     };
-    let currency = match plan.currency {
-        Some(c) => c,
-        None => crate::db::settings::get(conn)?.currency,
-    };
-    let currency_digits = closebook_shared::money::minor_unit_digits(&currency)
-        .map_err(|e| ApiError::internal(format!("plan currency: {e}")))?;
     Ok(closebook_shared::compensation_plans::PlanInForce {
         plan_id: plan.plan_id.as_deref().map(uuid_of),
         plan_name,
         plan_version_id: plan.plan_version_id.as_deref().map(uuid_of),
-        currency,
-        currency_digits,
+        currency: plan.currency,
         rules: plan.rules,
         monthly_quota: plan.quota.map(|q| q.normalize().to_string()),
     })

@@ -8,7 +8,6 @@ use closebook_shared::commissions::month::{self, SimulateRequest, SimulateResult
 use super::{calendar, plans};
 use crate::authz::CommissionCaller;
 use crate::db::DbConn;
-use crate::db::commissions::plans as plan_rows;
 use crate::db::users as user_rows;
 use crate::error::ApiError;
 use crate::time;
@@ -32,7 +31,7 @@ pub fn simulate(
     {
         req.base_salary = user
             .base_salary_minor
-            .map(|m| plan_rows::decimal_of_minor(m, &req.currency))
+            .map(|m| super::amount_of(m, &req.currency))
             .transpose()?;
     }
     month::simulate(&req, &plan.rules).map_err(ApiError::validation)

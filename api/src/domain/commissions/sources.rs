@@ -15,9 +15,8 @@ use uuid::Uuid;
 
 use super::{calendar, plans};
 use crate::db::DbConn;
-use crate::db::commissions::lines::{self, LineRow};
+use crate::db::commissions::lines::{self, Change, LineRow};
 use crate::db::schema::{clients, outbox_events, outbox_positions, users};
-use crate::db::settings;
 use crate::error::ApiError;
 use crate::time;
 
@@ -112,31 +111,25 @@ fn new_business_for(conn: &mut DbConn, closed: &PipelineClosed) -> Result<bool, 
     };
     let zone = calendar::zone(conn)?;
     let local = calendar::local(zone, won_at);
-    let period = closed_period(zone, won_at);
+    let period = calendar::period_of(zone, won_at).to_string();
     let role = users::table
         .find(&rep)
         .select(users::role)
         .first::<closebook_shared::Role>(conn)?;
     let plan = plans::in_force(conn, Some(&rep), role, local.date())?;
-    let org_currency = settings::get(conn)?.currency;
     let (value, currency) = match &closed.deal_value {
         Some(m) => (m.amount, m.currency.clone()),
-        None => (
-            Decimal::ZERO,
-            plan.currency.clone().unwrap_or(org_currency.clone()),
-        ),
+        None => (Decimal::ZERO, plan.currency.clone()),
     };
     let dp = minor_unit_digits(&currency)
         .map_err(|e| ApiError::internal(format!("deal currency: {e}")))?;
     // Quota attainment only means something in the quota's currency.
-    let quota = plan
-        .quota
-        .filter(|_| plan.currency.as_deref() == Some(currency.as_str()));
+    let quota = plan.quota.filter(|_| plan.currency == currency);
     let (before_minor, closes_before) = lines::won_before(conn, &rep, &period, won_at, &lead)?;
     let e = rules::new_business(
         &plan.rules.new_business,
         quota,
-        Decimal::new(before_minor, dp),
+        super::amount_of(before_minor, &currency)?,
         value,
         dp,
     );
@@ -152,25 +145,30 @@ fn new_business_for(conn: &mut DbConn, closed: &PipelineClosed) -> Result<bool, 
         source_type: LineSource::Lead,
         source_id: lead,
         plan_version_id: plan.plan_version_id.clone(),
-        base_minor: minor(value, dp)?,
+        base_minor: super::minor_units(value, &currency)?,
         rate,
-        amount_minor: minor(e.amount, dp)?,
+        amount_minor: super::minor_units(e.amount, &currency)?,
         currency,
         period,
         source_at: won_at,
         earns_at: Some(won_at + Duration::days(i64::from(plan.rules.eligibility_days))),
         related_line_id: None,
-        explanation_json: serde_json::to_string(&e)
-            .map_err(|err| ApiError::internal(format!("explanation: {err}")))?,
+        explanation_json: lines::explanation_json(&e)?,
         created_at: now,
     };
-    lines::append(conn, &row, LineStatus::Pending, None, Some("deal won"))?;
+    let first = Change {
+        status: LineStatus::Pending,
+        actor: None,
+        reason: Some("deal won"),
+        reference: None,
+        at: now,
+    };
+    lines::append(conn, &row, &first)?;
 
     // The residual locks now, at this close's place in the month, and never changes after.
     if let Some(client) = closed.client_id {
         let closes = u32::try_from(closes_before + 1).unwrap_or(u32::MAX);
-        let residual_currency = plan.currency.unwrap_or(org_currency);
-        let rdp = minor_unit_digits(&residual_currency)
+        let rdp = minor_unit_digits(&plan.currency)
             .map_err(|e| ApiError::internal(format!("plan currency: {e}")))?;
         let locked = rules::round_line(rules::residual_lock(&plan.rules, closes), rdp);
         diesel::update(
@@ -179,20 +177,10 @@ fn new_business_for(conn: &mut DbConn, closed: &PipelineClosed) -> Result<bool, 
                 .filter(clients::residual_locked_minor.is_null()),
         )
         .set((
-            clients::residual_locked_minor.eq(minor(locked, rdp)?),
-            clients::residual_currency.eq(&residual_currency),
+            clients::residual_locked_minor.eq(super::minor_units(locked, &plan.currency)?),
+            clients::residual_currency.eq(&plan.currency),
         ))
         .execute(conn)?;
     }
     Ok(true)
-}
-
-fn closed_period(zone: chrono_tz::Tz, at: chrono::NaiveDateTime) -> String {
-    calendar::period_of(zone, at).to_string()
-}
-
-/// An amount with at most `dp` decimals as integer minor units.
-fn minor(amount: Decimal, dp: u32) -> Result<i64, ApiError> {
-    let scaled = amount * Decimal::from(10_i64.pow(dp));
-    i64::try_from(scaled.round()).map_err(|_| ApiError::internal("amount out of range"))
 }
