@@ -41,6 +41,15 @@ impl Actor {
         }
     }
 
+    /// A connected system acting through a signed webhook (`kind` names it, e.g. `billing`).
+    pub fn integration(kind: &'static str, request_id: &str) -> Self {
+        Self {
+            id: None,
+            kind,
+            request_id: Some(request_id.to_owned()),
+        }
+    }
+
     /// Closebook itself (start-up, commands, jobs).
     pub fn system() -> Self {
         Self {

@@ -146,6 +146,7 @@ records! {
     closebook_shared::compensation_plans::CompensationPlan => "compensation plan",
     closebook_shared::commission_lines::CommissionLine => "commission line",
     closebook_shared::invoices::Invoice => "invoice",
+    closebook_shared::invoices::Refund => "refund",
 }
 
 #[cfg(test)]

@@ -113,6 +113,19 @@ async fn every_endpoint_for_every_role(app: TestApp) {
         made.push(res.header("location").unwrap().to_owned());
     }
     let [activity, note, touch] = <[String; 3]>::try_from(made).unwrap();
+    let paid_invoice = app
+        .post("/api/v1/invoices")
+        .auth(&admin)
+        .json(&json!({
+            "client_id": won.body["client_id"],
+            "amount": { "amount": "500.00", "currency": "USD" },
+            "service_month": "2026-02",
+            "paid_at": "2026-02-03T10:00:00Z"
+        }))
+        .send()
+        .await
+        .expect(201)
+        .id();
     let fx = Fixture {
         activity,
         note,
@@ -140,6 +153,17 @@ async fn every_endpoint_for_every_role(app: TestApp) {
                     "amount": { "amount": "500.00", "currency": "USD" },
                     "service_month": "2026-03"
                 }))
+                .send()
+                .await
+                .expect(201)
+                .id()
+        ),
+        paid_invoice_id: paid_invoice.clone(),
+        refund: format!(
+            "/api/v1/refunds/{}",
+            app.post("/api/v1/refunds")
+                .auth(&admin)
+                .json(&json!({ "invoice_id": paid_invoice, "amount": { "amount": "1.00", "currency": "USD" } }))
                 .send()
                 .await
                 .expect(201)
@@ -215,6 +239,8 @@ struct Fixture {
     plan: String,
     line: String,
     invoice: String,
+    paid_invoice_id: String,
+    refund: String,
     rep: String,
     rep_id: String,
     teammate_id: String,
@@ -404,6 +430,11 @@ fn rows(fx: &Fixture) -> Vec<Row> {
         // Admin pays it first; finance then finds it paid.
         row("POST", "/api/v1/invoices/{id}/pay", &format!("{}/pay", fx.invoice), [200, 403, 403, 409, 403, 401])
             .body(|_, _| json!({})),
+        row("POST", "/api/v1/refunds", "/api/v1/refunds", [201, 403, 403, 201, 403, 401]).body({
+            let invoice_id = fx.paid_invoice_id.clone();
+            move |_, _| json!({ "invoice_id": invoice_id, "amount": { "amount": "0.01", "currency": "USD" } })
+        }),
+        row("GET", "/api/v1/refunds/{id}", &fx.refund, [200, 403, 403, 200, 403, 401]),
         row("POST", "/api/v1/commissions/simulate", "/api/v1/commissions/simulate", [200, 200, 200, 200, 403, 401])
             .body(|_, _| json!({ "currency": "USD", "deals": [{ "value": "1000", "won_on": "2026-03-02" }] })),
         row("POST", "/api/v1/auth/logout", "/api/v1/auth/logout", [204, 204, 204, 204, 204, 401]),
@@ -411,13 +442,15 @@ fn rows(fx: &Fixture) -> Vec<Row> {
 }
 
 /// Operations left out of the matrix, and why: they need no token, or act only on the caller.
-const NOT_ROLE_GATED: [(&str, &str); 5] = [
+const NOT_ROLE_GATED: [(&str, &str); 6] = [
     ("GET", "/healthz"),
     ("GET", "/readyz"),
     ("POST", "/api/v1/auth/login"),
     ("POST", "/api/v1/auth/refresh"),
     // Every signed-in user may change its own password; `tests/passwords.rs` covers it.
     ("POST", "/api/v1/me/password"),
+    // Billing systems sign their deliveries instead; `tests/commissions/billing.rs` covers it.
+    ("POST", "/api/v1/billing/events"),
 ];
 
 #[test]

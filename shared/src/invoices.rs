@@ -49,3 +49,43 @@ pub struct PayInvoiceRequest {
     #[garde(skip)]
     pub paid_at: Option<DateTime<Utc>>,
 }
+
+/// A refund of an invoice, or of a deal (a won client's deal value). Within the plan's window
+/// (45 days after the original line's source event) it claws back the original line's share.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Refund {
+    pub id: Uuid,
+    /// The billing system's id, when it came from one.
+    pub external_id: Option<String>,
+    /// The refunded invoice (one of `invoice_id`, `client_id`).
+    pub invoice_id: Option<Uuid>,
+    /// The client whose deal was refunded.
+    pub client_id: Option<Uuid>,
+    pub amount: Money,
+    pub refunded_at: DateTime<Utc>,
+    /// The clawback it wrote, if the refund fell within the window.
+    pub clawback_line_id: Option<Uuid>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Exactly one of `invoice_id` (an invoice refund) and `client_id` (a refund of the deal that
+/// opened the client).
+#[derive(Debug, Clone, Serialize, Deserialize, garde::Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CreateRefundRequest {
+    #[serde(default)]
+    #[garde(skip)]
+    pub invoice_id: Option<Uuid>,
+    #[serde(default)]
+    #[garde(skip)]
+    pub client_id: Option<Uuid>,
+    /// More than zero, at most what is left unrefunded, in the invoice's (deal's) currency.
+    #[garde(custom(|m: &Money, _: &()| crate::validate::money(m)))]
+    pub amount: Money,
+    /// When it was refunded (default now; not in the future).
+    #[serde(default)]
+    #[garde(skip)]
+    pub refunded_at: Option<DateTime<Utc>>,
+}

@@ -8,6 +8,7 @@
 pub mod activities;
 pub mod audit;
 pub mod auth;
+pub mod billing;
 pub mod clients;
 pub mod commission_lines;
 pub mod commissions;

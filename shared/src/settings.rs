@@ -29,6 +29,12 @@ pub struct Settings {
     /// Whether leads may come from cold sources (`source_type` cold, or a cold call, door knock
     /// or email campaign). Default true; seed 001's operators switch it off.
     pub cold_outreach_allowed: bool,
+    /// Whether a billing webhook secret is set (`POST /billing/events` refuses every delivery
+    /// until one is). The secret itself is never shown.
+    pub billing_webhook_configured: bool,
+    /// Commission lines above this amount are flagged in finance's approval queue; none flags
+    /// none.
+    pub approval_threshold: Option<crate::Money>,
     pub version: i64,
     pub updated_at: DateTime<Utc>,
 }
@@ -62,4 +68,17 @@ pub struct UpdateSettingsRequest {
     #[serde(default)]
     #[garde(skip)]
     pub cold_outreach_allowed: Option<bool>,
+    /// The shared secret billing systems sign `POST /billing/events` with (16 to 200
+    /// characters); replaces the one set before.
+    #[serde(default)]
+    #[garde(inner(length(chars, min = 16, max = 200), custom(validate::not_blank)))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 16, max_length = 200, pattern = r"^\S+$")
+    )]
+    pub billing_webhook_secret: Option<String>,
+    /// In the organisation's currency.
+    #[serde(default)]
+    #[garde(inner(custom(|m: &crate::Money, _: &()| validate::money(m))))]
+    pub approval_threshold: Option<crate::Money>,
 }

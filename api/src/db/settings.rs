@@ -35,6 +35,11 @@ impl SettingsRow {
             time_zone: self.time_zone.clone(),
             week_start: self.week_start,
             cold_outreach_allowed: self.cold_outreach_allowed,
+            billing_webhook_configured: self.billing_webhook_secret.is_some(),
+            approval_threshold: crate::db::columns::money_of(
+                self.approval_threshold_minor,
+                Some(&self.currency),
+            ),
             version: self.version,
             updated_at: self.updated_at.and_utc(),
         }

@@ -29,6 +29,14 @@ fn check_values(p: &UpdateSettingsRequest) -> Result<(), ApiError> {
     {
         errors.extend(e.errors);
     }
+    if let Some(secret) = &p.billing_webhook_secret
+        && secret.chars().any(char::is_whitespace)
+    {
+        errors.push(FieldError::new(
+            "billing_webhook_secret",
+            "must not contain spaces",
+        ));
+    }
     if errors.is_empty() {
         Ok(())
     } else {
@@ -60,6 +68,21 @@ pub fn update(
     }
     if let Some(c) = p.cold_outreach_allowed {
         row.cold_outreach_allowed = c;
+    }
+    if let Some(secret) = p.billing_webhook_secret {
+        row.billing_webhook_secret = Some(secret);
+    }
+    if let Some(t) = p.approval_threshold {
+        if t.currency != row.currency {
+            return Err(ApiError::field(
+                "approval_threshold",
+                format!("must be in {}, the organisation's currency", row.currency),
+            ));
+        }
+        row.approval_threshold_minor = Some(
+            t.to_minor()
+                .map_err(|e| ApiError::field("approval_threshold", e.to_string()))?,
+        );
     }
     versioned::save(conn, &mut row, before.version, time::now())?;
     let (old, new) = (before.to_dto(), row.to_dto());

@@ -4,6 +4,7 @@
 pub mod activities;
 pub mod audit;
 pub mod auth;
+pub mod billing;
 pub mod clients;
 pub mod commissions;
 pub mod compensation_plans;
@@ -14,6 +15,7 @@ pub mod leads;
 pub mod me;
 pub mod notes;
 pub mod pipelines;
+pub mod refunds;
 pub mod scripts;
 pub mod service_tokens;
 pub mod settings;
@@ -48,6 +50,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
     commissions::configure(cfg);
     compensation_plans::configure(cfg);
     invoices::configure(cfg);
+    refunds::configure(cfg);
+    billing::configure(cfg);
 }
 
 /// actix answers some errors itself (405, a path that did not parse) with an empty body; give

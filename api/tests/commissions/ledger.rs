@@ -1,46 +1,8 @@
-use closebook_api::domain::commissions::sources::consume_closed_deals;
 use closebook_shared::Role;
 use serde_json::{Value, json};
 
-use crate::common::{TestApp, TestUser};
-
-async fn won_deal(app: &TestApp, rep: &TestUser, company: &str, amount: &str) -> Value {
-    let lead = app
-        .post("/api/v1/leads")
-        .auth(rep)
-        .json(&json!({ "company": company, "deal_value": { "amount": amount, "currency": "USD" } }))
-        .send()
-        .await
-        .expect(201)
-        .id();
-    app.post(&format!("/api/v1/leads/{lead}/outcome"))
-        .auth(rep)
-        .json(&json!({ "outcome": "won" }))
-        .send()
-        .await
-        .expect(200)
-        .body
-}
-
-async fn consume(app: &TestApp) -> usize {
-    app.state.db.write(consume_closed_deals).await.unwrap()
-}
-
-async fn residual_of(app: &TestApp, client_id: &str) -> Option<i64> {
-    use closebook_api::db::schema::clients;
-    use diesel::prelude::*;
-    let id = client_id.to_owned();
-    app.state
-        .db
-        .read(move |c| {
-            Ok(clients::table
-                .find(id)
-                .select(clients::residual_locked_minor)
-                .first::<Option<i64>>(c)?)
-        })
-        .await
-        .unwrap()
-}
+use crate::common::TestApp;
+use crate::support::{consume, line_of, promote_at, residual_of, won_deal};
 
 /// Won deals become pending new-business lines once, lock the residual tier of their close,
 /// and show to whoever may see the rep's lines.
@@ -158,28 +120,6 @@ pub async fn the_ledger_refuses_updates_and_deletes(app: TestApp) {
             .await;
         assert!(refused.is_err(), "{sql} must be refused");
     }
-}
-
-async fn promote_at(app: &TestApp, days_from_now: i64) {
-    use closebook_api::domain::commissions::eligibility::promote;
-    let at = closebook_api::time::now() + chrono::Duration::days(days_from_now);
-    app.state.db.write(move |c| promote(c, at)).await.unwrap();
-}
-
-async fn line_of(app: &TestApp, finance: &TestUser, lead_id: &str) -> Value {
-    let all = app
-        .get("/api/v1/commissions?line_type=new_business")
-        .auth(finance)
-        .send()
-        .await
-        .expect(200);
-    all.body["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|l| l["source_id"] == lead_id)
-        .cloned()
-        .expect("the deal's line")
 }
 
 /// Pending → earned after 30 days with the client active (voided when it cancelled on day 29),

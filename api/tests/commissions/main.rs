@@ -4,18 +4,25 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod billing;
 mod ledger;
 mod plans;
+mod refunds;
 mod simulate;
+mod support;
 
+use billing::billing_events_are_signed_and_idempotent;
 use ledger::{
     lines_are_earned_then_approved, paid_invoices_earn_the_locked_residual,
     the_ledger_refuses_updates_and_deletes, won_deals_write_lines_once,
 };
 use plans::plans_versions_and_assignments;
+use refunds::refunds_claw_back_within_the_window;
 use simulate::{simulate_a_month_under_the_default_plan, simulate_refuses_bad_input_by_field};
 
 on_both_backends!(
+    billing_events_are_signed_and_idempotent,
+    refunds_claw_back_within_the_window,
     paid_invoices_earn_the_locked_residual,
     lines_are_earned_then_approved,
     won_deals_write_lines_once,

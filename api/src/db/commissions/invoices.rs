@@ -82,3 +82,20 @@ pub fn mark_paid(conn: &mut DbConn, id: &str, at: NaiveDateTime) -> Result<bool,
             == 1,
     )
 }
+
+/// Adds a refund to the invoice's refunded total.
+pub fn add_refunded(conn: &mut DbConn, id: &str, minor: i64) -> Result<(), ApiError> {
+    diesel::update(invoices::table.find(id))
+        .set(invoices::refunded_minor.eq(invoices::refunded_minor + minor))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The invoice the billing system knows by `external_id`.
+pub fn find_external(conn: &mut DbConn, external_id: &str) -> Result<Option<InvoiceRow>, ApiError> {
+    Ok(invoices::table
+        .filter(invoices::external_id.eq(external_id))
+        .select(InvoiceRow::as_select())
+        .first(conn)
+        .optional()?)
+}

@@ -131,6 +131,24 @@ pub fn find_by_source(
         .optional()?)
 }
 
+/// The line of this rule a source wrote, whoever it was written for (a refund finds the line
+/// it claws back from).
+pub fn find_source_line(
+    conn: &mut DbConn,
+    line_type: LineType,
+    source_type: LineSource,
+    source_id: &str,
+) -> Result<Option<LineRow>, ApiError> {
+    Ok(commission_lines::table
+        .filter(commission_lines::line_type.eq(line_type))
+        .filter(commission_lines::source_type.eq(source_type))
+        .filter(commission_lines::source_id.eq(source_id))
+        .order(commission_lines::id)
+        .select(LineRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
 /// How a line's explanation is stored.
 pub fn explanation_json(e: &Explanation) -> Result<String, ApiError> {
     serde_json::to_string(e).map_err(|err| ApiError::internal(format!("explanation: {err}")))

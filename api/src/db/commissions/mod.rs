@@ -3,3 +3,4 @@
 pub mod invoices;
 pub mod lines;
 pub mod plans;
+pub mod refunds;

@@ -275,6 +275,14 @@ pub fn default_plan_for(conn: &mut DbConn, role: Role) -> Result<Option<String>,
         .optional()?)
 }
 
+pub fn find_version(conn: &mut DbConn, id: &str) -> Result<Option<PlanVersionRow>, ApiError> {
+    Ok(plan_versions::table
+        .find(id)
+        .select(PlanVersionRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
 /// The plan's version in force on `on` (the latest that has started), and the plan's currency.
 pub fn version_on(
     conn: &mut DbConn,

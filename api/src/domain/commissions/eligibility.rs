@@ -9,9 +9,15 @@ use diesel::prelude::*;
 
 use crate::db::DbConn;
 use crate::db::commissions::lines::{self, Change};
-use crate::db::schema::{clients, commission_line_status, commission_lines, leads, upsells};
+use crate::db::schema::{
+    clients, commission_line_status, commission_lines, leads, refunds, upsells,
+};
 use crate::error::ApiError;
 use crate::time;
+
+/// The lines that wait out the window: new business, upsells, and clawbacks of pending
+/// originals (which travel with them).
+const WAITING: [LineType; 3] = [LineType::NewBusiness, LineType::Upsell, LineType::Clawback];
 
 /// How many lines one run moves at most (the next run takes the rest).
 pub const BATCH: i64 = 5_000;
@@ -37,7 +43,7 @@ pub fn promote(conn: &mut DbConn, now: NaiveDateTime) -> Result<Promoted, ApiErr
     let pending: Vec<Pending> = commission_lines::table
         .inner_join(commission_line_status::table)
         .filter(commission_line_status::status.eq(LineStatus::Pending))
-        .filter(commission_lines::line_type.eq_any([LineType::NewBusiness, LineType::Upsell]))
+        .filter(commission_lines::line_type.eq_any(WAITING))
         .order(commission_lines::id)
         .limit(BATCH)
         .select((
@@ -98,6 +104,12 @@ fn cancelled_at(
             .select(upsells::client_id.nullable())
             .first(conn)
             .optional()?,
+        // A pending clawback comes from a refund of a (pending) deal.
+        LineSource::Refund => refunds::table
+            .find(source_id)
+            .select(refunds::client_id)
+            .first(conn)
+            .optional()?,
         _ => None,
     };
     let Some(client) = client.flatten() else {
@@ -109,4 +121,67 @@ fn cancelled_at(
         .first::<Option<NaiveDateTime>>(conn)
         .optional()?
         .flatten())
+}
+
+/// Voids the client's lines still pending at its cancellation (`cancelled_at`): its deal's
+/// new-business line, its upsells' lines and their clawbacks. Returns how many.
+pub fn void_for_client(
+    conn: &mut DbConn,
+    client_id: &str,
+    cancelled_at: NaiveDateTime,
+) -> Result<usize, ApiError> {
+    let lead: Option<String> = clients::table
+        .find(client_id)
+        .select(clients::lead_id)
+        .first(conn)
+        .optional()?;
+    let upsell_ids: Vec<String> = upsells::table
+        .filter(upsells::client_id.eq(client_id))
+        .select(upsells::id)
+        .load(conn)?;
+    let refund_ids: Vec<String> = refunds::table
+        .filter(refunds::client_id.eq(client_id))
+        .select(refunds::id)
+        .load(conn)?;
+    let of_client = commission_lines::source_type
+        .eq(LineSource::Lead)
+        .and(commission_lines::source_id.eq(lead.unwrap_or_default()))
+        .or(commission_lines::source_type
+            .eq(LineSource::Upsell)
+            .and(commission_lines::source_id.eq_any(upsell_ids)))
+        .or(commission_lines::source_type
+            .eq(LineSource::Refund)
+            .and(commission_lines::source_id.eq_any(refund_ids)));
+    let pending: Vec<(String, NaiveDateTime, Option<NaiveDateTime>)> = commission_lines::table
+        .inner_join(commission_line_status::table)
+        .filter(commission_line_status::status.eq(LineStatus::Pending))
+        .filter(commission_lines::line_type.eq_any(WAITING))
+        .filter(of_client)
+        .select((
+            commission_lines::id,
+            commission_lines::source_at,
+            commission_lines::earns_at,
+        ))
+        .load(conn)?;
+    let now = time::now();
+    let mut voided = 0;
+    for (id, source_at, earns_at) in pending {
+        if rules::status_at(
+            earns_at.unwrap_or(source_at),
+            Some(cancelled_at),
+            now.max(cancelled_at),
+        ) == LineStatus::Voided
+        {
+            let change = Change {
+                status: LineStatus::Voided,
+                actor: None,
+                reason: Some("client cancelled before the line was earned"),
+                reference: None,
+                at: now,
+            };
+            lines::set_status(conn, &id, &change)?;
+            voided += 1;
+        }
+    }
+    Ok(voided)
 }

@@ -9,17 +9,18 @@ use closebook_shared::invoices::{CreateInvoiceRequest, Invoice};
 use closebook_shared::money::minor_unit_digits;
 use uuid::Uuid;
 
+use super::ledger::{self, NewLine};
 use super::{calendar, plans};
 use crate::audit::{self, Actor};
 use crate::db::DbConn;
 use crate::db::clients as client_rows;
 use crate::db::commissions::invoices::{self as rows, InvoiceRow};
-use crate::db::commissions::lines::{self, Change, LineRow};
+use crate::db::commissions::lines;
 use crate::db::users as user_rows;
 use crate::error::ApiError;
 use crate::time;
 
-fn not_future(field: &str, at: NaiveDateTime) -> Result<(), ApiError> {
+pub fn not_future(field: &str, at: NaiveDateTime) -> Result<(), ApiError> {
     // A few minutes of clock difference between systems is not the future.
     if at > time::now() + chrono::Duration::minutes(5) {
         return Err(ApiError::field(field, "must not be in the future"));
@@ -27,11 +28,33 @@ fn not_future(field: &str, at: NaiveDateTime) -> Result<(), ApiError> {
     Ok(())
 }
 
+/// Finance's invoice entered by hand.
 pub fn create(
     conn: &mut DbConn,
     actor: &Actor,
     req: CreateInvoiceRequest,
 ) -> Result<Invoice, ApiError> {
+    create_with(conn, actor, req, None)
+}
+
+/// An invoice the billing system sent, known there by `external_id`.
+pub fn create_external(
+    conn: &mut DbConn,
+    actor: &Actor,
+    req: CreateInvoiceRequest,
+    external_id: &str,
+) -> Result<Invoice, ApiError> {
+    create_with(conn, actor, req, Some(external_id))
+}
+
+fn create_with(
+    conn: &mut DbConn,
+    actor: &Actor,
+    req: CreateInvoiceRequest,
+    external_id: Option<&str>,
+) -> Result<Invoice, ApiError> {
+    // The webhook's invoices arrive without the extractor's checks.
+    garde::Validate::validate(&req).map_err(ApiError::from)?;
     let paid_at = req.paid_at.map(|t| t.naive_utc());
     if let Some(at) = paid_at {
         not_future("paid_at", at)?;
@@ -45,7 +68,7 @@ pub fn create(
     let row = InvoiceRow {
         id: Uuid::now_v7().to_string(),
         number: rows::next_number(conn)?,
-        external_id: None,
+        external_id: external_id.map(str::to_owned),
         client_id: client.id.clone(),
         amount_minor,
         currency: req.amount.currency.clone(),
@@ -131,31 +154,25 @@ fn residual_for(
         .map(|m| super::amount_of(m, &currency))
         .transpose()?;
     let e = rules::residual(&plan.rules, locked, dp);
-    let amount_minor = super::minor_units(e.amount, &currency)?;
-    let row = LineRow {
-        id: Uuid::now_v7().to_string(),
-        rep_id: rep,
-        line_type: LineType::Residual,
-        source_type: LineSource::Invoice,
-        source_id: invoice.id.clone(),
-        plan_version_id: plan.plan_version_id,
-        base_minor: amount_minor,
-        rate: None,
-        amount_minor,
-        currency,
-        period: calendar::period_of(zone, paid_at).to_string(),
-        source_at: paid_at,
-        earns_at: None,
-        related_line_id: None,
-        explanation_json: lines::explanation_json(&e)?,
-        created_at: time::now(),
-    };
-    let first = Change {
-        status: LineStatus::Earned,
-        actor: None,
-        reason: Some("invoice paid"),
-        reference: None,
-        at: row.created_at,
-    };
-    lines::append(conn, &row, &first)
+    ledger::write(
+        conn,
+        NewLine {
+            rep_id: &rep,
+            line_type: LineType::Residual,
+            source_type: LineSource::Invoice,
+            source_id: &invoice.id,
+            plan_version_id: plan.plan_version_id.as_deref(),
+            base: e.amount,
+            rate: None,
+            explanation: &e,
+            currency: &currency,
+            period: calendar::period_of(zone, paid_at),
+            source_at: paid_at,
+            earns_at: None,
+            related_line_id: None,
+        },
+        LineStatus::Earned,
+        "invoice paid",
+    )?;
+    Ok(())
 }

@@ -2,11 +2,14 @@
 //! and (next) the ledger's sources, jobs and payouts. The maths is `closebook_shared::commissions`.
 
 pub mod approval;
+pub mod billing;
 pub mod calendar;
 pub mod eligibility;
 pub mod invoices;
+pub mod ledger;
 pub mod plan_edits;
 pub mod plans;
+pub mod refunds;
 pub mod simulate;
 pub mod sources;
 

@@ -64,6 +64,20 @@ pub fn in_force(
     })
 }
 
+/// The rules of a plan version a line recorded (`None`: the built-in defaults it was written
+/// under).
+pub fn rules_of_version(
+    conn: &mut DbConn,
+    version_id: Option<&str>,
+) -> Result<PlanRules, ApiError> {
+    match version_id {
+        Some(id) => rows::find_version(conn, id)?
+            .ok_or_else(|| ApiError::internal(format!("plan version {id} is gone")))?
+            .rules(),
+        None => Ok(PlanRules::default()),
+    }
+}
+
 /// The caller's plan today, for the commission tab.
 pub fn mine(
     conn: &mut DbConn,

@@ -11,11 +11,11 @@ use closebook_shared::leads::Outcome;
 use closebook_shared::money::minor_unit_digits;
 use diesel::prelude::*;
 use rust_decimal::Decimal;
-use uuid::Uuid;
 
+use super::ledger::{self, NewLine};
 use super::{calendar, plans};
 use crate::db::DbConn;
-use crate::db::commissions::lines::{self, Change, LineRow};
+use crate::db::commissions::lines;
 use crate::db::schema::{clients, outbox_events, outbox_positions, users};
 use crate::error::ApiError;
 use crate::time;
@@ -111,7 +111,7 @@ fn new_business_for(conn: &mut DbConn, closed: &PipelineClosed) -> Result<bool, 
     };
     let zone = calendar::zone(conn)?;
     let local = calendar::local(zone, won_at);
-    let period = calendar::period_of(zone, won_at).to_string();
+    let period = calendar::period_of(zone, won_at);
     let role = users::table
         .find(&rep)
         .select(users::role)
@@ -125,7 +125,8 @@ fn new_business_for(conn: &mut DbConn, closed: &PipelineClosed) -> Result<bool, 
         .map_err(|e| ApiError::internal(format!("deal currency: {e}")))?;
     // Quota attainment only means something in the quota's currency.
     let quota = plan.quota.filter(|_| plan.currency == currency);
-    let (before_minor, closes_before) = lines::won_before(conn, &rep, &period, won_at, &lead)?;
+    let (before_minor, closes_before) =
+        lines::won_before(conn, &rep, &period.to_string(), won_at, &lead)?;
     let e = rules::new_business(
         &plan.rules.new_business,
         quota,
@@ -134,36 +135,29 @@ fn new_business_for(conn: &mut DbConn, closed: &PipelineClosed) -> Result<bool, 
         dp,
     );
     let rate = match e.parts.as_slice() {
-        [one] => one.rate.map(|r| r.normalize().to_string()),
+        [one] => one.rate,
         _ => None,
     };
-    let now = time::now();
-    let row = LineRow {
-        id: Uuid::now_v7().to_string(),
-        rep_id: rep.clone(),
-        line_type: LineType::NewBusiness,
-        source_type: LineSource::Lead,
-        source_id: lead,
-        plan_version_id: plan.plan_version_id.clone(),
-        base_minor: super::minor_units(value, &currency)?,
-        rate,
-        amount_minor: super::minor_units(e.amount, &currency)?,
-        currency,
-        period,
-        source_at: won_at,
-        earns_at: Some(won_at + Duration::days(i64::from(plan.rules.eligibility_days))),
-        related_line_id: None,
-        explanation_json: lines::explanation_json(&e)?,
-        created_at: now,
-    };
-    let first = Change {
-        status: LineStatus::Pending,
-        actor: None,
-        reason: Some("deal won"),
-        reference: None,
-        at: now,
-    };
-    lines::append(conn, &row, &first)?;
+    ledger::write(
+        conn,
+        NewLine {
+            rep_id: &rep,
+            line_type: LineType::NewBusiness,
+            source_type: LineSource::Lead,
+            source_id: &lead,
+            plan_version_id: plan.plan_version_id.as_deref(),
+            base: value,
+            rate,
+            explanation: &e,
+            currency: &currency,
+            period,
+            source_at: won_at,
+            earns_at: Some(rules::earned_at(&plan.rules, won_at)),
+            related_line_id: None,
+        },
+        LineStatus::Pending,
+        "deal won",
+    )?;
 
     // The residual locks now, at this close's place in the month, and never changes after.
     if let Some(client) = closed.client_id {
