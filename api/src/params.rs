@@ -147,6 +147,7 @@ records! {
     closebook_shared::commission_lines::CommissionLine => "commission line",
     closebook_shared::invoices::Invoice => "invoice",
     closebook_shared::invoices::Refund => "refund",
+    closebook_shared::upsells::Upsell => "upsell",
 }
 
 #[cfg(test)]

@@ -132,7 +132,7 @@ async fn every_endpoint_for_every_role(app: TestApp) {
         touch,
         lead_id: lead,
         outcome_leads: outcome_leads.map(|id| format!("/api/v1/leads/{id}/outcome")),
-        client: client_path,
+        client: client_path.clone(),
         script: format!("/api/v1/scripts/{script}"),
         plan: format!(
             "/api/v1/compensation-plans/{}",
@@ -164,6 +164,16 @@ async fn every_endpoint_for_every_role(app: TestApp) {
             app.post("/api/v1/refunds")
                 .auth(&admin)
                 .json(&json!({ "invoice_id": paid_invoice, "amount": { "amount": "1.00", "currency": "USD" } }))
+                .send()
+                .await
+                .expect(201)
+                .id()
+        ),
+        upsell: format!(
+            "/api/v1/upsells/{}",
+            app.post(&format!("{client_path}/upsells"))
+                .auth(&rep)
+                .json(&json!({ "product": "Matrix upsell", "price": { "amount": "10.00", "currency": "USD" } }))
                 .send()
                 .await
                 .expect(201)
@@ -241,6 +251,7 @@ struct Fixture {
     invoice: String,
     paid_invoice_id: String,
     refund: String,
+    upsell: String,
     rep: String,
     rep_id: String,
     teammate_id: String,
@@ -429,6 +440,13 @@ fn rows(fx: &Fixture) -> Vec<Row> {
         row("GET", "/api/v1/invoices/{id}", &fx.invoice, [200, 403, 403, 200, 403, 401]),
         // Admin pays it first; finance then finds it paid.
         row("POST", "/api/v1/invoices/{id}/pay", &format!("{}/pay", fx.invoice), [200, 403, 403, 409, 403, 401])
+            .body(|_, _| json!({})),
+        row("POST", "/api/v1/clients/{id}/upsells", &format!("{}/upsells", fx.client), [201, 201, 201, 403, 403, 401])
+            .body(|_, u| json!({ "product": format!("Upsell {u}"), "price": { "amount": "10.00", "currency": "USD" } })),
+        row("GET", "/api/v1/clients/{id}/upsells", &format!("{}/upsells", fx.client), [200, 200, 200, 403, 403, 401]),
+        row("GET", "/api/v1/upsells/{id}", &fx.upsell, [200, 200, 200, 403, 403, 401]),
+        // The admin sells it first; the manager and the rep then find it sold.
+        row("POST", "/api/v1/upsells/{id}/sold", &format!("{}/sold", fx.upsell), [200, 409, 409, 403, 403, 401])
             .body(|_, _| json!({})),
         row("POST", "/api/v1/refunds", "/api/v1/refunds", [201, 403, 403, 201, 403, 401]).body({
             let invoice_id = fx.paid_invoice_id.clone();

@@ -19,6 +19,11 @@ pub struct Client {
     /// The deal value at signing.
     pub deal_value: Option<Money>,
     pub signed_at: DateTime<Utc>,
+    /// The residual each paid invoice earns the owner, locked when the deal was won and never
+    /// recalculated; absent for a client opened before commissions (the plan's fallback applies).
+    pub residual: Option<Money>,
+    /// When the subscription ended, if it has.
+    pub cancelled_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
 }
 

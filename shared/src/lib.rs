@@ -30,6 +30,7 @@ pub mod service_tokens;
 pub mod settings;
 pub mod teams;
 pub mod tz;
+pub mod upsells;
 pub mod users;
 pub mod validate;
 mod wire;

@@ -46,6 +46,11 @@ impl ClientRow {
             owner_name: owner_name.to_owned(),
             deal_value: money_of(self.deal_value_minor, self.deal_currency.as_deref()),
             signed_at: self.signed_at.and_utc(),
+            residual: money_of(
+                self.residual_locked_minor,
+                self.residual_currency.as_deref(),
+            ),
+            cancelled_at: self.cancelled_at.map(|t| t.and_utc()),
             created_at: self.created_at.and_utc(),
         }
     }

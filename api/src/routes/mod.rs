@@ -21,6 +21,7 @@ pub mod service_tokens;
 pub mod settings;
 pub mod teams;
 pub mod touches;
+pub mod upsells;
 pub mod users;
 
 use actix_web::ResponseError;
@@ -52,6 +53,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     invoices::configure(cfg);
     refunds::configure(cfg);
     billing::configure(cfg);
+    upsells::configure(cfg);
 }
 
 /// actix answers some errors itself (405, a path that did not parse) with an empty body; give

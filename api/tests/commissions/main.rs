@@ -10,6 +10,7 @@ mod plans;
 mod refunds;
 mod simulate;
 mod support;
+mod upsells;
 
 use billing::billing_events_are_signed_and_idempotent;
 use ledger::{
@@ -19,8 +20,10 @@ use ledger::{
 use plans::plans_versions_and_assignments;
 use refunds::refunds_claw_back_within_the_window;
 use simulate::{simulate_a_month_under_the_default_plan, simulate_refuses_bad_input_by_field};
+use upsells::upsells_earn_ten_percent_once_sold;
 
 on_both_backends!(
+    upsells_earn_ten_percent_once_sold,
     billing_events_are_signed_and_idempotent,
     refunds_claw_back_within_the_window,
     paid_invoices_earn_the_locked_residual,

@@ -4,3 +4,4 @@ pub mod invoices;
 pub mod lines;
 pub mod plans;
 pub mod refunds;
+pub mod upsells;

@@ -12,6 +12,7 @@ pub mod plans;
 pub mod refunds;
 pub mod simulate;
 pub mod sources;
+pub mod upsells;
 
 use closebook_shared::Money;
 use rust_decimal::Decimal;
