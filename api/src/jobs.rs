@@ -98,3 +98,33 @@ pub fn spawn_commission_eligibility(state: web::Data<AppState>) {
         }
     });
 }
+
+/// The ledger's calendar every ten minutes: closes the month just ended and, from the 5th,
+/// reconciles its paid invoices (claimed in the database, so once across processes).
+pub fn spawn_commission_calendar(state: web::Data<AppState>) {
+    let worker = format!("pid-{}", std::process::id());
+    actix_web::rt::spawn(async move {
+        let mut tick = actix_web::rt::time::interval(Duration::from_secs(600));
+        loop {
+            tick.tick().await;
+            let worker = worker.clone();
+            let result = state
+                .db
+                .write(move |c| {
+                    crate::domain::commissions::calendar_jobs::tick(c, time::now(), &worker)
+                })
+                .await;
+            match result {
+                Ok(done) => {
+                    if let Some(r) = done.closed {
+                        tracing::info!(period = %r.period, true_ups = r.true_ups, team_bonuses = r.team_bonuses, overrides = r.overrides, caps = r.caps, statements = r.statements, "monthly close");
+                    }
+                    if let Some(r) = done.reconciled {
+                        tracing::info!(period = %r.period, checked = r.invoices_checked, created = r.residuals_created.len(), "residual reconciliation");
+                    }
+                }
+                Err(e) => tracing::warn!(error = %e, "commission calendar failed"),
+            }
+        }
+    });
+}

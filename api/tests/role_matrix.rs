@@ -448,6 +448,8 @@ fn rows(fx: &Fixture) -> Vec<Row> {
         // The admin sells it first; the manager and the rep then find it sold.
         row("POST", "/api/v1/upsells/{id}/sold", &format!("{}/sold", fx.upsell), [200, 409, 409, 403, 403, 401])
             .body(|_, _| json!({})),
+        row("POST", "/api/v1/commissions/close", "/api/v1/commissions/close", [200, 403, 403, 200, 403, 401])
+            .body(|_, _| json!({ "period": "2026-01" })),
         row("POST", "/api/v1/refunds", "/api/v1/refunds", [201, 403, 403, 201, 403, 401]).body({
             let invoice_id = fx.paid_invoice_id.clone();
             move |_, _| json!({ "invoice_id": invoice_id, "amount": { "amount": "0.01", "currency": "USD" } })

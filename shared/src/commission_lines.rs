@@ -120,3 +120,39 @@ pub struct BatchApproved {
     /// Lines not earned (or not found) stay as they were.
     pub skipped: Vec<SkippedLine>,
 }
+
+/// What a monthly close wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CloseReport {
+    pub period: Period,
+    pub true_ups: u32,
+    pub team_bonuses: u32,
+    pub overrides: u32,
+    pub caps: u32,
+    /// Reps' statements stored (one per rep and currency with lines in the period).
+    pub statements: u32,
+}
+
+/// Which period to close.
+#[derive(Debug, Clone, Serialize, Deserialize, garde::Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CloseRequest {
+    /// A month that has ended, in the organisation's time zone.
+    #[garde(skip)]
+    pub period: Period,
+}
+
+impl CloseReport {
+    pub fn new(period: Period) -> Self {
+        Self {
+            period,
+            true_ups: 0,
+            team_bonuses: 0,
+            overrides: 0,
+            caps: 0,
+            statements: 0,
+        }
+    }
+}

@@ -14,6 +14,7 @@ pub mod commissions;
 pub mod group_commit;
 pub mod history;
 pub mod idempotency;
+pub mod job_runs;
 pub mod leads;
 pub mod pipelines;
 mod pool;

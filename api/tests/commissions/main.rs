@@ -5,6 +5,7 @@
 mod common;
 
 mod billing;
+mod close;
 mod ledger;
 mod plans;
 mod refunds;
@@ -13,6 +14,7 @@ mod support;
 mod upsells;
 
 use billing::billing_events_are_signed_and_idempotent;
+use close::the_monthly_close_writes_what_the_month_owes_once;
 use ledger::{
     lines_are_earned_then_approved, paid_invoices_earn_the_locked_residual,
     the_ledger_refuses_updates_and_deletes, won_deals_write_lines_once,
@@ -23,6 +25,7 @@ use simulate::{simulate_a_month_under_the_default_plan, simulate_refuses_bad_inp
 use upsells::upsells_earn_ten_percent_once_sold;
 
 on_both_backends!(
+    the_monthly_close_writes_what_the_month_owes_once,
     upsells_earn_ten_percent_once_sold,
     billing_events_are_signed_and_idempotent,
     refunds_claw_back_within_the_window,

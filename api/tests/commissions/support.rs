@@ -65,3 +65,45 @@ pub async fn line_of(app: &TestApp, finance: &TestUser, lead_id: &str) -> Value 
         .cloned()
         .expect("the deal's line")
 }
+
+/// A deal won at `at` (UTC): won over the API, then dated back — the lead, its client and the
+/// pipeline's closed-deal event — before the ledger's consumer reads it.
+pub async fn won_deal_at(
+    app: &TestApp,
+    rep: &TestUser,
+    company: &str,
+    amount: &str,
+    at: chrono::NaiveDateTime,
+) -> Value {
+    use closebook_api::db::schema::{clients, leads, outbox_events};
+    use diesel::prelude::*;
+    let won = won_deal(app, rep, company, amount).await;
+    let (lead, client) = (
+        won["id"].as_str().unwrap().to_owned(),
+        won["client_id"].as_str().unwrap().to_owned(),
+    );
+    app.state
+        .db
+        .write(move |c| {
+            diesel::update(leads::table.find(&lead))
+                .set(leads::closed_at.eq(Some(at)))
+                .execute(c)?;
+            diesel::update(clients::table.find(&client))
+                .set(clients::signed_at.eq(at))
+                .execute(c)?;
+            let (id, payload): (String, String) = outbox_events::table
+                .filter(outbox_events::event_type.eq("sales.pipeline.closed"))
+                .filter(outbox_events::aggregate_id.eq(&lead))
+                .select((outbox_events::id, outbox_events::payload))
+                .first(c)?;
+            let mut event: Value = serde_json::from_str(&payload).unwrap();
+            event["closed_at"] = json!(at.and_utc().to_rfc3339());
+            diesel::update(outbox_events::table.find(id))
+                .set(outbox_events::payload.eq(event.to_string()))
+                .execute(c)?;
+            Ok(())
+        })
+        .await
+        .unwrap();
+    won
+}

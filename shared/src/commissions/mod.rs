@@ -11,6 +11,7 @@
 //! Times here are the organisation's local times: the caller converts instants with the
 //! organisation's time zone first, so periods and day counts are by local calendar date.
 
+pub mod close;
 pub mod month;
 pub mod plan;
 pub mod rules;

@@ -120,25 +120,20 @@ pub fn pay(
     Ok(new)
 }
 
-/// The residual line of a paid invoice, once per invoice.
-fn residual_for(
+/// The residual line of a paid invoice, once per invoice; `false` when it was written before.
+pub fn residual_for(
     conn: &mut DbConn,
     invoice: &InvoiceRow,
     paid_at: NaiveDateTime,
-) -> Result<(), ApiError> {
+) -> Result<bool, ApiError> {
     let client = client_rows::find(conn, &invoice.client_id)?
         .ok_or_else(|| ApiError::internal("an invoice's client is gone"))?;
     let rep = client.owner_id.clone();
-    if lines::find_by_source(
-        conn,
-        LineType::Residual,
-        LineSource::Invoice,
-        &invoice.id,
-        &rep,
-    )?
-    .is_some()
+    // One residual per invoice, whoever owns the client now.
+    if lines::find_source_line(conn, LineType::Residual, LineSource::Invoice, &invoice.id)?
+        .is_some()
     {
-        return Ok(());
+        return Ok(false);
     }
     let zone = calendar::zone(conn)?;
     let local = calendar::local(zone, paid_at);
@@ -174,5 +169,5 @@ fn residual_for(
         LineStatus::Earned,
         "invoice paid",
     )?;
-    Ok(())
+    Ok(true)
 }

@@ -4,6 +4,8 @@
 pub mod approval;
 pub mod billing;
 pub mod calendar;
+pub mod calendar_jobs;
+pub mod close;
 pub mod eligibility;
 pub mod invoices;
 pub mod ledger;

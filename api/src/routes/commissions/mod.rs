@@ -1,5 +1,6 @@
 mod approve;
 mod batch_approve;
+mod close;
 mod get;
 mod list;
 mod my_plan;
@@ -13,6 +14,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(simulate::simulate_commissions)
         .service(my_plan::get_my_plan)
         .service(batch_approve::batch_approve_commissions)
+        .service(close::close_commission_period)
         .service(approve::approve_commission)
         .service(get::get_commission);
 }

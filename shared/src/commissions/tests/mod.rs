@@ -1,5 +1,6 @@
 //! The rules with hand-computed cents, a month's simulation, and properties over random months.
 
+mod close;
 mod month;
 mod properties;
 mod rules;

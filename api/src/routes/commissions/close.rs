@@ -1,0 +1,30 @@
+use actix_web::post;
+use closebook_shared::commission_lines::{CloseReport, CloseRequest};
+
+use crate::authz::FinanceCtx;
+use crate::domain::commissions::close;
+use crate::error::ApiResult;
+use crate::extract::Json;
+use crate::openapi::TAG_COMMISSIONS;
+use crate::params::IdempotencyKey;
+use crate::reply::Reply;
+
+/// Run the monthly close
+///
+/// Finance and admins; a job also runs it for the month just ended. In order, each step seeing
+/// the lines before it: tier true-ups, team bonuses, manager overrides, caps; then each rep's
+/// statement. Running it again writes only what lines that arrived since leave owing — nothing
+/// when none did. The period must have ended in the organisation's time zone.
+#[utoipa::path(tag = TAG_COMMISSIONS, operation_id = "close_commission_period", security(("bearer" = [])), params(
+    IdempotencyKey,
+), responses(
+    (status = 200, description = "What the close wrote", body = CloseReport),
+))]
+#[post("/commissions/close")]
+pub async fn close_commission_period(
+    ctx: FinanceCtx,
+    body: Json<CloseRequest>,
+) -> ApiResult<Reply<CloseReport>> {
+    ctx.commit(move |c, caller| close::close_ended(c, &caller.actor, body.period).map(Reply::ok))
+        .await
+}
