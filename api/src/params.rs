@@ -148,6 +148,7 @@ records! {
     closebook_shared::invoices::Invoice => "invoice",
     closebook_shared::invoices::Refund => "refund",
     closebook_shared::upsells::Upsell => "upsell",
+    closebook_shared::commission_lines::Payout => "payout",
 }
 
 #[cfg(test)]

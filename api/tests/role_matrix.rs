@@ -197,6 +197,34 @@ async fn every_endpoint_for_every_role(app: TestApp) {
                 lines.body["items"][0]["id"].as_str().unwrap()
             )
         },
+        payout: {
+            // The paid invoice's residual line (February), approved and paid out.
+            let residual = app
+                .get("/api/v1/commissions?line_type=residual&period=2026-02")
+                .auth(&admin)
+                .send()
+                .await
+                .expect(200)
+                .body["items"][0]["id"]
+                .as_str()
+                .unwrap()
+                .to_owned();
+            app.post(&format!("/api/v1/commissions/{residual}/approve"))
+                .auth(&admin)
+                .send()
+                .await
+                .expect(200);
+            format!(
+                "/api/v1/payouts/{}",
+                app.post("/api/v1/payouts")
+                    .auth(&admin)
+                    .json(&json!({ "period": "2026-02" }))
+                    .send()
+                    .await
+                    .expect(201)
+                    .id()
+            )
+        },
         rep: format!("/api/v1/users/{}", rep.id),
         rep_id: rep.id.to_string(),
         teammate_id: teammate.id.to_string(),
@@ -252,6 +280,7 @@ struct Fixture {
     paid_invoice_id: String,
     refund: String,
     upsell: String,
+    payout: String,
     rep: String,
     rep_id: String,
     teammate_id: String,
@@ -448,6 +477,17 @@ fn rows(fx: &Fixture) -> Vec<Row> {
         // The admin sells it first; the manager and the rep then find it sold.
         row("POST", "/api/v1/upsells/{id}/sold", &format!("{}/sold", fx.upsell), [200, 409, 409, 403, 403, 401])
             .body(|_, _| json!({})),
+        // Only the line's rep disputes it; then the admin resolves it and finance finds it settled.
+        row("POST", "/api/v1/commissions/{id}/dispute", &format!("{}/dispute", fx.line), [403, 403, 200, 403, 403, 401])
+            .body(|_, _| json!({ "reason": "matrix" })),
+        row("POST", "/api/v1/commissions/{id}/resolve", &format!("{}/resolve", fx.line), [200, 403, 403, 409, 403, 401])
+            .body(|_, _| json!({ "resolution": "uphold", "reason": "matrix" })),
+        row("GET", "/api/v1/commissions/payout-report", "/api/v1/commissions/payout-report?period=2026-02", [200, 403, 403, 200, 403, 401]),
+        // Everything approved in February was paid when the fixture was made.
+        row("POST", "/api/v1/payouts", "/api/v1/payouts", [409, 403, 403, 409, 403, 401])
+            .body(|_, _| json!({ "period": "2026-02" })),
+        row("GET", "/api/v1/payouts", "/api/v1/payouts", [200, 403, 403, 200, 403, 401]),
+        row("GET", "/api/v1/payouts/{id}", &fx.payout, [200, 403, 403, 200, 403, 401]),
         row("POST", "/api/v1/commissions/close", "/api/v1/commissions/close", [200, 403, 403, 200, 403, 401])
             .body(|_, _| json!({ "period": "2026-01" })),
         row("POST", "/api/v1/refunds", "/api/v1/refunds", [201, 403, 403, 201, 403, 401]).body({

@@ -156,3 +156,105 @@ impl CloseReport {
         }
     }
 }
+
+/// A rep's dispute of one of its lines, within the plan's window (7 days) of the line's creation.
+#[derive(Debug, Clone, Serialize, Deserialize, garde::Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DisputeRequest {
+    #[garde(length(chars, min = 1, max = 2000), custom(crate::validate::not_blank))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 2000, pattern = r"\S")
+    )]
+    pub reason: String,
+}
+
+crate::wire_enum! {
+    /// How finance settles a dispute.
+    pub enum Resolution {
+        /// The line stands as written; its status returns to what it was.
+        Uphold = "uphold" => "Upheld",
+        /// The line stands and a new adjustment line corrects it.
+        Adjust = "adjust" => "Adjusted",
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, garde::Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ResolveRequest {
+    #[garde(skip)]
+    pub resolution: Resolution,
+    #[garde(length(chars, min = 1, max = 2000), custom(crate::validate::not_blank))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 2000, pattern = r"\S")
+    )]
+    pub reason: String,
+    /// For `adjust`: the adjustment line's amount (negative to take back), in the line's
+    /// currency, not zero.
+    #[serde(default)]
+    #[garde(skip)]
+    pub adjustment: Option<Money>,
+}
+
+/// A payout run: the approved lines of a period in one currency become paid under a reference.
+#[derive(Debug, Clone, Serialize, Deserialize, garde::Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CreatePayoutRequest {
+    #[garde(skip)]
+    pub period: Period,
+    /// ISO 4217; default the organisation's currency.
+    #[serde(default)]
+    #[garde(skip)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::money::CurrencyCode>))]
+    pub currency: Option<String>,
+    /// The payroll's reference for the run (1 to 100 characters, unique); default
+    /// `PAYOUT-{period}-{currency}-{n}`.
+    #[serde(default)]
+    #[garde(inner(length(chars, min = 1, max = 100), custom(crate::validate::not_blank)))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 100, pattern = r"\S")
+    )]
+    pub reference: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Payout {
+    pub id: Uuid,
+    pub period: Period,
+    pub reference: String,
+    pub line_count: i64,
+    /// The sum of the lines paid (clawbacks, caps and negative adjustments included).
+    pub total: Money,
+    pub created_by: Option<Uuid>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Query of `GET /api/v1/commissions/payout-report`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+#[serde(deny_unknown_fields)]
+pub struct PayoutReportQuery {
+    pub period: Period,
+}
+
+/// The payout report's columns, in order.
+pub const PAYOUT_REPORT_COLUMNS: [&str; 11] = [
+    "employee_id",
+    "rep_id",
+    "rep_name",
+    "email",
+    "period",
+    "currency",
+    "approved_lines",
+    "approved_amount",
+    "paid_lines",
+    "paid_amount",
+    "payout_references",
+];

@@ -14,6 +14,7 @@ pub mod known;
 pub mod leads;
 pub mod me;
 pub mod notes;
+pub mod payouts;
 pub mod pipelines;
 pub mod refunds;
 pub mod scripts;
@@ -54,6 +55,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     refunds::configure(cfg);
     billing::configure(cfg);
     upsells::configure(cfg);
+    payouts::configure(cfg);
 }
 
 /// actix answers some errors itself (405, a path that did not parse) with an empty body; give

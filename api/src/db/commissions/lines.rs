@@ -208,6 +208,48 @@ pub fn set_status(conn: &mut DbConn, line_id: &str, change: &Change<'_>) -> Resu
     Ok(())
 }
 
+/// Puts a line under dispute, remembering the status it returns to.
+pub fn dispute(
+    conn: &mut DbConn,
+    line_id: &str,
+    before: LineStatus,
+    change: &Change<'_>,
+) -> Result<(), ApiError> {
+    record(conn, line_id, change)?;
+    diesel::update(commission_line_status::table.find(line_id))
+        .set((
+            commission_line_status::status.eq(change.status),
+            commission_line_status::before_dispute.eq(Some(before.as_str())),
+            commission_line_status::updated_at.eq(change.at),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The status a disputed line returns to.
+pub fn before_dispute(conn: &mut DbConn, line_id: &str) -> Result<Option<LineStatus>, ApiError> {
+    let text: Option<Option<String>> = commission_line_status::table
+        .find(line_id)
+        .select(commission_line_status::before_dispute)
+        .first(conn)
+        .optional()?;
+    text.flatten()
+        .map(|t| {
+            t.parse()
+                .map_err(|_| ApiError::internal(format!("line {line_id}: stored status {t:?}")))
+        })
+        .transpose()
+}
+
+/// One line, if it exists.
+pub fn find(conn: &mut DbConn, id: &str) -> Result<Option<LineRow>, ApiError> {
+    Ok(commission_lines::table
+        .find(id)
+        .select(LineRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
 /// New-business revenue the rep had won in `period` before a deal won at `at` (lead `lead_id`),
 /// deals ordered by won time then lead id; and how many closes that was.
 pub fn won_before(

@@ -2,6 +2,7 @@
 
 pub mod invoices;
 pub mod lines;
+pub mod payouts;
 pub mod plans;
 pub mod refunds;
 pub mod upsells;

@@ -1,9 +1,12 @@
 mod approve;
 mod batch_approve;
 mod close;
+mod dispute;
 mod get;
 mod list;
 mod my_plan;
+mod payout_report;
+mod resolve;
 mod simulate;
 
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -13,8 +16,11 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list::list_commissions)
         .service(simulate::simulate_commissions)
         .service(my_plan::get_my_plan)
+        .service(payout_report::get_payout_report)
         .service(batch_approve::batch_approve_commissions)
         .service(close::close_commission_period)
         .service(approve::approve_commission)
+        .service(dispute::dispute_commission)
+        .service(resolve::resolve_commission_dispute)
         .service(get::get_commission);
 }

@@ -1,0 +1,22 @@
+use actix_web::get;
+use closebook_shared::commission_lines::Payout;
+
+use crate::authz::FinanceCtx;
+use crate::domain::commissions::payouts;
+use crate::error::ApiResult;
+use crate::openapi::TAG_COMMISSIONS;
+use crate::params::Id;
+use crate::reply::Reply;
+
+/// Get a payout run
+///
+/// Finance and admins.
+#[utoipa::path(tag = TAG_COMMISSIONS, operation_id = "get_payout", params(Id<Payout>), security(("bearer" = [])), responses(
+    (status = 200, description = "The run", body = Payout),
+))]
+#[get("/payouts/{id}")]
+pub async fn get_payout(ctx: FinanceCtx, id: Id<Payout>) -> ApiResult<Reply<Payout>> {
+    ctx.read(move |c, _| payouts::load(c, &id.uuid().to_string()))
+        .await
+        .map(Reply::ok)
+}
