@@ -161,9 +161,9 @@ async fn every_endpoint_for_every_role(app: TestApp) {
         paid_invoice_id: paid_invoice.clone(),
         refund: format!(
             "/api/v1/refunds/{}",
-            app.post("/api/v1/refunds")
+            app.post(&format!("/api/v1/invoices/{paid_invoice}/refunds"))
                 .auth(&admin)
-                .json(&json!({ "invoice_id": paid_invoice, "amount": { "amount": "1.00", "currency": "USD" } }))
+                .json(&json!({ "amount": { "amount": "1.00", "currency": "USD" } }))
                 .send()
                 .await
                 .expect(201)
@@ -482,6 +482,7 @@ fn rows(fx: &Fixture) -> Vec<Row> {
             .body(|_, _| json!({ "reason": "matrix" })),
         row("POST", "/api/v1/commissions/{id}/resolve", &format!("{}/resolve", fx.line), [200, 403, 403, 409, 403, 401])
             .body(|_, _| json!({ "resolution": "uphold", "reason": "matrix" })),
+        row("GET", "/api/v1/commissions/rm/{id}/summary", &format!("/api/v1/commissions/rm/{}/summary", fx.rep_id), [200, 200, 200, 200, 403, 401]),
         row("GET", "/api/v1/commissions/payout-report", "/api/v1/commissions/payout-report?period=2026-02", [200, 403, 403, 200, 403, 401]),
         // Everything approved in February was paid when the fixture was made.
         row("POST", "/api/v1/payouts", "/api/v1/payouts", [409, 403, 403, 409, 403, 401])
@@ -490,10 +491,11 @@ fn rows(fx: &Fixture) -> Vec<Row> {
         row("GET", "/api/v1/payouts/{id}", &fx.payout, [200, 403, 403, 200, 403, 401]),
         row("POST", "/api/v1/commissions/close", "/api/v1/commissions/close", [200, 403, 403, 200, 403, 401])
             .body(|_, _| json!({ "period": "2026-01" })),
-        row("POST", "/api/v1/refunds", "/api/v1/refunds", [201, 403, 403, 201, 403, 401]).body({
-            let invoice_id = fx.paid_invoice_id.clone();
-            move |_, _| json!({ "invoice_id": invoice_id, "amount": { "amount": "0.01", "currency": "USD" } })
-        }),
+        row("POST", "/api/v1/invoices/{id}/refunds", &format!("/api/v1/invoices/{}/refunds", fx.paid_invoice_id), [201, 403, 403, 201, 403, 401])
+            .body(|_, _| json!({ "amount": { "amount": "0.01", "currency": "USD" } })),
+        // The fixture's won deal has no value to refund: finance and admins reach the 409.
+        row("POST", "/api/v1/clients/{id}/refunds", &format!("{}/refunds", fx.client), [409, 403, 403, 409, 403, 401])
+            .body(|_, _| json!({ "amount": { "amount": "0.01", "currency": "USD" } })),
         row("GET", "/api/v1/refunds/{id}", &fx.refund, [200, 403, 403, 200, 403, 401]),
         row("POST", "/api/v1/commissions/simulate", "/api/v1/commissions/simulate", [200, 200, 200, 200, 403, 401])
             .body(|_, _| json!({ "currency": "USD", "deals": [{ "value": "1000", "won_on": "2026-03-02" }] })),

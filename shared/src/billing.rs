@@ -28,7 +28,7 @@ pub enum BillingEvent {
         /// The billing system's invoice id.
         #[cfg_attr(
             feature = "openapi",
-            schema(min_length = 1, max_length = 200, pattern = r"^\S+$")
+            schema(min_length = 1, max_length = 200, pattern = r"^[!-~]+$")
         )]
         invoice_id: String,
         client_id: Uuid,
@@ -42,13 +42,13 @@ pub enum BillingEvent {
     InvoiceRefunded {
         #[cfg_attr(
             feature = "openapi",
-            schema(min_length = 1, max_length = 200, pattern = r"^\S+$")
+            schema(min_length = 1, max_length = 200, pattern = r"^[!-~]+$")
         )]
         invoice_id: String,
         /// The billing system's refund id.
         #[cfg_attr(
             feature = "openapi",
-            schema(min_length = 1, max_length = 200, pattern = r"^\S+$")
+            schema(min_length = 1, max_length = 200, pattern = r"^[!-~]+$")
         )]
         refund_id: String,
         amount: Money,

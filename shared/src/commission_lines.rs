@@ -258,3 +258,77 @@ pub const PAYOUT_REPORT_COLUMNS: [&str; 11] = [
     "paid_amount",
     "payout_references",
 ];
+
+/// The day of the month payroll pays approved lines.
+pub const PAYOUT_DAY: u32 = 15;
+
+/// The next payout date on or after `today`: the 15th of this month, or of the next.
+pub fn next_payout_date(today: chrono::NaiveDate) -> chrono::NaiveDate {
+    use chrono::Datelike;
+    let this = today.with_day(PAYOUT_DAY).unwrap_or(today);
+    if today <= this {
+        this
+    } else {
+        let next = crate::commissions::Period::of(today).next().first_day();
+        next.with_day(PAYOUT_DAY).unwrap_or(next)
+    }
+}
+
+/// A rep's lines summed by where they stand.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StatusTotals {
+    pub pending: Money,
+    pub earned: Money,
+    pub approved: Money,
+    /// Paid, including paid lines later clawed back (their clawbacks count where they stand).
+    pub paid: Money,
+    pub disputed: Money,
+    /// Everything but voided lines.
+    pub net: Money,
+}
+
+/// One payout run as the rep saw it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RepPayout {
+    pub reference: String,
+    pub paid_at: DateTime<Utc>,
+    pub line_count: u32,
+    pub amount: Money,
+}
+
+/// `GET /commissions/rm/{rm_id}/summary`: this month, the year so far, the next payout.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CommissionSummary {
+    pub rep_id: Uuid,
+    pub rep_name: String,
+    /// The rep's plan currency; lines in others are left out.
+    pub currency: String,
+    pub period: Period,
+    pub this_month: StatusTotals,
+    pub year_to_date: StatusTotals,
+    pub next_payout_date: chrono::NaiveDate,
+    /// This year's runs that paid the rep, newest first.
+    pub payouts: Vec<RepPayout>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_next_payout_is_the_coming_fifteenth() {
+        let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        for (today, payout) in [
+            ("2026-11-01", "2026-11-15"),
+            ("2026-11-15", "2026-11-15"),
+            ("2026-11-16", "2026-12-15"),
+            ("2026-12-31", "2027-01-15"),
+            ("2027-02-28", "2027-03-15"),
+        ] {
+            assert_eq!(next_payout_date(d(today)), d(payout), "{today}");
+        }
+    }
+}

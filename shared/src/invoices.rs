@@ -69,18 +69,12 @@ pub struct Refund {
     pub created_at: DateTime<Utc>,
 }
 
-/// Exactly one of `invoice_id` (an invoice refund) and `client_id` (a refund of the deal that
-/// opened the client).
+/// A refund by hand: of a paid invoice (`POST /invoices/{id}/refunds`) or of the deal that
+/// opened a client (`POST /clients/{id}/refunds`).
 #[derive(Debug, Clone, Serialize, Deserialize, garde::Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CreateRefundRequest {
-    #[serde(default)]
-    #[garde(skip)]
-    pub invoice_id: Option<Uuid>,
-    #[serde(default)]
-    #[garde(skip)]
-    pub client_id: Option<Uuid>,
     /// More than zero, at most what is left unrefunded, in the invoice's (deal's) currency.
     #[garde(custom(|m: &Money, _: &()| crate::validate::money(m)))]
     pub amount: Money,

@@ -68,13 +68,13 @@ pub struct UpdateSettingsRequest {
     #[serde(default)]
     #[garde(skip)]
     pub cold_outreach_allowed: Option<bool>,
-    /// The shared secret billing systems sign `POST /billing/events` with (16 to 200
-    /// characters); replaces the one set before.
+    /// The shared secret billing systems sign `POST /billing/events` with: 16 to 200 visible
+    /// ASCII characters; replaces the one set before.
     #[serde(default)]
     #[garde(inner(length(chars, min = 16, max = 200), custom(validate::not_blank)))]
     #[cfg_attr(
         feature = "openapi",
-        schema(min_length = 16, max_length = 200, pattern = r"^\S+$")
+        schema(min_length = 16, max_length = 200, pattern = r"^[!-~]+$")
     )]
     pub billing_webhook_secret: Option<String>,
     /// In the organisation's currency.

@@ -30,11 +30,11 @@ fn check_values(p: &UpdateSettingsRequest) -> Result<(), ApiError> {
         errors.extend(e.errors);
     }
     if let Some(secret) = &p.billing_webhook_secret
-        && secret.chars().any(char::is_whitespace)
+        && !secret.chars().all(|c| c.is_ascii_graphic())
     {
         errors.push(FieldError::new(
             "billing_webhook_secret",
-            "must not contain spaces",
+            "must be visible ASCII characters, without spaces",
         ));
     }
     if errors.is_empty() {

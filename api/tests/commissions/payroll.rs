@@ -223,9 +223,12 @@ pub async fn disputes_approvals_payouts_and_the_report(app: TestApp) {
     // Refunded after payment: the original is marked clawed back, the clawback is earned so
     // the next payout deducts it.
     let refund = app
-        .post("/api/v1/refunds")
+        .post(&format!(
+            "/api/v1/clients/{}/refunds",
+            deal["client_id"].as_str().unwrap()
+        ))
         .auth(&finance)
-        .json(&json!({ "client_id": deal["client_id"], "amount": usd("500.00") }))
+        .json(&json!({ "amount": usd("500.00") }))
         .send()
         .await
         .expect(201);
@@ -247,4 +250,36 @@ pub async fn disputes_approvals_payouts_and_the_report(app: TestApp) {
         .await
         .expect(200);
     assert_eq!(original.body["line"]["status"], "clawed_back");
+
+    // The rep's summary: this month's paid 60.00 (the clawed-back original counts as paid),
+    // the clawback earned, the run listed, the next payout on the coming 15th.
+    let summary = app
+        .get(&format!("/api/v1/commissions/rm/{}/summary", rep.id))
+        .auth(&rep)
+        .send()
+        .await
+        .expect(200);
+    let month = &summary.body["this_month"];
+    assert_eq!(month["paid"], usd("60.00"));
+    assert_eq!(month["earned"], usd("-25.00"));
+    assert_eq!(month["net"], usd("35.00"));
+    assert_eq!(summary.body["year_to_date"]["net"], usd("35.00"));
+    assert_eq!(summary.body["payouts"][0]["reference"], reference.as_str());
+    assert_eq!(summary.body["payouts"][0]["amount"], usd("60.00"));
+    let today = chrono::Utc::now().date_naive();
+    assert_eq!(
+        summary.body["next_payout_date"],
+        closebook_shared::commission_lines::next_payout_date(today).to_string()
+    );
+    // Another rep's summary is not found for a rep; the manager sees its team's.
+    app.get(&format!("/api/v1/commissions/rm/{}/summary", rep.id))
+        .auth(&other)
+        .send()
+        .await
+        .problem(404, "not_found");
+    app.get(&format!("/api/v1/commissions/rm/{}/summary", rep.id))
+        .auth(&manager)
+        .send()
+        .await
+        .expect(200);
 }

@@ -72,10 +72,10 @@ pub fn sign(secret: &str, timestamp: i64, body: &[u8]) -> Result<String, ApiErro
 }
 
 fn external_id(field: &str, id: &str) -> Result<(), ApiError> {
-    if id.is_empty() || id.chars().count() > 200 || id.chars().any(char::is_whitespace) {
+    if id.is_empty() || id.len() > 200 || !id.chars().all(|c| c.is_ascii_graphic()) {
         return Err(ApiError::field(
             field,
-            "must be 1 to 200 characters without spaces",
+            "must be 1 to 200 visible ASCII characters, without spaces",
         ));
     }
     Ok(())

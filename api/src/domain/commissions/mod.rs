@@ -17,6 +17,7 @@ pub mod plans;
 pub mod refunds;
 pub mod simulate;
 pub mod sources;
+pub mod summary;
 pub mod upsells;
 
 use closebook_shared::Money;

@@ -41,22 +41,13 @@ pub struct NewRefund {
     pub refunded_at: NaiveDateTime,
 }
 
-/// Finance's refund by hand.
+/// Finance's refund by hand of an invoice or a client's deal.
 pub fn create(
     conn: &mut DbConn,
     actor: &Actor,
+    target: Target,
     req: CreateRefundRequest,
 ) -> Result<Refund, ApiError> {
-    let target = match (req.invoice_id, req.client_id) {
-        (Some(i), None) => Target::Invoice(i.to_string()),
-        (None, Some(c)) => Target::Deal(c.to_string()),
-        _ => {
-            return Err(ApiError::field(
-                "invoice_id",
-                "give exactly one of invoice_id and client_id",
-            ));
-        }
-    };
     let refunded_at = req.refunded_at.map_or_else(time::now, |t| t.naive_utc());
     record(
         conn,
@@ -86,8 +77,8 @@ pub fn record(conn: &mut DbConn, actor: &Actor, r: NewRefund) -> Result<Refund, 
     // the refund claws back from.
     let (invoice_id, client_id, base_minor, before_minor, currency, original) = match &r.target {
         Target::Invoice(id) => {
-            let inv = invoice_rows::find(conn, id)?
-                .ok_or_else(|| ApiError::reference("invoice_id", "is not an invoice"))?;
+            let inv =
+                invoice_rows::find(conn, id)?.ok_or_else(|| ApiError::not_found("invoice"))?;
             let Some(paid_at) = inv.paid_at else {
                 return Err(ApiError::conflict("only a paid invoice can be refunded"));
             };
@@ -109,8 +100,8 @@ pub fn record(conn: &mut DbConn, actor: &Actor, r: NewRefund) -> Result<Refund, 
             )
         }
         Target::Deal(id) => {
-            let client = client_rows::find(conn, id)?
-                .ok_or_else(|| ApiError::reference("client_id", "is not a client"))?;
+            let client =
+                client_rows::find(conn, id)?.ok_or_else(|| ApiError::not_found("client"))?;
             let (Some(value), Some(currency)) = (client.deal_value_minor, client.deal_currency)
             else {
                 return Err(ApiError::conflict(

@@ -8,6 +8,7 @@ mod my_plan;
 mod payout_report;
 mod resolve;
 mod simulate;
+mod summary;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -17,6 +18,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(simulate::simulate_commissions)
         .service(my_plan::get_my_plan)
         .service(payout_report::get_payout_report)
+        .service(summary::get_commission_summary)
         .service(batch_approve::batch_approve_commissions)
         .service(close::close_commission_period)
         .service(approve::approve_commission)

@@ -1,0 +1,143 @@
+//! A rep's commission summary (seed 003 §7.2): this month and the year so far by status, the
+//! next payout date, and this year's payouts.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDateTime};
+use closebook_shared::Money;
+use closebook_shared::commission_lines::{
+    CommissionSummary, RepPayout, StatusTotals, next_payout_date,
+};
+use closebook_shared::commissions::{LineStatus, Period};
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use super::{calendar, plans};
+use crate::authz::OwnerScope;
+use crate::db::DbConn;
+use crate::db::schema::{commission_line_status, commission_lines, commission_status_history};
+use crate::db::users as user_rows;
+use crate::error::ApiError;
+use crate::time;
+
+#[derive(Default)]
+struct Sums {
+    pending: i64,
+    earned: i64,
+    approved: i64,
+    paid: i64,
+    disputed: i64,
+}
+
+impl Sums {
+    fn add(&mut self, status: LineStatus, minor: i64) {
+        match status {
+            LineStatus::Pending => self.pending += minor,
+            LineStatus::Earned => self.earned += minor,
+            LineStatus::Approved => self.approved += minor,
+            LineStatus::Paid | LineStatus::ClawedBack => self.paid += minor,
+            LineStatus::Disputed => self.disputed += minor,
+            LineStatus::Voided => {}
+        }
+    }
+
+    fn totals(&self, currency: &str) -> Result<StatusTotals, ApiError> {
+        let m = |minor| {
+            Money::from_minor(minor, currency)
+                .map_err(|e| ApiError::internal(format!("summary amount: {e}")))
+        };
+        Ok(StatusTotals {
+            pending: m(self.pending)?,
+            earned: m(self.earned)?,
+            approved: m(self.approved)?,
+            paid: m(self.paid)?,
+            disputed: m(self.disputed)?,
+            net: m(self.pending + self.earned + self.approved + self.paid + self.disputed)?,
+        })
+    }
+}
+
+pub fn summary(
+    conn: &mut DbConn,
+    scope: &OwnerScope,
+    rep: Uuid,
+) -> Result<CommissionSummary, ApiError> {
+    let key = rep.to_string();
+    let user = user_rows::find(conn, rep)?
+        .filter(|_| scope.covers(&key))
+        .ok_or_else(|| ApiError::not_found("user"))?;
+    let zone = calendar::zone(conn)?;
+    let today = calendar::local_date(zone, time::now());
+    let period = Period::of(today);
+    let plan = plans::in_force(conn, Some(&key), user.role(), today)?;
+    let january = format!("{:04}-01", today.year());
+    let lines: Vec<(String, String, i64, LineStatus)> = commission_lines::table
+        .inner_join(commission_line_status::table)
+        .filter(commission_lines::rep_id.eq(&key))
+        .filter(commission_lines::currency.eq(&plan.currency))
+        .filter(commission_lines::period.ge(&january))
+        .filter(commission_lines::period.le(period.to_string()))
+        .select((
+            commission_lines::id,
+            commission_lines::period,
+            commission_lines::amount_minor,
+            commission_line_status::status,
+        ))
+        .load(conn)?;
+    let (mut month, mut year) = (Sums::default(), Sums::default());
+    for (_, p, minor, status) in &lines {
+        year.add(*status, *minor);
+        if *p == period.to_string() {
+            month.add(*status, *minor);
+        }
+    }
+    // Payouts: each paid entry of the rep's lines this year, by reference.
+    let amounts: BTreeMap<&str, i64> = lines
+        .iter()
+        .map(|(id, _, m, _)| (id.as_str(), *m))
+        .collect();
+    let ids: Vec<&str> = amounts.keys().copied().collect();
+    let mut runs: BTreeMap<String, (NaiveDateTime, u32, i64)> = BTreeMap::new();
+    for chunk in ids.chunks(500) {
+        let paid: Vec<(String, Option<String>, NaiveDateTime)> = commission_status_history::table
+            .filter(commission_status_history::line_id.eq_any(chunk))
+            .filter(commission_status_history::status.eq(LineStatus::Paid))
+            .select((
+                commission_status_history::line_id,
+                commission_status_history::reference,
+                commission_status_history::at,
+            ))
+            .load(conn)?;
+        for (line, reference, at) in paid {
+            let run = runs
+                .entry(reference.unwrap_or_default())
+                .or_insert((at, 0, 0));
+            run.0 = run.0.max(at);
+            run.1 += 1;
+            run.2 += amounts.get(line.as_str()).copied().unwrap_or(0);
+        }
+    }
+    let mut payouts = runs
+        .into_iter()
+        .map(|(reference, (at, count, minor))| {
+            Ok(RepPayout {
+                reference,
+                paid_at: at.and_utc(),
+                line_count: count,
+                amount: Money::from_minor(minor, &plan.currency)
+                    .map_err(|e| ApiError::internal(format!("payout amount: {e}")))?,
+            })
+        })
+        .collect::<Result<Vec<_>, ApiError>>()?;
+    payouts.sort_by(|a, b| b.paid_at.cmp(&a.paid_at));
+    Ok(CommissionSummary {
+        rep_id: rep,
+        rep_name: user.name.clone(),
+        currency: plan.currency.clone(),
+        period,
+        this_month: month.totals(&plan.currency)?,
+        year_to_date: year.totals(&plan.currency)?,
+        next_payout_date: next_payout_date(today),
+        payouts,
+    })
+}
