@@ -10,7 +10,7 @@ use chrono::Duration;
 use crate::app::{AppState, build_app};
 use crate::auth::jwt::JwtKeys;
 use crate::auth::login_throttle::Throttle;
-use crate::config::{Cli, Command, SeedCommand, Settings};
+use crate::config::{Cli, Command, CommissionsCommand, SeedCommand, Settings};
 use crate::db::{DatabaseUrl, Db};
 use crate::middleware::rate_limit::Limiter;
 use crate::{seed, telemetry};
@@ -47,6 +47,58 @@ pub fn run(cli: Cli) -> Result<(), String> {
             println!("{report} in {:.1} s", started.elapsed().as_secs_f64());
             Ok(())
         }
+        Command::Commissions(CommissionsCommand::Close { period }) => {
+            let db = connect(&s)?;
+            let report = block_on_write(&db, move |c| {
+                crate::domain::commissions::close::close_ended(
+                    c,
+                    &crate::audit::Actor::system(),
+                    period,
+                )
+            })?;
+            println!(
+                "closed {}: {} true-ups, {} team bonuses, {} overrides, {} caps, {} statements",
+                report.period,
+                report.true_ups,
+                report.team_bonuses,
+                report.overrides,
+                report.caps,
+                report.statements
+            );
+            Ok(())
+        }
+        Command::Commissions(CommissionsCommand::Replay { period }) => {
+            let db = connect(&s)?;
+            let report = block_on_write(&db, move |c| {
+                crate::domain::commissions::statements::replay(c, period)
+            })?;
+            println!(
+                "replayed {}: {} stored statements, {} differences",
+                report.period,
+                report.statements_checked,
+                report.differences.len()
+            );
+            for d in &report.differences {
+                let net = |t: &Option<closebook_shared::commissions::close::StatementTotals>| {
+                    t.as_ref().map_or("none".to_owned(), |t| t.net.to_string())
+                };
+                println!(
+                    "  rep {} {}: stored net {}, ledger net {}",
+                    d.rep_id,
+                    d.currency,
+                    net(&d.stored),
+                    net(&d.rebuilt)
+                );
+            }
+            if report.differences.is_empty() {
+                Ok(())
+            } else {
+                Err(format!(
+                    "{} statements differ from the ledger",
+                    report.differences.len()
+                ))
+            }
+        }
         Command::Openapi { output } => {
             let json = openapi_json()?;
             match output {
@@ -65,6 +117,17 @@ pub fn openapi_json() -> Result<String, String> {
     crate::openapi_document()
         .to_pretty_json()
         .map(|j| j + "\n")
+        .map_err(|e| e.to_string())
+}
+
+/// Runs one write transaction from a command (no server running).
+fn block_on_write<T, F>(db: &Db, f: F) -> Result<T, String>
+where
+    F: FnOnce(&mut crate::db::DbConn) -> Result<T, crate::error::ApiError> + Send + 'static,
+    T: Send + 'static,
+{
+    actix_web::rt::System::new()
+        .block_on(db.write(f))
         .map_err(|e| e.to_string())
 }
 

@@ -28,11 +28,31 @@ pub enum Command {
     /// Fill the database with data.
     #[command(subcommand)]
     Seed(SeedCommand),
+    /// Commission periods: close one, or replay its statements against the ledger.
+    #[command(subcommand)]
+    Commissions(CommissionsCommand),
     /// Print the OpenAPI document (JSON) to stdout or a file.
     Openapi {
         /// Write here instead of stdout.
         #[arg(long)]
         output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CommissionsCommand {
+    /// Run the monthly close of a period that has ended (as `POST /commissions/close`).
+    Close {
+        /// `YYYY-MM`, in the organisation's time zone.
+        #[arg(long)]
+        period: closebook_shared::commissions::Period,
+    },
+    /// Rebuild a period's statements from the ledger and compare them with the stored ones;
+    /// exits non-zero when any differs.
+    Replay {
+        /// `YYYY-MM`, in the organisation's time zone.
+        #[arg(long)]
+        period: closebook_shared::commissions::Period,
     },
 }
 

@@ -18,8 +18,12 @@ left alone, so their refusal is still checked.
   a plan's bands and residual tiers ascend from their first (0% of quota, the first close).
   References within a body and ordering across array items have no JSON Schema keyword.
 - Instants relative to now: a service token's `expires_at` and an activity's `follow_up_at` must
-  lie in the future, an activity's `completed_at` and an invoice's `paid_at` not more than five
-  minutes ahead of the server's clock. "Now" has no JSON Schema keyword.
+  lie in the future, an activity's `completed_at`, an invoice's `paid_at`, an upsell's `sold_at`
+  and a refund's `refunded_at` not more than five minutes ahead of the server's clock, and a
+  period closed must have ended. "Now" has no JSON Schema keyword.
+- A refund is of more than nothing, and a dispute's resolution carries an adjustment amount
+  exactly when it adjusts (not zero). The amount's schema is the shared `Money`, which
+  allows zero; the pairing of two fields has no JSON Schema keyword.
 """
 
 import re
@@ -53,7 +57,10 @@ SIMULATE = ("POST", "/api/v1/commissions/simulate")
 CREATE_PLAN = ("POST", "/api/v1/compensation-plans")
 UPDATE_PLAN = ("PATCH", "/api/v1/compensation-plans/{id}")
 MUST_BE_FUTURE = ("expires_at", "follow_up_at")
-MUST_NOT_BE_FUTURE = ("completed_at", "paid_at")
+MUST_NOT_BE_FUTURE = ("completed_at", "paid_at", "sold_at", "refunded_at")
+REFUNDS = {("POST", "/api/v1/invoices/{id}/refunds"), ("POST", "/api/v1/clients/{id}/refunds")}
+RESOLVE = ("POST", "/api/v1/commissions/{id}/resolve")
+CLOSE = ("POST", "/api/v1/commissions/close")
 
 
 @schemathesis.hook
@@ -80,8 +87,50 @@ def map_case(context, case):
         _order_plan(case.body.get("rules"))
     if operation == UPDATE_PLAN and isinstance(case.body.get("new_version"), dict):
         _order_plan(case.body["new_version"].get("rules"))
+    if operation in REFUNDS:
+        _more_than_nothing(case.body.get("amount"))
+    if operation == RESOLVE:
+        _pair_adjustment(case.body)
+    if operation == CLOSE:
+        _ended_period(case.body)
     _move_instants(case.body)
     return case
+
+
+def _is_zero(text):
+    try:
+        return float(text) == 0
+    except (TypeError, ValueError):
+        return False
+
+
+def _more_than_nothing(money):
+    if isinstance(money, dict) and _is_zero(money.get("amount")):
+        money["amount"] = "1"
+
+
+def _pair_adjustment(body):
+    """`adjust` carries a non-zero amount, `uphold` none."""
+    if body.get("resolution") == "uphold":
+        body.pop("adjustment", None)
+    elif body.get("resolution") == "adjust":
+        money = body.get("adjustment")
+        if not isinstance(money, dict):
+            body["adjustment"] = {"amount": "1.00", "currency": "USD"}
+        else:
+            _more_than_nothing(money)
+
+
+def _ended_period(body):
+    """A month that has ended: last month or earlier."""
+    period = body.get("period")
+    if not isinstance(period, str) or not re.match(r"^[0-9]{4}-[0-9]{2}$", period):
+        return
+    now = datetime.now(timezone.utc)
+    last = f"{now.year:04d}-{now.month:02d}"
+    if period >= last:
+        year, month = (now.year, now.month - 1) if now.month > 1 else (now.year - 1, 12)
+        body["period"] = f"{year:04d}-{month:02d}"
 
 
 def _compose_stages(stages):

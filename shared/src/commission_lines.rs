@@ -332,3 +332,65 @@ mod tests {
         }
     }
 }
+
+/// A rep's statement of a period in one currency: the lines and what they sum to, and the
+/// statement the monthly close stored, if it has run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CommissionStatement {
+    pub rep_id: Uuid,
+    pub rep_name: String,
+    pub period: Period,
+    pub currency: String,
+    /// What the ledger sums to now.
+    pub totals: crate::commissions::close::StatementTotals,
+    /// The period's lines, oldest first (voided ones included, marked by their status).
+    pub lines: Vec<CommissionLine>,
+    /// When the monthly close stored this statement; absent before the close.
+    pub closed_at: Option<DateTime<Utc>>,
+    /// Whether the stored statement equals the ledger now (false when lines arrived after the
+    /// close; a replay reports it). Absent before the close.
+    pub matches_close: Option<bool>,
+}
+
+/// Query of a statement.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+#[serde(deny_unknown_fields)]
+pub struct StatementQuery {
+    /// ISO 4217; default the rep's plan currency.
+    #[cfg_attr(feature = "openapi", param(value_type = Option<crate::money::CurrencyCode>))]
+    pub currency: Option<String>,
+}
+
+/// A stored statement that differs from the ledger.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StatementDifference {
+    pub rep_id: Uuid,
+    pub currency: String,
+    /// As stored by the close; absent when the ledger has a statement the close never stored.
+    pub stored: Option<crate::commissions::close::StatementTotals>,
+    /// As the ledger sums now; absent when the ledger has no lines for a stored statement.
+    pub rebuilt: Option<crate::commissions::close::StatementTotals>,
+}
+
+/// Which period to replay.
+#[derive(Debug, Clone, Serialize, Deserialize, garde::Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ReplayRequest {
+    #[garde(skip)]
+    pub period: Period,
+}
+
+/// A period's statements rebuilt from the ledger and compared with the stored ones.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReplayReport {
+    pub period: Period,
+    pub statements_checked: u32,
+    /// Empty when every stored statement is what the ledger rebuilds.
+    pub differences: Vec<StatementDifference>,
+}

@@ -73,11 +73,14 @@ pub fn update(
         row.billing_webhook_secret = Some(secret);
     }
     if let Some(t) = p.approval_threshold {
+        // Which currency is right depends on the settings, not the request: a conflict.
         if t.currency != row.currency {
-            return Err(ApiError::field(
-                "approval_threshold",
-                format!("must be in {}, the organisation's currency", row.currency),
-            ));
+            return Err(
+                ApiError::conflict("the threshold is in another currency").on_field(
+                    "approval_threshold",
+                    format!("must be in {}, the organisation's currency", row.currency),
+                ),
+            );
         }
         row.approval_threshold_minor = Some(
             t.to_minor()

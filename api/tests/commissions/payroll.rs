@@ -82,11 +82,14 @@ pub async fn disputes_approvals_payouts_and_the_report(app: TestApp) {
         json!({ "resolution": "adjust", "reason": "r" }),
         json!({ "resolution": "uphold", "reason": "r", "adjustment": usd("1.00") }),
         json!({ "resolution": "adjust", "reason": "r", "adjustment": usd("0.00") }),
-        json!({ "resolution": "adjust", "reason": "r", "adjustment": { "amount": "1.00", "currency": "EUR" } }),
     ] {
         let bad = resolve(body).await.problem(422, "validation_failed");
         assert_eq!(bad.fields(), ["adjustment"]);
     }
+    let eur = resolve(json!({ "resolution": "adjust", "reason": "r", "adjustment": { "amount": "1.00", "currency": "EUR" } }))
+        .await
+        .problem(409, "conflict");
+    assert_eq!(eur.fields(), ["adjustment"]);
     app.post(&format!("/api/v1/commissions/{id}/resolve"))
         .auth(&rep)
         .json(&json!({ "resolution": "uphold", "reason": "r" }))

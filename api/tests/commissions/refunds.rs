@@ -78,7 +78,7 @@ pub async fn refunds_claw_back_within_the_window(app: TestApp) {
         json!({ "amount": money("666.68") }),
     )
     .await
-    .problem(422, "validation_failed");
+    .problem(409, "conflict");
     assert_eq!(too_much.fields(), ["amount"]);
     let rest = refund(
         &app,
@@ -132,7 +132,17 @@ pub async fn refunds_claw_back_within_the_window(app: TestApp) {
     .expect(201);
     assert_eq!(r46.body["clawback_line_id"], Value::Null);
 
-    // Bad input: an unpaid invoice, another currency, a future date, an unknown invoice.
+    // Bad input: a zero refund, an unpaid invoice, another currency (a conflict: the invoice
+    // decides it), a future date, an unknown invoice.
+    let zero = refund(
+        &app,
+        &finance,
+        &format!("invoices/{day45}"),
+        json!({ "amount": money("0.00") }),
+    )
+    .await
+    .problem(422, "validation_failed");
+    assert_eq!(zero.fields(), ["amount"]);
     let unpaid = app
         .post("/api/v1/invoices")
         .auth(&finance)
@@ -156,7 +166,7 @@ pub async fn refunds_claw_back_within_the_window(app: TestApp) {
         json!({ "amount": { "amount": "1.00", "currency": "EUR" } }),
     )
     .await
-    .problem(422, "validation_failed");
+    .problem(409, "conflict");
     assert_eq!(eur.fields(), ["amount"]);
     let future = refund(
         &app,

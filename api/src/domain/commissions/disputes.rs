@@ -178,10 +178,12 @@ pub fn resolve(
 /// An adjustment amount: in the line's currency, exact to its minor unit, not zero.
 fn adjustment_of(m: &Money, currency: &str) -> Result<Money, ApiError> {
     if m.currency != currency {
-        return Err(ApiError::field(
-            "adjustment",
-            format!("must be in {currency}, the line's currency"),
-        ));
+        return Err(
+            ApiError::conflict("the adjustment is in another currency").on_field(
+                "adjustment",
+                format!("must be in {currency}, the line's currency"),
+            ),
+        );
     }
     let minor = m
         .to_minor()

@@ -17,6 +17,8 @@ pub mod plans;
 pub mod refunds;
 pub mod simulate;
 pub mod sources;
+pub mod statement_pdf;
+pub mod statements;
 pub mod summary;
 pub mod upsells;
 

@@ -124,18 +124,23 @@ pub fn record(conn: &mut DbConn, actor: &Actor, r: NewRefund) -> Result<Refund, 
             (None, Some(id.clone()), value, before, currency, original)
         }
     };
+    // What the refund may be depends on what was billed and refunded before: conflicts.
     if r.amount.currency != currency {
-        return Err(ApiError::field(
-            "amount",
-            format!("must be in {currency}, the currency refunded"),
-        ));
+        return Err(
+            ApiError::conflict("the refund is in another currency").on_field(
+                "amount",
+                format!("must be in {currency}, the currency refunded"),
+            ),
+        );
     }
     if amount_minor > base_minor - before_minor {
         let left = super::amount_of(base_minor - before_minor, &currency)?;
-        return Err(ApiError::field(
-            "amount",
-            format!("is more than the {left} {currency} left to refund"),
-        ));
+        return Err(
+            ApiError::conflict("the refund is more than is left").on_field(
+                "amount",
+                format!("is more than the {left} {currency} left to refund"),
+            ),
+        );
     }
     let row = RefundRow {
         id: Uuid::now_v7().to_string(),

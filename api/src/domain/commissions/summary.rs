@@ -129,7 +129,7 @@ pub fn summary(
             })
         })
         .collect::<Result<Vec<_>, ApiError>>()?;
-    payouts.sort_by(|a, b| b.paid_at.cmp(&a.paid_at));
+    payouts.sort_by_key(|p| std::cmp::Reverse(p.paid_at));
     Ok(CommissionSummary {
         rep_id: rep,
         rep_name: user.name.clone(),

@@ -6,8 +6,10 @@ mod get;
 mod list;
 mod my_plan;
 mod payout_report;
+mod replay;
 mod resolve;
 mod simulate;
+mod statement;
 mod summary;
 
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -19,6 +21,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(my_plan::get_my_plan)
         .service(payout_report::get_payout_report)
         .service(summary::get_commission_summary)
+        .service(statement::get_commission_statement)
+        .service(replay::replay_commission_statements)
         .service(batch_approve::batch_approve_commissions)
         .service(close::close_commission_period)
         .service(approve::approve_commission)
