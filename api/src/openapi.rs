@@ -51,6 +51,8 @@ pub const TAG_COMMISSIONS: &str = "commissions";
         closebook_shared::FieldError,
         closebook_shared::ErrorCode,
         closebook_shared::leads::LeadSort,
+        closebook_shared::commission_lines::ResidualBookSort,
+        closebook_shared::commission_lines::SortOrder,
         // The events published through the outbox, so integrators see their payloads.
         closebook_shared::events::Event,
         closebook_shared::events::LeadCreated,

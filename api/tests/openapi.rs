@@ -154,6 +154,7 @@ fn record_operations_are_linked_from_their_create() {
                 "/api/v1/clients/{id}",
                 "/api/v1/commissions/{id}",
                 "/api/v1/commissions/rm/{id}",
+                "/api/v1/commissions/statements/{id}",
             ]
             .iter()
             .any(|p| path.starts_with(p));

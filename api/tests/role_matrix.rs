@@ -486,6 +486,8 @@ fn rows(fx: &Fixture) -> Vec<Row> {
         row("GET", "/api/v1/commissions/statements/{id}/{period}", &format!("/api/v1/commissions/statements/{}/2026-02", fx.rep_id), [200, 200, 200, 200, 403, 401]),
         row("POST", "/api/v1/commissions/replay", "/api/v1/commissions/replay", [200, 403, 403, 200, 403, 401])
             .body(|_, _| json!({ "period": "2026-02" })),
+        row("GET", "/api/v1/residual-book", "/api/v1/residual-book", [200, 200, 200, 200, 403, 401]),
+        row("GET", "/api/v1/reports/profitability", "/api/v1/reports/profitability?period=2026-02", [200, 403, 403, 200, 403, 401]),
         row("GET", "/api/v1/commissions/payout-report", "/api/v1/commissions/payout-report?period=2026-02", [200, 403, 403, 200, 403, 401]),
         // Everything approved in February was paid when the fixture was made.
         row("POST", "/api/v1/payouts", "/api/v1/payouts", [409, 403, 403, 409, 403, 401])

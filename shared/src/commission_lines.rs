@@ -394,3 +394,110 @@ pub struct ReplayReport {
     /// Empty when every stored statement is what the ledger rebuilds.
     pub differences: Vec<StatementDifference>,
 }
+
+crate::wire_enum! {
+    /// What the residual book is sorted by.
+    pub enum ResidualBookSort {
+        Client = "client" => "Client",
+        Locked = "locked" => "Locked amount",
+        Months = "months" => "Months active",
+        Earned = "earned" => "Earned to date",
+    }
+}
+
+crate::wire_enum! {
+    pub enum SortOrder {
+        Asc = "asc" => "Ascending",
+        Desc = "desc" => "Descending",
+    }
+}
+
+/// Query of `GET /api/v1/residual-book`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+#[serde(deny_unknown_fields)]
+pub struct ResidualBookQuery {
+    /// `me` or a user id: one rep's clients (within what the caller may see).
+    #[cfg_attr(
+        feature = "openapi",
+        param(
+            pattern = "^(me|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"
+        )
+    )]
+    pub rep: Option<String>,
+    /// Default `earned`.
+    pub sort: Option<ResidualBookSort>,
+    /// Default `desc`.
+    pub order: Option<SortOrder>,
+    /// Rows, 1–500 (default 100).
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 500))]
+    pub limit: Option<u32>,
+    /// Rows to skip (default 0).
+    #[cfg_attr(feature = "openapi", param(maximum = 1000000))]
+    pub offset: Option<u32>,
+}
+
+/// One client of the residual book.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ResidualBookEntry {
+    pub client_id: Uuid,
+    pub client_name: String,
+    pub rep_id: Uuid,
+    pub rep_name: String,
+    /// Locked when the deal was won; absent for a client from before (the plan's fallback).
+    pub locked: Option<Money>,
+    /// Paid invoices (one per service month).
+    pub months_active: u32,
+    /// The residual lines written for it, less their clawbacks (voided lines left out).
+    pub earned_to_date: Money,
+    pub status: ClientStatus,
+}
+
+crate::wire_enum! {
+    pub enum ClientStatus {
+        Active = "active" => "Active",
+        Cancelled = "cancelled" => "Cancelled",
+    }
+}
+
+/// The residual book: one page of clients and the totals of all of them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ResidualBook {
+    pub entries: Vec<ResidualBookEntry>,
+    /// Clients in the book (all pages).
+    pub total_clients: u32,
+    pub active_clients: u32,
+    /// Per currency, over all pages.
+    pub locked_monthly: Vec<Money>,
+    pub earned_to_date: Vec<Money>,
+}
+
+/// Query of `GET /api/v1/reports/profitability`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+#[serde(deny_unknown_fields)]
+pub struct ProfitabilityQuery {
+    pub period: Period,
+}
+
+/// Seed 000 CompanyProfitability for a period, in the organisation's currency.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Profitability {
+    pub period: Period,
+    /// Paid invoices of the period less its refunds.
+    pub revenue: Money,
+    /// Deal values won in the period (booked, not yet billed).
+    pub bookings: Money,
+    /// New business, upsells, true-ups, team bonuses, clawbacks, adjustments and caps.
+    pub commissions: Money,
+    pub residuals: Money,
+    /// Managers' overrides (the management fee).
+    pub overrides: Money,
+    /// Revenue less commissions, residuals and overrides.
+    pub net: Money,
+}

@@ -17,6 +17,7 @@ pub mod notes;
 pub mod payouts;
 pub mod pipelines;
 pub mod refunds;
+pub mod reports;
 pub mod scripts;
 pub mod service_tokens;
 pub mod settings;
@@ -56,6 +57,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     billing::configure(cfg);
     upsells::configure(cfg);
     payouts::configure(cfg);
+    reports::configure(cfg);
 }
 
 /// actix answers some errors itself (405, a path that did not parse) with an empty body; give

@@ -314,6 +314,73 @@ pub async fn the_monthly_close_writes_what_the_month_owes_once(app: TestApp) {
     // B's late invoice had its residual; the one entered around the API has one now.
     let residuals = lines_of(&app, &finance, "period=2026-10&line_type=residual").await;
     assert_eq!(residuals.len(), 2);
+
+    // October's profitability: 599.00 billed; 1,000 + 500 true-up + 200 bonuses − 800 cap of
+    // commissions; two residuals of 200.00; the 30.00 override and the 4.00 the second close
+    // added for B's late residual.
+    let p = app
+        .get("/api/v1/reports/profitability?period=2026-10")
+        .auth(&finance)
+        .send()
+        .await
+        .expect(200);
+    let usd = |a: &str| json!({ "amount": a, "currency": "USD" });
+    assert_eq!(p.body["revenue"], usd("599.00"));
+    assert_eq!(p.body["bookings"], usd("17000.00"));
+    assert_eq!(p.body["commissions"], usd("900.00"));
+    assert_eq!(p.body["residuals"], usd("400.00"));
+    assert_eq!(p.body["overrides"], usd("34.00"));
+    assert_eq!(p.body["net"], usd("-735.00"));
+    app.get("/api/v1/reports/profitability?period=2026-10")
+        .auth(&a)
+        .send()
+        .await
+        .problem(403, "forbidden");
+
+    // B's residual book: October's client (200.00 locked, two paid months) before November's.
+    let book = app
+        .get(&format!("/api/v1/residual-book?rep={}", b.id))
+        .auth(&finance)
+        .send()
+        .await
+        .expect(200);
+    assert_eq!(book.body["total_clients"], 2);
+    assert_eq!(book.body["active_clients"], 2);
+    assert_eq!(book.body["locked_monthly"], json!([usd("400.00")]));
+    assert_eq!(book.body["earned_to_date"], json!([usd("400.00")]));
+    let first = &book.body["entries"][0];
+    assert_eq!(first["locked"], usd("200.00"));
+    assert_eq!(first["months_active"], 2);
+    assert_eq!(first["earned_to_date"], usd("400.00"));
+    assert_eq!(first["status"], "active");
+    assert_eq!(book.body["entries"][1]["months_active"], 0);
+    // Sorted the other way, a page of one.
+    let asc = app
+        .get(&format!(
+            "/api/v1/residual-book?rep={}&order=asc&limit=1",
+            b.id
+        ))
+        .auth(&finance)
+        .send()
+        .await
+        .expect(200);
+    assert_eq!(asc.body["entries"].as_array().unwrap().len(), 1);
+    assert_eq!(asc.body["entries"][0]["months_active"], 0);
+    // A rep's book is its own.
+    let mine = app
+        .get("/api/v1/residual-book")
+        .auth(&b)
+        .send()
+        .await
+        .expect(200);
+    assert_eq!(mine.body["total_clients"], 2);
+    let bad = app
+        .get("/api/v1/residual-book?limit=0")
+        .auth(&b)
+        .send()
+        .await
+        .problem(400, "bad_request");
+    assert_eq!(bad.fields(), ["limit"]);
 }
 
 async fn replay(app: &TestApp, finance: &TestUser, period: &str) -> Value {

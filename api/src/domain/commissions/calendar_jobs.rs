@@ -31,7 +31,7 @@ pub struct Reconciled {
 }
 
 /// The UTC instants a local period spans.
-fn bounds(zone: chrono_tz::Tz, period: Period) -> (NaiveDateTime, NaiveDateTime) {
+pub fn bounds(zone: chrono_tz::Tz, period: Period) -> (NaiveDateTime, NaiveDateTime) {
     let at = |d: chrono::NaiveDate| {
         let local = d.and_hms_opt(0, 0, 0).unwrap_or_default();
         zone.from_local_datetime(&local)

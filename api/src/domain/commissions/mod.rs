@@ -15,6 +15,7 @@ pub mod payouts;
 pub mod plan_edits;
 pub mod plans;
 pub mod refunds;
+pub mod reports;
 pub mod simulate;
 pub mod sources;
 pub mod statement_pdf;

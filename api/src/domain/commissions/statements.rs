@@ -52,7 +52,7 @@ pub fn statement(
     let currency = match currency {
         Some(c) => {
             closebook_shared::money::minor_unit_digits(&c)
-                .map_err(|e| ApiError::field("currency", e.to_string()))?;
+                .map_err(|e| ApiError::bad_param("currency", e.to_string()))?;
             c
         }
         None => {
