@@ -7,7 +7,7 @@ use closebook_shared::commissions::plan::{Band, BandMode, NewBusinessRule, PlanR
 use closebook_shared::compensation_plans::{AssignPlanRequest, CreatePlanRequest};
 use closebook_shared::events::{Event, PipelineClosed};
 use closebook_shared::leads::Outcome;
-use closebook_shared::{Money, Role};
+use closebook_shared::{ErrorCode, Money, Role};
 use diesel::prelude::*;
 use rust_decimal::Decimal;
 use uuid::Uuid;
@@ -20,7 +20,7 @@ use crate::domain::commissions::{plan_edits, sources};
 use crate::error::ApiError;
 use crate::outbox;
 
-/// Returns how many commission lines the won deals wrote.
+/// Returns how many commission lines the demo holds.
 pub fn commissions(
     c: &mut DbConn,
     actor: &Actor,
@@ -103,5 +103,174 @@ pub fn commissions(
         };
         outbox::emit(c, &Event::PipelineClosed(event))?;
     }
-    sources::consume_closed_deals(c)
+    sources::consume_closed_deals(c)?;
+    money_flow(c, actor, now)?;
+    Ok(crate::db::schema::commission_lines::table
+        .count()
+        .get_result::<i64>(c)? as usize)
+}
+
+/// Weeks of money after the wins, written by the product's own functions: monthly invoices paid
+/// (residuals), a refund (a clawback), upsells, the managers' plan (overrides) and team quotas,
+/// eligibility, every ended month closed, the month before last approved and paid out, and a
+/// dispute waiting for finance.
+fn money_flow(c: &mut DbConn, actor: &Actor, now: NaiveDateTime) -> Result<(), ApiError> {
+    use crate::db::schema::{clients, team_quotas, teams};
+    use crate::domain::commissions::{approval, close, eligibility, invoices, refunds, upsells};
+    use closebook_shared::commissions::{LineStatus, Period};
+    use closebook_shared::invoices::CreateInvoiceRequest;
+
+    let year_ago = (now - chrono::Duration::days(365)).date();
+    // Managers earn 3% of their teams' lines; a team that reaches 60,000 a month earns each
+    // member 150.00.
+    plan_edits::create(
+        c,
+        actor,
+        CreatePlanRequest {
+            name: "Sales managers".into(),
+            currency: "USD".into(),
+            default_for_role: Some(Role::SalesManager),
+            effective_from: year_ago,
+            rules: PlanRules {
+                override_rate: Decimal::new(3, 2),
+                ..PlanRules::default()
+            },
+        },
+    )?;
+    let team_ids: Vec<String> = teams::table.select(teams::id).load(c)?;
+    for team in &team_ids {
+        diesel::insert_into(team_quotas::table)
+            .values((
+                team_quotas::team_id.eq(team),
+                team_quotas::effective_from.eq(year_ago),
+                team_quotas::monthly_quota_minor.eq(6_000_000),
+                team_quotas::currency.eq("USD"),
+                team_quotas::created_at.eq(now),
+            ))
+            .execute(c)?;
+    }
+
+    // Each client pays 499.00 on the 3rd of every month after it signed.
+    type Opened = (String, NaiveDateTime, Option<i64>);
+    let opened: Vec<Opened> = clients::table
+        .order(clients::signed_at)
+        .select((
+            clients::id,
+            clients::signed_at,
+            clients::residual_locked_minor,
+        ))
+        .load(c)?;
+    for (client, signed, _) in &opened {
+        let mut month = Period::of(signed.date()).next();
+        while month.first_day() < now.date() {
+            let paid_at = month.first_day().and_hms_opt(15, 0, 0).unwrap_or_default()
+                + chrono::Duration::days(2);
+            if paid_at >= now {
+                break;
+            }
+            invoices::create(
+                c,
+                actor,
+                CreateInvoiceRequest {
+                    client_id: uuid_of(client),
+                    amount: Money::new(Decimal::new(49_900, 2), "USD"),
+                    service_month: month,
+                    paid_at: Some(paid_at.and_utc()),
+                },
+            )?;
+            month = month.next();
+        }
+    }
+    // The newest client's deal is refunded in part: a clawback of its new-business line.
+    if let Some((client, signed, _)) = opened.last() {
+        let at = (*signed + chrono::Duration::days(3)).min(now);
+        let refunded = refunds::record(
+            c,
+            actor,
+            refunds::NewRefund {
+                target: refunds::Target::Deal(client.clone()),
+                external_id: None,
+                amount: Money::new(Decimal::new(50_000, 2), "USD"),
+                refunded_at: at,
+            },
+        );
+        match refunded {
+            // A deal without a value, or smaller than the refund: the demo has no refund.
+            Err(e) if e.code == ErrorCode::Conflict => {}
+            other => {
+                other?;
+            }
+        }
+    }
+    // Upsells on the three oldest clients: two sold, one still offered.
+    for (i, (client, signed, _)) in opened.iter().take(3).enumerate() {
+        let offered = upsells::create(
+            c,
+            actor,
+            &crate::authz::OwnerScope::All,
+            uuid_of(client),
+            closebook_shared::upsells::CreateUpsellRequest {
+                product: ["Premium support", "Extra seats (10)", "Analytics add-on"][i].into(),
+                price: Money::new(Decimal::from(900 + 300 * i as i64), "USD"),
+            },
+        )?;
+        if i < 2 {
+            let sold_at = (*signed + chrono::Duration::days(10)).min(now);
+            upsells::mark_sold(
+                c,
+                actor,
+                &crate::authz::OwnerScope::All,
+                offered.id,
+                closebook_shared::upsells::MarkUpsellSoldRequest {
+                    sold_at: Some(sold_at.and_utc()),
+                },
+            )?;
+        }
+    }
+
+    eligibility::promote(c, now)?;
+    // Every month that has ended is closed, oldest first.
+    let this_month = Period::of(now.date());
+    if let Some((_, first, _)) = opened.first() {
+        let mut p = Period::of(first.date());
+        while p < this_month {
+            close::close(c, actor, p)?;
+            p = p.next();
+        }
+    }
+    // Last month's earned lines are approved and paid; this month's wait in the approval queue.
+    let paid_month = this_month.previous();
+    let earned: Vec<String> = crate::db::schema::commission_lines::table
+        .inner_join(crate::db::schema::commission_line_status::table)
+        .filter(crate::db::schema::commission_lines::period.le(paid_month.to_string()))
+        .filter(crate::db::schema::commission_line_status::status.eq(LineStatus::Earned))
+        .select(crate::db::schema::commission_lines::id)
+        .load(c)?;
+    let ids: Vec<Uuid> = earned.iter().map(|i| uuid_of(i)).collect();
+    for chunk in ids.chunks(500) {
+        approval::batch(c, actor, chunk)?;
+    }
+    let mut p = opened
+        .first()
+        .map_or(paid_month, |(_, f, _)| Period::of(f.date()));
+    while p <= paid_month {
+        let run = crate::domain::commissions::payouts::run(
+            c,
+            actor,
+            closebook_shared::commission_lines::CreatePayoutRequest {
+                period: p,
+                currency: None,
+                reference: None,
+            },
+        );
+        match run {
+            // A month with nothing approved has no run.
+            Err(e) if e.code == ErrorCode::Conflict => {}
+            other => {
+                other?;
+            }
+        }
+        p = p.next();
+    }
+    Ok(())
 }

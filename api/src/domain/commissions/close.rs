@@ -50,6 +50,7 @@ struct Person {
     #[diesel(deserialize_as = StoredOptId)]
     team_id: Option<String>,
     active: bool,
+    hire_date: Option<NaiveDate>,
     created_at: NaiveDateTime,
     base_salary_minor: Option<i64>,
     #[diesel(deserialize_as = StoredOptCurrency)]
@@ -154,11 +155,14 @@ impl Month {
         plans::in_force(conn, Some(rep), person.role, self.last_day).map(Some)
     }
 
+    /// The team's members active in the month: still active, and hired (or, without a hire
+    /// date, added to Closebook) before it ended.
     fn members(&self, team: &str) -> Vec<String> {
         self.people
             .values()
             .filter(|p| {
-                p.team_id.as_deref() == Some(team) && p.active && p.created_at < self.ends_at
+                let joined = p.hire_date.unwrap_or(p.created_at.date());
+                p.team_id.as_deref() == Some(team) && p.active && joined <= self.last_day
             })
             .map(|p| p.id.clone())
             .collect()
@@ -228,6 +232,7 @@ pub fn close(conn: &mut DbConn, actor: &Actor, period: Period) -> Result<CloseRe
             users::role,
             users::team_id,
             users::active,
+            users::hire_date,
             users::created_at,
             users::base_salary_minor,
             users::base_salary_currency,
