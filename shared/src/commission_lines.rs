@@ -46,9 +46,11 @@ pub struct CommissionLine {
     pub source_id: String,
     /// The plan version it was computed under; none for the built-in defaults.
     pub plan_version_id: Option<Uuid>,
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::money::SignedMoney))]
     pub base: Money,
     /// Decimal fraction, when the line is base × rate.
     pub rate: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::money::SignedMoney))]
     pub amount: Money,
     pub period: Period,
     pub source_at: DateTime<Utc>,
@@ -196,6 +198,7 @@ pub struct ResolveRequest {
     /// currency, not zero.
     #[serde(default)]
     #[garde(skip)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::money::SignedMoney>))]
     pub adjustment: Option<Money>,
 }
 
@@ -230,6 +233,7 @@ pub struct Payout {
     pub reference: String,
     pub line_count: i64,
     /// The sum of the lines paid (clawbacks, caps and negative adjustments included).
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::money::SignedMoney))]
     pub total: Money,
     pub created_by: Option<Uuid>,
     pub created_at: DateTime<Utc>,
@@ -278,13 +282,19 @@ pub fn next_payout_date(today: chrono::NaiveDate) -> chrono::NaiveDate {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StatusTotals {
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::money::SignedMoney))]
     pub pending: Money,
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::money::SignedMoney))]
     pub earned: Money,
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::money::SignedMoney))]
     pub approved: Money,
     /// Paid, including paid lines later clawed back (their clawbacks count where they stand).
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::money::SignedMoney))]
     pub paid: Money,
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::money::SignedMoney))]
     pub disputed: Money,
     /// Everything but voided lines.
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::money::SignedMoney))]
     pub net: Money,
 }
 
@@ -295,6 +305,7 @@ pub struct RepPayout {
     pub reference: String,
     pub paid_at: DateTime<Utc>,
     pub line_count: u32,
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::money::SignedMoney))]
     pub amount: Money,
 }
 
@@ -451,6 +462,7 @@ pub struct ResidualBookEntry {
     /// Paid invoices (one per service month).
     pub months_active: u32,
     /// The residual lines written for it, less their clawbacks (voided lines left out).
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::money::SignedMoney))]
     pub earned_to_date: Money,
     pub status: ClientStatus,
 }
@@ -472,6 +484,7 @@ pub struct ResidualBook {
     pub active_clients: u32,
     /// Per currency, over all pages.
     pub locked_monthly: Vec<Money>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<crate::money::SignedMoney>))]
     pub earned_to_date: Vec<Money>,
 }
 
@@ -490,14 +503,19 @@ pub struct ProfitabilityQuery {
 pub struct Profitability {
     pub period: Period,
     /// Paid invoices of the period less its refunds.
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::money::SignedMoney))]
     pub revenue: Money,
     /// Deal values won in the period (booked, not yet billed).
     pub bookings: Money,
     /// New business, upsells, true-ups, team bonuses, clawbacks, adjustments and caps.
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::money::SignedMoney))]
     pub commissions: Money,
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::money::SignedMoney))]
     pub residuals: Money,
     /// Managers' overrides (the management fee).
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::money::SignedMoney))]
     pub overrides: Money,
     /// Revenue less commissions, residuals and overrides.
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::money::SignedMoney))]
     pub net: Money,
 }

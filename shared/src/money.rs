@@ -20,11 +20,33 @@ pub struct Money {
 
 /// The contract states the rules exactly: a known ISO 4217 code, and an amount with at most
 /// [`max_integer_digits`] digits before the point and at most the currency's minor-unit digits
-/// after it — one `oneOf` branch per number of minor-unit digits. Amounts in requests are never
-/// negative; those are the only amounts any response carries so far.
+/// after it — one `oneOf` branch per number of minor-unit digits. `Money` is never negative;
+/// [`SignedMoney`] (ledger amounts: clawbacks, caps, adjustments, nets) may be.
 #[cfg(feature = "openapi")]
 impl utoipa::PartialSchema for Money {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        money_schema(false)
+    }
+}
+
+/// Schema only: an amount of money that may be negative (`"-25.00"`), with the same currency
+/// rules as [`Money`]; the Rust type is `Money` either way.
+#[cfg(feature = "openapi")]
+pub struct SignedMoney;
+
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for SignedMoney {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        money_schema(true)
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for SignedMoney {}
+
+#[cfg(feature = "openapi")]
+fn money_schema(signed: bool) -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    {
         use iso_currency::IntoEnumIterator;
         use std::collections::BTreeMap;
         use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, SchemaType, Type};
@@ -36,9 +58,12 @@ impl utoipa::PartialSchema for Money {
                 .or_default()
                 .push(serde_json::Value::from(c.code()));
         }
-        let mut one_of = OneOfBuilder::new().description(Some(
-            "An amount of money: a decimal string in one currency, e.g. `{\"amount\": \"1234.50\", \"currency\": \"USD\"}`.",
-        ));
+        let mut one_of = OneOfBuilder::new().description(Some(if signed {
+            "An amount of money that may be negative: a decimal string in one currency, e.g. `{\"amount\": \"-25.00\", \"currency\": \"USD\"}`."
+        } else {
+            "An amount of money: a decimal string in one currency, e.g. `{\"amount\": \"1234.50\", \"currency\": \"USD\"}`."
+        }));
+        let sign = if signed { "-?" } else { "" };
         for (digits, codes) in by_digits {
             let fraction = if digits == 0 {
                 String::new()
@@ -48,7 +73,7 @@ impl utoipa::PartialSchema for Money {
             let amount = ObjectBuilder::new()
                 .schema_type(SchemaType::Type(Type::String))
                 .pattern(Some(format!(
-                    "^[0-9]{{1,{}}}{fraction}$",
+                    "^{sign}[0-9]{{1,{}}}{fraction}$",
                     max_integer_digits(digits)
                 )))
                 .description(Some(format!(

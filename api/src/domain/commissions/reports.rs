@@ -48,6 +48,9 @@ pub fn residual_book(
     if !(1..=500).contains(&limit) {
         return Err(ApiError::bad_param("limit", "must be 1 to 500"));
     }
+    if q.offset.is_some_and(|o| o > 1_000_000) {
+        return Err(ApiError::bad_param("offset", "must be at most 1000000"));
+    }
     let org_currency = settings::get(conn)?.currency;
     let mut query = clients::table
         .inner_join(users::table.on(users::id.eq(clients::owner_id)))
