@@ -36,6 +36,7 @@ pub fn run(cli: Cli) -> Result<(), String> {
         Command::Seed(SeedCommand::Scale {
             reps,
             leads_per_rep,
+            commission_months,
         }) => {
             let db = connect(&s)?;
             seed::first_admin(&db, &s.admin_email, s.admin_password.as_deref())?;
@@ -45,6 +46,12 @@ pub fn run(cli: Cli) -> Result<(), String> {
             let started = std::time::Instant::now();
             let report = crate::seed_pipeline::leads(&db, &rep_ids, leads_per_rep)?;
             println!("{report} in {:.1} s", started.elapsed().as_secs_f64());
+            let started = std::time::Instant::now();
+            let lines = crate::seed_commissions::ledger(&db, &rep_ids, commission_months)?;
+            println!(
+                "Seeded {lines} commission lines over {commission_months} months in {:.1} s",
+                started.elapsed().as_secs_f64()
+            );
             Ok(())
         }
         Command::Commissions(CommissionsCommand::Close { period }) => {

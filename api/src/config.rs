@@ -69,6 +69,10 @@ pub enum SeedCommand {
         /// activities and history over the past year.
         #[arg(long, default_value_t = 250)]
         leads_per_rep: usize,
+        /// Months of commission ledger up to last month (100 source transactions per rep and
+        /// month: ~100,000 a month for 1,000 reps).
+        #[arg(long, default_value_t = 12)]
+        commission_months: u32,
     },
 }
 

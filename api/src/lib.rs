@@ -25,6 +25,7 @@ pub mod params;
 pub mod reply;
 pub mod routes;
 pub mod seed;
+pub mod seed_commissions;
 pub mod seed_demo;
 pub mod seed_pipeline;
 pub mod telemetry;

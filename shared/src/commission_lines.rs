@@ -441,8 +441,8 @@ pub struct ResidualBookQuery {
     pub sort: Option<ResidualBookSort>,
     /// Default `desc`.
     pub order: Option<SortOrder>,
-    /// Rows, 1–500 (default 100).
-    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 500))]
+    /// Rows, 1–200 (default 100).
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 200))]
     pub limit: Option<u32>,
     /// Rows to skip (default 0).
     #[cfg_attr(feature = "openapi", param(maximum = 1000000))]

@@ -45,8 +45,8 @@ pub fn residual_book(
     q: &ResidualBookQuery,
 ) -> Result<ResidualBook, ApiError> {
     let limit = q.limit.unwrap_or(100);
-    if !(1..=500).contains(&limit) {
-        return Err(ApiError::bad_param("limit", "must be 1 to 500"));
+    if !(1..=200).contains(&limit) {
+        return Err(ApiError::bad_param("limit", "must be 1 to 200"));
     }
     if q.offset.is_some_and(|o| o > 1_000_000) {
         return Err(ApiError::bad_param("offset", "must be at most 1000000"));
