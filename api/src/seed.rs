@@ -282,7 +282,8 @@ pub fn scale(db: &Db, reps: usize) -> Result<(String, Vec<String>), String> {
             employee_id: Some(format!("S{i:06}")),
             manager_id: manager.map(str::to_owned),
             team_id: team.map(str::to_owned),
-            hire_date: None,
+            // Hired two years ago: members of their teams in every month of the scale ledger.
+            hire_date: Some(now.date() - chrono::Duration::days(730)),
             base_salary_minor: Some(450_000),
             base_salary_currency: Some("USD".into()),
             time_zone: "UTC".into(),

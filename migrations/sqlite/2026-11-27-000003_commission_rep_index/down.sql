@@ -1,0 +1,1 @@
+DROP INDEX commission_lines_rep_id;
