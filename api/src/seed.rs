@@ -224,7 +224,8 @@ pub fn demo(db: &Db) -> Result<String, String> {
             "Seeded the demo organisation: {n} users (finance, 2 managers, 10 reps in teams Great Lakes and Front Range, a partner).\n\
              Their pipeline: {} leads in every stage (won, lost and open), {} activities over eight weeks with follow-ups due, \
              {} notes, {} relationship touches, {} won clients and {} scripts.\n\
-             Commissions: the reps' plan \"Field sales\" (5%, 10% above quota) with monthly quotas, and {} lines from the won deals.\n\
+             Commissions: the reps' plan \"Field sales\" (5%, 10% above quota) with monthly quotas, the managers' override plan, \
+             and {} ledger lines — won deals, paid invoices, a refund, upsells — with ended months closed and last month paid out.\n\
              Every demo user signs in with the password `{DEMO_PASSWORD}`, e.g. {} or {}.",
             w.leads,
             w.activities,

@@ -8,7 +8,7 @@
 use chrono::{Duration, NaiveDateTime};
 use closebook_shared::Role;
 use closebook_shared::commission_lines::LineSource;
-use closebook_shared::commissions::plan::{Band, BandMode, NewBusinessRule, PlanRules};
+use closebook_shared::commissions::plan::{BandMode, NewBusinessRule, PlanRules};
 use closebook_shared::commissions::{LineStatus, LineType, Period, rules};
 use closebook_shared::compensation_plans::CreatePlanRequest;
 use diesel::prelude::*;
@@ -28,19 +28,7 @@ pub const PER_REP_MONTH: usize = 100;
 
 fn plan() -> PlanRules {
     PlanRules {
-        new_business: NewBusinessRule::Tiered {
-            mode: BandMode::Retroactive,
-            bands: vec![
-                Band {
-                    from_percent: Decimal::ZERO,
-                    rate: Decimal::new(5, 2),
-                },
-                Band {
-                    from_percent: Decimal::ONE_HUNDRED,
-                    rate: Decimal::new(10, 2),
-                },
-            ],
-        },
+        new_business: NewBusinessRule::five_then_ten(BandMode::Retroactive),
         team_bonus: Decimal::new(15_000, 2),
         override_rate: Decimal::new(2, 2),
         ..PlanRules::default()
@@ -90,15 +78,7 @@ pub fn ledger(db: &Db, reps: &[String], months: u32) -> Result<usize, String> {
             .select(team_quotas::team_id)
             .load(c)?;
         for t in team_ids.into_iter().filter(|t| !with_quota.contains(t)) {
-            diesel::insert_into(team_quotas::table)
-                .values((
-                    team_quotas::team_id.eq(t),
-                    team_quotas::effective_from.eq(since),
-                    team_quotas::monthly_quota_minor.eq(30_000_000),
-                    team_quotas::currency.eq("USD"),
-                    team_quotas::created_at.eq(now),
-                ))
-                .execute(c)?;
+            crate::db::commissions::plans::insert_team_quota(c, &t, since, 30_000_000, "USD", now)?;
         }
         Ok::<_, ApiError>(())
     })

@@ -7,24 +7,12 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 use closebook_shared::commissions::month::{SimDeal, SimInvoice, SimulateRequest, simulate};
-use closebook_shared::commissions::plan::{Band, BandMode, NewBusinessRule, PlanRules};
+use closebook_shared::commissions::plan::{BandMode, NewBusinessRule, PlanRules};
 use rust_decimal::Decimal;
 
 fn main() {
     let plan = PlanRules {
-        new_business: NewBusinessRule::Tiered {
-            mode: BandMode::Retroactive,
-            bands: vec![
-                Band {
-                    from_percent: Decimal::ZERO,
-                    rate: Decimal::new(5, 2),
-                },
-                Band {
-                    from_percent: Decimal::ONE_HUNDRED,
-                    rate: Decimal::new(10, 2),
-                },
-            ],
-        },
+        new_business: NewBusinessRule::five_then_ten(BandMode::Retroactive),
         ..PlanRules::default()
     };
     let day = |d: u32| NaiveDate::from_ymd_opt(2026, 7, 1 + d % 28).unwrap_or_default();

@@ -3,7 +3,7 @@
 //! the ledger's consumer reading the pipeline's closed-deal events.
 
 use chrono::NaiveDateTime;
-use closebook_shared::commissions::plan::{Band, BandMode, NewBusinessRule, PlanRules};
+use closebook_shared::commissions::plan::{BandMode, NewBusinessRule, PlanRules};
 use closebook_shared::compensation_plans::{AssignPlanRequest, CreatePlanRequest};
 use closebook_shared::events::{Event, PipelineClosed};
 use closebook_shared::leads::Outcome;
@@ -28,19 +28,7 @@ pub fn commissions(
     now: NaiveDateTime,
 ) -> Result<usize, ApiError> {
     let rules = PlanRules {
-        new_business: NewBusinessRule::Tiered {
-            mode: BandMode::Marginal,
-            bands: vec![
-                Band {
-                    from_percent: Decimal::ZERO,
-                    rate: Decimal::new(5, 2),
-                },
-                Band {
-                    from_percent: Decimal::ONE_HUNDRED,
-                    rate: Decimal::new(10, 2),
-                },
-            ],
-        },
+        new_business: NewBusinessRule::five_then_ten(BandMode::Marginal),
         ..PlanRules::default()
     };
     let year_ago = (now - chrono::Duration::days(365)).date();
@@ -115,7 +103,7 @@ pub fn commissions(
 /// eligibility, every ended month closed, the month before last approved and paid out, and a
 /// dispute waiting for finance.
 fn money_flow(c: &mut DbConn, actor: &Actor, now: NaiveDateTime) -> Result<(), ApiError> {
-    use crate::db::schema::{clients, team_quotas, teams};
+    use crate::db::schema::{clients, teams};
     use crate::domain::commissions::{approval, close, eligibility, invoices, refunds, upsells};
     use closebook_shared::commissions::{LineStatus, Period};
     use closebook_shared::invoices::CreateInvoiceRequest;
@@ -139,15 +127,7 @@ fn money_flow(c: &mut DbConn, actor: &Actor, now: NaiveDateTime) -> Result<(), A
     )?;
     let team_ids: Vec<String> = teams::table.select(teams::id).load(c)?;
     for team in &team_ids {
-        diesel::insert_into(team_quotas::table)
-            .values((
-                team_quotas::team_id.eq(team),
-                team_quotas::effective_from.eq(year_ago),
-                team_quotas::monthly_quota_minor.eq(6_000_000),
-                team_quotas::currency.eq("USD"),
-                team_quotas::created_at.eq(now),
-            ))
-            .execute(c)?;
+        crate::db::commissions::plans::insert_team_quota(c, team, year_ago, 6_000_000, "USD", now)?;
     }
 
     // Each client pays 499.00 on the 3rd of every month after it signed.

@@ -58,6 +58,26 @@ pub enum NewBusinessRule {
     },
 }
 
+impl NewBusinessRule {
+    /// Seed 004's "5% base + 5% bonus for quota": 5% from the first dollar, 10% from 100% of
+    /// quota (the demo's, the scale data's and the benchmark's plan).
+    pub fn five_then_ten(mode: BandMode) -> Self {
+        Self::Tiered {
+            mode,
+            bands: vec![
+                Band {
+                    from_percent: Decimal::ZERO,
+                    rate: Decimal::new(5, 2),
+                },
+                Band {
+                    from_percent: Decimal::ONE_HUNDRED,
+                    rate: Decimal::new(10, 2),
+                },
+            ],
+        }
+    }
+}
+
 /// A residual tier: the rep's `closes`-th close of a month (or later ones) locks `amount` per
 /// paid invoice on the client.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

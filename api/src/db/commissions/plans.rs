@@ -302,3 +302,25 @@ pub fn version_on(
         .optional()?;
     Ok((version, currency.into()))
 }
+
+/// A team's monthly revenue quota from `from` (minor units of `currency`).
+pub fn insert_team_quota(
+    conn: &mut DbConn,
+    team_id: &str,
+    from: NaiveDate,
+    quota_minor: i64,
+    currency: &str,
+    now: NaiveDateTime,
+) -> Result<(), ApiError> {
+    use crate::db::schema::team_quotas;
+    diesel::insert_into(team_quotas::table)
+        .values((
+            team_quotas::team_id.eq(team_id),
+            team_quotas::effective_from.eq(from),
+            team_quotas::monthly_quota_minor.eq(quota_minor),
+            team_quotas::currency.eq(currency),
+            team_quotas::created_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
