@@ -113,36 +113,25 @@ impl LineRow {
     }
 }
 
-/// The line a source already wrote for this rule and rep, if any: sources are idempotent by it.
-pub fn find_by_source(
-    conn: &mut DbConn,
-    line_type: LineType,
-    source_type: LineSource,
-    source_id: &str,
-    rep_id: &str,
-) -> Result<Option<LineRow>, ApiError> {
-    Ok(commission_lines::table
-        .filter(commission_lines::line_type.eq(line_type))
-        .filter(commission_lines::source_type.eq(source_type))
-        .filter(commission_lines::source_id.eq(source_id))
-        .filter(commission_lines::rep_id.eq(rep_id))
-        .select(LineRow::as_select())
-        .first(conn)
-        .optional()?)
-}
-
-/// The line of this rule a source wrote, whoever it was written for (a refund finds the line
-/// it claws back from).
+/// The line of this rule a source wrote — for `rep` when given (sources are idempotent by
+/// rule, source and rep), else for whoever it was written (a refund finds the line it claws
+/// back from).
 pub fn find_source_line(
     conn: &mut DbConn,
     line_type: LineType,
     source_type: LineSource,
     source_id: &str,
+    rep: Option<&str>,
 ) -> Result<Option<LineRow>, ApiError> {
-    Ok(commission_lines::table
+    let mut query = commission_lines::table
         .filter(commission_lines::line_type.eq(line_type))
         .filter(commission_lines::source_type.eq(source_type))
         .filter(commission_lines::source_id.eq(source_id))
+        .into_boxed();
+    if let Some(rep) = rep {
+        query = query.filter(commission_lines::rep_id.eq(rep));
+    }
+    Ok(query
         .order(commission_lines::id)
         .select(LineRow::as_select())
         .first(conn)
@@ -357,6 +346,30 @@ pub fn detail(
         line: row.to_dto(status, &name)?,
         history: history.iter().map(StatusRow::to_dto).collect(),
     }))
+}
+
+/// A paid entry of a line's history: (line id, payout reference, when).
+pub type Paid = (String, Option<String>, NaiveDateTime);
+
+/// When, and under which payout reference, each of `line_ids` was paid (lines never paid have
+/// no entry). Read in chunks, so a rep's year of lines stays within every backend's limit on
+/// bound parameters.
+pub fn paid_entries(conn: &mut DbConn, line_ids: &[&str]) -> Result<Vec<Paid>, ApiError> {
+    let mut out = Vec::new();
+    for chunk in line_ids.chunks(500) {
+        out.extend(
+            commission_status_history::table
+                .filter(commission_status_history::line_id.eq_any(chunk))
+                .filter(commission_status_history::status.eq(LineStatus::Paid))
+                .select((
+                    commission_status_history::line_id,
+                    commission_status_history::reference,
+                    commission_status_history::at,
+                ))
+                .load::<Paid>(conn)?,
+        );
+    }
+    Ok(out)
 }
 
 /// A line's current status, if the line exists.

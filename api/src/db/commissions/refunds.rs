@@ -2,14 +2,12 @@
 
 use chrono::NaiveDateTime;
 use closebook_shared::Money;
-use closebook_shared::commission_lines::LineSource;
-use closebook_shared::commissions::LineType;
 use closebook_shared::invoices::Refund;
 use diesel::prelude::*;
 
 use crate::db::DbConn;
 use crate::db::columns::{StoredCurrency, StoredId, StoredOptId, uuid_of as uuid};
-use crate::db::schema::{commission_lines, refunds};
+use crate::db::schema::refunds;
 use crate::error::ApiError;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -76,15 +74,4 @@ pub fn refunded_of_client(conn: &mut DbConn, client_id: &str) -> Result<i64, Api
         .select(refunds::amount_minor)
         .load(conn)?;
     Ok(amounts.iter().sum())
-}
-
-/// The clawback line a refund wrote, if it wrote one.
-pub fn clawback_of(conn: &mut DbConn, refund_id: &str) -> Result<Option<String>, ApiError> {
-    Ok(commission_lines::table
-        .filter(commission_lines::line_type.eq(LineType::Clawback))
-        .filter(commission_lines::source_type.eq(LineSource::Refund))
-        .filter(commission_lines::source_id.eq(refund_id))
-        .select(commission_lines::id)
-        .first(conn)
-        .optional()?)
 }

@@ -163,7 +163,7 @@ pub fn apply(
             let client = client_rows::find(conn, &id)?
                 .ok_or_else(|| ApiError::reference("client_id", "is not a client"))?;
             let at = cancelled_at.naive_utc();
-            super::invoices::not_future("cancelled_at", at)?;
+            super::not_future("cancelled_at", at)?;
             let duplicate = client.cancelled_at.is_some();
             if !duplicate {
                 diesel::update(clients::table.find(&id))

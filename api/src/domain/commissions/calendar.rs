@@ -25,6 +25,17 @@ pub fn local_date(zone: Tz, utc: NaiveDateTime) -> NaiveDate {
     local(zone, utc).date()
 }
 
+/// The UTC instants a local period spans: from its first local midnight to the next period's.
+pub fn utc_bounds(zone: Tz, period: Period) -> (NaiveDateTime, NaiveDateTime) {
+    let at = |d: NaiveDate| {
+        let local = d.and_hms_opt(0, 0, 0).unwrap_or_default();
+        zone.from_local_datetime(&local)
+            .earliest()
+            .map_or(local, |t| t.naive_utc())
+    };
+    (at(period.first_day()), at(period.end()))
+}
+
 /// The period a UTC instant falls in.
 pub fn period_of(zone: Tz, utc: NaiveDateTime) -> Period {
     Period::of(local_date(zone, utc))

@@ -3,7 +3,7 @@
 //! database (`db::job_runs`) in the transaction that does it, so it happens once however many
 //! processes tick, and a run killed halfway is redone whole.
 
-use chrono::{Datelike, NaiveDateTime, TimeZone};
+use chrono::{Datelike, NaiveDateTime};
 use closebook_shared::commissions::Period;
 use diesel::prelude::*;
 use serde::Serialize;
@@ -30,20 +30,9 @@ pub struct Reconciled {
     pub residuals_created: Vec<String>,
 }
 
-/// The UTC instants a local period spans.
-pub fn bounds(zone: chrono_tz::Tz, period: Period) -> (NaiveDateTime, NaiveDateTime) {
-    let at = |d: chrono::NaiveDate| {
-        let local = d.and_hms_opt(0, 0, 0).unwrap_or_default();
-        zone.from_local_datetime(&local)
-            .earliest()
-            .map_or(local, |t| t.naive_utc())
-    };
-    (at(period.first_day()), at(period.end()))
-}
-
 /// Every paid invoice of `period` has its residual line: the missing ones are written.
 pub fn reconcile(conn: &mut DbConn, period: Period) -> Result<Reconciled, ApiError> {
-    let (from, to) = bounds(calendar::zone(conn)?, period);
+    let (from, to) = calendar::utc_bounds(calendar::zone(conn)?, period);
     let paid: Vec<InvoiceRow> = invoices::table
         .filter(invoices::paid_at.ge(from))
         .filter(invoices::paid_at.lt(to))

@@ -7,12 +7,11 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{NaiveDate, NaiveDateTime, TimeZone};
+use chrono::{NaiveDate, NaiveDateTime};
 use closebook_shared::Role;
 use closebook_shared::commission_lines::{CloseReport, LineSource};
 use closebook_shared::commissions::close::{self as steps, LedgerLine, StatementTotals};
 use closebook_shared::commissions::{Explanation, LineStatus, LineType, Period, rules};
-use closebook_shared::money::minor_unit_digits;
 use diesel::prelude::*;
 use rust_decimal::Decimal;
 
@@ -65,6 +64,7 @@ struct Month {
     ends_at: NaiveDateTime,
     lines: BTreeMap<String, Vec<Loaded>>,
     people: BTreeMap<String, Person>,
+    plans: BTreeMap<String, Option<plans::InForce>>,
     report: CloseReport,
 }
 
@@ -77,28 +77,36 @@ impl Month {
             .iter()
             .filter(|l| l.currency == currency)
             .map(|l| {
-                Ok(LedgerLine {
-                    line_type: l.line_type,
-                    base: super::amount_of(l.base_minor, currency)?,
-                    amount: super::amount_of(l.amount_minor, currency)?,
-                    status: l.status,
-                })
+                ledger_line(
+                    l.line_type,
+                    l.base_minor,
+                    l.amount_minor,
+                    currency,
+                    l.status,
+                )
             })
             .collect()
+    }
+
+    /// The rep's close lines of this kind written under `key` (`key`, `key#2`, …).
+    fn close_lines<'a>(
+        &'a self,
+        rep: &str,
+        line_type: LineType,
+        key: &'a str,
+    ) -> impl Iterator<Item = &'a Loaded> {
+        let repeat = format!("{key}#");
+        self.lines.get(rep).into_iter().flatten().filter(move |l| {
+            l.line_type == line_type
+                && l.source_type == LineSource::Close
+                && (l.source_id == key || l.source_id.starts_with(&repeat))
+        })
     }
 
     /// The source id for another close line of this kind: `key` first, then `key#2`, … so a
     /// later close can add to an earlier one without colliding with it.
     fn next_source(&self, rep: &str, line_type: LineType, key: &str) -> String {
-        let written = self.lines.get(rep).map_or(0, |ls| {
-            ls.iter()
-                .filter(|l| {
-                    l.line_type == line_type
-                        && l.source_type == LineSource::Close
-                        && (l.source_id == key || l.source_id.starts_with(&format!("{key}#")))
-                })
-                .count()
-        });
+        let written = self.close_lines(rep, line_type, key).count();
         match written {
             0 => key.to_owned(),
             n => format!("{key}#{}", n + 1),
@@ -148,11 +156,27 @@ impl Month {
         Ok(())
     }
 
-    fn plan_of(&self, conn: &mut DbConn, rep: &str) -> Result<Option<plans::InForce>, ApiError> {
-        let Some(person) = self.people.get(rep) else {
-            return Ok(None);
+    /// The plan in force for `rep` on the month's last day, read once per close (every step
+    /// asks for it).
+    fn plan_of(
+        &mut self,
+        conn: &mut DbConn,
+        rep: &str,
+    ) -> Result<Option<plans::InForce>, ApiError> {
+        if let Some(known) = self.plans.get(rep) {
+            return Ok(known.clone());
+        }
+        let plan = match self.people.get(rep) {
+            Some(person) => Some(plans::in_force(
+                conn,
+                Some(rep),
+                person.role,
+                self.last_day,
+            )?),
+            None => None,
         };
-        plans::in_force(conn, Some(rep), person.role, self.last_day).map(Some)
+        self.plans.insert(rep.to_owned(), plan.clone());
+        Ok(plan)
     }
 
     /// The team's members active in the month: still active, and hired (or, without a hire
@@ -169,8 +193,20 @@ impl Month {
     }
 }
 
-fn dp(currency: &str) -> Result<u32, ApiError> {
-    minor_unit_digits(currency).map_err(|e| ApiError::internal(format!("currency: {e}")))
+/// A stored line as the pure close steps and statements take it.
+pub fn ledger_line(
+    line_type: LineType,
+    base_minor: i64,
+    amount_minor: i64,
+    currency: &str,
+    status: LineStatus,
+) -> Result<LedgerLine, ApiError> {
+    Ok(LedgerLine {
+        line_type,
+        base: super::amount_of(base_minor, currency)?,
+        amount: super::amount_of(amount_minor, currency)?,
+        status,
+    })
 }
 
 /// Closes a period that has ended in the organisation's time zone (finance's close).
@@ -195,18 +231,14 @@ pub fn close_ended(
 /// Closes `period`: writes what the steps owe and stores each rep's statement.
 pub fn close(conn: &mut DbConn, actor: &Actor, period: Period) -> Result<CloseReport, ApiError> {
     let zone = calendar::zone(conn)?;
-    let ends_local = period.end().and_hms_opt(0, 0, 0).unwrap_or_default();
-    let ends_at = zone
-        .from_local_datetime(&ends_local)
-        .earliest()
-        .map_or(ends_local, |t| t.naive_utc())
-        - chrono::Duration::seconds(1);
+    let ends_at = calendar::utc_bounds(zone, period).1 - chrono::Duration::seconds(1);
     let mut month = Month {
         period,
         last_day: period.end().pred_opt().unwrap_or(period.first_day()),
         ends_at,
         lines: BTreeMap::new(),
         people: BTreeMap::new(),
+        plans: BTreeMap::new(),
         report: CloseReport::new(period),
     };
     let loaded: Vec<Loaded> = commission_lines::table
@@ -268,7 +300,12 @@ fn true_ups(conn: &mut DbConn, month: &mut Month) -> Result<(), ApiError> {
             continue;
         };
         let lines = month.ledger(&rep, &plan.currency)?;
-        if let Some(e) = steps::true_up(&plan.rules, plan.quota, &lines, dp(&plan.currency)?) {
+        if let Some(e) = steps::true_up(
+            &plan.rules,
+            plan.quota,
+            &lines,
+            super::digits(&plan.currency)?,
+        ) {
             month.write(conn, &rep, &month.period.to_string(), &plan, &e)?;
             month.report.true_ups += 1;
         }
@@ -308,18 +345,19 @@ fn team_bonuses(conn: &mut DbConn, month: &mut Month) -> Result<(), ApiError> {
         let quota = super::amount_of(quota_minor, &currency)?;
         let key = month.period.to_string();
         for m in members {
-            let already = month.lines.get(&m).is_some_and(|ls| {
-                ls.iter().any(|l| {
-                    l.line_type == LineType::TeamBonus && l.source_type == LineSource::Close
-                })
-            });
+            let already = month
+                .close_lines(&m, LineType::TeamBonus, &key)
+                .next()
+                .is_some();
             let Some(plan) = month.plan_of(conn, &m)? else {
                 continue;
             };
             if already || plan.currency != currency {
                 continue;
             }
-            if let Some(e) = rules::team_bonus(&plan.rules, revenue, Some(quota), dp(&currency)?) {
+            if let Some(e) =
+                rules::team_bonus(&plan.rules, revenue, Some(quota), super::digits(&currency)?)
+            {
                 month.write(conn, &m, &key, &plan, &e)?;
                 month.report.team_bonuses += 1;
             }
@@ -344,20 +382,17 @@ fn overrides(conn: &mut DbConn, month: &mut Month) -> Result<(), ApiError> {
             member_lines.extend(month.ledger(m, &plan.currency)?);
         }
         let key = format!("{}:{team}", month.period);
-        let already_minor: i64 = month.lines.get(&manager).map_or(0, |ls| {
-            ls.iter()
-                .filter(|l| {
-                    l.line_type == LineType::Override
-                        && l.source_type == LineSource::Close
-                        && (l.source_id == key || l.source_id.starts_with(&format!("{key}#")))
-                })
-                .map(|l| l.amount_minor)
-                .sum()
-        });
+        let already_minor: i64 = month
+            .close_lines(&manager, LineType::Override, &key)
+            .map(|l| l.amount_minor)
+            .sum();
         let already = super::amount_of(already_minor, &plan.currency)?;
-        if let Some(e) =
-            steps::manager_override(&plan.rules, &member_lines, already, dp(&plan.currency)?)
-        {
+        if let Some(e) = steps::manager_override(
+            &plan.rules,
+            &member_lines,
+            already,
+            super::digits(&plan.currency)?,
+        ) {
             month.write(conn, &manager, &key, &plan, &e)?;
             month.report.overrides += 1;
         }
@@ -383,7 +418,7 @@ fn caps(conn: &mut DbConn, month: &mut Month) -> Result<(), ApiError> {
             _ => None,
         };
         let lines = month.ledger(&rep, &plan.currency)?;
-        if let Some(e) = steps::cap(&plan.rules, &lines, salary, dp(&plan.currency)?) {
+        if let Some(e) = steps::cap(&plan.rules, &lines, salary, super::digits(&plan.currency)?) {
             month.write(conn, &rep, &month.period.to_string(), &plan, &e)?;
             month.report.caps += 1;
         }
@@ -412,12 +447,7 @@ pub fn statements_of(
     let mut grouped: BTreeMap<(String, String), Vec<LedgerLine>> = BTreeMap::new();
     for (rep, line_type, base, amount, currency, status) in loaded {
         let currency = String::from(currency);
-        let line = LedgerLine {
-            line_type,
-            base: super::amount_of(base, &currency)?,
-            amount: super::amount_of(amount, &currency)?,
-            status,
-        };
+        let line = ledger_line(line_type, base, amount, &currency, status)?;
         grouped
             .entry((rep.into(), currency))
             .or_default()

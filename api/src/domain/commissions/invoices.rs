@@ -6,7 +6,6 @@ use chrono::NaiveDateTime;
 use closebook_shared::commission_lines::LineSource;
 use closebook_shared::commissions::{LineStatus, LineType, rules};
 use closebook_shared::invoices::{CreateInvoiceRequest, Invoice};
-use closebook_shared::money::minor_unit_digits;
 use uuid::Uuid;
 
 use super::ledger::{self, NewLine};
@@ -19,14 +18,6 @@ use crate::db::commissions::lines;
 use crate::db::users as user_rows;
 use crate::error::ApiError;
 use crate::time;
-
-pub fn not_future(field: &str, at: NaiveDateTime) -> Result<(), ApiError> {
-    // A few minutes of clock difference between systems is not the future.
-    if at > time::now() + chrono::Duration::minutes(5) {
-        return Err(ApiError::field(field, "must not be in the future"));
-    }
-    Ok(())
-}
 
 /// Finance's invoice entered by hand.
 pub fn create(
@@ -44,6 +35,8 @@ pub fn create_external(
     req: CreateInvoiceRequest,
     external_id: &str,
 ) -> Result<Invoice, ApiError> {
+    // The webhook's invoices arrive without the extractor's checks.
+    garde::Validate::validate(&req).map_err(ApiError::from)?;
     create_with(conn, actor, req, Some(external_id))
 }
 
@@ -53,11 +46,9 @@ fn create_with(
     req: CreateInvoiceRequest,
     external_id: Option<&str>,
 ) -> Result<Invoice, ApiError> {
-    // The webhook's invoices arrive without the extractor's checks.
-    garde::Validate::validate(&req).map_err(ApiError::from)?;
     let paid_at = req.paid_at.map(|t| t.naive_utc());
     if let Some(at) = paid_at {
-        not_future("paid_at", at)?;
+        super::not_future("paid_at", at)?;
     }
     let client = client_rows::find(conn, &req.client_id.to_string())?
         .ok_or_else(|| ApiError::reference("client_id", "is not a client"))?;
@@ -100,7 +91,7 @@ pub fn pay(
     id: &str,
     at: NaiveDateTime,
 ) -> Result<Invoice, ApiError> {
-    not_future("paid_at", at)?;
+    super::not_future("paid_at", at)?;
     let before = rows::find(conn, id)?.ok_or_else(|| ApiError::not_found("invoice"))?;
     if !rows::mark_paid(conn, id, at)? {
         return Err(ApiError::conflict("the invoice is already paid"));
@@ -130,8 +121,14 @@ pub fn residual_for(
         .ok_or_else(|| ApiError::internal("an invoice's client is gone"))?;
     let rep = client.owner_id.clone();
     // One residual per invoice, whoever owns the client now.
-    if lines::find_source_line(conn, LineType::Residual, LineSource::Invoice, &invoice.id)?
-        .is_some()
+    if lines::find_source_line(
+        conn,
+        LineType::Residual,
+        LineSource::Invoice,
+        &invoice.id,
+        None,
+    )?
+    .is_some()
     {
         return Ok(false);
     }
@@ -142,8 +139,7 @@ pub fn residual_for(
         .ok_or_else(|| ApiError::internal("a client's owner is gone"))?;
     let plan = plans::in_force(conn, Some(&rep), role, local.date())?;
     let currency = client.residual_currency.clone().unwrap_or(plan.currency);
-    let dp = minor_unit_digits(&currency)
-        .map_err(|e| ApiError::internal(format!("residual currency: {e}")))?;
+    let dp = super::digits(&currency)?;
     let locked = client
         .residual_locked_minor
         .map(|m| super::amount_of(m, &currency))

@@ -35,9 +35,28 @@ pub fn minor_units(amount: Decimal, currency: &str) -> Result<i64, ApiError> {
         .map_err(|e| ApiError::internal(format!("commission amount: {e}")))
 }
 
+/// Stored minor units of `currency` as money.
+pub fn money_of(minor: i64, currency: &str) -> Result<Money, ApiError> {
+    Money::from_minor(minor, currency)
+        .map_err(|e| ApiError::internal(format!("stored amount: {e}")))
+}
+
 /// Stored minor units of `currency` as an amount.
 pub fn amount_of(minor: i64, currency: &str) -> Result<Decimal, ApiError> {
-    Money::from_minor(minor, currency)
-        .map(|m| m.amount)
-        .map_err(|e| ApiError::internal(format!("stored amount: {e}")))
+    money_of(minor, currency).map(|m| m.amount)
+}
+
+/// The minor-unit digits of a currency Closebook stored (so an unknown one is a 500).
+pub fn digits(currency: &str) -> Result<u32, ApiError> {
+    closebook_shared::money::minor_unit_digits(currency)
+        .map_err(|e| ApiError::internal(format!("stored currency: {e}")))
+}
+
+/// Event times sent in (payments, refunds, sales, cancellations) may not lie in the future; a
+/// few minutes of clock difference between systems is not the future.
+pub fn not_future(field: &str, at: chrono::NaiveDateTime) -> Result<(), ApiError> {
+    if at > crate::time::now() + chrono::Duration::minutes(5) {
+        return Err(ApiError::field(field, "must not be in the future"));
+    }
+    Ok(())
 }

@@ -9,9 +9,8 @@ use diesel::prelude::*;
 
 use crate::db::DbConn;
 use crate::db::columns::{StoredCurrency, StoredId};
-use crate::db::schema::{
-    commission_line_status, commission_lines, commission_status_history, users,
-};
+use crate::db::commissions::lines;
+use crate::db::schema::{commission_line_status, commission_lines, users};
 use crate::error::ApiError;
 
 #[derive(Default)]
@@ -58,19 +57,9 @@ pub fn csv(conn: &mut DbConn, period: Period) -> Result<String, ApiError> {
         .collect();
     // The run each paid line went out in (a clawed-back line was paid before it was clawed).
     let mut reference_of: BTreeMap<String, String> = BTreeMap::new();
-    for chunk in paid_ids.chunks(500) {
-        let refs: Vec<(String, Option<String>)> = commission_status_history::table
-            .filter(commission_status_history::line_id.eq_any(chunk))
-            .filter(commission_status_history::status.eq(LineStatus::Paid))
-            .select((
-                commission_status_history::line_id,
-                commission_status_history::reference,
-            ))
-            .load(conn)?;
-        for (line, r) in refs {
-            if let Some(r) = r {
-                reference_of.insert(line, r);
-            }
+    for (line, reference, _) in lines::paid_entries(conn, &paid_ids)? {
+        if let Some(r) = reference {
+            reference_of.insert(line, r);
         }
     }
     let mut rows: BTreeMap<(String, String), Row> = BTreeMap::new();

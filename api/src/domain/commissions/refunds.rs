@@ -13,7 +13,6 @@ use closebook_shared::Money;
 use closebook_shared::commission_lines::LineSource;
 use closebook_shared::commissions::{LineStatus, LineType, rules};
 use closebook_shared::invoices::{CreateRefundRequest, Refund};
-use closebook_shared::money::minor_unit_digits;
 use uuid::Uuid;
 
 use super::ledger::{self, NewLine};
@@ -63,7 +62,7 @@ pub fn create(
 
 /// Records a refund and writes its clawback, if one is due.
 pub fn record(conn: &mut DbConn, actor: &Actor, r: NewRefund) -> Result<Refund, ApiError> {
-    super::invoices::not_future("refunded_at", r.refunded_at)?;
+    super::not_future("refunded_at", r.refunded_at)?;
     closebook_shared::validate::money(&r.amount)
         .map_err(|e| ApiError::field("amount", e.to_string()))?;
     if r.amount.amount.is_zero() {
@@ -89,7 +88,7 @@ pub fn record(conn: &mut DbConn, actor: &Actor, r: NewRefund) -> Result<Refund, 
                 ));
             }
             let original =
-                lines::find_source_line(conn, LineType::Residual, LineSource::Invoice, id)?;
+                lines::find_source_line(conn, LineType::Residual, LineSource::Invoice, id, None)?;
             (
                 Some(id.clone()),
                 None,
@@ -120,6 +119,7 @@ pub fn record(conn: &mut DbConn, actor: &Actor, r: NewRefund) -> Result<Refund, 
                 LineType::NewBusiness,
                 LineSource::Lead,
                 &client.lead_id,
+                None,
             )?;
             (None, Some(id.clone()), value, before, currency, original)
         }
@@ -181,8 +181,7 @@ fn clawback(
     }
     let zone = calendar::zone(conn)?;
     let plan = plans::rules_of_version(conn, original.plan_version_id.as_deref())?;
-    let dp = minor_unit_digits(&original.currency)
-        .map_err(|e| ApiError::internal(format!("line currency: {e}")))?;
+    let dp = super::digits(&original.currency)?;
     let input = rules::Refund {
         original: super::amount_of(original.amount_minor, &original.currency)?,
         base: super::amount_of(base_minor, &refund.currency)?,
@@ -238,6 +237,6 @@ fn clawback(
 /// One refund, for finance.
 pub fn load(conn: &mut DbConn, id: &str) -> Result<Refund, ApiError> {
     let row = rows::find(conn, id)?.ok_or_else(|| ApiError::not_found("refund"))?;
-    let clawback = rows::clawback_of(conn, id)?;
-    row.to_dto(clawback.as_deref())
+    let clawback = lines::find_source_line(conn, LineType::Clawback, LineSource::Refund, id, None)?;
+    row.to_dto(clawback.as_ref().map(|l| l.id.as_str()))
 }

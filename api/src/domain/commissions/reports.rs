@@ -13,7 +13,7 @@ use closebook_shared::commissions::{LineStatus, LineType, Period};
 use diesel::prelude::*;
 use uuid::Uuid;
 
-use super::calendar;
+use super::{calendar, money_of};
 use crate::authz::{OwnerScope, within_scope};
 use crate::db::DbConn;
 use crate::db::columns::uuid_of;
@@ -23,10 +23,6 @@ use crate::db::schema::{
 };
 use crate::db::settings;
 use crate::error::ApiError;
-
-fn money(minor: i64, currency: &str) -> Result<Money, ApiError> {
-    Money::from_minor(minor, currency).map_err(|e| ApiError::internal(format!("report: {e}")))
-}
 
 type BookClient = (
     String,
@@ -132,41 +128,33 @@ pub fn residual_book(
             }
         }
     }
+    // Totals over the whole book (every page), per currency: what active clients pay monthly,
+    // and what all of them earned.
+    let mut locked_totals: BTreeMap<String, i64> = BTreeMap::new();
+    let mut earned_totals: BTreeMap<String, i64> = BTreeMap::new();
     let mut entries = Vec::with_capacity(book.len());
     for (id, name, owner, owner_name, locked, currency, cancelled) in &book {
         let currency = currency.clone().unwrap_or_else(|| org_currency.clone());
         let (earned_minor, earned_currency) =
             earned.get(id).cloned().unwrap_or((0, currency.clone()));
+        if let (Some(l), None) = (locked, cancelled) {
+            *locked_totals.entry(currency.clone()).or_default() += l;
+        }
+        *earned_totals.entry(earned_currency.clone()).or_default() += earned_minor;
         entries.push(ResidualBookEntry {
             client_id: uuid_of(id),
             client_name: name.clone(),
             rep_id: uuid_of(owner),
             rep_name: owner_name.clone(),
-            locked: locked.map(|m| money(m, &currency)).transpose()?,
+            locked: locked.map(|m| money_of(m, &currency)).transpose()?,
             months_active: months.get(id).copied().unwrap_or(0),
-            earned_to_date: money(earned_minor, &earned_currency)?,
+            earned_to_date: money_of(earned_minor, &earned_currency)?,
             status: if cancelled.is_some() {
                 ClientStatus::Cancelled
             } else {
                 ClientStatus::Active
             },
         });
-    }
-    let mut locked_totals: BTreeMap<String, i64> = BTreeMap::new();
-    let mut earned_totals: BTreeMap<String, i64> = BTreeMap::new();
-    for (e, (_, _, _, _, locked, _, cancelled)) in entries.iter().zip(&book) {
-        if let (Some(l), None) = (locked, cancelled) {
-            *locked_totals
-                .entry(
-                    e.locked
-                        .as_ref()
-                        .map_or_else(String::new, |m| m.currency.clone()),
-                )
-                .or_default() += l;
-        }
-        *earned_totals
-            .entry(e.earned_to_date.currency.clone())
-            .or_default() += e.earned_to_date.to_minor().unwrap_or(0);
     }
     let sort = q.sort.unwrap_or(ResidualBookSort::Earned);
     entries.sort_by(|a, b| {
@@ -204,10 +192,7 @@ pub fn residual_book(
         .take(limit as usize)
         .collect();
     let to_money = |m: BTreeMap<String, i64>| -> Result<Vec<Money>, ApiError> {
-        m.into_iter()
-            .filter(|(c, _)| !c.is_empty())
-            .map(|(c, v)| money(v, &c))
-            .collect()
+        m.into_iter().map(|(c, v)| money_of(v, &c)).collect()
     };
     Ok(ResidualBook {
         entries: page,
@@ -221,7 +206,7 @@ pub fn residual_book(
 pub fn profitability(conn: &mut DbConn, period: Period) -> Result<Profitability, ApiError> {
     let currency = settings::get(conn)?.currency;
     let zone = calendar::zone(conn)?;
-    let (from, to) = super::calendar_jobs::bounds(zone, period);
+    let (from, to) = calendar::utc_bounds(zone, period);
     let paid: Vec<i64> = invoices::table
         .filter(invoices::paid_at.ge(from))
         .filter(invoices::paid_at.lt(to))
@@ -263,11 +248,11 @@ pub fn profitability(conn: &mut DbConn, period: Period) -> Result<Profitability,
     }
     Ok(Profitability {
         period,
-        revenue: money(revenue, &currency)?,
-        bookings: money(bookings, &currency)?,
-        commissions: money(commissions, &currency)?,
-        residuals: money(residuals, &currency)?,
-        overrides: money(overrides, &currency)?,
-        net: money(revenue - commissions - residuals - overrides, &currency)?,
+        revenue: money_of(revenue, &currency)?,
+        bookings: money_of(bookings, &currency)?,
+        commissions: money_of(commissions, &currency)?,
+        residuals: money_of(residuals, &currency)?,
+        overrides: money_of(overrides, &currency)?,
+        net: money_of(revenue - commissions - residuals - overrides, &currency)?,
     })
 }

@@ -8,7 +8,6 @@ use closebook_shared::commission_lines::LineSource;
 use closebook_shared::commissions::{LineStatus, LineType, rules};
 use closebook_shared::events::PipelineClosed;
 use closebook_shared::leads::Outcome;
-use closebook_shared::money::minor_unit_digits;
 use diesel::prelude::*;
 use rust_decimal::Decimal;
 
@@ -100,7 +99,14 @@ pub fn consume_closed_deals(conn: &mut DbConn) -> Result<usize, ApiError> {
 fn new_business_for(conn: &mut DbConn, closed: &PipelineClosed) -> Result<bool, ApiError> {
     let rep = closed.owner_id.to_string();
     let lead = closed.lead_id.to_string();
-    if lines::find_by_source(conn, LineType::NewBusiness, LineSource::Lead, &lead, &rep)?.is_some()
+    if lines::find_source_line(
+        conn,
+        LineType::NewBusiness,
+        LineSource::Lead,
+        &lead,
+        Some(&rep),
+    )?
+    .is_some()
     {
         return Ok(false);
     }
@@ -121,8 +127,7 @@ fn new_business_for(conn: &mut DbConn, closed: &PipelineClosed) -> Result<bool, 
         Some(m) => (m.amount, m.currency.clone()),
         None => (Decimal::ZERO, plan.currency.clone()),
     };
-    let dp = minor_unit_digits(&currency)
-        .map_err(|e| ApiError::internal(format!("deal currency: {e}")))?;
+    let dp = super::digits(&currency)?;
     // Quota attainment only means something in the quota's currency.
     let quota = plan.quota.filter(|_| plan.currency == currency);
     let (before_minor, closes_before) =
@@ -162,8 +167,7 @@ fn new_business_for(conn: &mut DbConn, closed: &PipelineClosed) -> Result<bool, 
     // The residual locks now, at this close's place in the month, and never changes after.
     if let Some(client) = closed.client_id {
         let closes = u32::try_from(closes_before + 1).unwrap_or(u32::MAX);
-        let rdp = minor_unit_digits(&plan.currency)
-            .map_err(|e| ApiError::internal(format!("plan currency: {e}")))?;
+        let rdp = super::digits(&plan.currency)?;
         let locked = rules::round_line(rules::residual_lock(&plan.rules, closes), rdp);
         diesel::update(
             clients::table

@@ -71,12 +71,7 @@ pub fn statement(
     let ledger: Vec<_> = rows
         .iter()
         .map(|(r, s)| {
-            Ok(closebook_shared::commissions::close::LedgerLine {
-                line_type: r.line_type,
-                base: super::amount_of(r.base_minor, &r.currency)?,
-                amount: super::amount_of(r.amount_minor, &r.currency)?,
-                status: *s,
-            })
+            close::ledger_line(r.line_type, r.base_minor, r.amount_minor, &r.currency, *s)
         })
         .collect::<Result<_, ApiError>>()?;
     let totals = closebook_shared::commissions::close::statement(&ledger);

@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDateTime};
-use closebook_shared::Money;
 use closebook_shared::commission_lines::{
     CommissionSummary, RepPayout, StatusTotals, next_payout_date,
 };
@@ -15,7 +14,8 @@ use uuid::Uuid;
 use super::{calendar, plans};
 use crate::authz::OwnerScope;
 use crate::db::DbConn;
-use crate::db::schema::{commission_line_status, commission_lines, commission_status_history};
+use crate::db::commissions::lines;
+use crate::db::schema::{commission_line_status, commission_lines};
 use crate::db::users as user_rows;
 use crate::error::ApiError;
 use crate::time;
@@ -42,10 +42,7 @@ impl Sums {
     }
 
     fn totals(&self, currency: &str) -> Result<StatusTotals, ApiError> {
-        let m = |minor| {
-            Money::from_minor(minor, currency)
-                .map_err(|e| ApiError::internal(format!("summary amount: {e}")))
-        };
+        let m = |minor| super::money_of(minor, currency);
         Ok(StatusTotals {
             pending: m(self.pending)?,
             earned: m(self.earned)?,
@@ -98,24 +95,13 @@ pub fn summary(
         .collect();
     let ids: Vec<&str> = amounts.keys().copied().collect();
     let mut runs: BTreeMap<String, (NaiveDateTime, u32, i64)> = BTreeMap::new();
-    for chunk in ids.chunks(500) {
-        let paid: Vec<(String, Option<String>, NaiveDateTime)> = commission_status_history::table
-            .filter(commission_status_history::line_id.eq_any(chunk))
-            .filter(commission_status_history::status.eq(LineStatus::Paid))
-            .select((
-                commission_status_history::line_id,
-                commission_status_history::reference,
-                commission_status_history::at,
-            ))
-            .load(conn)?;
-        for (line, reference, at) in paid {
-            let run = runs
-                .entry(reference.unwrap_or_default())
-                .or_insert((at, 0, 0));
-            run.0 = run.0.max(at);
-            run.1 += 1;
-            run.2 += amounts.get(line.as_str()).copied().unwrap_or(0);
-        }
+    for (line, reference, at) in lines::paid_entries(conn, &ids)? {
+        let run = runs
+            .entry(reference.unwrap_or_default())
+            .or_insert((at, 0, 0));
+        run.0 = run.0.max(at);
+        run.1 += 1;
+        run.2 += amounts.get(line.as_str()).copied().unwrap_or(0);
     }
     let mut payouts = runs
         .into_iter()
@@ -124,8 +110,7 @@ pub fn summary(
                 reference,
                 paid_at: at.and_utc(),
                 line_count: count,
-                amount: Money::from_minor(minor, &plan.currency)
-                    .map_err(|e| ApiError::internal(format!("payout amount: {e}")))?,
+                amount: super::money_of(minor, &plan.currency)?,
             })
         })
         .collect::<Result<Vec<_>, ApiError>>()?;

@@ -4,7 +4,6 @@
 
 use closebook_shared::commission_lines::LineSource;
 use closebook_shared::commissions::{LineStatus, LineType, rules};
-use closebook_shared::money::minor_unit_digits;
 use closebook_shared::upsells::{CreateUpsellRequest, MarkUpsellSoldRequest, Upsell};
 use uuid::Uuid;
 
@@ -21,7 +20,7 @@ use crate::error::ApiError;
 use crate::time;
 
 fn dto(conn: &mut DbConn, row: &UpsellRow) -> Result<Upsell, ApiError> {
-    let line = lines::find_source_line(conn, LineType::Upsell, LineSource::Upsell, &row.id)?;
+    let line = lines::find_source_line(conn, LineType::Upsell, LineSource::Upsell, &row.id, None)?;
     row.to_dto(line.as_ref().map(|l| l.id.as_str()))
 }
 
@@ -95,7 +94,7 @@ pub fn mark_sold(
     req: MarkUpsellSoldRequest,
 ) -> Result<Upsell, ApiError> {
     let at = req.sold_at.map_or_else(time::now, |t| t.naive_utc());
-    super::invoices::not_future("sold_at", at)?;
+    super::not_future("sold_at", at)?;
     let before = load(conn, scope, id)?;
     if at < before.created_at - chrono::Duration::days(366) {
         return Err(ApiError::field(
@@ -116,8 +115,7 @@ pub fn mark_sold(
         role,
         calendar::local_date(zone, at),
     )?;
-    let dp = minor_unit_digits(&before.currency)
-        .map_err(|e| ApiError::internal(format!("upsell currency: {e}")))?;
+    let dp = super::digits(&before.currency)?;
     let price = super::amount_of(before.price_minor, &before.currency)?;
     let e = rules::upsell(&plan.rules, price, dp);
     ledger::write(
