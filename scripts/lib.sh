@@ -50,7 +50,15 @@ ensure_web_tools() {
 
 build_web() {
   say "building the web app (trunk, release, wasm-opt, pre-compressed)"
-  PATH="$PWD/web/tools/node_modules/.bin:$PATH" trunk build --release
+  # Three portals (closebook_shared::portal): the field app into web/dist, then the commission
+  # and office apps into their directories under it, served under /commissions and /admin,
+  # /finance (api/src/web_app.rs). The field app first: each build empties its own directory.
+  local tools="$PWD/web/tools/node_modules/.bin"
+  PATH="$tools:$PATH" trunk build --release
+  for portal in commission office; do
+    PATH="$tools:$PATH" trunk build "web/$portal.html" --release \
+      --dist "web/dist/$portal" --public-url "/$portal/"
+  done
 }
 
 ensure_browser() {

@@ -1,5 +1,6 @@
 //! Serves the built web app (Trunk's `web/dist`) at `/`, with the SPA fallback: any other path
-//! that is not a file gets `index.html`, so deep links like `/admin/users` load the app.
+//! that is not a file gets its portal's `index.html` (`office/index.html` for `/admin…`, the
+//! root one for the field portal's pages; `closebook_shared::portal`), so deep links load the app.
 //!
 //! Delivery is tuned for phones on slow links: the build writes brotli and gzip siblings of each
 //! file (`scripts/compress-web`), sent here by content negotiation (`Vary: Accept-Encoding`)
@@ -12,6 +13,7 @@ use std::path::{Path, PathBuf};
 use actix_files::NamedFile;
 use actix_web::http::header::{self, ContentEncoding, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, web};
+use closebook_shared::portal::Portal;
 
 pub fn configure(cfg: &mut web::ServiceConfig, web_dir: Option<PathBuf>) {
     match web_dir.filter(|d| d.join("index.html").is_file()) {
@@ -30,7 +32,7 @@ pub fn configure(cfg: &mut web::ServiceConfig, web_dir: Option<PathBuf>) {
 struct WebDir(PathBuf);
 
 async fn serve(req: &HttpRequest, dir: &Path) -> actix_web::Result<HttpResponse> {
-    let file = file_for(dir, req.path()).unwrap_or_else(|| dir.join("index.html"));
+    let file = file_for(dir, req.path()).unwrap_or_else(|| shell_for(dir, req.path()));
     let name = file
         .file_name()
         .and_then(|n| n.to_str())
@@ -89,6 +91,17 @@ fn file_for(dir: &Path, path: &str) -> Option<PathBuf> {
     file.is_file().then_some(file)
 }
 
+/// The page shell of the portal `path` belongs to (the field portal's when that portal is not
+/// built).
+fn shell_for(dir: &Path, path: &str) -> PathBuf {
+    let own = dir.join(Portal::of_path(path).dir()).join("index.html");
+    if own.is_file() {
+        own
+    } else {
+        dir.join("index.html")
+    }
+}
+
 /// Encodings the client accepts (brotli, gzip), ignoring those it refuses with `q=0`.
 fn accepted_encodings(req: &HttpRequest) -> Vec<ContentEncoding> {
     let Some(value) = req
@@ -129,14 +142,14 @@ fn cache_control(name: &str) -> HeaderValue {
     }
 }
 
-/// Trunk's hashed names: `stem-<16 hex digits>` followed by `.` or `_`
-/// (`closebook-web-c5fc3886694553cd_bg.wasm`, `style-d5fbc347222761bf.css`).
+/// Trunk's hashed names: `stem-<hash>` followed by `.` or `_`, the hash a 64-bit value in hex
+/// without leading zeros (`format!("{:x}")`: 16 digits, fewer one build in 16), e.g.
+/// `closebook-web-c5fc3886694553cd_bg.wasm`, `closebook-office-180ceec686ad1ac_bg.wasm`.
 fn has_content_hash(name: &str) -> bool {
     name.match_indices('-').any(|(i, _)| {
         let rest = &name[i + 1..];
-        rest.len() > 16
-            && rest[..16].bytes().all(|b| b.is_ascii_hexdigit())
-            && matches!(rest.as_bytes()[16], b'.' | b'_')
+        let digits = rest.bytes().take_while(u8::is_ascii_hexdigit).count();
+        (12..=16).contains(&digits) && matches!(rest.as_bytes().get(digits), Some(b'.' | b'_'))
     })
 }
 
@@ -159,9 +172,12 @@ mod tests {
             ("closebook-web-c5fc3886694553cd_bg.wasm", true),
             ("closebook-web-c5fc3886694553cd.js", true),
             ("style-d5fbc347222761bf.css", true),
+            // A hash with a leading zero is printed one digit shorter.
+            ("closebook-office-180ceec686ad1ac_bg.wasm", true),
             ("index.html", false),
             ("inter-latin-400-normal.woff2", false),
-            ("style-d5fbc347222761b.css", false),
+            ("style-d5fbc34.css", false),
+            ("style-d5fbc347222761bf0.css", false),
             ("style-d5fbc347222761bz.css", false),
         ];
         for (name, hashed) in table {
@@ -204,6 +220,28 @@ mod tests {
         ];
         for (path, found) in table {
             assert_eq!(file_for(dir.path(), path).is_some(), found, "{path}");
+        }
+    }
+
+    #[test]
+    fn office_pages_get_the_office_shell_when_it_is_built() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("index.html"), "field").unwrap();
+        let field = dir.path().join("index.html");
+        // Not built yet: every page gets the field shell.
+        assert_eq!(shell_for(dir.path(), "/admin/users"), field);
+        std::fs::create_dir(dir.path().join(Portal::Office.dir())).unwrap();
+        std::fs::write(dir.path().join("office/index.html"), "office").unwrap();
+        let office = dir.path().join("office/index.html");
+        for (path, shell) in [
+            ("/", &field),
+            ("/leads/1", &field),
+            ("/admin/users", &office),
+            ("/finance", &office),
+            ("/finance/payouts", &office),
+            ("/financed", &field),
+        ] {
+            assert_eq!(&shell_for(dir.path(), path), shell, "{path}");
         }
     }
 }

@@ -454,6 +454,7 @@ fn rows(fx: &Fixture) -> Vec<Row> {
             }),
         row("GET", "/api/v1/commissions", "/api/v1/commissions", [200, 200, 200, 200, 403, 401]),
         row("GET", "/api/v1/commissions/my-plan", "/api/v1/commissions/my-plan", [200, 200, 200, 200, 403, 401]),
+        row("GET", "/api/v1/commissions/team-earnings", "/api/v1/commissions/team-earnings", [200, 200, 403, 200, 403, 401]),
         row("GET", "/api/v1/commissions/{id}", &fx.line, [200, 200, 200, 200, 403, 401]),
         // The fixture's line is still pending: finance and admins get past authorisation to the 409.
         row("POST", "/api/v1/commissions/{id}/approve", &format!("{}/approve", fx.line), [409, 403, 403, 409, 403, 401]),

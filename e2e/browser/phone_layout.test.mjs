@@ -90,7 +90,7 @@ for (const [who, email] of [
     await page.getByRole("heading", { name: /Welcome/ }).waitFor();
     const problems = [];
     for (const path of ["/", "/leads", `/leads/${open.id}`, `/leads/${won.id}`, `/leads/${lost.id}`,
-      "/pipeline", "/activity", "/profile"]) {
+      "/pipeline", "/activity", "/commissions", "/commissions/residuals", "/commissions/what-if", "/profile"]) {
       problems.push(...(await visit(page, path, who)));
     }
     await ctx.close();

@@ -1,5 +1,6 @@
-//! How the web app reaches a phone: pre-compressed bundle by content negotiation, caching that
-//! never serves a stale shell, and the bundle's compressed-size budget (DESIGN.md §7).
+//! How the web app reaches a phone: pre-compressed bundles by content negotiation, caching that
+//! never serves a stale shell, each portal's shell for its pages, and every bundle's
+//! compressed-size budget (DESIGN.md §7).
 
 use closebook_e2e::{Server, workspace_root};
 use reqwest::blocking::Client;
@@ -17,12 +18,34 @@ fn dist() -> std::path::PathBuf {
     dir
 }
 
-/// The hashed bundle files Trunk wrote: (wasm, js, css) names.
+/// The portals' bundles: the field app at the root of `web/dist`, the others in their
+/// directories (`closebook_shared::portal`).
+const PORTALS: [&str; 3] = ["", "commission", "office"];
+
+/// The hashed bundle files Trunk wrote for the field portal: (wasm, js, css) names.
 fn bundle_files() -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dist())
+    portal_files("")
+}
+
+/// The hashed bundle files of one portal (its directory under `web/dist`).
+fn portal_files(portal: &str) -> Vec<String> {
+    let dir = dist().join(portal);
+    assert!(
+        dir.join("index.html").is_file(),
+        "{} is not built: scripts/lib.sh build_web builds every portal",
+        dir.display()
+    );
+    let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .filter(|n| n.ends_with(".wasm") || n.ends_with(".js") || n.ends_with(".css"))
+        .map(|n| {
+            if portal.is_empty() {
+                n
+            } else {
+                format!("{portal}/{n}")
+            }
+        })
         .collect();
     names.sort();
     assert_eq!(names.len(), 3, "one wasm, one js, one css: {names:?}");
@@ -36,9 +59,15 @@ fn size(name: &str) -> u64 {
 }
 
 #[test]
-fn the_compressed_bundle_fits_the_budget() {
+fn each_portals_compressed_bundle_fits_the_budget() {
+    for portal in PORTALS {
+        fits_the_budget(portal);
+    }
+}
+
+fn fits_the_budget(portal: &str) {
     let (mut raw, mut gzip, mut brotli) = (0, 0, 0);
-    for name in bundle_files() {
+    for name in portal_files(portal) {
         let (r, g, b) = (
             size(&name),
             size(&format!("{name}.gz")),
@@ -48,11 +77,11 @@ fn the_compressed_bundle_fits_the_budget() {
         assert!(b < g && g < r, "{name}: compression made it smaller");
         (raw, gzip, brotli) = (raw + r, gzip + g, brotli + b);
     }
-    eprintln!("bundle: raw {raw}, gzip {gzip}, brotli {brotli} (budget {BUDGET_BYTES})");
+    eprintln!("bundle /{portal}: raw {raw}, gzip {gzip}, brotli {brotli} (budget {BUDGET_BYTES})");
     assert!(
         brotli <= BUDGET_BYTES,
-        "the web bundle is {brotli} bytes brotli-compressed, over the {BUDGET_BYTES} byte budget: \
-         split the app rather than raise the budget"
+        "the /{portal} bundle is {brotli} bytes brotli-compressed, over the {BUDGET_BYTES} byte \
+         budget: split the app rather than raise the budget"
     );
 }
 
@@ -121,4 +150,39 @@ fn the_bundle_is_negotiated_and_cached_by_name() {
             "{path} falls back to the shell"
         );
     }
+}
+
+#[test]
+fn each_page_gets_its_portals_shell() {
+    let server = Server::start(&[("CLOSEBOOK_WEB_DIR", &dist().to_string_lossy())]);
+    let client = Client::new();
+    let office_wasm = portal_files("office")
+        .into_iter()
+        .find(|n| n.ends_with(".wasm"))
+        .unwrap();
+    for (path, bundle) in [
+        ("/", "closebook-web-"),
+        ("/leads/some-deep-link", "closebook-web-"),
+        ("/commissions/what-if", "closebook-commission-"),
+        ("/admin/users", "closebook-office-"),
+        ("/finance/commissions", "closebook-office-"),
+        ("/financed", "closebook-web-"),
+    ] {
+        let res = client.get(server.url(path)).send().unwrap();
+        assert_eq!(res.status(), 200, "{path}");
+        assert_eq!(res.headers()["cache-control"], "no-cache", "{path}");
+        let html = res.text().unwrap();
+        assert!(html.contains(bundle), "{path}: the shell loads {bundle}…");
+    }
+    // The office bundle is served from its own directory, cached for good like the field's.
+    let res = client
+        .get(server.url(&format!("/{office_wasm}")))
+        .send()
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["content-type"], "application/wasm");
+    assert_eq!(
+        res.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
 }

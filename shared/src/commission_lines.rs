@@ -19,6 +19,18 @@ crate::wire_enum! {
     }
 }
 
+crate::wire_enum! {
+    /// An exception the approval queue shows before finance approves a line.
+    pub enum LineFlag {
+        /// The rep disputes it; finance resolves it before it can be approved.
+        Disputed = "disputed" => "Disputed",
+        /// The monthly close capped its rep's month (a `cap` line exists for the period).
+        Capped = "capped" => "Capped month",
+        /// Its amount (either sign) is at or above the approval threshold setting.
+        AboveThreshold = "above_threshold" => "Above threshold",
+    }
+}
+
 /// One entry of a line's status history.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -60,6 +72,8 @@ pub struct CommissionLine {
     pub related_line_id: Option<Uuid>,
     pub explanation: Explanation,
     pub created_at: DateTime<Utc>,
+    /// Exceptions to look at before approving, in the order of [`LineFlag::ALL`].
+    pub flags: Vec<LineFlag>,
 }
 
 /// A line with its whole status history, oldest first.
@@ -323,6 +337,45 @@ pub struct CommissionSummary {
     pub next_payout_date: chrono::NaiveDate,
     /// This year's runs that paid the rep, newest first.
     pub payouts: Vec<RepPayout>,
+}
+
+/// Query of `GET /api/v1/commissions/team-earnings`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+#[serde(deny_unknown_fields)]
+pub struct TeamEarningsQuery {
+    /// Default: this month in the organisation's time zone.
+    pub period: Option<Period>,
+    /// One team's members; default every member the caller sees.
+    pub team_id: Option<Uuid>,
+}
+
+/// One member's month.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MemberEarnings {
+    pub rep_id: Uuid,
+    pub rep_name: String,
+    pub role: crate::Role,
+    pub team_id: Option<Uuid>,
+    /// The member's lines of the period by status (overrides included).
+    pub totals: StatusTotals,
+    /// Of which manager overrides on its team's lines (zero for reps).
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::money::SignedMoney))]
+    pub overrides: Money,
+}
+
+/// A team's earnings for a period, in the organisation's currency: each active rep and manager
+/// the caller sees (a manager: its teams; finance and admins: everyone), by net, largest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TeamEarnings {
+    pub period: Period,
+    pub currency: String,
+    pub members: Vec<MemberEarnings>,
+    /// The members' totals summed.
+    pub totals: StatusTotals,
 }
 
 #[cfg(test)]

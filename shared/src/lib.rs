@@ -22,6 +22,7 @@ pub mod money;
 pub mod page;
 pub mod patch;
 pub mod pipelines;
+pub mod portal;
 pub mod role;
 pub mod sales_lens;
 pub mod scoring;

@@ -1,20 +1,54 @@
-//! Routes and the session bootstrap.
+//! What both portals share: which portal a path belongs to, the session bootstrap, the gate in
+//! front of signed-in pages and the not-found page.
 
+use closebook_shared::Role;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::components::{Redirect, Router};
 
 use crate::api::{self, Session};
 use crate::components::layout::Shell;
 use crate::components::ui::{Skeleton, ToastHost, Toasts};
-use crate::pages::admin::AdminRoutes;
-use crate::pages::commissions::CommissionRoutes;
-use crate::pages::leads::LeadRoutes;
-use crate::pages::{activity, home, login, profile};
+use crate::pages::profile;
 
+pub use closebook_shared::portal::Portal;
+
+/// This bundle's portal, and whether a link leaves it (and so must load the page).
+pub trait Here {
+    fn current() -> Portal;
+    fn is_elsewhere(href: &str) -> bool;
+}
+
+impl Here for Portal {
+    fn current() -> Portal {
+        use_context::<Portal>().unwrap_or(Portal::Field)
+    }
+
+    fn is_elsewhere(href: &str) -> bool {
+        Portal::of_path(href) != Self::current()
+    }
+}
+
+/// Where a signed-in user starts: finance at its approval queue, everyone else at the dashboard.
+pub fn landing(role: Role) -> &'static str {
+    match role {
+        Role::Finance => "/finance/commissions",
+        _ => "/",
+    }
+}
+
+/// Sends the browser to `href` with a page load (another portal's page).
+pub fn load(href: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_href(href);
+    }
+}
+
+/// The session, toasts and router around a portal's routes; the routes appear once the
+/// signed-in user (if any) is known.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn Boot(portal: Portal, children: ChildrenFn) -> impl IntoView {
+    provide_context(portal);
     let session = Session::provide();
     Toasts::provide();
     let loaded = RwSignal::new(!Session::has_tokens());
@@ -29,18 +63,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <Show when=move || loaded.get() fallback=|| view! { <div class="boot"><Skeleton rows=3/></div> }>
-                <Routes fallback=|| view! { <SignedIn><NotFound/></SignedIn> }>
-                    <Route path=path!("/login") view=login::LoginPage/>
-                    // One parent for every signed-in page: the shell stays mounted between them.
-                    <ParentRoute path=path!("") view=|| view! { <SignedIn><Outlet/></SignedIn> }>
-                        <Route path=path!("") view=home::HomePage/>
-                        <LeadRoutes/>
-                        <Route path=path!("/activity") view=activity::ActivityPage/>
-                        <CommissionRoutes/>
-                        <Route path=path!("/profile") view=profile::ProfilePage/>
-                        <AdminRoutes/>
-                    </ParentRoute>
-                </Routes>
+                {children()}
             </Show>
             <ToastHost/>
         </Router>
@@ -55,10 +78,10 @@ enum Gate {
     SignedIn,
 }
 
-/// The shell around signed-in pages; signed-out visitors go to sign-in. A memo, so a change to
-/// the user (a profile edit) does not remount the page underneath.
+/// The shell around signed-in pages; signed-out visitors go to sign-in (in the field portal).
+/// A memo, so a change to the user (a profile edit) does not remount the page underneath.
 #[component]
-fn SignedIn(children: ChildrenFn) -> impl IntoView {
+pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
     let session = Session::get();
     let gate = Memo::new(move |_| {
         session.user.with(|u| match u {
@@ -70,7 +93,13 @@ fn SignedIn(children: ChildrenFn) -> impl IntoView {
     move || {
         let children = children.clone();
         match gate.get() {
-            Gate::SignedOut => view! { <Redirect path="/login"/> }.into_any(),
+            Gate::SignedOut if Portal::current() == Portal::Field => {
+                view! { <Redirect path="/login"/> }.into_any()
+            }
+            Gate::SignedOut => {
+                load("/login");
+                view! { <div class="boot"><Skeleton rows=3/></div> }.into_any()
+            }
             Gate::MustChangePassword => view! { <profile::ForcedPasswordChange/> }.into_any(),
             Gate::SignedIn => view! { <Shell>{children()}</Shell> }.into_any(),
         }
@@ -78,12 +107,12 @@ fn SignedIn(children: ChildrenFn) -> impl IntoView {
 }
 
 #[component]
-fn NotFound() -> impl IntoView {
+pub fn NotFound() -> impl IntoView {
     view! {
         <section class="page">
             <div class="empty">
                 <p class="empty-title">"Page not found"</p>
-                <a class="button" href="/">"Back to the dashboard"</a>
+                <a class="button" href="/" rel="external">"Back to the dashboard"</a>
             </div>
         </section>
     }

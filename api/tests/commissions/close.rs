@@ -170,6 +170,93 @@ pub async fn the_monthly_close_writes_what_the_month_owes_once(app: TestApp) {
         october.len()
     );
 
+    // The approval queue's exceptions: A's month was capped, and at a threshold of 400.00 the
+    // lines of 400.00 or more, either sign, stand out.
+    app.patch("/api/v1/settings")
+        .auth(&admin)
+        .json(&json!({ "approval_threshold": { "amount": "400.00", "currency": "USD" } }))
+        .send()
+        .await
+        .expect(200);
+    let flagged = lines_of(&app, &finance, "period=2026-10").await;
+    let table: [(&TestUser, &str, &str, &[&str]); 9] = [
+        (&a, "new_business", "300.00", &["capped"]),
+        (&a, "new_business", "400.00", &["capped", "above_threshold"]),
+        (&a, "new_business", "100.00", &["capped"]),
+        (&a, "true_up", "500.00", &["capped", "above_threshold"]),
+        (&a, "team_bonus", "100.00", &["capped"]),
+        (&a, "cap", "-800.00", &["capped", "above_threshold"]),
+        (&b, "new_business", "200.00", &[]),
+        (&b, "team_bonus", "100.00", &[]),
+        (&manager, "override", "30.00", &[]),
+    ];
+    assert_eq!(flagged.len(), table.len());
+    for (rep, line_type, amount, flags) in table {
+        let line = flagged
+            .iter()
+            .find(|l| {
+                l["rep_id"] == rep.id.to_string()
+                    && l["line_type"] == line_type
+                    && l["amount"]["amount"] == amount
+            })
+            .unwrap_or_else(|| panic!("{line_type} {amount}"));
+        assert_eq!(line["flags"], json!(flags), "{line_type} {amount}");
+    }
+
+    // The manager's view of October: each member by net, the override among its own lines.
+    let team_view = app
+        .get("/api/v1/commissions/team-earnings?period=2026-10")
+        .auth(&manager)
+        .send()
+        .await
+        .expect(200);
+    let rows: Vec<(String, &str, &str)> = team_view.body["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["rep_id"].as_str().unwrap().to_owned(),
+                m["totals"]["net"]["amount"].as_str().unwrap(),
+                m["overrides"]["amount"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (a.id.to_string(), "600.00", "0.00"),
+            (b.id.to_string(), "300.00", "0.00"),
+            (manager.id.to_string(), "30.00", "30.00"),
+        ]
+    );
+    assert_eq!(team_view.body["totals"]["net"]["amount"], "930.00");
+    assert_eq!(team_view.body["currency"], "USD");
+    // Finance narrows to a team; another team's members are not in it; reps have no team view.
+    let other = app.team("Elsewhere", None).await;
+    let elsewhere = app
+        .get(&format!(
+            "/api/v1/commissions/team-earnings?period=2026-10&team_id={other}"
+        ))
+        .auth(&finance)
+        .send()
+        .await
+        .expect(200);
+    assert_eq!(elsewhere.body["members"], json!([]));
+    assert_eq!(elsewhere.body["totals"]["net"]["amount"], "0.00");
+    app.get("/api/v1/commissions/team-earnings")
+        .auth(&a)
+        .send()
+        .await
+        .problem(403, "forbidden");
+    let bad = app
+        .get("/api/v1/commissions/team-earnings?period=2026-13")
+        .auth(&manager)
+        .send()
+        .await
+        .problem(400, "bad_request");
+    assert_eq!(bad.fields(), ["period"]);
+
     // A's statement: the lines and their sum, as the close stored it; also as a PDF.
     let statement = app
         .get(&format!("/api/v1/commissions/statements/{}/2026-10", a.id))

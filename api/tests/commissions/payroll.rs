@@ -55,6 +55,16 @@ pub async fn disputes_approvals_payouts_and_the_report(app: TestApp) {
     assert_eq!(blank.fields(), ["reason"]);
     let disputed = dispute(&rep).await.expect(200);
     assert_eq!(disputed.body["line"]["status"], "disputed");
+    // The approval queue flags it; a line nobody disputes carries no flag.
+    assert_eq!(disputed.body["line"]["flags"], json!(["disputed"]));
+    let queue = app
+        .get("/api/v1/commissions?status=disputed")
+        .auth(&finance)
+        .send()
+        .await
+        .expect(200);
+    assert_eq!(queue.body["items"][0]["id"], id.as_str());
+    assert_eq!(queue.body["items"][0]["flags"], json!(["disputed"]));
     assert_eq!(
         disputed.body["history"].as_array().unwrap().last().unwrap()["reason"],
         "The deal was 1,200, not 1,000"

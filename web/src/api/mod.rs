@@ -54,8 +54,9 @@ async fn send_once(
     path: &str,
     body: Option<&serde_json::Value>,
     token: Option<&str>,
+    accept: &str,
 ) -> ApiResult<Response> {
-    let mut b = builder(method, path).header("Accept", "application/json");
+    let mut b = builder(method, path).header("Accept", accept);
     if let Some(t) = token {
         b = b.header("Authorization", &format!("Bearer {t}"));
     }
@@ -90,14 +91,23 @@ async fn problem_of(res: Response) -> Problem {
 
 /// Sends a request as the signed-in user, refreshing the access token once if it has expired.
 async fn send(method: Method, path: &str, body: Option<serde_json::Value>) -> ApiResult<Response> {
+    send_accepting(method, path, body, "application/json").await
+}
+
+async fn send_accepting(
+    method: Method,
+    path: &str,
+    body: Option<serde_json::Value>,
+    accept: &str,
+) -> ApiResult<Response> {
     let token = Session::access_token();
-    let res = send_once(method, path, body.as_ref(), token.as_deref()).await?;
+    let res = send_once(method, path, body.as_ref(), token.as_deref(), accept).await?;
     if res.status() != 401 || token.is_none() {
         return Ok(res);
     }
     if session::refresh().await {
         let token = Session::access_token();
-        let retry = send_once(method, path, body.as_ref(), token.as_deref()).await?;
+        let retry = send_once(method, path, body.as_ref(), token.as_deref(), accept).await?;
         if retry.status() != 401 {
             return Ok(retry);
         }
@@ -134,6 +144,35 @@ pub async fn call_empty(
     }
 }
 
+/// Fetches a file (a CSV, a PDF) as the signed-in user and hands it to the browser to save: a
+/// plain link could not carry the bearer token.
+pub async fn download(path: &str, accept: &str, file_name: &str) -> ApiResult<()> {
+    let res = send_accepting(Method::Get, path, None, accept).await?;
+    if !res.ok() {
+        return Err(problem_of(res).await);
+    }
+    let bytes = res.binary().await.map_err(network)?;
+    save(&bytes, accept, file_name)
+        .map_err(|e| Problem::new(ErrorCode::Internal, format!("Cannot save the file: {e:?}")))
+}
+
+fn save(bytes: &[u8], mime: &str, file_name: &str) -> Result<(), wasm_bindgen::JsValue> {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(file_name);
+    a.click();
+    web_sys::Url::revoke_object_url(&url)
+}
+
 pub fn to_json<T: Serialize>(v: &T) -> Option<serde_json::Value> {
     serde_json::to_value(v).ok()
 }
@@ -152,7 +191,14 @@ pub async fn patch<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> A
 
 /// Sign-in and refresh use no access token.
 pub async fn post_public<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> ApiResult<T> {
-    let res = send_once(Method::Post, path, to_json(body).as_ref(), None).await?;
+    let res = send_once(
+        Method::Post,
+        path,
+        to_json(body).as_ref(),
+        None,
+        "application/json",
+    )
+    .await?;
     if !res.ok() {
         return Err(problem_of(res).await);
     }

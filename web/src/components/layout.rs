@@ -8,6 +8,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 use crate::api::Session;
+use crate::app::{Here, Portal};
 use crate::pages::sign_out;
 
 const COLLAPSED_KEY: &str = "closebook.sidebar.collapsed";
@@ -54,6 +55,20 @@ pub fn nav_for(role: Role) -> Vec<NavItem> {
             label: "Commission",
             icon: "$",
         });
+    }
+    if matches!(role, Role::Finance | Role::Admin) {
+        items.extend([
+            NavItem {
+                href: "/finance/commissions",
+                label: "Approvals",
+                icon: "✓",
+            },
+            NavItem {
+                href: "/finance/payouts",
+                label: "Close & pay",
+                icon: "¤",
+            },
+        ]);
     }
     if role == Role::Admin {
         items.extend([
@@ -115,10 +130,10 @@ pub fn Shell(children: Children) -> impl IntoView {
                 </div>
                 <nav>
                     {move || nav_for(role()).into_iter().map(|item| view! {
-                        <A href=item.href attr:class=move || if is_active(item.href) { "nav-link active" } else { "nav-link" }>
+                        <NavLink href=item.href class=move || if is_active(item.href) { "nav-link active" } else { "nav-link" }>
                             <span class="nav-icon" aria-hidden="true">{item.icon}</span>
                             <span class="nav-label">{item.label}</span>
-                        </A>
+                        </NavLink>
                     }).collect_view()}
                 </nav>
                 <button class="collapse-button" on:click=toggle aria-label="Collapse sidebar">
@@ -135,7 +150,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                         </button>
                         <Show when=move || menu_open.get()>
                             <div class="menu" role="menu" on:click=move |_| menu_open.set(false)>
-                                <A href="/profile" attr:class="menu-item">"Profile"</A>
+                                <NavLink href="/profile" class=|| "menu-item"><span>"Profile"</span></NavLink>
                                 <button class="menu-item" on:click=move |_| sign_out()>"Sign out"</button>
                             </div>
                         </Show>
@@ -145,13 +160,27 @@ pub fn Shell(children: Children) -> impl IntoView {
             </div>
             <nav class="tabbar" aria-label="Tabs">
                 {move || nav_for(role()).into_iter().filter(|i| !DESKTOP_ONLY.contains(&i.href)).take(5).map(|item| view! {
-                    <A href=item.href attr:class=move || if is_active(item.href) { "tab active" } else { "tab" }>
+                    <NavLink href=item.href class=move || if is_active(item.href) { "tab active" } else { "tab" }>
                         <span class="tab-icon" aria-hidden="true">{item.icon}</span>
                         <span class="tab-label">{item.label}</span>
-                    </A>
+                    </NavLink>
                 }).collect_view()}
             </nav>
         </div>
+    }
+}
+
+/// A link that stays in this bundle (the router's, no reload), or loads the other portal's page.
+#[component]
+fn NavLink(
+    href: &'static str,
+    class: impl Fn() -> &'static str + Send + Sync + 'static,
+    children: Children,
+) -> impl IntoView {
+    if Portal::is_elsewhere(href) {
+        view! { <a href=href class=class rel="external">{children()}</a> }.into_any()
+    } else {
+        view! { <A href=href attr:class=class>{children()}</A> }.into_any()
     }
 }
 

@@ -3,4 +3,5 @@
 
 pub mod format;
 pub mod layout;
+pub mod month;
 pub mod ui;

@@ -146,10 +146,17 @@ pub struct Toast {
 #[derive(Clone, Copy)]
 pub struct Toasts(RwSignal<Vec<Toast>>);
 
+thread_local! {
+    /// The root's toasts, for code that runs outside any component: a request's answer arrives
+    /// in a task (`spawn_local`), where the component tree's context cannot be looked up.
+    static ROOT_TOASTS: std::cell::Cell<Option<Toasts>> = const { std::cell::Cell::new(None) };
+}
+
 impl Toasts {
     pub fn provide() -> Self {
         let t = Toasts(RwSignal::new(Vec::new()));
         provide_context(t);
+        ROOT_TOASTS.with(|r| r.set(Some(t)));
         t
     }
 
@@ -162,7 +169,8 @@ impl Toasts {
     }
 
     fn push(text: String, error: bool) {
-        let Some(Toasts(list)) = use_context::<Toasts>() else {
+        let Some(Toasts(list)) = use_context::<Toasts>().or_else(|| ROOT_TOASTS.with(|r| r.get()))
+        else {
             return;
         };
         let id = js_sys::Date::now() as u64;

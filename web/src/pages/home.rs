@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::api::{self, Session};
 use crate::components::format;
 use crate::components::ui::{EmptyState, Skeleton, answered};
+use crate::pages::commissions::EarningsCard;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -19,7 +20,9 @@ pub fn HomePage() -> impl IntoView {
             <p class="muted">{move || user().map(|u| u.role.label())}</p>
             {move || match user().map(|u| u.role) {
                 Some(Role::Admin) => view! { <AdminHome/> }.into_any(),
-                Some(Role::SalesManager | Role::Finance) => view! { <TeamsOverview/> }.into_any(),
+                Some(Role::SalesManager) => view! { <div class="stat-grid"><EarningsCard/></div><TeamsOverview/> }.into_any(),
+                Some(Role::Finance) => view! { <TeamsOverview/> }.into_any(),
+                Some(Role::SalesRep) => view! { <div class="stat-grid"><EarningsCard/></div><MyCard/> }.into_any(),
                 _ => view! { <MyCard/> }.into_any(),
             }}
         </section>
@@ -49,9 +52,9 @@ fn AdminHome() -> impl IntoView {
         <Suspense fallback=|| view! { <Skeleton rows=2/> }>
             {answered(counts, |(users, teams)| view! {
                 <div class="stat-grid">
-                    <a class="card stat" href="/admin/users"><span class="stat-value">{users}</span><span class="stat-label">"Users"</span></a>
-                    <a class="card stat" href="/admin/teams"><span class="stat-value">{teams}</span><span class="stat-label">"Teams"</span></a>
-                    <a class="card stat" href="/admin/audit"><span class="stat-value">"☰"</span><span class="stat-label">"Audit log"</span></a>
+                    <a class="card stat" rel="external" href="/admin/users"><span class="stat-value">{users}</span><span class="stat-label">"Users"</span></a>
+                    <a class="card stat" rel="external" href="/admin/teams"><span class="stat-value">{teams}</span><span class="stat-label">"Teams"</span></a>
+                    <a class="card stat" rel="external" href="/admin/audit"><span class="stat-value">"☰"</span><span class="stat-label">"Audit log"</span></a>
                 </div>
             })}
         </Suspense>

@@ -3,14 +3,23 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::api::{self, Session};
+use crate::app::{self, Here, Portal};
 use crate::components::ui::{Field, FormState, ProblemBox};
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let session = Session::get();
     let navigate = use_navigate();
-    if session.user.get_untracked().is_some() {
-        navigate("/", Default::default());
+    let go_in = move |navigate: &dyn Fn(&str, leptos_router::NavigateOptions), role| {
+        let href = app::landing(role);
+        if Portal::is_elsewhere(href) {
+            app::load(href);
+        } else {
+            navigate(href, Default::default());
+        }
+    };
+    if let Some(u) = session.user.get_untracked() {
+        go_in(&navigate, u.role);
     }
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
@@ -27,8 +36,9 @@ pub fn LoginPage() -> impl IntoView {
         let navigate = navigate.clone();
         let request = async move { api::me::sign_in(&body).await };
         form.run(request, move |user| {
+            let role = user.role;
             session.user.set(Some(user));
-            navigate("/", Default::default());
+            go_in(&navigate, role);
         });
     };
 

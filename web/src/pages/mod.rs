@@ -4,6 +4,7 @@
 pub mod activity;
 pub mod admin;
 pub mod commissions;
+pub mod finance;
 pub mod home;
 pub mod leads;
 pub mod login;

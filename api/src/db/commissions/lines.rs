@@ -1,9 +1,11 @@
 //! The ledger: commission lines (append-only), their status history (append-only) and the index
 //! of each line's latest status.
 
+use std::collections::{BTreeSet, HashSet};
+
 use chrono::NaiveDateTime;
 use closebook_shared::commission_lines::{
-    CommissionLine, CommissionLineDetail, CommissionListQuery, LineSource, StatusChange,
+    CommissionLine, CommissionLineDetail, CommissionListQuery, LineFlag, LineSource, StatusChange,
 };
 use closebook_shared::commissions::{Explanation, LineStatus, LineType, Period};
 use closebook_shared::{Money, Page};
@@ -109,6 +111,8 @@ impl LineRow {
             related_line_id: self.related_line_id.as_deref().map(uuid),
             explanation,
             created_at: self.created_at.and_utc(),
+            // Set by `flag`, which needs the rep's month and the settings.
+            flags: Vec::new(),
         })
     }
 }
@@ -314,7 +318,44 @@ pub fn list(
         let dto = row.to_dto(status, &name)?;
         pairs.push((row, dto));
     }
-    Ok(page.finish(pairs, |(r, _)| vec![r.id.clone()], |(_, d)| d.clone()))
+    let mut page = page.finish(pairs, |(r, _)| vec![r.id.clone()], |(_, d)| d.clone());
+    flag(conn, &mut page.items)?;
+    Ok(page)
+}
+
+/// Sets each line's `flags`, the exceptions the approval queue shows: a disputed line, a line of
+/// a month the close capped, an amount (either sign) at or above the approval threshold. One
+/// query for the page's capped months, by the (rep, period) index.
+pub fn flag(conn: &mut DbConn, lines: &mut [CommissionLine]) -> Result<(), ApiError> {
+    if lines.is_empty() {
+        return Ok(());
+    }
+    let threshold = crate::db::settings::get(conn)?.to_dto().approval_threshold;
+    let reps: BTreeSet<String> = lines.iter().map(|l| l.rep_id.to_string()).collect();
+    let periods: BTreeSet<String> = lines.iter().map(|l| l.period.to_string()).collect();
+    let capped: HashSet<(String, String)> = commission_lines::table
+        .filter(commission_lines::rep_id.eq_any(&reps))
+        .filter(commission_lines::period.eq_any(&periods))
+        .filter(commission_lines::line_type.eq(LineType::Cap))
+        .select((commission_lines::rep_id, commission_lines::period))
+        .load::<(String, String)>(conn)?
+        .into_iter()
+        .collect();
+    for line in lines {
+        let month = (line.rep_id.to_string(), line.period.to_string());
+        line.flags = LineFlag::ALL
+            .iter()
+            .copied()
+            .filter(|f| match f {
+                LineFlag::Disputed => line.status == LineStatus::Disputed,
+                LineFlag::Capped => capped.contains(&month),
+                LineFlag::AboveThreshold => threshold.as_ref().is_some_and(|t| {
+                    t.currency == line.amount.currency && line.amount.amount.abs() >= t.amount
+                }),
+            })
+            .collect();
+    }
+    Ok(())
 }
 
 /// One line with its history, if the caller's scope covers its rep.
@@ -342,8 +383,11 @@ pub fn detail(
         .order((commission_status_history::at, commission_status_history::id))
         .select(StatusRow::as_select())
         .load(conn)?;
+    let mut line = [row.to_dto(status, &name)?];
+    flag(conn, &mut line)?;
+    let [line] = line;
     Ok(Some(CommissionLineDetail {
-        line: row.to_dto(status, &name)?,
+        line,
         history: history.iter().map(StatusRow::to_dto).collect(),
     }))
 }

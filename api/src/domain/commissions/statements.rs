@@ -87,10 +87,11 @@ pub fn statement(
         .as_ref()
         .map(|(json, _)| totals_of(json).map(|t| t == totals))
         .transpose()?;
-    let lines = rows
+    let mut lines = rows
         .iter()
         .map(|(r, s)| r.to_dto(*s, &user.name))
         .collect::<Result<Vec<_>, _>>()?;
+    crate::db::commissions::lines::flag(conn, &mut lines)?;
     Ok(CommissionStatement {
         rep_id: rep,
         rep_name: user.name.clone(),

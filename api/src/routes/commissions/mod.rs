@@ -11,6 +11,7 @@ mod resolve;
 mod simulate;
 mod statement;
 mod summary;
+mod team_earnings;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -21,6 +22,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(my_plan::get_my_plan)
         .service(payout_report::get_payout_report)
         .service(summary::get_commission_summary)
+        .service(team_earnings::get_team_earnings)
         .service(statement::get_commission_statement)
         .service(replay::replay_commission_statements)
         .service(batch_approve::batch_approve_commissions)

@@ -53,7 +53,7 @@ fn Refused() -> impl IntoView {
             <div class="empty refused" role="alert">
                 <p class="empty-title">"You don't have access to this page"</p>
                 <p class="muted">"It is for admins. If you need it, ask an admin."</p>
-                <a class="button" href="/">"Back to the dashboard"</a>
+                <a class="button" href="/" rel="external">"Back to the dashboard"</a>
             </div>
         </section>
     }

@@ -1,0 +1,74 @@
+//! The web app's bundles (portals) and which pages each serves. Each is its own wasm bundle
+//! within the size budget; the server picks a page's shell by its path and the browser decides
+//! whether a link stays in its bundle. One table for both.
+
+/// A bundle of the web app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Portal {
+    /// Sign-in, the dashboard, leads, pipeline, activity, the profile: every other page.
+    Field,
+    /// The commission tab: a rep's money, the residual book, the what-if, a team's earnings.
+    Commission,
+    /// Admin and finance pages.
+    Office,
+}
+
+impl Portal {
+    pub const ALL: [Portal; 3] = [Portal::Field, Portal::Commission, Portal::Office];
+
+    /// The page path prefixes it serves (whole segments); the field portal serves the rest.
+    pub const fn prefixes(self) -> &'static [&'static str] {
+        match self {
+            Portal::Field => &[],
+            Portal::Commission => &["/commissions"],
+            Portal::Office => &["/admin", "/finance"],
+        }
+    }
+
+    /// Its build directory under the web directory, which is also its assets' URL path
+    /// (`/office/…`); the field portal's is the root.
+    pub const fn dir(self) -> &'static str {
+        match self {
+            Portal::Field => "",
+            Portal::Commission => "commission",
+            Portal::Office => "office",
+        }
+    }
+
+    /// The portal whose page `path` is.
+    pub fn of_path(path: &str) -> Portal {
+        Self::ALL
+            .into_iter()
+            .find(|p| {
+                p.prefixes().iter().any(|prefix| {
+                    path.strip_prefix(prefix)
+                        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+                })
+            })
+            .unwrap_or(Portal::Field)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_belong_to_their_portal() {
+        for (path, portal) in [
+            ("/", Portal::Field),
+            ("/leads/1", Portal::Field),
+            ("/login", Portal::Field),
+            ("/commissions", Portal::Commission),
+            ("/commissions/what-if", Portal::Commission),
+            ("/commission", Portal::Field),
+            ("/admin", Portal::Office),
+            ("/admin/users", Portal::Office),
+            ("/finance/commissions", Portal::Office),
+            ("/administration", Portal::Field),
+            ("/financed", Portal::Field),
+        ] {
+            assert_eq!(Portal::of_path(path), portal, "{path}");
+        }
+    }
+}
