@@ -6,6 +6,7 @@
 mod common;
 
 use closebook_shared::Role;
+use closebook_shared::commissions::plan::PlanRules;
 use common::{TestApp, TestUser};
 use serde_json::{Value, json};
 
@@ -444,6 +445,8 @@ fn rows(fx: &Fixture) -> Vec<Row> {
         row("POST", "/api/v1/compensation-plans", "/api/v1/compensation-plans", [201, 403, 403, 201, 403, 401])
             .body(|_, u| plan_body(&format!("Plan {u}"))),
         row("GET", "/api/v1/compensation-plans/{id}", &fx.plan, [200, 403, 403, 200, 403, 401]),
+        row("POST", "/api/v1/compensation-plans/preview", "/api/v1/compensation-plans/preview", [200, 403, 403, 200, 403, 401])
+            .body(|_, _| json!({ "rules": PlanRules::default(), "currency": "USD" })),
         row("PATCH", "/api/v1/compensation-plans/{id}", &fx.plan, [200, 403, 403, 200, 403, 401])
             .body(|_, u| json!({ "name": format!("Plan {u}") })),
         row("GET", "/api/v1/users/{id}/plan-assignments", &format!("{}/plan-assignments", fx.rep), [200, 403, 403, 200, 403, 401]),

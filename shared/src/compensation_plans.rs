@@ -161,3 +161,52 @@ pub struct PlanInForce {
     /// The caller's monthly revenue quota, a decimal in the plan's currency.
     pub monthly_quota: Option<String>,
 }
+
+/// `POST /compensation-plans/preview`: draft rules run over a past month's events.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PlanPreviewRequest {
+    /// The draft.
+    #[garde(custom(valid_rules))]
+    pub rules: PlanRules,
+    /// The draft's currency: reps whose plan is in another are left out.
+    #[garde(custom(known_currency))]
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::money::CurrencyCode))]
+    pub currency: String,
+    /// Only the reps on this plan that month (a new version of it); default every rep.
+    #[serde(default)]
+    #[garde(skip)]
+    pub plan_id: Option<Uuid>,
+    /// A month that has started; default last month.
+    #[serde(default)]
+    #[garde(skip)]
+    pub period: Option<crate::commissions::Period>,
+}
+
+/// One rep's month under the rules it had and under the draft.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RepPreview {
+    pub rep_id: Uuid,
+    pub rep_name: String,
+    /// Won deals, paid invoices and sold upsells of the month that were run.
+    pub events: u32,
+    /// Under the plan version in force that month.
+    pub current: Money,
+    /// Under the draft.
+    pub draft: Money,
+}
+
+/// What the draft would have paid, rep by rep (largest change first), and in all. Computed with
+/// the shared month simulation over the month's won deals, paid invoices and sold upsells, under
+/// each rep's quota and base salary; refunds, team bonuses and overrides are not part of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PlanPreview {
+    pub period: crate::commissions::Period,
+    pub currency: String,
+    pub reps: Vec<RepPreview>,
+    pub current_total: Money,
+    pub draft_total: Money,
+}

@@ -205,6 +205,14 @@ pub async fn idempotency<B: MessageBody + 'static>(
 #[derive(Clone, Copy)]
 pub struct NoEffect;
 
+/// The 200 answer of a POST that computes and changes nothing (a simulation, a preview, a
+/// rendering), marked [`NoEffect`].
+pub fn computed<T: serde::Serialize>(body: &T) -> actix_web::HttpResponse {
+    let mut res = actix_web::HttpResponse::Ok().json(body);
+    res.extensions_mut().insert(NoEffect);
+    res
+}
+
 fn valid_key(k: &str) -> bool {
     (1..=MAX_KEY_LENGTH).contains(&k.len()) && k.bytes().all(|b| b.is_ascii_graphic())
 }

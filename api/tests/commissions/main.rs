@@ -21,7 +21,7 @@ use ledger::{
     the_ledger_refuses_updates_and_deletes, won_deals_write_lines_once,
 };
 use payroll::disputes_approvals_payouts_and_the_report;
-use plans::plans_versions_and_assignments;
+use plans::{a_draft_plan_is_previewed_on_last_month, plans_versions_and_assignments};
 use refunds::refunds_claw_back_within_the_window;
 use simulate::{simulate_a_month_under_the_default_plan, simulate_refuses_bad_input_by_field};
 use upsells::upsells_earn_ten_percent_once_sold;
@@ -37,6 +37,7 @@ on_both_backends!(
     won_deals_write_lines_once,
     the_ledger_refuses_updates_and_deletes,
     plans_versions_and_assignments,
+    a_draft_plan_is_previewed_on_last_month,
     simulate_a_month_under_the_default_plan,
     simulate_refuses_bad_input_by_field
 );

@@ -173,3 +173,108 @@ pub async fn plans_versions_and_assignments(app: TestApp) {
     assert_eq!(defaults.body["plan_id"], Value::Null);
     assert_eq!(defaults.body["rules"]["new_business"]["rate"], "0.05");
 }
+
+/// A draft previewed on last month's events: the same won deal and paid invoice under the rules
+/// in force and under the draft, rep by rep; nothing stored.
+pub async fn a_draft_plan_is_previewed_on_last_month(app: TestApp) {
+    use chrono::{Datelike, Duration, Utc};
+    let finance = app.user(Role::Finance, None, None).await;
+    let rep = app.user(Role::SalesRep, None, None).await;
+    let plan = app
+        .post("/api/v1/compensation-plans")
+        .auth(&finance)
+        .json(&json!({ "name": "Reps", "currency": "USD", "default_for_role": "sales_rep", "effective_from": "2020-01-01", "rules": rules() }))
+        .send()
+        .await
+        .expect(201)
+        .id();
+    // Mid last month (the organisation is on UTC): a 10,000.00 deal, its first month paid.
+    let first = Utc::now().date_naive().with_day(1).unwrap();
+    let at = (first - Duration::days(16)).and_hms_opt(15, 0, 0).unwrap();
+    let won = crate::support::won_deal_at(&app, &rep, "Preview Co", "10000.00", at).await;
+    crate::support::consume(&app).await;
+    let period = at.format("%Y-%m").to_string();
+    app.post("/api/v1/invoices")
+        .auth(&finance)
+        .json(&json!({
+            "client_id": won["client_id"], "amount": { "amount": "499.00", "currency": "USD" },
+            "service_month": period, "paid_at": (at + Duration::days(1)).and_utc().to_rfc3339(),
+        }))
+        .send()
+        .await
+        .expect(201);
+
+    // The draft: 10% of new business, 300.00 for a first close's residual.
+    let mut draft = rules();
+    draft["new_business"] = json!({ "kind": "percentage", "rate": "0.10" });
+    draft["residual_tiers"] = json!([{ "closes": 1, "amount": "300.00" }]);
+    let preview = |body: Value| {
+        let (app, finance) = (&app, &finance);
+        async move {
+            app.post("/api/v1/compensation-plans/preview")
+                .auth(finance)
+                .json(&body)
+                .send()
+                .await
+        }
+    };
+    let shown = preview(json!({ "rules": draft, "currency": "USD" }))
+        .await
+        .expect(200);
+    assert_eq!(shown.body["period"], period.as_str());
+    // In force: 5% = 500.00 and the 200.00 tier; the draft: 1,000.00 and 300.00.
+    assert_eq!(
+        shown.body["reps"],
+        json!([{
+            "rep_id": rep.id, "rep_name": shown.body["reps"][0]["rep_name"], "events": 2,
+            "current": { "amount": "700.00", "currency": "USD" },
+            "draft": { "amount": "1300.00", "currency": "USD" },
+        }])
+    );
+    assert_eq!(shown.body["current_total"]["amount"], "700.00");
+    assert_eq!(shown.body["draft_total"]["amount"], "1300.00");
+    // The same for this plan's reps; none on another plan; nothing was written.
+    let mine =
+        preview(json!({ "rules": draft, "currency": "USD", "plan_id": plan, "period": period }))
+            .await
+            .expect(200);
+    assert_eq!(mine.body["reps"], shown.body["reps"]);
+    let other = app
+        .post("/api/v1/compensation-plans")
+        .auth(&finance)
+        .json(&json!({ "name": "Other", "currency": "USD", "effective_from": "2020-01-01", "rules": rules() }))
+        .send()
+        .await
+        .expect(201)
+        .id();
+    let none = preview(json!({ "rules": draft, "currency": "USD", "plan_id": other }))
+        .await
+        .expect(200);
+    assert_eq!(none.body["reps"], json!([]));
+    assert_eq!(none.body["draft_total"]["amount"], "0.00");
+    let lines = app
+        .get(&format!("/api/v1/commissions?period={period}"))
+        .auth(&finance)
+        .send()
+        .await
+        .expect(200);
+    assert_eq!(lines.body["items"].as_array().unwrap().len(), 2);
+
+    // Bad input names its field; reps do not preview.
+    for (body, field) in [
+        (
+            json!({ "rules": draft, "currency": "USD", "period": "2999-01" }),
+            "period",
+        ),
+        (json!({ "rules": draft, "currency": "ZZZ" }), "currency"),
+    ] {
+        let bad = preview(body).await.problem(422, "validation_failed");
+        assert_eq!(bad.fields(), [field]);
+    }
+    app.post("/api/v1/compensation-plans/preview")
+        .auth(&rep)
+        .json(&json!({ "rules": draft, "currency": "USD" }))
+        .send()
+        .await
+        .problem(403, "forbidden");
+}

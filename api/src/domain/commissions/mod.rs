@@ -14,6 +14,7 @@ pub mod payout_report;
 pub mod payouts;
 pub mod plan_edits;
 pub mod plans;
+pub mod preview;
 pub mod refunds;
 pub mod reports;
 pub mod simulate;

@@ -27,9 +27,5 @@ pub async fn simulate_commissions(
     let result = ctx
         .read(move |c, caller| domain::commissions::simulate::simulate(c, caller, &body.0))
         .await?;
-    // A simulation changes nothing, so its answer may be stored after the fact.
-    let mut res = HttpResponse::Ok().json(&result);
-    res.extensions_mut()
-        .insert(crate::middleware::idempotency::NoEffect);
-    Ok(res)
+    Ok(crate::middleware::idempotency::computed(&result))
 }

@@ -34,9 +34,5 @@ pub async fn render_script(
             domain::scripts::render_for(c, &script, &lead, caller.principal.user_id())
         })
         .await?;
-    // Rendering changes nothing, so its answer may be stored after the fact.
-    let mut res = HttpResponse::Ok().json(&rendered);
-    res.extensions_mut()
-        .insert(crate::middleware::idempotency::NoEffect);
-    Ok(res)
+    Ok(crate::middleware::idempotency::computed(&rendered))
 }
