@@ -211,3 +211,42 @@ test("the what-if computed in the browser equals POST /commissions/simulate for 
   await page.screenshot({ path: join(artifacts, "commission-what-if-rep.png") });
   await ctx.close();
 });
+
+test("finance edits a plan's bands, previews the draft on last month and saves it as a new version", async () => {
+  const demo = await startServer({ demo: true });
+  try {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await ctx.newPage();
+    await submitSignIn(page, demo.base, "grace.whitfield@demo.closebook.local", "closebook-demo");
+    await page.getByRole("heading", { name: "Approvals" }).waitFor();
+    await page.getByRole("link", { name: "Plans" }).first().click();
+    await page.getByRole("heading", { name: "Plans" }).waitFor();
+    await page.locator(".plan-summary", { hasText: "Field sales" }).getByRole("button", { name: "New version" }).click();
+    const editor = page.locator("form.plan-editor");
+    await editor.getByRole("heading", { name: "Field sales: new version" }).waitFor();
+    // The demo plan is tiered: 5% from 0% of quota, 10% from 100%. A bad rate is named, and
+    // nothing can be saved until it is fixed.
+    const rates = editor.getByLabel("Rate (%)", { exact: true });
+    assert.deepEqual(await rates.evaluateAll((inputs) => inputs.map((i) => i.value)), ["5", "10"]);
+    await rates.nth(1).fill("twelve");
+    await editor.getByText("new_business.bands[1].rate: `twelve` is not a number").waitFor();
+    assert.equal(await editor.getByRole("button", { name: "Save" }).isDisabled(), true);
+    await rates.nth(1).fill("12");
+    // The preview runs last month's deals, invoices and upsells under both.
+    await editor.getByRole("button", { name: "Preview on last month" }).click();
+    await editor.locator("table.plan-preview tbody tr").first().waitFor();
+    assert.match(await editor.locator("h3").innerText(), /now, .* under the draft/);
+    await page.screenshot({ path: join(artifacts, "plan-editor-finance.png"), fullPage: true });
+    await editor.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Field sales: version 2 saved").waitFor();
+    await ctx.close();
+
+    const finance = await token(demo.base, "grace.whitfield@demo.closebook.local", "closebook-demo");
+    const plans = await api(demo.base, finance, "GET", "/compensation-plans");
+    const plan = plans.items.find((p) => p.name === "Field sales");
+    assert.equal(plan.versions.length, 2);
+    assert.deepEqual(plan.versions[1].rules.new_business.bands.map((b) => b.rate), ["0.05", "0.12"]);
+  } finally {
+    demo.stop();
+  }
+});

@@ -7,6 +7,7 @@ use closebook_shared::commissions::plan::{BandMode, NewBusinessRule, PlanRules};
 use closebook_shared::compensation_plans::{AssignPlanRequest, CreatePlanRequest};
 use closebook_shared::events::{Event, PipelineClosed};
 use closebook_shared::leads::Outcome;
+use closebook_shared::settings::UpdateSettingsRequest;
 use closebook_shared::{ErrorCode, Money, Role};
 use diesel::prelude::*;
 use rust_decimal::Decimal;
@@ -92,6 +93,16 @@ pub fn commissions(
         outbox::emit(c, &Event::PipelineClosed(event))?;
     }
     sources::consume_closed_deals(c)?;
+    // Finance looks twice at lines of 1,000.00 or more (the approval queue flags them).
+    crate::domain::settings::update(
+        c,
+        actor,
+        UpdateSettingsRequest {
+            approval_threshold: Some(Money::new(Decimal::from(1_000), "USD")),
+            ..Default::default()
+        },
+        Ok(None),
+    )?;
     money_flow(c, actor, now)?;
     Ok(crate::db::schema::commission_lines::table
         .count()

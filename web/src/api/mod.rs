@@ -9,6 +9,7 @@ pub mod commissions;
 pub mod leads;
 pub mod me;
 pub mod pipelines;
+pub mod plans;
 pub mod scripts;
 pub mod service_tokens;
 pub mod session;

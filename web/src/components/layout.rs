@@ -68,6 +68,11 @@ pub fn nav_for(role: Role) -> Vec<NavItem> {
                 label: "Close & pay",
                 icon: "¤",
             },
+            NavItem {
+                href: "/finance/plans",
+                label: "Plans",
+                icon: "%",
+            },
         ]);
     }
     if role == Role::Admin {

@@ -1,8 +1,9 @@
-//! The finance pages (office portal): the approval queue, and the monthly close with payout runs
-//! and payroll's CSV. Finance and admins use them; everyone else is told they are for finance.
+//! The finance pages (office portal): the approval queue, the monthly close with payout runs
+//! and payroll's CSV, and the plan editor. Finance and admins use them; everyone else is told they are for finance.
 
 mod approvals;
 mod payouts;
+mod plans;
 
 use closebook_shared::Role;
 use leptos::prelude::*;
@@ -18,6 +19,7 @@ pub fn FinanceRoutes() -> impl MatchNestedRoutes + Clone {
         <ParentRoute path=path!("/finance") view=FinanceOnly>
             <Route path=path!("/commissions") view=approvals::ApprovalsPage/>
             <Route path=path!("/payouts") view=payouts::PayoutsPage/>
+            <Route path=path!("/plans") view=plans::PlansPage/>
         </ParentRoute>
     }
     .into_inner()
