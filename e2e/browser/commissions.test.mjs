@@ -132,7 +132,35 @@ test("a won deal's paid invoice is approved and paid by finance, and shows paid 
   assert.match(await residual.innerText(), /Paid/);
   assert.match(await residual.innerText(), /\$200\.00/);
   await page.screenshot({ path: join(artifacts, "commission-paid-rep-phone.png") });
+
+  // The rep disputes the pending new-business line; finance finds it flagged and adjusts it.
+  const newBusiness = page.locator(".commission-line", { hasText: "New business" });
+  await newBusiness.locator("summary").click();
+  await newBusiness.getByRole("button", { name: "Dispute this line" }).click();
+  await newBusiness.getByLabel("What is wrong").fill("The deal was 9,000.00, not 8,000.00");
+  await newBusiness.getByRole("button", { name: "Send dispute" }).click();
+  await page.getByText("Disputed: finance will look at it").waitFor();
+  await page.locator(".commission-line", { hasText: "New business" }).locator(".badge", { hasText: "Disputed" }).waitFor();
   await ctx.close();
+
+  const office2 = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const desk2 = await office2.newPage();
+  await submitSignIn(desk2, server.base, "fin@commission.example", "journey-password-1");
+  await desk2.getByRole("heading", { name: "Approvals" }).waitFor();
+  await desk2.getByLabel("Status").selectOption({ label: "Disputed" });
+  await desk2.getByLabel("Month").fill(thisMonth());
+  const disputed = desk2.locator("tr", { hasText: "Paz Rep" }).filter({ hasText: "New business" });
+  await disputed.locator(".flag", { hasText: "Disputed" }).waitFor();
+  await disputed.getByRole("button", { name: "Resolve" }).click();
+  const dialog = desk2.getByRole("dialog", { name: "Resolve the dispute" });
+  await dialog.getByLabel(/Adjust it with a new line/).check();
+  await dialog.getByLabel("Adjustment").fill("50.00");
+  await dialog.getByLabel("Reason").fill("Deal value corrected to 9,000.00");
+  await dialog.getByRole("button", { name: "Resolve" }).click();
+  await desk2.getByText("Dispute resolved").waitFor();
+  await office2.close();
+  const lines = (await api(server.base, rep, "GET", "/commissions?rep=me")).items;
+  assert.deepEqual(lines.filter((l) => l.line_type === "adjustment").map((l) => l.amount.amount), ["50.00"]);
 });
 
 /// A small seeded generator (mulberry32), so a failing month can be replayed from its seed.

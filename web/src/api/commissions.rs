@@ -4,8 +4,9 @@
 use closebook_shared::Page;
 use closebook_shared::commission_lines::{
     BatchApproveRequest, BatchApproved, CloseReport, CloseRequest, CommissionLine,
-    CommissionListQuery, CommissionSummary, CreatePayoutRequest, Payout, ResidualBook,
-    ResidualBookQuery, TeamEarnings, TeamEarningsQuery,
+    CommissionLineDetail, CommissionListQuery, CommissionSummary, CreatePayoutRequest,
+    DisputeRequest, Payout, ResidualBook, ResidualBookQuery, ResolveRequest, TeamEarnings,
+    TeamEarningsQuery,
 };
 use closebook_shared::commissions::Period;
 use closebook_shared::commissions::month::{SimulateRequest, SimulateResult};
@@ -20,6 +21,20 @@ pub async fn list(q: CommissionListQuery) -> ApiResult<Page<CommissionLine>> {
 
 pub async fn batch_approve(ids: Vec<Uuid>) -> ApiResult<BatchApproved> {
     post("/commissions/batch-approve", &BatchApproveRequest { ids }).await
+}
+
+/// The rep disputes one of its lines.
+pub async fn dispute(id: Uuid, reason: String) -> ApiResult<CommissionLineDetail> {
+    post(
+        &format!("/commissions/{id}/dispute"),
+        &DisputeRequest { reason },
+    )
+    .await
+}
+
+/// Finance settles a dispute.
+pub async fn resolve(id: Uuid, req: ResolveRequest) -> ApiResult<CommissionLineDetail> {
+    post(&format!("/commissions/{id}/resolve"), &req).await
 }
 
 pub async fn close(period: Period) -> ApiResult<CloseReport> {

@@ -17,7 +17,9 @@ use crate::components::ui::{EmptyState, ProblemBox, Skeleton, answered};
 pub fn CommissionPage() -> impl IntoView {
     let session = Session::get();
     let period = RwSignal::new(this_month());
+    let reload = RwSignal::new(0u32);
     let lines = LocalResource::new(move || {
+        reload.track();
         let q = CommissionListQuery {
             rep: Some("me".into()),
             period: Some(period.get()),
@@ -54,10 +56,10 @@ pub fn CommissionPage() -> impl IntoView {
             </div>
             <ProblemBox problem=pdf_problem/>
             <Transition fallback=|| view! { <Skeleton rows=4/> }>
-                {answered(lines, |page: Page<CommissionLine>| if page.items.is_empty() {
+                {answered(lines, move |page: Page<CommissionLine>| if page.items.is_empty() {
                     view! { <EmptyState title="No commission this month yet" hint="Lines appear as deals are won, invoices paid and upsells sold."/> }.into_any()
                 } else {
-                    view! { <Lines lines=page.items/> }.into_any()
+                    view! { <Lines lines=page.items on_change=Callback::new(move |()| reload.update(|n| *n += 1))/> }.into_any()
                 })}
             </Transition>
         </section>

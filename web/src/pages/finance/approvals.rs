@@ -3,7 +3,9 @@
 
 use std::collections::BTreeSet;
 
-use closebook_shared::commission_lines::{CommissionLine, CommissionListQuery};
+use closebook_shared::commission_lines::{
+    CommissionLine, CommissionListQuery, Resolution, ResolveRequest,
+};
 use closebook_shared::commissions::{LineStatus, LineType, Period};
 use closebook_shared::{Page, Problem};
 use leptos::prelude::*;
@@ -13,8 +15,8 @@ use crate::api;
 use crate::components::format;
 use crate::components::month::last_month;
 use crate::components::ui::{
-    EmptyState, FormState, Pager, PagerControls, ProblemBox, SelectField, Skeleton, Toasts,
-    answered,
+    EmptyState, Field, FormState, Modal, Pager, PagerControls, ProblemBox, SelectField, Skeleton,
+    Toasts, answered,
 };
 
 const PAGE_SIZE: u32 = 50;
@@ -109,7 +111,7 @@ pub fn ApprovalsPage() -> impl IntoView {
                 {answered(lines, move |page: Page<CommissionLine>| if page.items.is_empty() {
                     view! { <EmptyState title="Nothing waiting here" hint="Earned lines appear when their eligibility window has passed."/> }.into_any()
                 } else {
-                    view! { <Queue lines=page.items selected=selected/> }.into_any()
+                    view! { <Queue lines=page.items selected=selected reload=reload/> }.into_any()
                 })}
             </Transition>
             <PagerControls pager=pager next=next/>
@@ -118,7 +120,11 @@ pub fn ApprovalsPage() -> impl IntoView {
 }
 
 #[component]
-fn Queue(lines: Vec<CommissionLine>, selected: RwSignal<BTreeSet<Uuid>>) -> impl IntoView {
+fn Queue(
+    lines: Vec<CommissionLine>,
+    selected: RwSignal<BTreeSet<Uuid>>,
+    reload: RwSignal<u32>,
+) -> impl IntoView {
     let approvable: Vec<Uuid> = lines
         .iter()
         .filter(|l| l.status == LineStatus::Earned)
@@ -161,12 +167,77 @@ fn Queue(lines: Vec<CommissionLine>, selected: RwSignal<BTreeSet<Uuid>>) -> impl
                                 <td><span class=format!("badge status-{}", l.status.as_str())>{l.status.label()}</span></td>
                                 <td class="num">{format::money(&l.amount)}</td>
                                 <td>{l.flags.iter().map(|f| view! { <span class=format!("badge flag flag-{}", f.as_str())>{f.label()}</span> }).collect_view()}</td>
-                                <td class="muted small">{l.explanation.summary.clone()}</td>
+                                <td class="muted small">{l.explanation.summary.clone()}
+                                    {(l.status == LineStatus::Disputed).then(|| view! { <Resolve line=l.clone() reload=reload/> })}
+                                </td>
                             </tr>
                         }
                     }).collect_view()}
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// Settles a disputed line: uphold it, or adjust it with a new line (negative to take back).
+#[component]
+fn Resolve(line: CommissionLine, reload: RwSignal<u32>) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let adjust = RwSignal::new(false);
+    let amount = RwSignal::new(String::new());
+    let reason = RwSignal::new(String::new());
+    let form = FormState::new();
+    let (id, currency) = (line.id, line.amount.currency.clone());
+    let send = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let adjustment = if adjust.get_untracked() {
+            match amount
+                .get_untracked()
+                .trim()
+                .parse::<rust_decimal::Decimal>()
+            {
+                Ok(a) => Some(closebook_shared::Money::new(a, currency.clone())),
+                Err(_) => {
+                    form.problem.set(Some(Problem::new(
+                        closebook_shared::ErrorCode::ValidationFailed,
+                        "The adjustment is an amount, e.g. 200.00 or -50.00.",
+                    )));
+                    return;
+                }
+            }
+        } else {
+            None
+        };
+        let req = ResolveRequest {
+            resolution: if adjust.get_untracked() {
+                Resolution::Adjust
+            } else {
+                Resolution::Uphold
+            },
+            reason: reason.get_untracked(),
+            adjustment,
+        };
+        form.run(api::commissions::resolve(id, req), move |_| {
+            Toasts::show("Dispute resolved");
+            open.set(false);
+            reload.update(|n| *n += 1);
+        });
+    };
+    let title = format!("Resolve {}'s dispute", line.rep_name);
+    view! {
+        <button class="button button-ghost" on:click=move |_| open.set(true)>"Resolve"</button>
+        <Modal title="Resolve the dispute" open=open>
+            <form class="resolve-form" on:submit=send.clone()>
+                <p>{title.clone()}</p>
+                <ProblemBox problem=form.problem/>
+                <label class="inline-field"><input type="radio" name="resolution" prop:checked=move || !adjust.get() on:change=move |_| adjust.set(false)/>" Uphold the line as written"</label>
+                <label class="inline-field"><input type="radio" name="resolution" prop:checked=move || adjust.get() on:change=move |_| adjust.set(true)/>" Adjust it with a new line"</label>
+                <Show when=move || adjust.get()>
+                    <Field label="Adjustment" name="adjustment" value=amount problem=form.problem placeholder="-50.00"/>
+                </Show>
+                <Field label="Reason" name="reason" value=reason problem=form.problem/>
+                <button class="button button-primary" type="submit" disabled=move || form.busy.get()>"Resolve"</button>
+            </form>
+        </Modal>
     }
 }
