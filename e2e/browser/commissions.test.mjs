@@ -5,6 +5,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { createHmac } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { ADMIN, PHONE, api, artifacts, launchBrowser, signIn as submitSignIn, startServer, token } from "./harness.mjs";
 
@@ -132,6 +133,14 @@ test("a won deal's paid invoice is approved and paid by finance, and shows paid 
   assert.match(await residual.innerText(), /Paid/);
   assert.match(await residual.innerText(), /\$200\.00/);
   await page.screenshot({ path: join(artifacts, "commission-paid-rep-phone.png") });
+  // The month by type, and its statement as a PDF.
+  await page.locator(".by-type", { hasText: "Residual" }).waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Statement (PDF)" }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), `statement-${thisMonth()}.pdf`);
+  assert.equal((await readFile(await download.path())).subarray(0, 5).toString(), "%PDF-");
 
   // The rep disputes the pending new-business line; finance finds it flagged and adjusts it.
   const newBusiness = page.locator(".commission-line", { hasText: "New business" });

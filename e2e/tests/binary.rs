@@ -69,10 +69,15 @@ fn serves_the_web_app_the_docs_and_the_api() {
         html.contains("closebook-web") && html.contains(".wasm"),
         "the Trunk build: {html}"
     );
-    // Deep links load the app shell (SPA fallback) …
-    let deep = client.get(server.url("/admin/users")).send().unwrap();
-    assert!(deep.status().is_success());
-    assert!(deep.text().unwrap().contains("closebook-web"));
+    // Deep links load their portal's shell (SPA fallback) …
+    for (path, bundle) in [
+        ("/leads/some-lead", "closebook-web"),
+        ("/admin/users", "closebook-office"),
+    ] {
+        let deep = client.get(server.url(path)).send().unwrap();
+        assert!(deep.status().is_success(), "{path}");
+        assert!(deep.text().unwrap().contains(bundle), "{path}");
+    }
     // … but unknown API paths are problems, not HTML.
     let api = client.get(server.url("/api/v1/nope")).send().unwrap();
     assert_eq!(api.status(), 404);

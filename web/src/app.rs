@@ -4,7 +4,7 @@
 use closebook_shared::Role;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::{Redirect, Router};
+use leptos_router::components::{Outlet, Redirect, Router};
 
 use crate::api::{self, Session};
 use crate::components::layout::Shell;
@@ -102,6 +102,35 @@ pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
             }
             Gate::MustChangePassword => view! { <profile::ForcedPasswordChange/> }.into_any(),
             Gate::SignedIn => view! { <Shell>{children()}</Shell> }.into_any(),
+        }
+    }
+}
+
+/// A section for some roles (the admin pages, the finance pages): its page for them, and for
+/// everyone else who reaches it, whom it is for. A memo, so a change to the user that keeps the
+/// role does not remount the page.
+#[component]
+pub fn RolesOnly(roles: &'static [Role], who: &'static str) -> impl IntoView {
+    let session = Session::get();
+    let allowed = Memo::new(move |_| {
+        session
+            .user
+            .with(|u| u.as_ref().is_some_and(|u| roles.contains(&u.role)))
+    });
+    move || {
+        if allowed.get() {
+            view! { <Outlet/> }.into_any()
+        } else {
+            view! {
+                <section class="page">
+                    <div class="empty refused" role="alert">
+                        <p class="empty-title">"You don't have access to this page"</p>
+                        <p class="muted">{format!("It is for {who}. If you need it, ask an admin.")}</p>
+                        <a class="button" href="/" rel="external">"Back to the dashboard"</a>
+                    </div>
+                </section>
+            }
+            .into_any()
         }
     }
 }

@@ -101,14 +101,24 @@ pub fn manager_override(
         },
     };
     if !already.is_zero() {
+        // What is owed is the month's whole override, rounded once, less what was written: a
+        // difference rounded on its own could round a half cent the other way, and a second
+        // close would then write a cent back (the rounding is a part, so the parts still sum).
+        let owed = round_line(e.unrounded, dp);
+        e.parts.push(ExplanationPart {
+            label: "the month's override rounded to the cent".into(),
+            base: e.unrounded,
+            rate: None,
+            amount: owed - e.unrounded,
+        });
         e.parts.push(ExplanationPart {
             label: "overrides already written".into(),
             base: already,
             rate: None,
             amount: -already,
         });
-        e.unrounded -= already;
-        e.amount = round_line(e.unrounded, dp);
+        e.unrounded = owed - already;
+        e.amount = e.unrounded;
     }
     (!e.amount.is_zero()).then_some(e)
 }

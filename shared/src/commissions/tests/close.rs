@@ -129,6 +129,41 @@ fn overrides_are_a_share_of_the_members_lines_less_what_was_written() {
     );
 }
 
+/// A half cent is rounded once, on the month's whole override: 11.95% of 42,290.00 is 5,053.655,
+/// written as 5,053.66; the next close owes nothing (not −0.01 for the half cent "owed back"),
+/// and a later 10.00 of lines owes its share on top of the rounded whole.
+#[test]
+fn an_override_rounds_the_months_whole_once() {
+    let plan = PlanRules {
+        override_rate: d("0.1195"),
+        ..Default::default()
+    };
+    let members = [nb("422900", "42290.00")];
+    let table = [
+        ("0", Some("5053.66")),
+        ("5053.66", None),
+        ("5053.65", Some("0.01")),
+    ];
+    for (already, want) in table {
+        let got = close::manager_override(&plan, &members, d(already), 2);
+        assert_eq!(
+            got.as_ref().map(|e| e.amount),
+            want.map(d),
+            "already {already}"
+        );
+        if let Some(e) = got {
+            let parts: Decimal = e.parts.iter().map(|p| p.amount).sum();
+            assert_eq!(parts, e.unrounded, "already {already}: the parts sum");
+        }
+    }
+    // 42,300.00 × 11.95% = 5,054.85 in all, 1.19 more than written.
+    let later = [nb("422900", "42290.00"), nb("200", "10.00")];
+    assert_eq!(
+        close::manager_override(&plan, &later, d("5053.66"), 2).map(|e| e.amount),
+        Some(d("1.19"))
+    );
+}
+
 #[test]
 fn caps_take_off_the_excess_over_three_salaries() {
     let plan = PlanRules::default();

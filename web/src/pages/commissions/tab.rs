@@ -2,14 +2,17 @@
 //! month down to their explanations, and its PDF statement.
 
 use closebook_shared::commission_lines::{CommissionLine, CommissionListQuery};
-use closebook_shared::{Page, Problem};
+use closebook_shared::commissions::{LineStatus, LineType};
+use closebook_shared::{Money, Page, Problem};
 use leptos::prelude::*;
+use rust_decimal::Decimal;
 
 use super::SubNav;
 use super::lines::Lines;
 use super::plan::PlanCard;
 use super::summary::Summary;
 use crate::api::{self, Session};
+use crate::components::format;
 use crate::components::month::{MonthPicker, this_month};
 use crate::components::ui::{EmptyState, ProblemBox, Skeleton, answered};
 
@@ -59,9 +62,34 @@ pub fn CommissionPage() -> impl IntoView {
                 {answered(lines, move |page: Page<CommissionLine>| if page.items.is_empty() {
                     view! { <EmptyState title="No commission this month yet" hint="Lines appear as deals are won, invoices paid and upsells sold."/> }.into_any()
                 } else {
-                    view! { <Lines lines=page.items on_change=Callback::new(move |()| reload.update(|n| *n += 1))/> }.into_any()
+                    view! {
+                        <ByType lines=page.items.clone()/>
+                        <Lines lines=page.items on_change=Callback::new(move |()| reload.update(|n| *n += 1))/>
+                    }.into_any()
                 })}
             </Transition>
         </section>
+    }
+}
+
+/// The month's lines summed by type (voided lines left out), in the order of `LineType::ALL`.
+#[component]
+fn ByType(lines: Vec<CommissionLine>) -> impl IntoView {
+    let sums: Vec<(LineType, Money)> = LineType::ALL
+        .iter()
+        .filter_map(|t| {
+            let of_type: Vec<&CommissionLine> = lines
+                .iter()
+                .filter(|l| l.line_type == *t && l.status != LineStatus::Voided)
+                .collect();
+            let first = of_type.first()?;
+            let total: Decimal = of_type.iter().map(|l| l.amount.amount).sum();
+            Some((*t, Money::new(total, first.amount.currency.clone())))
+        })
+        .collect();
+    view! {
+        <ul class="plain-list by-type">
+            {sums.into_iter().map(|(t, m)| view! { <li><span>{t.label()}</span>" "<strong>{format::money(&m)}</strong></li> }).collect_view()}
+        </ul>
     }
 }
