@@ -56,6 +56,7 @@ PIPELINE_OPERATIONS = {("POST", "/api/v1/pipelines"), ("PATCH", "/api/v1/pipelin
 SIMULATE = ("POST", "/api/v1/commissions/simulate")
 CREATE_PLAN = ("POST", "/api/v1/compensation-plans")
 UPDATE_PLAN = ("PATCH", "/api/v1/compensation-plans/{id}")
+PREVIEW_PLAN = ("POST", "/api/v1/compensation-plans/preview")
 MUST_BE_FUTURE = ("expires_at", "follow_up_at")
 MUST_NOT_BE_FUTURE = ("completed_at", "paid_at", "sold_at", "refunded_at")
 REFUNDS = {("POST", "/api/v1/invoices/{id}/refunds"), ("POST", "/api/v1/clients/{id}/refunds")}
@@ -85,6 +86,9 @@ def map_case(context, case):
         _order_plan(case.body.get("plan"))
     if operation == CREATE_PLAN:
         _order_plan(case.body.get("rules"))
+    if operation == PREVIEW_PLAN:
+        _order_plan(case.body.get("rules"))
+        _started_period(case.body)
     if operation == UPDATE_PLAN and isinstance(case.body.get("new_version"), dict):
         _order_plan(case.body["new_version"].get("rules"))
     if operation in REFUNDS:
@@ -131,6 +135,17 @@ def _ended_period(body):
     if period >= last:
         year, month = (now.year, now.month - 1) if now.month > 1 else (now.year - 1, 12)
         body["period"] = f"{year:04d}-{month:02d}"
+
+
+def _started_period(body):
+    """A month that has started: this month or earlier."""
+    period = body.get("period")
+    if not isinstance(period, str) or not re.match(r"^[0-9]{4}-[0-9]{2}$", period):
+        return
+    now = datetime.now(timezone.utc)
+    this = f"{now.year:04d}-{now.month:02d}"
+    if period > this:
+        body["period"] = this
 
 
 def _compose_stages(stages):

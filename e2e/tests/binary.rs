@@ -350,4 +350,27 @@ fn the_demo_is_a_working_organisation() {
         .unwrap()
         .len();
     assert!(team >= 5 * 13, "the manager's five reps' leads: {team}");
+    // Money on every commission page: the manager's team month, and finance's queue with a
+    // dispute waiting and lines above the approval threshold flagged.
+    let month = get(&manager, "/api/v1/commissions/team-earnings");
+    assert!(month["members"].as_array().unwrap().len() >= 6, "{month}");
+    let finance = server.login("grace.whitfield@demo.closebook.local", "closebook-demo");
+    let flagged = |status: &str, flag: &str| {
+        get(
+            &finance,
+            &format!("/api/v1/commissions?status={status}&limit=200"),
+        )["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|l| l["flags"].as_array().unwrap().iter().any(|f| f == flag))
+            .count()
+    };
+    assert_eq!(flagged("disputed", "disputed"), 1, "a dispute for finance");
+    assert!(
+        flagged("pending", "above_threshold") > 0,
+        "lines to look at twice"
+    );
+    let payouts = get(&finance, "/api/v1/payouts");
+    assert!(!payouts.as_array().unwrap().is_empty(), "a payout run");
 }

@@ -263,5 +263,42 @@ fn money_flow(c: &mut DbConn, actor: &Actor, now: NaiveDateTime) -> Result<(), A
         }
         p = p.next();
     }
+    dispute_one(c, now)
+}
+
+/// A rep disputes its newest new-business line (written at seed time, so within the window):
+/// finance finds it flagged in the approval queue.
+fn dispute_one(c: &mut DbConn, now: NaiveDateTime) -> Result<(), ApiError> {
+    use crate::authz::{CommissionCaller, OwnerScope};
+    use crate::db::schema::{commission_line_status, commission_lines};
+    use closebook_shared::commission_lines::DisputeRequest;
+    use closebook_shared::commissions::{LineStatus, LineType, Period};
+
+    let line: Option<(String, String)> = commission_lines::table
+        .inner_join(commission_line_status::table)
+        .filter(commission_lines::line_type.eq(LineType::NewBusiness))
+        .filter(commission_lines::period.eq(Period::of(now.date()).to_string()))
+        .filter(commission_line_status::status.eq_any([LineStatus::Pending, LineStatus::Earned]))
+        .order(commission_lines::id.desc())
+        .select((commission_lines::id, commission_lines::rep_id))
+        .first(c)
+        .optional()?;
+    let Some((line, rep)) = line else {
+        return Ok(());
+    };
+    let principal = crate::auth::Principal::user(uuid_of(&rep), Role::SalesRep);
+    let caller = CommissionCaller {
+        actor: Actor::new(&principal, "seed-demo"),
+        scope: OwnerScope::Owners(vec![rep]),
+        principal,
+    };
+    crate::domain::commissions::disputes::dispute(
+        c,
+        &caller,
+        uuid_of(&line),
+        DisputeRequest {
+            reason: "The customer signed for 2,000.00 more than this line counts.".into(),
+        },
+    )?;
     Ok(())
 }

@@ -13,7 +13,6 @@ use uuid::Uuid;
 
 use crate::api;
 use crate::components::format;
-use crate::components::month::last_month;
 use crate::components::ui::{
     EmptyState, Field, FormState, Modal, Pager, PagerControls, ProblemBox, SelectField, Skeleton,
     Toasts, answered,
@@ -39,7 +38,8 @@ fn options<T: Copy>(
 pub fn ApprovalsPage() -> impl IntoView {
     let status = RwSignal::new(LineStatus::Earned.as_str().to_owned());
     let line_type = RwSignal::new(String::new());
-    let period = RwSignal::new(last_month().to_string());
+    // Every month by default: the queue is whatever waits, whenever it was earned.
+    let period = RwSignal::new(String::new());
     let pager = Pager::new();
     let selected = RwSignal::new(BTreeSet::<Uuid>::new());
     let reload = RwSignal::new(0u32);
