@@ -72,7 +72,9 @@ pub struct CommissionLine {
     pub related_line_id: Option<Uuid>,
     pub explanation: Explanation,
     pub created_at: DateTime<Utc>,
-    /// Exceptions to look at before approving, in the order of [`LineFlag::ALL`].
+    /// Exceptions to look at before approving, in the order of [`LineFlag::ALL`]. A line's
+    /// detail and statements always carry them; lists carry them for finance and admins (the
+    /// approval queue), and leave them empty for reps and managers.
     pub flags: Vec<LineFlag>,
 }
 

@@ -203,6 +203,26 @@ pub async fn the_monthly_close_writes_what_the_month_owes_once(app: TestApp) {
         assert_eq!(line["flags"], json!(flags), "{line_type} {amount}");
     }
 
+    // Lists carry the flags for finance's queue only; a line's detail carries them for all.
+    let own = app
+        .get("/api/v1/commissions?period=2026-10&line_type=cap")
+        .auth(&a)
+        .send()
+        .await
+        .expect(200);
+    assert_eq!(own.body["items"][0]["flags"], json!([]));
+    let cap_id = own.body["items"][0]["id"].as_str().unwrap().to_owned();
+    let detail = app
+        .get(&format!("/api/v1/commissions/{cap_id}"))
+        .auth(&a)
+        .send()
+        .await
+        .expect(200);
+    assert_eq!(
+        detail.body["line"]["flags"],
+        json!(["capped", "above_threshold"])
+    );
+
     // The manager's view of October: each member by net, the override among its own lines.
     let team_view = app
         .get("/api/v1/commissions/team-earnings?period=2026-10")

@@ -319,7 +319,11 @@ pub fn list(
         pairs.push((row, dto));
     }
     let mut page = page.finish(pairs, |(r, _)| vec![r.id.clone()], |(_, d)| d.clone());
-    flag(conn, &mut page.items)?;
+    // The flags serve finance's approval queue; a rep's or a manager's list (the busiest read,
+    // a phone's Commission tab) skips the two reads they cost.
+    if matches!(scope, OwnerScope::All) {
+        flag(conn, &mut page.items)?;
+    }
     Ok(page)
 }
 
