@@ -125,27 +125,24 @@ def _pair_adjustment(body):
             _more_than_nothing(money)
 
 
+def _period_at_most(body, latest):
+    """Keeps `period` (YYYY-MM) no later than `latest`."""
+    period = body.get("period")
+    if isinstance(period, str) and re.match(r"^[0-9]{4}-[0-9]{2}$", period) and period > latest:
+        body["period"] = latest
+
+
 def _ended_period(body):
     """A month that has ended: last month or earlier."""
-    period = body.get("period")
-    if not isinstance(period, str) or not re.match(r"^[0-9]{4}-[0-9]{2}$", period):
-        return
     now = datetime.now(timezone.utc)
-    last = f"{now.year:04d}-{now.month:02d}"
-    if period >= last:
-        year, month = (now.year, now.month - 1) if now.month > 1 else (now.year - 1, 12)
-        body["period"] = f"{year:04d}-{month:02d}"
+    year, month = (now.year, now.month - 1) if now.month > 1 else (now.year - 1, 12)
+    _period_at_most(body, f"{year:04d}-{month:02d}")
 
 
 def _started_period(body):
     """A month that has started: this month or earlier."""
-    period = body.get("period")
-    if not isinstance(period, str) or not re.match(r"^[0-9]{4}-[0-9]{2}$", period):
-        return
     now = datetime.now(timezone.utc)
-    this = f"{now.year:04d}-{now.month:02d}"
-    if period > this:
-        body["period"] = this
+    _period_at_most(body, f"{now.year:04d}-{now.month:02d}")
 
 
 def _compose_stages(stages):

@@ -13,20 +13,14 @@ use crate::pages::profile;
 
 pub use closebook_shared::portal::Portal;
 
-/// This bundle's portal, and whether a link leaves it (and so must load the page).
-pub trait Here {
-    fn current() -> Portal;
-    fn is_elsewhere(href: &str) -> bool;
+/// The portal this bundle is.
+pub fn here() -> Portal {
+    use_context::<Portal>().unwrap_or(Portal::Field)
 }
 
-impl Here for Portal {
-    fn current() -> Portal {
-        use_context::<Portal>().unwrap_or(Portal::Field)
-    }
-
-    fn is_elsewhere(href: &str) -> bool {
-        Portal::of_path(href) != Self::current()
-    }
+/// Whether a link to `href` leaves this bundle (and so must load the page).
+pub fn leaves(href: &str) -> bool {
+    Portal::of_path(href) != here()
 }
 
 /// Where a signed-in user starts: finance at its approval queue, everyone else at the dashboard.
@@ -93,7 +87,7 @@ pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
     move || {
         let children = children.clone();
         match gate.get() {
-            Gate::SignedOut if Portal::current() == Portal::Field => {
+            Gate::SignedOut if here() == Portal::Field => {
                 view! { <Redirect path="/login"/> }.into_any()
             }
             Gate::SignedOut => {

@@ -3,7 +3,7 @@
 //! profile) at `/`, the commission portal (`src/commission.rs`) under `/commissions`, and the
 //! office portal (`src/office.rs`: admin and finance) under `/admin` and `/finance`. Each portal
 //! is its own wasm bundle, so each stays within the bundle budget (DESIGN.md §7); links between
-//! them are full page loads (`closebook_shared::portal`, `app::Here`).
+//! them are full page loads (`closebook_shared::portal`, `app::leaves`).
 
 pub mod api;
 pub mod app;

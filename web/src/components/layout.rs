@@ -8,7 +8,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 use crate::api::Session;
-use crate::app::{Here, Portal};
+use crate::app;
 use crate::pages::sign_out;
 
 const COLLAPSED_KEY: &str = "closebook.sidebar.collapsed";
@@ -182,7 +182,7 @@ fn NavLink(
     class: impl Fn() -> &'static str + Send + Sync + 'static,
     children: Children,
 ) -> impl IntoView {
-    if Portal::is_elsewhere(href) {
+    if app::leaves(href) {
         view! { <a href=href class=class rel="external">{children()}</a> }.into_any()
     } else {
         view! { <A href=href attr:class=class>{children()}</A> }.into_any()

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::api::{self, Session};
-use crate::app::{self, Here, Portal};
+use crate::app;
 use crate::components::ui::{Field, FormState, ProblemBox};
 
 #[component]
@@ -12,7 +12,7 @@ pub fn LoginPage() -> impl IntoView {
     let navigate = use_navigate();
     let go_in = move |navigate: &dyn Fn(&str, leptos_router::NavigateOptions), role| {
         let href = app::landing(role);
-        if Portal::is_elsewhere(href) {
+        if app::leaves(href) {
             app::load(href);
         } else {
             navigate(href, Default::default());

@@ -334,7 +334,9 @@ pub fn flag(conn: &mut DbConn, lines: &mut [CommissionLine]) -> Result<(), ApiEr
     if lines.is_empty() {
         return Ok(());
     }
-    let threshold = crate::db::settings::get(conn)?.to_dto().approval_threshold;
+    let settings = crate::db::settings::get(conn)?;
+    let threshold =
+        crate::db::columns::money_of(settings.approval_threshold_minor, Some(&settings.currency));
     let reps: BTreeSet<String> = lines.iter().map(|l| l.rep_id.to_string()).collect();
     let periods: BTreeSet<String> = lines.iter().map(|l| l.period.to_string()).collect();
     let capped: HashSet<(String, String)> = commission_lines::table

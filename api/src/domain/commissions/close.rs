@@ -408,14 +408,12 @@ fn caps(conn: &mut DbConn, month: &mut Month) -> Result<(), ApiError> {
             continue;
         };
         let salary = match month.people.get(&rep) {
-            Some(Person {
-                base_salary_minor: Some(minor),
-                base_salary_currency: currency,
-                ..
-            }) if currency.as_deref() == Some(plan.currency.as_str()) => {
-                Some(super::amount_of(*minor, &plan.currency)?)
-            }
-            _ => None,
+            Some(p) => super::salary_in(
+                p.base_salary_minor,
+                p.base_salary_currency.as_deref(),
+                &plan.currency,
+            )?,
+            None => None,
         };
         let lines = month.ledger(&rep, &plan.currency)?;
         if let Some(e) = steps::cap(&plan.rules, &lines, salary, super::digits(&plan.currency)?) {

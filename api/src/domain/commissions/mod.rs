@@ -47,6 +47,19 @@ pub fn amount_of(minor: i64, currency: &str) -> Result<Decimal, ApiError> {
     money_of(minor, currency).map(|m| m.amount)
 }
 
+/// A user's stored monthly base salary as an amount in `currency`, or none when it has none or
+/// it is in another currency (no cap, no default for the simulator).
+pub fn salary_in(
+    minor: Option<i64>,
+    salary_currency: Option<&str>,
+    currency: &str,
+) -> Result<Option<Decimal>, ApiError> {
+    match minor {
+        Some(m) if salary_currency == Some(currency) => amount_of(m, currency).map(Some),
+        _ => Ok(None),
+    }
+}
+
 /// The minor-unit digits of a currency Closebook stored (so an unknown one is a 500).
 pub fn digits(currency: &str) -> Result<u32, ApiError> {
     closebook_shared::money::minor_unit_digits(currency)

@@ -7,7 +7,6 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDateTime;
 use closebook_shared::Money;
-use closebook_shared::Role;
 use closebook_shared::commissions::Period;
 use closebook_shared::commissions::month::{self, SimDeal, SimInvoice, SimUpsell, SimulateRequest};
 use closebook_shared::compensation_plans::{PlanPreview, PlanPreviewRequest, RepPreview};
@@ -17,7 +16,8 @@ use rust_decimal::Decimal;
 use super::{amount_of, calendar, plans};
 use crate::db::DbConn;
 use crate::db::columns::uuid_of;
-use crate::db::schema::{clients, invoices, leads, upsells, users};
+use crate::db::schema::{clients, invoices, leads, upsells};
+use crate::db::users as user_rows;
 use crate::error::ApiError;
 use crate::time;
 
@@ -134,20 +134,10 @@ pub fn preview(conn: &mut DbConn, req: &PlanPreviewRequest) -> Result<PlanPrevie
     let mut reps = Vec::new();
     let (mut current_total, mut draft_total) = (Decimal::ZERO, Decimal::ZERO);
     for (rep, m) in months {
-        let Some((name, role, salary, salary_currency)) = users::table
-            .find(&rep)
-            .select((
-                users::name,
-                users::role,
-                users::base_salary_minor,
-                users::base_salary_currency,
-            ))
-            .first::<(String, Role, Option<i64>, Option<String>)>(conn)
-            .optional()?
-        else {
+        let Some(user) = user_rows::find(conn, uuid_of(&rep))? else {
             continue;
         };
-        let in_force = plans::in_force(conn, Some(&rep), role, last_day)?;
+        let in_force = plans::in_force(conn, Some(&rep), user.role(), last_day)?;
         if in_force.currency != currency || plan.is_some() && in_force.plan_id != plan {
             continue;
         }
@@ -156,10 +146,11 @@ pub fn preview(conn: &mut DbConn, req: &PlanPreviewRequest) -> Result<PlanPrevie
             plan: None,
             currency: currency.to_owned(),
             quota: in_force.quota,
-            base_salary: match (salary, salary_currency.as_deref()) {
-                (Some(s), Some(c)) if c == currency => Some(amount_of(s, currency)?),
-                _ => None,
-            },
+            base_salary: super::salary_in(
+                user.base_salary_minor,
+                user.base_salary_currency.as_deref(),
+                currency,
+            )?,
             invoices: m
                 .invoices
                 .iter()
@@ -190,7 +181,7 @@ pub fn preview(conn: &mut DbConn, req: &PlanPreviewRequest) -> Result<PlanPrevie
         draft_total += draft;
         reps.push(RepPreview {
             rep_id: uuid_of(&rep),
-            rep_name: name,
+            rep_name: user.name.clone(),
             events: events as u32,
             current: money(current),
             draft: money(draft),

@@ -27,12 +27,12 @@ pub fn simulate(
     if req.base_salary.is_none()
         && let Some(u) = caller.principal.user_id()
         && let Some(user) = user_rows::find(conn, u)?
-        && user.base_salary_currency.as_deref() == Some(req.currency.as_str())
     {
-        req.base_salary = user
-            .base_salary_minor
-            .map(|m| super::amount_of(m, &req.currency))
-            .transpose()?;
+        req.base_salary = super::salary_in(
+            user.base_salary_minor,
+            user.base_salary_currency.as_deref(),
+            &req.currency,
+        )?;
     }
     month::simulate(&req, &plan.rules).map_err(ApiError::validation)
 }

@@ -175,7 +175,7 @@ pub fn team_earnings(
         .order((users::name, users::id))
         .select((users::id, users::name, users::role, users::team_id))
         .load(conn)?;
-    let mut sums: BTreeMap<&str, (Sums, i64)> = BTreeMap::new();
+    let mut sums: BTreeMap<String, (Sums, i64)> = BTreeMap::new();
     let ids: Vec<&str> = members.iter().map(|m| m.0.as_str()).collect();
     for chunk in ids.chunks(MEMBER_CHUNK) {
         let lines: Vec<(String, LineType, i64, LineStatus)> = commission_lines::table
@@ -191,10 +191,7 @@ pub fn team_earnings(
             ))
             .load(conn)?;
         for (rep, line_type, minor, status) in lines {
-            let Some(key) = chunk.iter().find(|id| **id == rep) else {
-                continue;
-            };
-            let entry = sums.entry(key).or_default();
+            let entry = sums.entry(rep).or_default();
             entry.0.add(status, minor);
             if line_type == LineType::Override && status != LineStatus::Voided {
                 entry.1 += minor;

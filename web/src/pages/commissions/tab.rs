@@ -2,10 +2,9 @@
 //! month down to their explanations, and its PDF statement.
 
 use closebook_shared::commission_lines::{CommissionLine, CommissionListQuery};
-use closebook_shared::commissions::{LineStatus, LineType};
+use closebook_shared::commissions::close::{self, LedgerLine};
 use closebook_shared::{Money, Page, Problem};
 use leptos::prelude::*;
-use rust_decimal::Decimal;
 
 use super::SubNav;
 use super::lines::Lines;
@@ -72,24 +71,29 @@ pub fn CommissionPage() -> impl IntoView {
     }
 }
 
-/// The month's lines summed by type (voided lines left out), in the order of `LineType::ALL`.
+/// The month's lines summed by type: the shared statement (voided lines left out), as the
+/// server's statement and the monthly close sum them.
 #[component]
 fn ByType(lines: Vec<CommissionLine>) -> impl IntoView {
-    let sums: Vec<(LineType, Money)> = LineType::ALL
+    let currency = lines
+        .first()
+        .map(|l| l.amount.currency.clone())
+        .unwrap_or_default();
+    let ledger: Vec<LedgerLine> = lines
         .iter()
-        .filter_map(|t| {
-            let of_type: Vec<&CommissionLine> = lines
-                .iter()
-                .filter(|l| l.line_type == *t && l.status != LineStatus::Voided)
-                .collect();
-            let first = of_type.first()?;
-            let total: Decimal = of_type.iter().map(|l| l.amount.amount).sum();
-            Some((*t, Money::new(total, first.amount.currency.clone())))
+        .map(|l| LedgerLine {
+            line_type: l.line_type,
+            base: l.base.amount,
+            amount: l.amount.amount,
+            status: l.status,
         })
         .collect();
     view! {
         <ul class="plain-list by-type">
-            {sums.into_iter().map(|(t, m)| view! { <li><span>{t.label()}</span>" "<strong>{format::money(&m)}</strong></li> }).collect_view()}
+            {close::statement(&ledger).totals.into_iter().map(|t| {
+                let m = Money::new(t.amount, currency.clone());
+                view! { <li><span>{t.line_type.label()}</span>" "<strong>{format::money(&m)}</strong></li> }
+            }).collect_view()}
         </ul>
     }
 }
