@@ -82,7 +82,9 @@ fn problem(description: &str) -> RefOr<Response> {
 
 /// Adds the bearer scheme and, to every operation, the problems it can answer: 400/413/415/422
 /// for input, 401/403 when it needs a token, 404 on a record's path, 409 on a secured body, 412
-/// where `If-Match` is taken, 429 and 500 everywhere.
+/// where `If-Match` is taken, 429 and 500 everywhere. An operation needs the bearer token unless
+/// it says `security(())`, and a secured POST takes `Idempotency-Key`: the defaults a handler
+/// would otherwise repeat, and could forget.
 pub fn finish(mut spec: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     let components = spec.components.get_or_insert_with(Default::default);
     components.add_security_scheme(
@@ -106,7 +108,12 @@ pub fn finish(mut spec: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     }
     for (path, item) in spec.paths.paths.iter_mut() {
         let names_a_record = path.contains('{');
+        if let Some(post) = item.post.as_mut() {
+            post_takes_an_idempotency_key(post);
+        }
         for op in operations_mut(item) {
+            bearer_unless_declared(op);
+            problems_are_problem_json(op);
             add_common_problems(op, names_a_record);
             parameters_hold_no_nul(op);
             constrain_shared_parameters(op);
@@ -452,6 +459,59 @@ fn is_plain_string(schema: &RefOr<utoipa::openapi::schema::Schema>) -> bool {
     use utoipa::openapi::schema::{Schema, SchemaType, Type};
     matches!(schema, RefOr::T(Schema::Object(o))
         if o.schema_type == SchemaType::Type(Type::String) && o.enum_values.is_none())
+}
+
+/// Secure by default: an operation that declares no security needs the bearer token; the few
+/// open ones (health, sign-in, the signed billing webhook) say `security(())`.
+fn bearer_unless_declared(op: &mut Operation) {
+    if op.security.is_none() {
+        op.security = Some(vec![utoipa::openapi::security::SecurityRequirement::new::<
+            _,
+            _,
+            &str,
+        >("bearer", [])]);
+    }
+}
+
+/// `middleware::idempotency` honours the key on every POST by a signed-in caller, so every
+/// secured POST declares it, last among its parameters.
+fn post_takes_an_idempotency_key(op: &mut Operation) {
+    let secured = op.security.as_ref().is_none_or(|s| {
+        s.iter()
+            .any(|r| *r != utoipa::openapi::security::SecurityRequirement::default())
+    });
+    let declared = op
+        .parameters
+        .iter()
+        .flatten()
+        .any(|p| matches!(p, RefOr::T(p) if p.name == "Idempotency-Key"));
+    if secured && !declared {
+        use utoipa::IntoParams;
+        op.parameters.get_or_insert_with(Vec::new).extend(
+            crate::params::IdempotencyKey::into_params(|| None)
+                .into_iter()
+                .map(RefOr::T),
+        );
+    }
+}
+
+/// A response whose body is the `Problem` schema is `application/problem+json` (RFC 9457), as
+/// `error::ApiError` sends it; handlers name the schema and the type follows.
+fn problems_are_problem_json(op: &mut Operation) {
+    for response in op.responses.responses.values_mut() {
+        let RefOr::T(response) = response else {
+            continue;
+        };
+        let is_problem = matches!(
+            response.content.get("application/json"),
+            Some(RefOr::T(c)) if matches!(&c.schema, Some(RefOr::Ref(r)) if r.ref_location.ends_with("/Problem"))
+        );
+        if is_problem && let Some(content) = response.content.shift_remove("application/json") {
+            response
+                .content
+                .insert(crate::error::PROBLEM_JSON.to_owned(), content);
+        }
+    }
 }
 
 fn add_common_problems(op: &mut Operation, names_a_record: bool) {

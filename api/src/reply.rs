@@ -12,6 +12,9 @@ use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, Responder};
 use serde::Serialize;
 
+/// What a handler answers: a [`Reply`], or the problem that stopped it.
+pub type Answer<T> = crate::error::ApiResult<Reply<T>>;
+
 /// Status, the headers a client acts on, and a JSON body (or none).
 pub struct Reply<T> {
     pub status: StatusCode,
@@ -72,6 +75,11 @@ impl<T: Serialize> Reply<T> {
             etag: Some(crate::concurrency::etag(body.version())),
             ..Self::ok(body)
         }
+    }
+
+    /// 201 with `Location`: the new record `id` under `collection` (`"/leads"`).
+    pub fn created_at(collection: &str, id: impl std::fmt::Display, body: T) -> Self {
+        Self::created(format!("/api/v1{collection}/{id}"), body)
     }
 
     /// 201 with `Location`.

@@ -33,7 +33,7 @@ pub async fn healthz() -> HttpResponse {
 /// The database is reachable; 503 otherwise.
 #[utoipa::path(tag = TAG_HEALTH, operation_id = "readyz", security(()), responses(
     (status = 200, description = "Ready", body = Health),
-    (status = 503, description = "Database unreachable (`service_unavailable`)", body = closebook_shared::Problem, content_type = "application/problem+json"),
+    (status = 503, description = "Database unreachable (`service_unavailable`)", body = closebook_shared::Problem),
 ))]
 #[get("/readyz")]
 pub async fn readyz(state: web::Data<AppState>) -> ApiResult<HttpResponse> {

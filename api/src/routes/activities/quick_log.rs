@@ -3,26 +3,23 @@ use closebook_shared::activities::{Activity, CreateActivityRequest, QuickLogRequ
 
 use crate::authz::PipelineCtx;
 use crate::domain;
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiError;
 use crate::extract::Json;
 use crate::openapi::TAG_ACTIVITIES;
-use crate::params::IdempotencyKey;
-use crate::reply::Reply;
+use crate::reply::{Answer, Reply};
 
 /// Quick log: an activity naming its lead
 ///
 /// The 10-second log of seed 004: the same as `POST /leads/{id}/activities` with `lead_id` in
 /// the body.
-#[utoipa::path(tag = TAG_ACTIVITIES, operation_id = "create_activity", security(("bearer" = [])), request_body = QuickLogRequest, params(
-    IdempotencyKey,
-), responses(
+#[utoipa::path(tag = TAG_ACTIVITIES, operation_id = "create_activity", request_body = QuickLogRequest, responses(
     (status = 201, description = "Logged; `Location` names it", body = Activity),
 ))]
 #[post("/activities")]
 pub async fn create_activity(
     ctx: PipelineCtx,
     body: Json<CreateActivityRequest>,
-) -> ApiResult<Reply<Activity>> {
+) -> Answer<Activity> {
     let req = body.0;
     let lead_id = req
         .lead_id
@@ -35,10 +32,7 @@ pub async fn create_activity(
                 e
             }
         })?;
-        Ok(Reply::created(
-            format!("/api/v1/activities/{}", created.id),
-            created,
-        ))
+        Ok(Reply::created_at("/activities", created.id, created))
     })
     .await
 }

@@ -5,10 +5,10 @@ use closebook_shared::activities::{Activity, ScheduleQuery};
 
 use crate::authz::PipelineCtx;
 use crate::db::activities;
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiError;
 use crate::extract::Query;
 use crate::openapi::TAG_ACTIVITIES;
-use crate::reply::Reply;
+use crate::reply::Answer;
 use crate::time;
 use chrono::NaiveTime;
 
@@ -16,14 +16,11 @@ use chrono::NaiveTime;
 ///
 /// The caller's own by default (seed 004 Activity tab); a manager may name a member of its
 /// teams with `user_id`. In time order.
-#[utoipa::path(tag = TAG_ACTIVITIES, operation_id = "list_activities", params(ScheduleQuery), security(("bearer" = [])), responses(
+#[utoipa::path(tag = TAG_ACTIVITIES, operation_id = "list_activities", params(ScheduleQuery), responses(
     (status = 200, description = "A page of activities, earliest first", body = Page<Activity>),
 ))]
 #[get("/activities")]
-pub async fn list_activities(
-    ctx: PipelineCtx,
-    q: Query<ScheduleQuery>,
-) -> ApiResult<Reply<Page<Activity>>> {
+pub async fn list_activities(ctx: PipelineCtx, q: Query<ScheduleQuery>) -> Answer<Page<Activity>> {
     let who = match (q.user_id, ctx.principal().user_id()) {
         (Some(u), _) | (None, Some(u)) => u.to_string(),
         (None, None) => {

@@ -18,9 +18,9 @@ use crate::time;
 /// for one account or from one address, attempts are refused with 429 and `Retry-After`.
 #[utoipa::path(tag = TAG_AUTH, operation_id = "login", security(()), responses(
     (status = 200, description = "Signed in", body = TokenResponse),
-    (status = 401, description = "Wrong email or password (`invalid_credentials`)", body = Problem, content_type = "application/problem+json"),
-    (status = 403, description = "Account deactivated (`account_disabled`)", body = Problem, content_type = "application/problem+json"),
-    (status = 429, description = "Too many failed attempts (`too_many_login_attempts`); see `Retry-After`", body = Problem, content_type = "application/problem+json"),
+    (status = 401, description = "Wrong email or password (`invalid_credentials`)", body = Problem),
+    (status = 403, description = "Account deactivated (`account_disabled`)", body = Problem),
+    (status = 429, description = "Too many failed attempts (`too_many_login_attempts`); see `Retry-After`", body = Problem),
 ))]
 #[post("/auth/login")]
 pub async fn login(ctx: PublicCtx, body: Json<LoginRequest>) -> ApiResult<HttpResponse> {

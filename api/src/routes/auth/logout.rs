@@ -7,21 +7,21 @@ use crate::audit;
 use crate::auth::refresh;
 use crate::context::Ctx;
 use crate::db::users;
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiError;
 use crate::extract::parse_json;
 use crate::openapi::TAG_AUTH;
-use crate::reply::Reply;
+use crate::reply::{Answer, Reply};
 use crate::time;
 
 /// Sign out
 ///
 /// With `refresh_token`, revokes that sign-in's tokens; with an empty body, every refresh token
 /// of the caller (sign out everywhere). Access tokens expire on their own within minutes.
-#[utoipa::path(tag = TAG_AUTH, operation_id = "logout", request_body(content = Option<LogoutRequest>, description = "Optional; empty body signs out everywhere"), security(("bearer" = [])), responses(
+#[utoipa::path(tag = TAG_AUTH, operation_id = "logout", request_body(content = Option<LogoutRequest>, description = "Optional; empty body signs out everywhere"), responses(
     (status = 204, description = "Signed out"),
 ))]
 #[post("/auth/logout")]
-pub async fn logout(ctx: Ctx, body: Bytes) -> ApiResult<Reply<()>> {
+pub async fn logout(ctx: Ctx, body: Bytes) -> Answer<()> {
     let req: LogoutRequest = if body.iter().all(u8::is_ascii_whitespace) {
         LogoutRequest::default()
     } else {

@@ -18,8 +18,8 @@ use crate::time;
 /// spent one revokes every token of that sign-in (the user must sign in again).
 #[utoipa::path(tag = TAG_AUTH, operation_id = "refresh_token", security(()), responses(
     (status = 200, description = "A new token pair", body = TokenResponse),
-    (status = 401, description = "Unknown, expired, revoked or reused refresh token (`invalid_refresh_token`)", body = Problem, content_type = "application/problem+json"),
-    (status = 403, description = "Account deactivated (`account_disabled`)", body = Problem, content_type = "application/problem+json"),
+    (status = 401, description = "Unknown, expired, revoked or reused refresh token (`invalid_refresh_token`)", body = Problem),
+    (status = 403, description = "Account deactivated (`account_disabled`)", body = Problem),
 ))]
 #[post("/auth/refresh")]
 pub async fn refresh(ctx: PublicCtx, body: Json<RefreshRequest>) -> ApiResult<HttpResponse> {

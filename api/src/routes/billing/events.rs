@@ -8,10 +8,9 @@ use crate::audit::Actor;
 use crate::context::PublicCtx;
 use crate::db::settings;
 use crate::domain::commissions::billing;
-use crate::error::ApiResult;
 use crate::extract::parse_json;
 use crate::openapi::TAG_COMMISSIONS;
-use crate::reply::Reply;
+use crate::reply::{Answer, Reply};
 use crate::time;
 
 /// Deliver a billing event
@@ -30,15 +29,15 @@ use crate::time;
     ),
     responses(
         (status = 200, description = "Applied (or applied before)", body = BillingEventReceipt),
-        (status = 401, description = "Missing, stale or wrong signature, or no secret set (`unauthenticated`)", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "An unknown client or invoice (`invalid_reference`), or an unpaid invoice refunded (`conflict`)", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Missing, stale or wrong signature, or no secret set (`unauthenticated`)", body = Problem),
+        (status = 409, description = "An unknown client or invoice (`invalid_reference`), or an unpaid invoice refunded (`conflict`)", body = Problem),
     ))]
 #[post("/billing/events")]
 pub async fn billing_event(
     ctx: PublicCtx,
     req: HttpRequest,
     body: web::Bytes,
-) -> ApiResult<Reply<BillingEventReceipt>> {
+) -> Answer<BillingEventReceipt> {
     let header = |name: &str| {
         req.headers()
             .get(name)

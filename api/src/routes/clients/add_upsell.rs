@@ -5,31 +5,27 @@ use closebook_shared::upsells::{CreateUpsellRequest, Upsell};
 
 use crate::authz::PipelineCtx;
 use crate::domain::commissions::upsells;
-use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_CLIENTS;
-use crate::params::{Id, IdempotencyKey};
-use crate::reply::Reply;
+use crate::params::Id;
+use crate::reply::{Answer, Reply};
 
 /// Offer an upsell to a client
 ///
 /// The client's owner earns it once it is marked sold (`POST /upsells/{id}/sold`).
-#[utoipa::path(tag = TAG_CLIENTS, operation_id = "create_client_upsell", security(("bearer" = [])), params(Id<Client>, IdempotencyKey), responses(
+#[utoipa::path(tag = TAG_CLIENTS, operation_id = "create_client_upsell", params(Id<Client>), responses(
     (status = 201, description = "Created; `Location` names it", body = Upsell),
-    (status = 409, description = "The client has cancelled (`conflict`)", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "The client has cancelled (`conflict`)", body = Problem),
 ))]
 #[post("/clients/{id}/upsells")]
 pub async fn create_client_upsell(
     ctx: PipelineCtx,
     id: Id<Client>,
     body: Json<CreateUpsellRequest>,
-) -> ApiResult<Reply<Upsell>> {
+) -> Answer<Upsell> {
     ctx.commit(move |c, caller| {
         let created = upsells::create(c, &caller.actor, &caller.scope, id.uuid(), body.0)?;
-        Ok(Reply::created(
-            format!("/api/v1/upsells/{}", created.id),
-            created,
-        ))
+        Ok(Reply::created_at("/upsells", created.id, created))
     })
     .await
 }

@@ -3,17 +3,16 @@ use closebook_shared::clients::Client;
 
 use crate::authz::PipelineCtx;
 use crate::domain;
-use crate::error::ApiResult;
 use crate::openapi::TAG_CLIENTS;
 use crate::params::Id;
-use crate::reply::Reply;
+use crate::reply::{Answer, Reply};
 
 /// Get a client account
-#[utoipa::path(tag = TAG_CLIENTS, operation_id = "get_client", params(Id<Client>), security(("bearer" = [])), responses(
+#[utoipa::path(tag = TAG_CLIENTS, operation_id = "get_client", params(Id<Client>), responses(
     (status = 200, description = "The client", body = Client),
 ))]
 #[get("/clients/{id}")]
-pub async fn get_client(ctx: PipelineCtx, id: Id<Client>) -> ApiResult<Reply<Client>> {
+pub async fn get_client(ctx: PipelineCtx, id: Id<Client>) -> Answer<Client> {
     let client = ctx
         .read(move |c, caller| domain::clients::load_for(c, &caller.scope, id.uuid()))
         .await?;

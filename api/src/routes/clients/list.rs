@@ -4,22 +4,18 @@ use closebook_shared::clients::{Client, ClientListQuery};
 
 use crate::authz::PipelineCtx;
 use crate::db::clients;
-use crate::error::ApiResult;
 use crate::extract::Query;
 use crate::openapi::TAG_CLIENTS;
-use crate::reply::Reply;
+use crate::reply::Answer;
 
 /// List client accounts
 ///
 /// Won customers, newest first, scoped like leads.
-#[utoipa::path(tag = TAG_CLIENTS, operation_id = "list_clients", params(ClientListQuery), security(("bearer" = [])), responses(
+#[utoipa::path(tag = TAG_CLIENTS, operation_id = "list_clients", params(ClientListQuery), responses(
     (status = 200, description = "A page of clients", body = Page<Client>),
 ))]
 #[get("/clients")]
-pub async fn list_clients(
-    ctx: PipelineCtx,
-    q: Query<ClientListQuery>,
-) -> ApiResult<Reply<Page<Client>>> {
+pub async fn list_clients(ctx: PipelineCtx, q: Query<ClientListQuery>) -> Answer<Page<Client>> {
     ctx.list(q.0, |c, caller, q, page| {
         let me = caller.principal.user_id();
         clients::list(c, &caller.scope, me, &q, page)

@@ -3,11 +3,9 @@ use closebook_shared::commission_lines::{CloseReport, CloseRequest};
 
 use crate::authz::FinanceCtx;
 use crate::domain::commissions::close;
-use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_COMMISSIONS;
-use crate::params::IdempotencyKey;
-use crate::reply::Reply;
+use crate::reply::{Answer, Reply};
 
 /// Run the monthly close
 ///
@@ -15,16 +13,14 @@ use crate::reply::Reply;
 /// the lines before it: tier true-ups, team bonuses, manager overrides, caps; then each rep's
 /// statement. Running it again writes only what lines that arrived since leave owing — nothing
 /// when none did. The period must have ended in the organisation's time zone.
-#[utoipa::path(tag = TAG_COMMISSIONS, operation_id = "close_commission_period", security(("bearer" = [])), params(
-    IdempotencyKey,
-), responses(
+#[utoipa::path(tag = TAG_COMMISSIONS, operation_id = "close_commission_period", responses(
     (status = 200, description = "What the close wrote", body = CloseReport),
 ))]
 #[post("/commissions/close")]
 pub async fn close_commission_period(
     ctx: FinanceCtx,
     body: Json<CloseRequest>,
-) -> ApiResult<Reply<CloseReport>> {
+) -> Answer<CloseReport> {
     ctx.commit(move |c, caller| close::close_ended(c, &caller.actor, body.period).map(Reply::ok))
         .await
 }

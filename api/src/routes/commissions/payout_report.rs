@@ -14,7 +14,7 @@ use crate::openapi::TAG_COMMISSIONS;
 /// `employee_id, rep_id, rep_name, email, period, currency, approved_lines, approved_amount,
 /// paid_lines, paid_amount, payout_references`. Text a spreadsheet would run as a formula is
 /// prefixed with `'`.
-#[utoipa::path(tag = TAG_COMMISSIONS, operation_id = "get_payout_report", params(PayoutReportQuery), security(("bearer" = [])), responses(
+#[utoipa::path(tag = TAG_COMMISSIONS, operation_id = "get_payout_report", params(PayoutReportQuery), responses(
     (status = 200, description = "The report", content_type = "text/csv", body = String),
 ))]
 #[get("/commissions/payout-report")]

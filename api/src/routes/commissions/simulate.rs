@@ -6,7 +6,6 @@ use crate::domain;
 use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_COMMISSIONS;
-use crate::params::IdempotencyKey;
 
 /// What a month would pay
 ///
@@ -14,9 +13,7 @@ use crate::params::IdempotencyKey;
 /// totals the ledger would write, each with its explanation; nothing is stored. Without `plan`,
 /// the plan in force for the caller today applies. The web's what-if simulator runs the same
 /// shared code in the browser, so both give the same cents.
-#[utoipa::path(tag = TAG_COMMISSIONS, operation_id = "simulate_commissions", security(("bearer" = [])), params(
-    IdempotencyKey,
-), responses(
+#[utoipa::path(tag = TAG_COMMISSIONS, operation_id = "simulate_commissions", responses(
     (status = 200, description = "The month's lines and totals", body = SimulateResult),
 ))]
 #[post("/commissions/simulate")]

@@ -20,7 +20,7 @@ use crate::params::Id;
     Id<User>,
     ("period" = String, Path, description = "`YYYY-MM`", pattern = "^[0-9]{4}-(0[1-9]|1[0-2])$"),
     StatementQuery,
-), security(("bearer" = [])), responses(
+), responses(
     (status = 200, description = "The statement", content(
         (CommissionStatement = "application/json"),
         (Vec<u8> = "application/pdf"),

@@ -4,34 +4,27 @@ use closebook_shared::compensation_plans::{CompensationPlan, CreatePlanRequest};
 
 use crate::authz::FinanceCtx;
 use crate::domain::commissions::plan_edits;
-use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_COMMISSIONS;
-use crate::params::IdempotencyKey;
-use crate::reply::Reply;
+use crate::reply::{Answer, Reply};
 
 /// Create a compensation plan
 ///
 /// Finance and admins. The plan starts with version 1 of its rules, in force from
 /// `effective_from`. `default_for_role` makes it the plan of everyone of that role who has no
 /// assignment of their own.
-#[utoipa::path(tag = TAG_COMMISSIONS, operation_id = "create_compensation_plan", security(("bearer" = [])), params(
-    IdempotencyKey,
-), responses(
+#[utoipa::path(tag = TAG_COMMISSIONS, operation_id = "create_compensation_plan", responses(
     (status = 201, description = "Created", body = CompensationPlan),
-    (status = 409, description = "Name in use, or the role has a default plan already (`conflict`)", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "Name in use, or the role has a default plan already (`conflict`)", body = Problem),
 ))]
 #[post("/compensation-plans")]
 pub async fn create_compensation_plan(
     ctx: FinanceCtx,
     body: Json<CreatePlanRequest>,
-) -> ApiResult<Reply<CompensationPlan>> {
+) -> Answer<CompensationPlan> {
     ctx.commit(move |c, caller| {
         let plan = plan_edits::create(c, &caller.actor, body.0)?;
-        Ok(Reply::created(
-            format!("/api/v1/compensation-plans/{}", plan.id),
-            plan,
-        ))
+        Ok(Reply::created_at("/compensation-plans", plan.id, plan))
     })
     .await
 }

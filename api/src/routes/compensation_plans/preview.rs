@@ -6,7 +6,6 @@ use crate::domain::commissions::preview;
 use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_COMMISSIONS;
-use crate::params::IdempotencyKey;
 
 /// Preview a draft plan
 ///
@@ -14,9 +13,7 @@ use crate::params::IdempotencyKey;
 /// paid in a past month (default last month), rep by rep beside what the rules in force then
 /// pay for the same won deals, paid invoices and sold upsells. `plan_id` limits it to the reps
 /// on that plan. Nothing is stored.
-#[utoipa::path(tag = TAG_COMMISSIONS, operation_id = "preview_compensation_plan", security(("bearer" = [])), params(
-    IdempotencyKey,
-), responses(
+#[utoipa::path(tag = TAG_COMMISSIONS, operation_id = "preview_compensation_plan", responses(
     (status = 200, description = "The month under the draft", body = PlanPreview),
 ))]
 #[post("/compensation-plans/preview")]

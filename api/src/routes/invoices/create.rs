@@ -4,34 +4,24 @@ use closebook_shared::invoices::{CreateInvoiceRequest, Invoice};
 
 use crate::authz::FinanceCtx;
 use crate::domain::commissions::invoices;
-use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_COMMISSIONS;
-use crate::params::IdempotencyKey;
-use crate::reply::Reply;
+use crate::reply::{Answer, Reply};
 
 /// Enter an invoice
 ///
 /// Finance and admins, for invoices billed outside a connected billing system. With `paid_at`
 /// it is entered as paid: the client's owner earns one residual line at the amount locked on
 /// the client.
-#[utoipa::path(tag = TAG_COMMISSIONS, operation_id = "create_invoice", security(("bearer" = [])), params(
-    IdempotencyKey,
-), responses(
+#[utoipa::path(tag = TAG_COMMISSIONS, operation_id = "create_invoice", responses(
     (status = 201, description = "Created", body = Invoice),
-    (status = 409, description = "No such client (`invalid_reference`)", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "No such client (`invalid_reference`)", body = Problem),
 ))]
 #[post("/invoices")]
-pub async fn create_invoice(
-    ctx: FinanceCtx,
-    body: Json<CreateInvoiceRequest>,
-) -> ApiResult<Reply<Invoice>> {
+pub async fn create_invoice(ctx: FinanceCtx, body: Json<CreateInvoiceRequest>) -> Answer<Invoice> {
     ctx.commit(move |c, caller| {
         let invoice = invoices::create(c, &caller.actor, body.0)?;
-        Ok(Reply::created(
-            format!("/api/v1/invoices/{}", invoice.id),
-            invoice,
-        ))
+        Ok(Reply::created_at("/invoices", invoice.id, invoice))
     })
     .await
 }

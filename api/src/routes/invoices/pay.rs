@@ -4,30 +4,26 @@ use closebook_shared::invoices::{Invoice, PayInvoiceRequest};
 
 use crate::authz::FinanceCtx;
 use crate::domain::commissions::invoices;
-use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_COMMISSIONS;
-use crate::params::{Id, IdempotencyKey};
-use crate::reply::Reply;
+use crate::params::Id;
+use crate::reply::{Answer, Reply};
 use crate::time;
 
 /// Mark an invoice paid
 ///
 /// Finance and admins. The client's owner earns one residual line for it, at the amount locked
 /// on the client when the deal was won. Paying twice is a 409.
-#[utoipa::path(tag = TAG_COMMISSIONS, operation_id = "pay_invoice", security(("bearer" = [])), params(
-    Id<Invoice>,
-    IdempotencyKey,
-), responses(
+#[utoipa::path(tag = TAG_COMMISSIONS, operation_id = "pay_invoice", params(Id<Invoice>), responses(
     (status = 200, description = "The paid invoice", body = Invoice),
-    (status = 409, description = "Already paid (`conflict`)", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "Already paid (`conflict`)", body = Problem),
 ))]
 #[post("/invoices/{id}/pay")]
 pub async fn pay_invoice(
     ctx: FinanceCtx,
     id: Id<Invoice>,
     body: Json<PayInvoiceRequest>,
-) -> ApiResult<Reply<Invoice>> {
+) -> Answer<Invoice> {
     ctx.commit(move |c, caller| {
         let at = body.paid_at.map_or_else(time::now, |t| t.naive_utc());
         invoices::pay(c, &caller.actor, &id.uuid().to_string(), at).map(Reply::ok)

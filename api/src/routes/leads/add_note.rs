@@ -4,16 +4,15 @@ use closebook_shared::leads::Lead;
 
 use crate::authz::PipelineCtx;
 use crate::domain;
-use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_LEADS;
-use crate::params::{Id, IdempotencyKey};
-use crate::reply::Reply;
+use crate::params::Id;
+use crate::reply::{Answer, Reply};
 
 /// Add a private note to a lead
 ///
 /// Visible only to its author and admins.
-#[utoipa::path(tag = TAG_LEADS, operation_id = "create_lead_note", security(("bearer" = [])), params(Id<Lead>, IdempotencyKey), responses(
+#[utoipa::path(tag = TAG_LEADS, operation_id = "create_lead_note", params(Id<Lead>), responses(
     (status = 201, description = "Created; `Location` names it", body = Note),
 ))]
 #[post("/leads/{id}/notes")]
@@ -21,13 +20,10 @@ pub async fn create_lead_note(
     ctx: PipelineCtx,
     id: Id<Lead>,
     body: Json<CreateNoteRequest>,
-) -> ApiResult<Reply<Note>> {
+) -> Answer<Note> {
     ctx.commit(move |c, caller| {
         let created = domain::activities::add_note(c, caller, id.uuid(), body.0)?;
-        Ok(Reply::created(
-            format!("/api/v1/notes/{}", created.id),
-            created,
-        ))
+        Ok(Reply::created_at("/notes", created.id, created))
     })
     .await
 }

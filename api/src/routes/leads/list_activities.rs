@@ -6,16 +6,15 @@ use closebook_shared::leads::Lead;
 use crate::authz::PipelineCtx;
 use crate::db::activities;
 use crate::domain;
-use crate::error::ApiResult;
 use crate::extract::Query;
 use crate::openapi::TAG_LEADS;
 use crate::params::Id;
-use crate::reply::Reply;
+use crate::reply::Answer;
 
 /// A lead's activity timeline
 ///
 /// Newest first; `kind=call,email` narrows it.
-#[utoipa::path(tag = TAG_LEADS, operation_id = "list_lead_activities", params(Id<Lead>, LeadActivityQuery), security(("bearer" = [])), responses(
+#[utoipa::path(tag = TAG_LEADS, operation_id = "list_lead_activities", params(Id<Lead>, LeadActivityQuery), responses(
     (status = 200, description = "A page, newest first", body = Page<Activity>),
 ))]
 #[get("/leads/{id}/activities")]
@@ -23,7 +22,7 @@ pub async fn list_lead_activities(
     ctx: PipelineCtx,
     id: Id<Lead>,
     q: Query<LeadActivityQuery>,
-) -> ApiResult<Reply<Page<Activity>>> {
+) -> Answer<Page<Activity>> {
     ctx.list(q.0, move |c, caller, q, page| {
         let lead = domain::leads::load_for(c, &caller.scope, id.uuid())?;
         let kinds = q.kind.as_deref().map(super::parse_kinds).transpose()?;

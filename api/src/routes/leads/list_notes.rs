@@ -7,16 +7,15 @@ use crate::authz;
 use crate::authz::PipelineCtx;
 use crate::db::activities;
 use crate::domain;
-use crate::error::ApiResult;
 use crate::extract::Query;
 use crate::openapi::TAG_LEADS;
 use crate::params::Id;
-use crate::reply::Reply;
+use crate::reply::Answer;
 
 /// A lead's private notes
 ///
 /// Notes are private: each user sees the notes it wrote; admins see all.
-#[utoipa::path(tag = TAG_LEADS, operation_id = "list_lead_notes", params(Id<Lead>, ListQuery), security(("bearer" = [])), responses(
+#[utoipa::path(tag = TAG_LEADS, operation_id = "list_lead_notes", params(Id<Lead>, ListQuery), responses(
     (status = 200, description = "A page, newest first", body = Page<Note>),
 ))]
 #[get("/leads/{id}/notes")]
@@ -24,7 +23,7 @@ pub async fn list_lead_notes(
     ctx: PipelineCtx,
     id: Id<Lead>,
     q: Query<ListQuery>,
-) -> ApiResult<Reply<Page<Note>>> {
+) -> Answer<Page<Note>> {
     ctx.list(q.0, move |c, caller, _, page| {
         let lead = domain::leads::load_for(c, &caller.scope, id.uuid())?;
         let author = authz::notes_visible_to(&caller.principal);

@@ -6,16 +6,15 @@ use closebook_shared::leads::Lead;
 use crate::authz::PipelineCtx;
 use crate::db::activities;
 use crate::domain;
-use crate::error::ApiResult;
 use crate::extract::Query;
 use crate::openapi::TAG_LEADS;
 use crate::params::Id;
-use crate::reply::Reply;
+use crate::reply::Answer;
 
 /// A lead's relationship touches
 ///
 /// Non-sales touches (check-ins, congratulations, thank-yous…), newest first.
-#[utoipa::path(tag = TAG_LEADS, operation_id = "list_lead_touches", params(Id<Lead>, ListQuery), security(("bearer" = [])), responses(
+#[utoipa::path(tag = TAG_LEADS, operation_id = "list_lead_touches", params(Id<Lead>, ListQuery), responses(
     (status = 200, description = "A page, newest first", body = Page<Touch>),
 ))]
 #[get("/leads/{id}/touches")]
@@ -23,7 +22,7 @@ pub async fn list_lead_touches(
     ctx: PipelineCtx,
     id: Id<Lead>,
     q: Query<ListQuery>,
-) -> ApiResult<Reply<Page<Touch>>> {
+) -> Answer<Page<Touch>> {
     ctx.list(q.0, move |c, caller, _, page| {
         let lead = domain::leads::load_for(c, &caller.scope, id.uuid())?;
         activities::touches(c, &lead.id, page)

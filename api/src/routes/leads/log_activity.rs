@@ -4,16 +4,15 @@ use closebook_shared::leads::Lead;
 
 use crate::authz::PipelineCtx;
 use crate::domain;
-use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_LEADS;
-use crate::params::{Id, IdempotencyKey};
-use crate::reply::Reply;
+use crate::params::Id;
+use crate::reply::{Answer, Reply};
 
 /// Log or schedule an activity on a lead
 ///
 /// A completed contact (call, email, meeting, demo, proposal, door knock, SMS) sets the lead's `last_contact_at` and follow-up count; `follow_up_at` becomes its `next_contact_at`.
-#[utoipa::path(tag = TAG_LEADS, operation_id = "create_lead_activity", security(("bearer" = [])), params(Id<Lead>, IdempotencyKey), responses(
+#[utoipa::path(tag = TAG_LEADS, operation_id = "create_lead_activity", params(Id<Lead>), responses(
     (status = 201, description = "Created; `Location` names it", body = Activity),
 ))]
 #[post("/leads/{id}/activities")]
@@ -21,13 +20,10 @@ pub async fn create_lead_activity(
     ctx: PipelineCtx,
     id: Id<Lead>,
     body: Json<CreateActivityRequest>,
-) -> ApiResult<Reply<Activity>> {
+) -> Answer<Activity> {
     ctx.commit(move |c, caller| {
         let created = domain::activities::create(c, caller, id.uuid(), body.0)?;
-        Ok(Reply::created(
-            format!("/api/v1/activities/{}", created.id),
-            created,
-        ))
+        Ok(Reply::created_at("/activities", created.id, created))
     })
     .await
 }

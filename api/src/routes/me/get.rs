@@ -4,19 +4,19 @@ use closebook_shared::users::User;
 
 use crate::context::Ctx;
 use crate::db::users;
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiError;
 use crate::openapi::TAG_AUTH;
-use crate::reply::Reply;
+use crate::reply::{Answer, Reply};
 
 /// The current user
 ///
 /// The signed-in user's own record.
-#[utoipa::path(tag = TAG_AUTH, operation_id = "get_me", security(("bearer" = [])), responses(
+#[utoipa::path(tag = TAG_AUTH, operation_id = "get_me", responses(
     (status = 200, description = "The caller", body = User),
-    (status = 403, description = "Called with a service token (`forbidden`)", body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Called with a service token (`forbidden`)", body = Problem),
 ))]
 #[get("/me")]
-pub async fn get_me(ctx: Ctx) -> ApiResult<Reply<User>> {
+pub async fn get_me(ctx: Ctx) -> Answer<User> {
     let id = ctx
         .principal
         .user_id()

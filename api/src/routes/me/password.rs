@@ -5,25 +5,22 @@ use closebook_shared::auth::{ChangePasswordRequest, TokenResponse};
 use crate::auth::{password, refresh, session};
 use crate::context::Ctx;
 use crate::db::users;
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiError;
 use crate::extract::Json;
 use crate::openapi::TAG_AUTH;
-use crate::reply::Reply;
+use crate::reply::{Answer, Reply};
 use crate::{audit, time};
 
 /// Change my password
 ///
 /// Needs the current password. Every other session of the user is signed out; the response
 /// carries a fresh token pair for this one. Also how a temporary password is replaced.
-#[utoipa::path(tag = TAG_AUTH, operation_id = "change_password", security(("bearer" = [])), responses(
+#[utoipa::path(tag = TAG_AUTH, operation_id = "change_password", responses(
     (status = 200, description = "Changed; a new token pair", body = TokenResponse),
-    (status = 403, description = "Wrong current password, or called with a service token (`forbidden`)", body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "Wrong current password, or called with a service token (`forbidden`)", body = Problem),
 ))]
 #[post("/me/password")]
-pub async fn change_password(
-    ctx: Ctx,
-    body: Json<ChangePasswordRequest>,
-) -> ApiResult<Reply<TokenResponse>> {
+pub async fn change_password(ctx: Ctx, body: Json<ChangePasswordRequest>) -> Answer<TokenResponse> {
     let req = body.0;
     let id = ctx
         .principal

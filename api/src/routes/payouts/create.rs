@@ -4,34 +4,24 @@ use closebook_shared::commission_lines::{CreatePayoutRequest, Payout};
 
 use crate::authz::FinanceCtx;
 use crate::domain::commissions::payouts;
-use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_COMMISSIONS;
-use crate::params::IdempotencyKey;
-use crate::reply::Reply;
+use crate::reply::{Answer, Reply};
 
 /// Run a payout
 ///
 /// Finance and admins. Every approved line of the period in the currency becomes paid under
 /// the run's reference, in one transaction. Retry with the same `Idempotency-Key`: a second run
 /// without one finds nothing left to pay (409).
-#[utoipa::path(tag = TAG_COMMISSIONS, operation_id = "create_payout", security(("bearer" = [])), params(
-    IdempotencyKey,
-), responses(
+#[utoipa::path(tag = TAG_COMMISSIONS, operation_id = "create_payout", responses(
     (status = 201, description = "Paid; `Location` names the run", body = Payout),
-    (status = 409, description = "Nothing approved to pay, or the reference is taken (`conflict`)", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "Nothing approved to pay, or the reference is taken (`conflict`)", body = Problem),
 ))]
 #[post("/payouts")]
-pub async fn create_payout(
-    ctx: FinanceCtx,
-    body: Json<CreatePayoutRequest>,
-) -> ApiResult<Reply<Payout>> {
+pub async fn create_payout(ctx: FinanceCtx, body: Json<CreatePayoutRequest>) -> Answer<Payout> {
     ctx.commit(move |c, caller| {
         let payout = payouts::run(c, &caller.actor, body.0)?;
-        Ok(Reply::created(
-            format!("/api/v1/payouts/{}", payout.id),
-            payout,
-        ))
+        Ok(Reply::created_at("/payouts", payout.id, payout))
     })
     .await
 }

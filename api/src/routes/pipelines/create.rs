@@ -4,29 +4,22 @@ use closebook_shared::pipelines::{CreatePipelineRequest, Pipeline};
 
 use crate::authz::AdminCtx;
 use crate::domain;
-use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_PIPELINES;
-use crate::params::IdempotencyKey;
-use crate::reply::Reply;
+use crate::reply::{Answer, Reply};
 
 /// Create a pipeline
 ///
 /// Admin only. Stages in order: at least one `open`, exactly one `won` and one `lost`.
-#[utoipa::path(tag = TAG_PIPELINES, operation_id = "create_pipeline", security(("bearer" = [])), params(
-    IdempotencyKey,
-), responses(
+#[utoipa::path(tag = TAG_PIPELINES, operation_id = "create_pipeline", responses(
     (status = 201, description = "Created; `Location` names it", body = Pipeline),
-    (status = 409, description = "Name already in use (`conflict`)", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "Name already in use (`conflict`)", body = Problem),
 ))]
 #[post("/pipelines")]
-pub async fn create_pipeline(
-    ctx: AdminCtx,
-    body: Json<CreatePipelineRequest>,
-) -> ApiResult<Reply<Pipeline>> {
+pub async fn create_pipeline(ctx: AdminCtx, body: Json<CreatePipelineRequest>) -> Answer<Pipeline> {
     ctx.commit(move |c, caller| {
         let p = domain::pipelines::create(c, &caller.actor, body.0)?;
-        Ok(Reply::created(format!("/api/v1/pipelines/{}", p.id), p))
+        Ok(Reply::created_at("/pipelines", p.id, p))
     })
     .await
 }

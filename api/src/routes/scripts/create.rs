@@ -4,30 +4,23 @@ use closebook_shared::scripts::{CreateScriptRequest, Script};
 
 use crate::authz::ManagerCtx;
 use crate::domain;
-use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_SCRIPTS;
-use crate::params::IdempotencyKey;
-use crate::reply::Reply;
+use crate::reply::{Answer, Reply};
 
 /// Add a script or email template
 ///
 /// Managers and admins. Merge fields are written `{{contact_name}}`; an unknown one is refused
 /// (422 naming it).
-#[utoipa::path(tag = TAG_SCRIPTS, operation_id = "create_script", security(("bearer" = [])), params(
-    IdempotencyKey,
-), responses(
+#[utoipa::path(tag = TAG_SCRIPTS, operation_id = "create_script", responses(
     (status = 201, description = "Created", body = Script),
-    (status = 409, description = "Slug already in use (`conflict`)", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "Slug already in use (`conflict`)", body = Problem),
 ))]
 #[post("/scripts")]
-pub async fn create_script(
-    ctx: ManagerCtx,
-    body: Json<CreateScriptRequest>,
-) -> ApiResult<Reply<Script>> {
+pub async fn create_script(ctx: ManagerCtx, body: Json<CreateScriptRequest>) -> Answer<Script> {
     ctx.commit(move |c, caller| {
         let s = domain::scripts::create(c, &caller.actor, body.0)?;
-        Ok(Reply::created(format!("/api/v1/scripts/{}", s.id), s))
+        Ok(Reply::created_at("/scripts", s.id, s))
     })
     .await
 }

@@ -14,7 +14,7 @@ use closebook_shared::scripts::Script;
 ///
 /// Returns the text to copy; nothing is sent. The rep fields are the caller's (or, for a service
 /// token, the lead owner's); fields with no value are listed in `missing`.
-#[utoipa::path(tag = TAG_SCRIPTS, operation_id = "render_script", security(("bearer" = [])), params(
+#[utoipa::path(tag = TAG_SCRIPTS, operation_id = "render_script", params(
     Id<Script>,
     RenderScriptParams,
 ), responses(

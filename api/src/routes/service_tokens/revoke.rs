@@ -10,7 +10,7 @@ use closebook_shared::service_tokens::ServiceToken;
 /// Revoke a service token
 ///
 /// Signed-in admins only. Takes effect at once; revoking twice is harmless.
-#[utoipa::path(tag = TAG_SERVICE_TOKENS, operation_id = "revoke_service_token", params(Id<ServiceToken>), security(("bearer" = [])), responses(
+#[utoipa::path(tag = TAG_SERVICE_TOKENS, operation_id = "revoke_service_token", params(Id<ServiceToken>), responses(
     (status = 204, description = "Revoked"),
 ))]
 #[delete("/service-tokens/{id}")]

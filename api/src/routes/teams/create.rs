@@ -4,26 +4,22 @@ use closebook_shared::teams::{CreateTeamRequest, Team};
 
 use crate::authz::AdminCtx;
 use crate::domain;
-use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_TEAMS;
-use crate::params::IdempotencyKey;
-use crate::reply::Reply;
+use crate::reply::{Answer, Reply};
 
 /// Create a team
 ///
 /// Admin only. Members join by setting their `team_id`.
-#[utoipa::path(tag = TAG_TEAMS, operation_id = "create_team", security(("bearer" = [])), params(
-    IdempotencyKey,
-), responses(
+#[utoipa::path(tag = TAG_TEAMS, operation_id = "create_team", responses(
     (status = 201, description = "Created; `Location` names it", body = Team),
-    (status = 409, description = "Name already in use (`conflict`)", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "Name already in use (`conflict`)", body = Problem),
 ))]
 #[post("/teams")]
-pub async fn create_team(ctx: AdminCtx, body: Json<CreateTeamRequest>) -> ApiResult<Reply<Team>> {
+pub async fn create_team(ctx: AdminCtx, body: Json<CreateTeamRequest>) -> Answer<Team> {
     ctx.commit(move |c, caller| {
         let team = domain::teams::create(c, &caller.actor, body.0)?;
-        Ok(Reply::created(format!("/api/v1/teams/{}", team.id), team))
+        Ok(Reply::created_at("/teams", team.id, team))
     })
     .await
 }

@@ -5,24 +5,20 @@ use closebook_shared::users::{CreateUserRequest, User};
 use crate::auth::password;
 use crate::authz::AdminCtx;
 use crate::domain;
-use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_USERS;
-use crate::params::IdempotencyKey;
-use crate::reply::Reply;
+use crate::reply::{Answer, Reply};
 
 /// Create a user
 ///
 /// Admin only. The password is the user's initial one; by default the user must change it at
 /// first sign-in.
-#[utoipa::path(tag = TAG_USERS, operation_id = "create_user", security(("bearer" = [])), params(
-    IdempotencyKey,
-), responses(
+#[utoipa::path(tag = TAG_USERS, operation_id = "create_user", responses(
     (status = 201, description = "Created; `Location` names it", body = User),
-    (status = 409, description = "Email already in use (`conflict`)", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "Email already in use (`conflict`)", body = Problem),
 ))]
 #[post("/users")]
-pub async fn create_user(ctx: AdminCtx, body: Json<CreateUserRequest>) -> ApiResult<Reply<User>> {
+pub async fn create_user(ctx: AdminCtx, body: Json<CreateUserRequest>) -> Answer<User> {
     let req = body.0;
     // Cheap checks first: no point hashing a password for a request that will be refused.
     if let Some(tz) = &req.time_zone {
@@ -31,7 +27,7 @@ pub async fn create_user(ctx: AdminCtx, body: Json<CreateUserRequest>) -> ApiRes
     let hash = password::hash(req.password.clone()).await?;
     ctx.commit(move |c, caller| {
         let user = domain::users::create(c, &caller.actor, req, hash)?;
-        Ok(Reply::created(format!("/api/v1/users/{}", user.id), user))
+        Ok(Reply::created_at("/users", user.id, user))
     })
     .await
 }

@@ -4,20 +4,17 @@ use closebook_shared::auth::SetPasswordRequest;
 use crate::auth::password;
 use crate::authz::AdminCtx;
 use crate::domain;
-use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_USERS;
 use crate::params::Id;
-use crate::reply::Reply;
+use crate::reply::{Answer, Reply};
 use closebook_shared::users::User;
 
 /// Set a user's password
 ///
 /// Admin only: a temporary password, by default to be changed at the next sign-in. The user's
 /// sessions are signed out. (Self-service reset by email comes later.)
-#[utoipa::path(tag = TAG_USERS, operation_id = "set_user_password", security(("bearer" = [])), params(
-    Id<User>,
-), responses(
+#[utoipa::path(tag = TAG_USERS, operation_id = "set_user_password", params(Id<User>), responses(
     (status = 204, description = "Set"),
 ))]
 #[post("/users/{id}/password")]
@@ -25,7 +22,7 @@ pub async fn set_user_password(
     ctx: AdminCtx,
     id: Id<User>,
     body: Json<SetPasswordRequest>,
-) -> ApiResult<Reply<()>> {
+) -> Answer<()> {
     let req = body.0;
     let must_change = req.must_change_password.unwrap_or(true);
     let hash = password::hash(req.password).await?;

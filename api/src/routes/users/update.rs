@@ -3,11 +3,10 @@ use closebook_shared::Problem;
 use closebook_shared::users::{UpdateUserRequest, User};
 
 use crate::authz::PeopleCtx;
-use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::openapi::TAG_USERS;
 use crate::params::{Id, IfMatch};
-use crate::reply::Reply;
+use crate::reply::Answer;
 use crate::{authz, domain};
 
 /// Update a user
@@ -16,20 +15,17 @@ use crate::{authz, domain};
 /// deleted; a deactivated user cannot sign in or refresh). Users may change their own `name`,
 /// `phone` and `time_zone`. Send the `version` you edited (or `If-Match`) to be told, with 412,
 /// when someone else changed the record first.
-#[utoipa::path(tag = TAG_USERS, operation_id = "update_user", security(("bearer" = [])), params(
-    Id<User>,
-    IfMatch,
-), responses(
+#[utoipa::path(tag = TAG_USERS, operation_id = "update_user", params(Id<User>, IfMatch), responses(
     (status = 200, description = "The updated user", body = User),
-    (status = 409, description = "Email already in use (`conflict`)", body = Problem, content_type = "application/problem+json"),
-    (status = 412, description = "The user changed since that version (`version_mismatch`)", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "Email already in use (`conflict`)", body = Problem),
+    (status = 412, description = "The user changed since that version (`version_mismatch`)", body = Problem),
 ))]
 #[patch("/users/{id}")]
 pub async fn update_user(
     ctx: PeopleCtx,
     id: Id<User>,
     body: Json<UpdateUserRequest>,
-) -> ApiResult<Reply<User>> {
+) -> Answer<User> {
     let patch = body.0;
     // Only a deactivation or a role change ends sessions (`domain::users::update`).
     let may_end_sessions = patch.active == Some(false) || patch.role.is_some();
