@@ -15,7 +15,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::middleware::RequestId;
 use crate::middleware::idempotency::KeyedRequest;
 use crate::pagination::{PageRequest, Paging};
-use crate::reply::{Reply, Versioned};
+use crate::reply::{Identified, Reply, Versioned};
 
 pub struct Ctx {
     pub principal: Principal,
@@ -196,6 +196,29 @@ impl<C: Capability> Scoped<C> {
         T: Versioned + Serialize + Send + 'static,
     {
         self.read(f).await.map(Reply::versioned)
+    }
+
+    /// A read answered as it is (200).
+    pub async fn show<T, F>(&self, f: F) -> ApiResult<Reply<T>>
+    where
+        F: FnOnce(&mut DbConn, &Caller<C::Scope>) -> ApiResult<T> + Send + 'static,
+        T: Serialize + Send + 'static,
+    {
+        self.read(f).await.map(Reply::ok)
+    }
+
+    /// A POST that makes a record: `f` writes it, and the answer is 201 with its `Location`
+    /// under `collection` (`"/leads"`), recorded like any [`Self::commit`].
+    pub async fn create<T, F>(&self, collection: &'static str, f: F) -> ApiResult<Reply<T>>
+    where
+        F: FnOnce(&mut DbConn, &Caller<C::Scope>) -> ApiResult<T> + Send + 'static,
+        T: Identified + Serialize + Send + 'static,
+    {
+        self.commit(move |c, caller| {
+            let made = f(c, caller)?;
+            Ok(Reply::created_at(collection, made.id(), made))
+        })
+        .await
     }
 
     /// A page of a list: the query's `limit` and `cursor` are judged first (400), then `f`

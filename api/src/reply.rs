@@ -57,6 +57,37 @@ versioned!(
     closebook_shared::users::User
 );
 
+/// A record with its own path (`{collection}/{id}`), named in the `Location` of its creation.
+pub trait Identified {
+    fn id(&self) -> uuid::Uuid;
+}
+
+macro_rules! identified {
+    ($($t:ty),*) => {$(
+        impl Identified for $t {
+            fn id(&self) -> uuid::Uuid {
+                self.id
+            }
+        }
+    )*};
+}
+
+identified!(
+    closebook_shared::activities::Activity,
+    closebook_shared::activities::Note,
+    closebook_shared::activities::Touch,
+    closebook_shared::commission_lines::Payout,
+    closebook_shared::compensation_plans::CompensationPlan,
+    closebook_shared::invoices::Invoice,
+    closebook_shared::invoices::Refund,
+    closebook_shared::leads::Lead,
+    closebook_shared::pipelines::Pipeline,
+    closebook_shared::scripts::Script,
+    closebook_shared::teams::Team,
+    closebook_shared::upsells::Upsell,
+    closebook_shared::users::User
+);
+
 /// Marks a response whose idempotency key was recorded inside the handler's transaction.
 #[derive(Clone, Copy)]
 pub struct RecordedInTransaction;

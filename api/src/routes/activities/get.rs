@@ -5,7 +5,7 @@ use crate::authz::PipelineCtx;
 use crate::domain;
 use crate::openapi::TAG_ACTIVITIES;
 use crate::params::Id;
-use crate::reply::{Answer, Reply};
+use crate::reply::Answer;
 
 /// One activity
 ///
@@ -15,8 +15,6 @@ use crate::reply::{Answer, Reply};
 ))]
 #[get("/activities/{id}")]
 pub async fn get_activity(ctx: PipelineCtx, id: Id<Activity>) -> Answer<Activity> {
-    let activity = ctx
-        .read(move |c, caller| domain::activities::get(c, caller, id.uuid()))
-        .await?;
-    Ok(Reply::ok(activity))
+    ctx.show(move |c, caller| domain::activities::get(c, caller, id.uuid()))
+        .await
 }

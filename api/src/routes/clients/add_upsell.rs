@@ -8,7 +8,7 @@ use crate::domain::commissions::upsells;
 use crate::extract::Json;
 use crate::openapi::TAG_CLIENTS;
 use crate::params::Id;
-use crate::reply::{Answer, Reply};
+use crate::reply::Answer;
 
 /// Offer an upsell to a client
 ///
@@ -23,9 +23,8 @@ pub async fn create_client_upsell(
     id: Id<Client>,
     body: Json<CreateUpsellRequest>,
 ) -> Answer<Upsell> {
-    ctx.commit(move |c, caller| {
-        let created = upsells::create(c, &caller.actor, &caller.scope, id.uuid(), body.0)?;
-        Ok(Reply::created_at("/upsells", created.id, created))
+    ctx.create("/upsells", move |c, caller| {
+        upsells::create(c, &caller.actor, &caller.scope, id.uuid(), body.0)
     })
     .await
 }

@@ -5,7 +5,7 @@ use crate::authz::PipelineCtx;
 use crate::domain;
 use crate::openapi::TAG_CLIENTS;
 use crate::params::Id;
-use crate::reply::{Answer, Reply};
+use crate::reply::Answer;
 
 /// Get a client account
 #[utoipa::path(tag = TAG_CLIENTS, operation_id = "get_client", params(Id<Client>), responses(
@@ -13,8 +13,6 @@ use crate::reply::{Answer, Reply};
 ))]
 #[get("/clients/{id}")]
 pub async fn get_client(ctx: PipelineCtx, id: Id<Client>) -> Answer<Client> {
-    let client = ctx
-        .read(move |c, caller| domain::clients::load_for(c, &caller.scope, id.uuid()))
-        .await?;
-    Ok(Reply::ok(client))
+    ctx.show(move |c, caller| domain::clients::load_for(c, &caller.scope, id.uuid()))
+        .await
 }

@@ -6,7 +6,7 @@ use crate::authz::FinanceCtx;
 use crate::domain::commissions::plan_edits;
 use crate::extract::Json;
 use crate::openapi::TAG_COMMISSIONS;
-use crate::reply::{Answer, Reply};
+use crate::reply::Answer;
 
 /// Create a compensation plan
 ///
@@ -22,9 +22,8 @@ pub async fn create_compensation_plan(
     ctx: FinanceCtx,
     body: Json<CreatePlanRequest>,
 ) -> Answer<CompensationPlan> {
-    ctx.commit(move |c, caller| {
-        let plan = plan_edits::create(c, &caller.actor, body.0)?;
-        Ok(Reply::created_at("/compensation-plans", plan.id, plan))
+    ctx.create("/compensation-plans", move |c, caller| {
+        plan_edits::create(c, &caller.actor, body.0)
     })
     .await
 }

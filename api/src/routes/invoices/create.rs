@@ -6,7 +6,7 @@ use crate::authz::FinanceCtx;
 use crate::domain::commissions::invoices;
 use crate::extract::Json;
 use crate::openapi::TAG_COMMISSIONS;
-use crate::reply::{Answer, Reply};
+use crate::reply::Answer;
 
 /// Enter an invoice
 ///
@@ -19,9 +19,8 @@ use crate::reply::{Answer, Reply};
 ))]
 #[post("/invoices")]
 pub async fn create_invoice(ctx: FinanceCtx, body: Json<CreateInvoiceRequest>) -> Answer<Invoice> {
-    ctx.commit(move |c, caller| {
-        let invoice = invoices::create(c, &caller.actor, body.0)?;
-        Ok(Reply::created_at("/invoices", invoice.id, invoice))
+    ctx.create("/invoices", move |c, caller| {
+        invoices::create(c, &caller.actor, body.0)
     })
     .await
 }

@@ -7,7 +7,7 @@ use crate::domain;
 use crate::extract::Json;
 use crate::openapi::TAG_LEADS;
 use crate::params::Id;
-use crate::reply::{Answer, Reply};
+use crate::reply::Answer;
 
 /// Add a private note to a lead
 ///
@@ -21,9 +21,8 @@ pub async fn create_lead_note(
     id: Id<Lead>,
     body: Json<CreateNoteRequest>,
 ) -> Answer<Note> {
-    ctx.commit(move |c, caller| {
-        let created = domain::activities::add_note(c, caller, id.uuid(), body.0)?;
-        Ok(Reply::created_at("/notes", created.id, created))
+    ctx.create("/notes", move |c, caller| {
+        domain::activities::add_note(c, caller, id.uuid(), body.0)
     })
     .await
 }

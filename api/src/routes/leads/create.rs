@@ -6,7 +6,7 @@ use crate::authz::PipelineCtx;
 use crate::domain;
 use crate::extract::{Json, Query};
 use crate::openapi::TAG_LEADS;
-use crate::reply::{Answer, Reply};
+use crate::reply::Answer;
 
 /// Create a lead
 ///
@@ -24,9 +24,8 @@ pub async fn create_lead(
     body: Json<CreateLeadRequest>,
 ) -> Answer<Lead> {
     let allow = params.allow_duplicate.unwrap_or(false);
-    ctx.commit(move |c, caller| {
-        let lead = domain::leads::create(c, caller, body.0, allow)?;
-        Ok(Reply::created_at("/leads", lead.id, lead))
+    ctx.create("/leads", move |c, caller| {
+        domain::leads::create(c, caller, body.0, allow)
     })
     .await
 }

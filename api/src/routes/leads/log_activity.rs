@@ -7,7 +7,7 @@ use crate::domain;
 use crate::extract::Json;
 use crate::openapi::TAG_LEADS;
 use crate::params::Id;
-use crate::reply::{Answer, Reply};
+use crate::reply::Answer;
 
 /// Log or schedule an activity on a lead
 ///
@@ -21,9 +21,8 @@ pub async fn create_lead_activity(
     id: Id<Lead>,
     body: Json<CreateActivityRequest>,
 ) -> Answer<Activity> {
-    ctx.commit(move |c, caller| {
-        let created = domain::activities::create(c, caller, id.uuid(), body.0)?;
-        Ok(Reply::created_at("/activities", created.id, created))
+    ctx.create("/activities", move |c, caller| {
+        domain::activities::create(c, caller, id.uuid(), body.0)
     })
     .await
 }

@@ -7,7 +7,7 @@ use crate::domain;
 use crate::extract::Json;
 use crate::openapi::TAG_LEADS;
 use crate::params::Id;
-use crate::reply::{Answer, Reply};
+use crate::reply::Answer;
 
 /// Log a relationship touch
 ///
@@ -21,9 +21,8 @@ pub async fn create_lead_touch(
     id: Id<Lead>,
     body: Json<CreateTouchRequest>,
 ) -> Answer<Touch> {
-    ctx.commit(move |c, caller| {
-        let created = domain::activities::add_touch(c, caller, id.uuid(), body.0)?;
-        Ok(Reply::created_at("/touches", created.id, created))
+    ctx.create("/touches", move |c, caller| {
+        domain::activities::add_touch(c, caller, id.uuid(), body.0)
     })
     .await
 }

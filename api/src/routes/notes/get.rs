@@ -5,7 +5,7 @@ use crate::authz::PipelineCtx;
 use crate::domain;
 use crate::openapi::TAG_LEADS;
 use crate::params::Id;
-use crate::reply::{Answer, Reply};
+use crate::reply::Answer;
 
 /// One note
 ///
@@ -16,8 +16,6 @@ use crate::reply::{Answer, Reply};
 ))]
 #[get("/notes/{id}")]
 pub async fn get_note(ctx: PipelineCtx, id: Id<Note>) -> Answer<Note> {
-    let note = ctx
-        .read(move |c, caller| domain::activities::get_note(c, caller, id.uuid()))
-        .await?;
-    Ok(Reply::ok(note))
+    ctx.show(move |c, caller| domain::activities::get_note(c, caller, id.uuid()))
+        .await
 }

@@ -6,7 +6,7 @@ use crate::authz::FinanceCtx;
 use crate::domain::commissions::payouts;
 use crate::extract::Json;
 use crate::openapi::TAG_COMMISSIONS;
-use crate::reply::{Answer, Reply};
+use crate::reply::Answer;
 
 /// Run a payout
 ///
@@ -19,9 +19,8 @@ use crate::reply::{Answer, Reply};
 ))]
 #[post("/payouts")]
 pub async fn create_payout(ctx: FinanceCtx, body: Json<CreatePayoutRequest>) -> Answer<Payout> {
-    ctx.commit(move |c, caller| {
-        let payout = payouts::run(c, &caller.actor, body.0)?;
-        Ok(Reply::created_at("/payouts", payout.id, payout))
+    ctx.create("/payouts", move |c, caller| {
+        payouts::run(c, &caller.actor, body.0)
     })
     .await
 }

@@ -6,7 +6,7 @@ use crate::authz::AdminCtx;
 use crate::domain;
 use crate::extract::Json;
 use crate::openapi::TAG_PIPELINES;
-use crate::reply::{Answer, Reply};
+use crate::reply::Answer;
 
 /// Create a pipeline
 ///
@@ -17,9 +17,8 @@ use crate::reply::{Answer, Reply};
 ))]
 #[post("/pipelines")]
 pub async fn create_pipeline(ctx: AdminCtx, body: Json<CreatePipelineRequest>) -> Answer<Pipeline> {
-    ctx.commit(move |c, caller| {
-        let p = domain::pipelines::create(c, &caller.actor, body.0)?;
-        Ok(Reply::created_at("/pipelines", p.id, p))
+    ctx.create("/pipelines", move |c, caller| {
+        domain::pipelines::create(c, &caller.actor, body.0)
     })
     .await
 }

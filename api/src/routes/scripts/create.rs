@@ -6,7 +6,7 @@ use crate::authz::ManagerCtx;
 use crate::domain;
 use crate::extract::Json;
 use crate::openapi::TAG_SCRIPTS;
-use crate::reply::{Answer, Reply};
+use crate::reply::Answer;
 
 /// Add a script or email template
 ///
@@ -18,9 +18,8 @@ use crate::reply::{Answer, Reply};
 ))]
 #[post("/scripts")]
 pub async fn create_script(ctx: ManagerCtx, body: Json<CreateScriptRequest>) -> Answer<Script> {
-    ctx.commit(move |c, caller| {
-        let s = domain::scripts::create(c, &caller.actor, body.0)?;
-        Ok(Reply::created_at("/scripts", s.id, s))
+    ctx.create("/scripts", move |c, caller| {
+        domain::scripts::create(c, &caller.actor, body.0)
     })
     .await
 }

@@ -6,7 +6,7 @@ use crate::authz::AdminCtx;
 use crate::domain;
 use crate::extract::Json;
 use crate::openapi::TAG_TEAMS;
-use crate::reply::{Answer, Reply};
+use crate::reply::Answer;
 
 /// Create a team
 ///
@@ -17,9 +17,8 @@ use crate::reply::{Answer, Reply};
 ))]
 #[post("/teams")]
 pub async fn create_team(ctx: AdminCtx, body: Json<CreateTeamRequest>) -> Answer<Team> {
-    ctx.commit(move |c, caller| {
-        let team = domain::teams::create(c, &caller.actor, body.0)?;
-        Ok(Reply::created_at("/teams", team.id, team))
+    ctx.create("/teams", move |c, caller| {
+        domain::teams::create(c, &caller.actor, body.0)
     })
     .await
 }

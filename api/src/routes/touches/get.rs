@@ -5,7 +5,7 @@ use crate::authz::PipelineCtx;
 use crate::domain;
 use crate::openapi::TAG_LEADS;
 use crate::params::Id;
-use crate::reply::{Answer, Reply};
+use crate::reply::Answer;
 
 /// One touch
 ///
@@ -15,8 +15,6 @@ use crate::reply::{Answer, Reply};
 ))]
 #[get("/touches/{id}")]
 pub async fn get_touch(ctx: PipelineCtx, id: Id<Touch>) -> Answer<Touch> {
-    let touch = ctx
-        .read(move |c, caller| domain::activities::get_touch(c, caller, id.uuid()))
-        .await?;
-    Ok(Reply::ok(touch))
+    ctx.show(move |c, caller| domain::activities::get_touch(c, caller, id.uuid()))
+        .await
 }

@@ -7,7 +7,7 @@ use crate::authz::AdminCtx;
 use crate::domain;
 use crate::extract::Json;
 use crate::openapi::TAG_USERS;
-use crate::reply::{Answer, Reply};
+use crate::reply::Answer;
 
 /// Create a user
 ///
@@ -25,9 +25,8 @@ pub async fn create_user(ctx: AdminCtx, body: Json<CreateUserRequest>) -> Answer
         domain::check_time_zone("time_zone", tz)?;
     }
     let hash = password::hash(req.password.clone()).await?;
-    ctx.commit(move |c, caller| {
-        let user = domain::users::create(c, &caller.actor, req, hash)?;
-        Ok(Reply::created_at("/users", user.id, user))
+    ctx.create("/users", move |c, caller| {
+        domain::users::create(c, &caller.actor, req, hash)
     })
     .await
 }
