@@ -13,7 +13,6 @@ use super::leads::from_e6;
 use super::schema::{activities, lead_notes, leads, touches};
 use crate::error::ApiError;
 use crate::pagination::{PageRequest, keyset, parse_ts_key, ts_key};
-use uuid::Uuid;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = activities)]
@@ -88,20 +87,9 @@ impl ActivityRow {
     }
 }
 
-pub fn find(conn: &mut DbConn, id: Uuid) -> Result<Option<ActivityRow>, ApiError> {
-    Ok(activities::table
-        .find(id.to_string())
-        .select(ActivityRow::as_select())
-        .first(conn)
-        .optional()?)
-}
+crate::db::find_fn!(find, ActivityRow, activities);
 
-pub fn insert(conn: &mut DbConn, row: &ActivityRow) -> Result<(), ApiError> {
-    diesel::insert_into(activities::table)
-        .values(row)
-        .execute(conn)?;
-    Ok(())
-}
+crate::db::insert_fn!(insert, ActivityRow, activities);
 
 /// Completed contact activities on a lead since `since` (engagement for the score).
 pub fn recent_contacts(
@@ -223,20 +211,9 @@ impl NoteRow {
     }
 }
 
-pub fn find_note(conn: &mut DbConn, id: Uuid) -> Result<Option<NoteRow>, ApiError> {
-    Ok(lead_notes::table
-        .find(id.to_string())
-        .select(NoteRow::as_select())
-        .first(conn)
-        .optional()?)
-}
+crate::db::find_fn!(find_note, NoteRow, lead_notes);
 
-pub fn insert_note(conn: &mut DbConn, row: &NoteRow) -> Result<(), ApiError> {
-    diesel::insert_into(lead_notes::table)
-        .values(row)
-        .execute(conn)?;
-    Ok(())
-}
+crate::db::insert_fn!(insert_note, NoteRow, lead_notes);
 
 /// Newest first; `author` of `None` means every author's notes (admins).
 pub fn notes(
@@ -285,20 +262,9 @@ impl TouchRow {
     }
 }
 
-pub fn find_touch(conn: &mut DbConn, id: Uuid) -> Result<Option<TouchRow>, ApiError> {
-    Ok(touches::table
-        .find(id.to_string())
-        .select(TouchRow::as_select())
-        .first(conn)
-        .optional()?)
-}
+crate::db::find_fn!(find_touch, TouchRow, touches);
 
-pub fn insert_touch(conn: &mut DbConn, row: &TouchRow) -> Result<(), ApiError> {
-    diesel::insert_into(touches::table)
-        .values(row)
-        .execute(conn)?;
-    Ok(())
-}
+crate::db::insert_fn!(insert_touch, TouchRow, touches);
 
 /// Newest first.
 pub fn touches(

@@ -56,12 +56,7 @@ impl ClientRow {
     }
 }
 
-pub fn insert(conn: &mut DbConn, row: &ClientRow) -> Result<(), ApiError> {
-    diesel::insert_into(clients::table)
-        .values(row)
-        .execute(conn)?;
-    Ok(())
-}
+crate::db::insert_fn!(insert, ClientRow, clients);
 
 pub fn find(conn: &mut DbConn, id: &str) -> Result<Option<ClientRow>, ApiError> {
     Ok(clients::table

@@ -54,12 +54,7 @@ impl HistoryRow {
     }
 }
 
-pub fn insert(conn: &mut DbConn, row: &HistoryRow) -> Result<(), ApiError> {
-    diesel::insert_into(lead_history::table)
-        .values(row)
-        .execute(conn)?;
-    Ok(())
-}
+crate::db::insert_fn!(insert, HistoryRow, lead_history);
 
 /// Oldest first.
 pub fn list(

@@ -62,3 +62,38 @@ macro_rules! native {
     };
 }
 pub(crate) use native;
+
+/// `fn $find(conn, id) -> Option<$row>`: a row of `$table` by its id (the text primary key).
+macro_rules! find_fn {
+    ($find:ident, $row:ty, $table:ident) => {
+        pub fn $find(
+            conn: &mut $crate::db::DbConn,
+            id: uuid::Uuid,
+        ) -> Result<Option<$row>, $crate::error::ApiError> {
+            use diesel::prelude::*;
+            Ok($table::table
+                .find(id.to_string())
+                .select(<$row>::as_select())
+                .first(conn)
+                .optional()?)
+        }
+    };
+}
+pub(crate) use find_fn;
+
+/// `fn $insert(conn, row)`: writes one new row of `$table`.
+macro_rules! insert_fn {
+    ($insert:ident, $row:ty, $table:ident) => {
+        pub fn $insert(
+            conn: &mut $crate::db::DbConn,
+            row: &$row,
+        ) -> Result<(), $crate::error::ApiError> {
+            use diesel::prelude::*;
+            diesel::insert_into($table::table)
+                .values(row)
+                .execute(conn)?;
+            Ok(())
+        }
+    };
+}
+pub(crate) use insert_fn;

@@ -163,12 +163,7 @@ pub fn name_taken(conn: &mut DbConn, name: &str, except: Option<&str>) -> Result
     Ok(holders.iter().any(|id| Some(id.as_str()) != except))
 }
 
-pub fn insert(conn: &mut DbConn, row: &PipelineRow) -> Result<(), ApiError> {
-    diesel::insert_into(pipelines::table)
-        .values(row)
-        .execute(conn)?;
-    Ok(())
-}
+crate::db::insert_fn!(insert, PipelineRow, pipelines);
 
 super::versioned::versioned_row!(PipelineRow, pipelines);
 
@@ -180,12 +175,7 @@ pub fn clear_default_except(conn: &mut DbConn, id: &str) -> Result<(), ApiError>
     Ok(())
 }
 
-pub fn insert_stage(conn: &mut DbConn, row: &StageRow) -> Result<(), ApiError> {
-    diesel::insert_into(pipeline_stages::table)
-        .values(row)
-        .execute(conn)?;
-    Ok(())
-}
+crate::db::insert_fn!(insert_stage, StageRow, pipeline_stages);
 
 pub fn update_stage(conn: &mut DbConn, row: &StageRow) -> Result<(), ApiError> {
     diesel::update(pipeline_stages::table.find(&row.id))

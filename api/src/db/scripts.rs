@@ -65,12 +65,7 @@ pub fn slug_taken(conn: &mut DbConn, slug: &str) -> Result<bool, ApiError> {
     .get_result(conn)?)
 }
 
-pub fn insert(conn: &mut DbConn, row: &ScriptRow) -> Result<(), ApiError> {
-    diesel::insert_into(scripts::table)
-        .values(row)
-        .execute(conn)?;
-    Ok(())
-}
+crate::db::insert_fn!(insert, ScriptRow, scripts);
 
 super::versioned::versioned_row!(ScriptRow, scripts);
 

@@ -49,13 +49,7 @@ impl TeamRow {
     }
 }
 
-pub fn find(conn: &mut DbConn, id: Uuid) -> Result<Option<TeamRow>, ApiError> {
-    Ok(teams::table
-        .find(id.to_string())
-        .select(TeamRow::as_select())
-        .first(conn)
-        .optional()?)
-}
+crate::db::find_fn!(find, TeamRow, teams);
 
 pub fn exists(conn: &mut DbConn, id: Uuid) -> Result<bool, ApiError> {
     Ok(diesel::select(diesel::dsl::exists(teams::table.find(id.to_string()))).get_result(conn)?)
@@ -69,12 +63,7 @@ pub fn name_taken(conn: &mut DbConn, name: &str, except: Option<&str>) -> Result
     Ok(holders.iter().any(|id| Some(id.as_str()) != except))
 }
 
-pub fn insert(conn: &mut DbConn, row: &TeamRow) -> Result<(), ApiError> {
-    diesel::insert_into(teams::table)
-        .values(row)
-        .execute(conn)?;
-    Ok(())
-}
+crate::db::insert_fn!(insert, TeamRow, teams);
 
 super::versioned::versioned_row!(TeamRow, teams);
 

@@ -25,12 +25,7 @@ pub struct RefreshTokenRow {
     pub revoked_at: Option<NaiveDateTime>,
 }
 
-pub fn insert_refresh(conn: &mut DbConn, row: &RefreshTokenRow) -> Result<(), ApiError> {
-    diesel::insert_into(refresh_tokens::table)
-        .values(row)
-        .execute(conn)?;
-    Ok(())
-}
+crate::db::insert_fn!(insert_refresh, RefreshTokenRow, refresh_tokens);
 
 pub fn find_refresh(
     conn: &mut DbConn,
@@ -123,12 +118,7 @@ impl ServiceTokenRow {
     }
 }
 
-pub fn insert_service_token(conn: &mut DbConn, row: &ServiceTokenRow) -> Result<(), ApiError> {
-    diesel::insert_into(service_tokens::table)
-        .values(row)
-        .execute(conn)?;
-    Ok(())
-}
+crate::db::insert_fn!(insert_service_token, ServiceTokenRow, service_tokens);
 
 pub fn find_service_token(
     conn: &mut DbConn,

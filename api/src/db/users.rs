@@ -123,12 +123,7 @@ pub fn email_taken(conn: &mut DbConn, email: &str, except: Option<&str>) -> Resu
     Ok(holders.iter().any(|id| Some(id.as_str()) != except))
 }
 
-pub fn insert(conn: &mut DbConn, row: &UserRow) -> Result<(), ApiError> {
-    diesel::insert_into(users::table)
-        .values(row)
-        .execute(conn)?;
-    Ok(())
-}
+crate::db::insert_fn!(insert, UserRow, users);
 
 super::versioned::versioned_row!(UserRow, users);
 

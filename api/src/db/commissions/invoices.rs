@@ -54,12 +54,7 @@ pub fn find(conn: &mut DbConn, id: &str) -> Result<Option<InvoiceRow>, ApiError>
         .optional()?)
 }
 
-pub fn insert(conn: &mut DbConn, row: &InvoiceRow) -> Result<(), ApiError> {
-    diesel::insert_into(invoices::table)
-        .values(row)
-        .execute(conn)?;
-    Ok(())
-}
+crate::db::insert_fn!(insert, InvoiceRow, invoices);
 
 /// The next number, `INV-000001` onwards, without gaps or repeats: the counter's row stays
 /// locked by the increment until the caller's transaction ends.

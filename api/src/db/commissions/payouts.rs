@@ -43,12 +43,7 @@ impl PayoutRow {
     }
 }
 
-pub fn insert(conn: &mut DbConn, row: &PayoutRow) -> Result<(), ApiError> {
-    diesel::insert_into(payouts::table)
-        .values(row)
-        .execute(conn)?;
-    Ok(())
-}
+crate::db::insert_fn!(insert, PayoutRow, payouts);
 
 pub fn find(conn: &mut DbConn, id: &str) -> Result<Option<PayoutRow>, ApiError> {
     Ok(payouts::table

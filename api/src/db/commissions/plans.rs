@@ -54,12 +54,7 @@ pub fn find_plan(conn: &mut DbConn, id: &str) -> Result<Option<PlanRow>, ApiErro
         .optional()?)
 }
 
-pub fn insert_plan(conn: &mut DbConn, row: &PlanRow) -> Result<(), ApiError> {
-    diesel::insert_into(compensation_plans::table)
-        .values(row)
-        .execute(conn)?;
-    Ok(())
-}
+crate::db::insert_fn!(insert_plan, PlanRow, compensation_plans);
 
 /// Another plan with this name (`except` the one being edited).
 pub fn name_taken(conn: &mut DbConn, name: &str, except: Option<&str>) -> Result<bool, ApiError> {
@@ -139,12 +134,7 @@ pub fn versions_of(conn: &mut DbConn, plan_id: &str) -> Result<Vec<PlanVersionRo
         .load(conn)?)
 }
 
-pub fn insert_version(conn: &mut DbConn, row: &PlanVersionRow) -> Result<(), ApiError> {
-    diesel::insert_into(plan_versions::table)
-        .values(row)
-        .execute(conn)?;
-    Ok(())
-}
+crate::db::insert_fn!(insert_version, PlanVersionRow, plan_versions);
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = plan_versions)]
@@ -211,12 +201,7 @@ impl AssignmentRow {
     }
 }
 
-pub fn insert_assignment(conn: &mut DbConn, row: &AssignmentRow) -> Result<(), ApiError> {
-    diesel::insert_into(plan_assignments::table)
-        .values(row)
-        .execute(conn)?;
-    Ok(())
-}
+crate::db::insert_fn!(insert_assignment, AssignmentRow, plan_assignments);
 
 /// Whether the user already has an assignment from that date.
 pub fn assignment_exists(

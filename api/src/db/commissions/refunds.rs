@@ -44,12 +44,7 @@ impl RefundRow {
     }
 }
 
-pub fn insert(conn: &mut DbConn, row: &RefundRow) -> Result<(), ApiError> {
-    diesel::insert_into(refunds::table)
-        .values(row)
-        .execute(conn)?;
-    Ok(())
-}
+crate::db::insert_fn!(insert, RefundRow, refunds);
 
 pub fn find(conn: &mut DbConn, id: &str) -> Result<Option<RefundRow>, ApiError> {
     Ok(refunds::table

@@ -46,12 +46,7 @@ impl UpsellRow {
     }
 }
 
-pub fn insert(conn: &mut DbConn, row: &UpsellRow) -> Result<(), ApiError> {
-    diesel::insert_into(upsells::table)
-        .values(row)
-        .execute(conn)?;
-    Ok(())
-}
+crate::db::insert_fn!(insert, UpsellRow, upsells);
 
 pub fn find(conn: &mut DbConn, id: &str) -> Result<Option<UpsellRow>, ApiError> {
     Ok(upsells::table

@@ -196,12 +196,7 @@ pub fn find(conn: &mut DbConn, id: &str) -> Result<Option<LeadRow>, ApiError> {
         .optional())?)
 }
 
-pub fn insert(conn: &mut DbConn, row: &LeadRow) -> Result<(), ApiError> {
-    diesel::insert_into(leads::table)
-        .values(row)
-        .execute(conn)?;
-    Ok(())
-}
+crate::db::insert_fn!(insert, LeadRow, leads);
 
 super::versioned::versioned_row!(LeadRow, leads);
 
