@@ -529,6 +529,11 @@ fn add_common_problems(op: &mut Operation, names_a_record: bool) {
         .iter()
         .flatten()
         .any(|p| matches!(p, RefOr::T(p) if p.name == "If-Match"));
+    let keyed = op
+        .parameters
+        .iter()
+        .flatten()
+        .any(|p| matches!(p, RefOr::T(p) if p.name == "Idempotency-Key"));
     let responses = &mut op.responses.responses;
     let mut add = |status: &str, description: &str| {
         responses
@@ -539,6 +544,12 @@ fn add_common_problems(op: &mut Operation, names_a_record: bool) {
         add(
             "400",
             "Malformed request: invalid JSON or query parameter (`malformed_body`, `bad_request`)",
+        );
+    }
+    if keyed && !has_body {
+        add(
+            "409",
+            "This `Idempotency-Key` was used with another request (`idempotency_key_reused`)",
         );
     }
     if has_body && secured {
