@@ -19,6 +19,7 @@ pub const TAG_ACTIVITIES: &str = "activities";
 pub const TAG_CLIENTS: &str = "clients";
 pub const TAG_SCRIPTS: &str = "scripts";
 pub const TAG_COMMISSIONS: &str = "commissions";
+pub const TAG_TERRITORIES: &str = "territories";
 
 #[derive(OpenApi)]
 #[openapi(
@@ -44,6 +45,7 @@ pub const TAG_COMMISSIONS: &str = "commissions";
         (name = TAG_CLIENTS, description = "Client accounts opened by won leads"),
         (name = TAG_SCRIPTS, description = "Script and email-template library (templates only, never sent)"),
         (name = TAG_COMMISSIONS, description = "Commission plans, the ledger, approvals, payouts and statements"),
+        (name = TAG_TERRITORIES, description = "Territories (region, area, micro-territory), their shapes and who works them"),
     ),
     // Schemas used only by query parameters are not collected from the paths; list them here.
     components(schemas(
@@ -188,16 +190,20 @@ fn constrain_shared_parameters(op: &mut Operation) {
 fn constrain_list_items(spec: &mut utoipa::openapi::OpenApi) {
     use closebook_shared::leads::{COMPETITOR_MAX_CHARS, TAG_MAX_CHARS};
     use utoipa::openapi::schema::{ArrayItems, Schema};
-    let rules: [(&str, &str, usize); 5] = [
+    use closebook_shared::territories::ZIP_MAX_CHARS;
+    use closebook_shared::validate::NAME_MAX;
+    let rules: [(&str, &str, usize); 11] = [
+        ("CreateTerritoryRequest", "zip_codes", ZIP_MAX_CHARS),
+        ("UpdateTerritoryRequest", "zip_codes", ZIP_MAX_CHARS),
+        ("CreateTerritoryRequest", "cities", NAME_MAX),
+        ("UpdateTerritoryRequest", "cities", NAME_MAX),
+        ("CreateTerritoryRequest", "states", NAME_MAX),
+        ("UpdateTerritoryRequest", "states", NAME_MAX),
         ("CreateLeadRequest", "tags", TAG_MAX_CHARS),
         ("UpdateLeadRequest", "tags", TAG_MAX_CHARS),
         ("CreateLeadRequest", "competitors", COMPETITOR_MAX_CHARS),
         ("UpdateLeadRequest", "competitors", COMPETITOR_MAX_CHARS),
-        (
-            "ReferralAskRequest",
-            "names",
-            closebook_shared::validate::NAME_MAX,
-        ),
+        ("ReferralAskRequest", "names", NAME_MAX),
     ];
     let Some(components) = spec.components.as_mut() else {
         return;

@@ -31,6 +31,7 @@ macro_rules! paging {
 }
 
 paging!(
+    closebook_shared::territories::TerritoryListQuery,
     closebook_shared::commission_lines::CommissionListQuery,
     closebook_shared::activities::LeadActivityQuery,
     closebook_shared::activities::ListQuery,

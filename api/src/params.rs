@@ -149,6 +149,8 @@ records! {
     closebook_shared::invoices::Refund => "refund",
     closebook_shared::upsells::Upsell => "upsell",
     closebook_shared::commission_lines::Payout => "payout",
+    closebook_shared::territories::Territory => "territory",
+    closebook_shared::territories::TerritoryAssignment => "territory assignment",
 }
 
 #[cfg(test)]

@@ -54,6 +54,7 @@ versioned!(
     closebook_shared::scripts::Script,
     closebook_shared::settings::Settings,
     closebook_shared::teams::Team,
+    closebook_shared::territories::Territory,
     closebook_shared::users::User
 );
 
@@ -84,6 +85,8 @@ identified!(
     closebook_shared::pipelines::Pipeline,
     closebook_shared::scripts::Script,
     closebook_shared::teams::Team,
+    closebook_shared::territories::Territory,
+    closebook_shared::territories::TerritoryAssignment,
     closebook_shared::upsells::Upsell,
     closebook_shared::users::User
 );

@@ -127,6 +127,41 @@ async fn every_endpoint_for_every_role(app: TestApp) {
         .await
         .expect(201)
         .id();
+    let territory = |body: Value| {
+        let (app, admin) = (&app, &admin);
+        async move {
+            app.post("/api/v1/territories")
+                .auth(admin)
+                .json(&body)
+                .send()
+                .await
+                .expect(201)
+                .id()
+        }
+    };
+    let region = territory(json!({ "name": "Matrix region", "kind": "region" })).await;
+    let area =
+        territory(json!({ "name": "Matrix area", "kind": "area", "parent_id": region })).await;
+    let assignment = || {
+        let (app, admin, path, rep) = (
+            &app,
+            &admin,
+            format!("/api/v1/territories/{region}/assignments"),
+            rep.id,
+        );
+        async move {
+            format!(
+                "/api/v1/territory-assignments/{}",
+                app.post(&path)
+                    .auth(admin)
+                    .json(&json!({ "user_id": rep, "role": "owner" }))
+                    .send()
+                    .await
+                    .expect(201)
+                    .id()
+            )
+        }
+    };
     let fx = Fixture {
         activity,
         note,
@@ -236,6 +271,9 @@ async fn every_endpoint_for_every_role(app: TestApp) {
             app.user(Role::SalesRep, Some(team), None).await.id
         ),
         token: format!("/api/v1/service-tokens/{token_id}"),
+        region: format!("/api/v1/territories/{region}"),
+        area: format!("/api/v1/territories/{area}"),
+        assignments: [assignment().await, assignment().await],
     };
     let mut failures = Vec::new();
     for (n, row) in rows(&fx).iter().enumerate() {
@@ -288,6 +326,11 @@ struct Fixture {
     team: String,
     reset_target: String,
     token: String,
+    /// A region with an area in it (so deleting the region is refused), and an assignment to
+    /// it for each of the two roles that end assignments.
+    region: String,
+    area: String,
+    assignments: [String; 2],
 }
 
 type PathFn = Box<dyn Fn(Who) -> String>;
@@ -373,6 +416,28 @@ fn rows(fx: &Fixture) -> Vec<Row> {
         row("GET", "/api/v1/teams/{id}", &fx.team, [200, 200, 200, 200, 404, 401]),
         row("PATCH", "/api/v1/teams/{id}", &fx.team, [200, 403, 403, 403, 403, 401])
             .body(|_, u| json!({ "name": format!("Renamed team {u}") })),
+        row("GET", "/api/v1/territories", "/api/v1/territories", [200, 200, 200, 200, 403, 401]),
+        row("POST", "/api/v1/territories", "/api/v1/territories", [201, 201, 403, 403, 403, 401])
+            .body(|_, u| json!({ "name": format!("Region {u}"), "kind": "region" })),
+        row("GET", "/api/v1/territories/export", "/api/v1/territories/export", [200, 200, 200, 200, 403, 401]),
+        row("GET", "/api/v1/territories/{id}", &fx.region, [200, 200, 200, 200, 403, 401]),
+        row("PATCH", "/api/v1/territories/{id}", &fx.area, [200, 200, 403, 403, 403, 401])
+            .body(|_, u| json!({ "name": format!("Area {u}") })),
+        row("DELETE", "/api/v1/territories/{id}", &fx.region, [409, 409, 403, 403, 403, 401]),
+        row("GET", "/api/v1/territories/{id}/geojson", &format!("{}/geojson", fx.region), [200, 200, 200, 200, 403, 401]),
+        row("GET", "/api/v1/territories/{id}/assignments", &format!("{}/assignments", fx.region), [200, 200, 200, 200, 403, 401]),
+        row("POST", "/api/v1/territories/{id}/assignments", &format!("{}/assignments", fx.region), [201, 201, 403, 403, 403, 401])
+            .body({
+                let rep = fx.rep_id.clone();
+                move |_, _| json!({ "user_id": rep, "role": "viewer" })
+            }),
+        row("GET", "/api/v1/territory-assignments/{id}", &fx.assignments[0], [200, 200, 200, 200, 403, 401]),
+        row("POST", "/api/v1/territory-assignments/{id}/end", "", [200, 200, 403, 403, 403, 401])
+            .body(|_, _| json!({}))
+            .path_per_caller({
+                let [first, second] = fx.assignments.clone();
+                move |who| format!("{}/end", if matches!(who, Who::Manager) { &second } else { &first })
+            }),
         row("GET", "/api/v1/audit", "/api/v1/audit", [200, 403, 403, 403, 403, 401]),
         row("GET", "/api/v1/service-tokens", "/api/v1/service-tokens", [200, 403, 403, 403, 403, 401]),
         row("POST", "/api/v1/service-tokens", "/api/v1/service-tokens", [201, 403, 403, 403, 403, 401])

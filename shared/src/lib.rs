@@ -6,6 +6,7 @@
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod activities;
+pub mod allocation;
 pub mod audit;
 pub mod auth;
 pub mod billing;
@@ -30,6 +31,7 @@ pub mod scripts;
 pub mod service_tokens;
 pub mod settings;
 pub mod teams;
+pub mod territories;
 pub mod tz;
 pub mod upsells;
 pub mod users;

@@ -22,6 +22,7 @@ pub mod schema;
 pub mod scripts;
 pub mod settings;
 pub mod teams;
+pub mod territories;
 pub mod timestamp;
 pub mod tokens;
 pub mod url;

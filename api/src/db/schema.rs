@@ -220,6 +220,7 @@ diesel::table! {
         version -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        territory_id -> Nullable<Text>,
     }
 }
 
@@ -499,6 +500,43 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    territories (id) {
+        id -> Text,
+        name -> Text,
+        slug -> Text,
+        kind -> Text,
+        parent_id -> Nullable<Text>,
+        color -> Text,
+        priority_weight -> Integer,
+        active -> Bool,
+        geometry -> Nullable<Text>,
+        west_e6 -> Nullable<BigInt>,
+        south_e6 -> Nullable<BigInt>,
+        east_e6 -> Nullable<BigInt>,
+        north_e6 -> Nullable<BigInt>,
+        zip_codes -> Text,
+        cities -> Text,
+        states -> Text,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    territory_assignments (id) {
+        id -> Text,
+        territory_id -> Text,
+        user_id -> Text,
+        role -> Text,
+        is_primary -> Bool,
+        effective_from -> Date,
+        effective_to -> Nullable<Date>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(plan_assignments -> compensation_plans (plan_id));
 diesel::joinable!(commission_line_status -> commission_lines (line_id));
 diesel::joinable!(commission_lines -> users (rep_id));
@@ -537,4 +575,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     commission_statements,
     outbox_positions,
     job_runs,
+    territories,
+    territory_assignments,
 );

@@ -9,6 +9,7 @@ pub mod scripts;
 pub mod service_tokens;
 pub mod settings;
 pub mod teams;
+pub mod territories;
 pub mod users;
 
 use closebook_shared::Role;

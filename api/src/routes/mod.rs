@@ -22,6 +22,8 @@ pub mod scripts;
 pub mod service_tokens;
 pub mod settings;
 pub mod teams;
+pub mod territories;
+pub mod territory_assignments;
 pub mod touches;
 pub mod upsells;
 pub mod users;
@@ -52,6 +54,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
     scripts::configure(cfg);
     commissions::configure(cfg);
     compensation_plans::configure(cfg);
+    territories::configure(cfg);
+    territory_assignments::configure(cfg);
     invoices::configure(cfg);
     refunds::configure(cfg);
     billing::configure(cfg);

@@ -1,0 +1,24 @@
+mod assign;
+mod assignments;
+mod create;
+mod delete;
+mod export;
+mod geojson;
+mod get;
+mod list;
+mod update;
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    // The literal path before `{id}`, so it is matched first.
+    cfg.service(export::export_territories)
+        .service(list::list_territories)
+        .service(create::create_territory)
+        .service(get::get_territory)
+        .service(update::update_territory)
+        .service(delete::delete_territory)
+        .service(geojson::get_territory_geojson)
+        .service(assignments::list_territory_assignments)
+        .service(assign::create_territory_assignment);
+}

@@ -1,0 +1,29 @@
+use actix_web::get;
+use closebook_shared::territories::TerritoryAssignment;
+
+use crate::authz::PipelineReaderCtx;
+use crate::db::{territories, users};
+use crate::error::ApiError;
+use crate::openapi::TAG_TERRITORIES;
+use crate::params::Id;
+use crate::reply::Answer;
+
+/// Get a territory assignment
+#[utoipa::path(tag = TAG_TERRITORIES, operation_id = "get_territory_assignment", params(Id<TerritoryAssignment>), responses(
+    (status = 200, description = "The assignment", body = TerritoryAssignment),
+))]
+#[get("/territory-assignments/{id}")]
+pub async fn get_territory_assignment(
+    ctx: PipelineReaderCtx,
+    id: Id<TerritoryAssignment>,
+) -> Answer<TerritoryAssignment> {
+    ctx.show(move |c, _| {
+        let row = territories::find_assignment(c, id.uuid())?
+            .ok_or_else(|| ApiError::not_found("territory assignment"))?;
+        let name = users::find(c, crate::db::columns::uuid_of(&row.user_id))?
+            .map(|u| u.name)
+            .unwrap_or_default();
+        Ok(row.to_dto(name))
+    })
+    .await
+}
