@@ -189,9 +189,9 @@ fn constrain_shared_parameters(op: &mut Operation) {
 /// 1..=max characters (the garde rules beside the fields say the same).
 fn constrain_list_items(spec: &mut utoipa::openapi::OpenApi) {
     use closebook_shared::leads::{COMPETITOR_MAX_CHARS, TAG_MAX_CHARS};
-    use utoipa::openapi::schema::{ArrayItems, Schema};
     use closebook_shared::territories::ZIP_MAX_CHARS;
     use closebook_shared::validate::NAME_MAX;
+    use utoipa::openapi::schema::{ArrayItems, Schema};
     let rules: [(&str, &str, usize); 11] = [
         ("CreateTerritoryRequest", "zip_codes", ZIP_MAX_CHARS),
         ("UpdateTerritoryRequest", "zip_codes", ZIP_MAX_CHARS),

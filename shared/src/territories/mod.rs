@@ -228,10 +228,10 @@ fn places_rule(value: &[String], max_chars: usize) -> garde::Result {
     }
 }
 
-fn zip_rule(value: &Vec<String>, _: &()) -> garde::Result {
+fn zip_rule(value: &[String], _: &()) -> garde::Result {
     places_rule(value, ZIP_MAX_CHARS)
 }
-fn name_list_rule(value: &Vec<String>, _: &()) -> garde::Result {
+fn name_list_rule(value: &[String], _: &()) -> garde::Result {
     places_rule(value, validate::NAME_MAX)
 }
 fn patch_zip_rule(value: &Option<Vec<String>>, ctx: &()) -> garde::Result {
