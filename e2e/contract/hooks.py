@@ -21,6 +21,12 @@ left alone, so their refusal is still checked.
   lie in the future, an activity's `completed_at`, an invoice's `paid_at`, an upsell's `sold_at`
   and a refund's `refunded_at` not more than five minutes ahead of the server's clock, and a
   period closed must have ended. "Now" has no JSON Schema keyword.
+- A territory's shape is a valid polygon: closed rings of four positions or more, in range, that
+  do not cross themselves (topology has no JSON Schema keyword), so a generated shape becomes a
+  small square. Its place in the hierarchy depends on the level of another record: an area or a
+  micro-territory needs a parent of the level above, which the fuzzer cannot know, so a created
+  territory without a parent is a region (and a region has none), and an edit keeps its parent.
+- A territory list's box has its bounds in order: west ≤ east, south ≤ north.
 - A refund is of more than nothing, and a dispute's resolution carries an adjustment amount
   exactly when it adjusts (not zero). The amount's schema is the shared `Money`, which
   allows zero; the pairing of two fields has no JSON Schema keyword.
@@ -62,6 +68,9 @@ MUST_NOT_BE_FUTURE = ("completed_at", "paid_at", "sold_at", "refunded_at")
 REFUNDS = {("POST", "/api/v1/invoices/{id}/refunds"), ("POST", "/api/v1/clients/{id}/refunds")}
 RESOLVE = ("POST", "/api/v1/commissions/{id}/resolve")
 CLOSE = ("POST", "/api/v1/commissions/close")
+CREATE_TERRITORY = ("POST", "/api/v1/territories")
+UPDATE_TERRITORY = ("PATCH", "/api/v1/territories/{id}")
+SQUARE = [[[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]]]
 
 
 @schemathesis.hook
@@ -72,10 +81,34 @@ def map_headers(context, headers):
 
 
 @schemathesis.hook
+def map_query(context, query):
+    """A box's bounds in order (west ≤ east, south ≤ north): ordering has no JSON Schema keyword."""
+    if isinstance(query, dict):
+        for low, high in (("west", "east"), ("south", "north")):
+            a, b = query.get(low), query.get(high)
+            if _number(a) is not None and _number(b) is not None and _number(a) > _number(b):
+                query[low], query[high] = b, a
+    return query
+
+
+def _number(value):
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return value
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@schemathesis.hook
 def map_case(context, case):
     meta = case.meta
     if meta is not None and meta.generation.mode != GenerationMode.POSITIVE:
         return case
+    # The coverage phase builds its cases without `map_query`.
+    case.query = map_query(context, case.query)
     if not isinstance(case.body, dict):
         return case
     operation = (case.operation.method.upper(), case.operation.path)
@@ -97,8 +130,26 @@ def map_case(context, case):
         _pair_adjustment(case.body)
     if operation == CLOSE:
         _ended_period(case.body)
+    if operation in (CREATE_TERRITORY, UPDATE_TERRITORY):
+        _valid_shape(case.body)
+    if operation == CREATE_TERRITORY and (case.body.get("kind") == "region" or case.body.get("parent_id") is None):
+        case.body["kind"] = "region"
+        case.body.pop("parent_id", None)
+    if operation == UPDATE_TERRITORY:
+        case.body.pop("parent_id", None)
     _move_instants(case.body)
     return case
+
+
+def _valid_shape(body):
+    """A generated Polygon or MultiPolygon becomes a unit square of the same type."""
+    shape = body.get("geometry")
+    if not isinstance(shape, dict):
+        return
+    if shape.get("type") == "MultiPolygon":
+        shape["coordinates"] = [SQUARE]
+    elif shape.get("type") == "Polygon":
+        shape["coordinates"] = SQUARE
 
 
 def _is_zero(text):

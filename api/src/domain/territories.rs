@@ -83,11 +83,7 @@ fn check_parent(
         (None, Some(_)) => Err(ApiError::field("parent_id", "a region has no parent")),
         (Some(level), None) => Err(ApiError::field(
             "parent_id",
-            format!(
-                "a {} lies in a {}: name it",
-                kind.label().to_lowercase(),
-                level
-            ),
+            format!("needs a parent territory of level `{level}`"),
         )),
         (Some(level), Some(id)) => match rows::find(conn, id)? {
             None => Err(ApiError::reference("parent_id", "no such territory")),

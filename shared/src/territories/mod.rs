@@ -364,34 +364,52 @@ pub struct TerritoryListQuery {
     pub parent_id: Option<Uuid>,
     pub kind: Option<TerritoryKind>,
     pub active: Option<bool>,
-    /// `west,south,east,north` in degrees: territories whose shape's box meets it.
-    pub bbox: Option<String>,
+    /// With `south`, `east` and `north`: territories whose shape's box meets this one (degrees;
+    /// a bound left out is the world's edge).
+    #[cfg_attr(feature = "openapi", param(minimum = -180, maximum = 180))]
+    pub west: Option<f64>,
+    #[cfg_attr(feature = "openapi", param(minimum = -90, maximum = 90))]
+    pub south: Option<f64>,
+    /// Not less than `west`.
+    #[cfg_attr(feature = "openapi", param(minimum = -180, maximum = 180))]
+    pub east: Option<f64>,
+    /// Not less than `south`.
+    #[cfg_attr(feature = "openapi", param(minimum = -90, maximum = 90))]
+    pub north: Option<f64>,
     /// Page size, 1–200 (default 50).
     pub limit: Option<u32>,
     /// `next_cursor` of the previous page.
     pub cursor: Option<String>,
 }
 
-/// A `bbox` query value as `[west, south, east, north]`, or what is wrong with it.
-pub fn parse_bbox(raw: &str) -> Result<[f64; 4], &'static str> {
-    let parts: Vec<f64> = raw
-        .split(',')
-        .map(|p| p.trim().parse::<f64>())
-        .collect::<Result<_, _>>()
-        .map_err(|_| "must be four numbers: west,south,east,north")?;
-    let [west, south, east, north] = parts[..] else {
-        return Err("must be four numbers: west,south,east,north");
-    };
-    let lon = -180.0..=180.0;
-    let lat = -90.0..=90.0;
-    if !(lon.contains(&west) && lon.contains(&east) && lat.contains(&south) && lat.contains(&north))
-    {
-        return Err("longitudes must be within ±180 and latitudes within ±90");
+impl TerritoryListQuery {
+    /// The box the bounds make, `[west, south, east, north]` (`None` when no bound is given), or
+    /// the parameter at fault and why.
+    pub fn bbox(&self) -> Result<Option<[f64; 4]>, (&'static str, &'static str)> {
+        if [self.west, self.south, self.east, self.north]
+            .iter()
+            .all(Option::is_none)
+        {
+            return Ok(None);
+        }
+        let bound = |v: Option<f64>, edge: f64, name: &'static str, limit: f64| match v {
+            None => Ok(edge),
+            Some(v) if (-limit..=limit).contains(&v) => Ok(v),
+            Some(_) if limit == 180.0 => Err((name, "must be a longitude, -180 to 180")),
+            Some(_) => Err((name, "must be a latitude, -90 to 90")),
+        };
+        let west = bound(self.west, -180.0, "west", 180.0)?;
+        let south = bound(self.south, -90.0, "south", 90.0)?;
+        let east = bound(self.east, 180.0, "east", 180.0)?;
+        let north = bound(self.north, 90.0, "north", 90.0)?;
+        if east < west {
+            return Err(("east", "must not be less than west"));
+        }
+        if north < south {
+            return Err(("north", "must not be less than south"));
+        }
+        Ok(Some([west, south, east, north]))
     }
-    if west > east || south > north {
-        return Err("west must not exceed east, nor south north");
-    }
-    Ok([west, south, east, north])
 }
 
 /// A user's part in a territory, from one date to another (`effective_to` `null`: still).

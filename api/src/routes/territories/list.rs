@@ -1,6 +1,6 @@
 use actix_web::get;
 use closebook_shared::Page;
-use closebook_shared::territories::{TerritoryListQuery, TerritorySummary, parse_bbox};
+use closebook_shared::territories::{TerritoryListQuery, TerritorySummary};
 
 use crate::authz::PipelineReaderCtx;
 use crate::db::territories;
@@ -22,11 +22,8 @@ pub async fn list_territories(
     q: Query<TerritoryListQuery>,
 ) -> Answer<Page<TerritorySummary>> {
     let bbox = q
-        .bbox
-        .as_deref()
-        .map(parse_bbox)
-        .transpose()
-        .map_err(|why| ApiError::bad_param("bbox", why))?;
+        .bbox()
+        .map_err(|(param, why)| ApiError::bad_param(param, why))?;
     ctx.list(q.0, move |c, _, q, page| {
         territories::list(c, &q, bbox, page)
     })
