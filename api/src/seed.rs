@@ -192,6 +192,7 @@ pub fn demo(db: &Db) -> Result<String, String> {
     diesel::Connection::transaction(&mut *conn, |c| {
         let mut n = 0;
         let mut reps = Vec::new();
+        let mut managers = Vec::new();
         let mut add = |c: &mut crate::db::DbConn, req: CreateUserRequest| {
             n += 1;
             domain::users::create(c, &actor, req, hash.clone())
@@ -201,6 +202,7 @@ pub fn demo(db: &Db) -> Result<String, String> {
         let team_names = ["Great Lakes", "Front Range"];
         for (t, mgr) in MANAGERS.iter().enumerate() {
             let manager = add(c, person(mgr, Role::SalesManager, None, None, 2 + t))?;
+            managers.push(manager.id);
             let team = domain::teams::create(
                 c,
                 &actor,
@@ -217,6 +219,9 @@ pub fn demo(db: &Db) -> Result<String, String> {
         let mut work = crate::seed_demo::pipeline(c, &reps, crate::time::now())?;
         work.scripts = crate::seed_demo::scripts(c, &actor)?;
         work.commission_lines = crate::seed_demo::commissions(c, &actor, &reps, crate::time::now())?;
+        let teams: Vec<(Uuid, Vec<Uuid>)> = managers.iter().zip(reps.chunks(5)).map(|(m, r)| (*m, r.to_vec())).collect();
+        let since = crate::time::now().date() - chrono::Duration::days(90);
+        work.territories = crate::seed_demo::territories(c, &actor, &teams, since)?;
         Ok::<_, ApiError>((n, work))
     })
     .map(|(n, w)| {
@@ -226,6 +231,7 @@ pub fn demo(db: &Db) -> Result<String, String> {
              {} notes, {} relationship touches, {} won clients and {} scripts.\n\
              Commissions: the reps' plan \"Field sales\" (5%, 10% above quota) with monthly quotas, the managers' override plan, \
              and {} ledger lines — won deals, paid invoices, a refund, upsells — with ended months closed and last month paid out.\n\
+             Territories: {} drawn (a region per team, its areas and micro-territories), each manager owning its region and each rep a micro-territory.\n\
              Every demo user signs in with the password `{DEMO_PASSWORD}`, e.g. {} or {}.",
             w.leads,
             w.activities,
@@ -234,6 +240,7 @@ pub fn demo(db: &Db) -> Result<String, String> {
             w.clients,
             w.scripts,
             w.commission_lines,
+            w.territories,
             email_of(MANAGERS[0].name),
             email_of(REPS[0].name)
         )

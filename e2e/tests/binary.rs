@@ -373,4 +373,31 @@ fn the_demo_is_a_working_organisation() {
     );
     let payouts = get(&finance, "/api/v1/payouts");
     assert!(!payouts.as_array().unwrap().is_empty(), "a payout run");
+    // Territories three levels deep, each with someone working it.
+    let territories = get(&manager, "/api/v1/territories?limit=200")["items"]
+        .as_array()
+        .unwrap()
+        .clone();
+    for kind in ["region", "area", "micro"] {
+        assert!(
+            territories.iter().any(|t| t["kind"] == kind),
+            "a {kind} in the demo"
+        );
+    }
+    let micro = territories.iter().find(|t| t["kind"] == "micro").unwrap();
+    let owners = get(
+        &manager,
+        &format!(
+            "/api/v1/territories/{}/assignments",
+            micro["id"].as_str().unwrap()
+        ),
+    );
+    assert!(
+        owners
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["role"] == "owner"),
+        "{owners}"
+    );
 }

@@ -38,15 +38,18 @@ use crate::error::ApiError;
 mod book;
 mod commissions;
 mod scripts;
+mod territories;
 
 use book::{BOOK, BUSINESSES, CITIES, NOTES, Plan, subject};
 pub use commissions::commissions;
 pub use scripts::scripts;
+pub use territories::territories;
 
 /// What the seeding wrote, for the command's report.
 #[derive(Default)]
 pub struct Counts {
     pub commission_lines: usize,
+    pub territories: usize,
     pub leads: usize,
     pub activities: usize,
     pub notes: usize,
@@ -95,6 +98,7 @@ pub fn pipeline(c: &mut DbConn, reps: &[Uuid], now: NaiveDateTime) -> Result<Cou
         touches: rows.touches.len(),
         clients: rows.clients.len(),
         scripts: 0,
+        territories: 0,
         commission_lines: 0,
     };
     for chunk in rows.leads.chunks(200) {
