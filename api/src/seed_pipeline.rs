@@ -110,6 +110,7 @@ pub fn leads(db: &Db, rep_ids: &[String], per_rep: usize) -> Result<String, Stri
                     zip: None,
                     dedupe_key: None,
                     latitude_e6: None,
+                    territory_id: None,
                     longitude_e6: None,
                     source_type: Some(SourceType::Inbound),
                     source_channel: Some(CHANNELS[n % CHANNELS.len()]),

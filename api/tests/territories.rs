@@ -504,7 +504,90 @@ async fn reps_read_and_managers_draw(app: TestApp) {
         .problem(403, "forbidden");
 }
 
+async fn leads_are_placed_by_position_then_address(app: TestApp) {
+    let manager = app.user(Role::SalesManager, None, None).await;
+    let rep = app.user(Role::SalesRep, None, None).await;
+    let region = draw(
+        &app,
+        &manager,
+        json!({ "name": "Front Range", "kind": "region", "states": ["CO"] }),
+    )
+    .await;
+    let area = draw(
+        &app,
+        &manager,
+        json!({
+            "name": "Denver Metro", "kind": "area", "parent_id": region["id"],
+            "geometry": square(-105.2, 39.6, -104.7, 39.9), "zip_codes": ["80302"]
+        }),
+    )
+    .await;
+    let micro = draw(&app, &manager, json!({
+        "name": "Downtown", "kind": "micro", "parent_id": area["id"], "geometry": square(-105.01, 39.73, -104.97, 39.76)
+    }))
+    .await;
+    // (lead's whereabouts, the territory it lands in)
+    let table = [
+        (
+            json!({ "latitude": 39.745, "longitude": -104.99 }),
+            micro["id"].clone(),
+        ),
+        (
+            json!({ "latitude": 39.8, "longitude": -104.8 }),
+            area["id"].clone(),
+        ),
+        (
+            json!({ "latitude": 10.0, "longitude": 10.0, "zip": "80302-1234" }),
+            area["id"].clone(),
+        ),
+        (
+            json!({ "city": "Pueblo", "state": "co" }),
+            region["id"].clone(),
+        ),
+        (json!({ "city": "Reno", "state": "NV" }), Value::Null),
+    ];
+    for (n, (at, territory)) in table.iter().enumerate() {
+        let mut body = at.clone();
+        body["company"] = json!(format!("Placed {n}"));
+        let lead = app
+            .post("/api/v1/leads")
+            .auth(&rep)
+            .json(&body)
+            .send()
+            .await
+            .expect(201);
+        assert_eq!(lead.body["territory_id"], *territory, "{at}");
+    }
+    // Moving a lead's address moves it; other edits leave it.
+    let lead = app
+        .post("/api/v1/leads")
+        .auth(&rep)
+        .json(&json!({ "company": "Mover", "city": "Reno", "state": "NV" }))
+        .send()
+        .await
+        .expect(201);
+    let path = format!("/api/v1/leads/{}", lead.id());
+    let moved = app
+        .patch(&path)
+        .auth(&rep)
+        .json(&json!({ "state": "CO" }))
+        .send()
+        .await
+        .expect(200);
+    assert_eq!(moved.body["territory_id"], region["id"]);
+    // A territory with a lead in it is not deleted.
+    app.delete(&format!(
+        "/api/v1/territories/{}",
+        micro["id"].as_str().unwrap()
+    ))
+    .auth(&manager)
+    .send()
+    .await
+    .problem(409, "conflict");
+}
+
 on_both_backends!(
+    leads_are_placed_by_position_then_address,
     a_hierarchy_is_drawn_level_by_level,
     a_bad_shape_is_refused_naming_the_problem,
     lists_filter_by_parent_kind_activity_and_box,

@@ -384,6 +384,16 @@ fn the_demo_is_a_working_organisation() {
             "a {kind} in the demo"
         );
     }
+    // The demo's leads lie in them (by ZIP, city or state).
+    let placed = get(&manager, "/api/v1/leads?limit=200")["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|l| l["id"].as_str().map(str::to_owned))
+        .take(10)
+        .filter(|id| !get(&manager, &format!("/api/v1/leads/{id}"))["territory_id"].is_null())
+        .count();
+    assert_eq!(placed, 10, "the demo's leads are placed in territories");
     let micro = territories.iter().find(|t| t["kind"] == "micro").unwrap();
     let owners = get(
         &manager,

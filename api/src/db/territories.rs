@@ -136,6 +136,22 @@ crate::db::find_fn!(find, TerritoryRow, territories);
 crate::db::insert_fn!(insert, TerritoryRow, territories);
 super::versioned::versioned_row!(TerritoryRow, territories);
 
+/// What identifies the active territories as they are now: their count, latest change and
+/// highest id. Any create, edit, (de)activation or delete changes it.
+pub type Generation = (i64, Option<NaiveDateTime>, Option<String>);
+
+pub fn generation(conn: &mut DbConn) -> Result<Generation, ApiError> {
+    use diesel::dsl::{count_star, max};
+    Ok(territories::table
+        .filter(territories::active.eq(true))
+        .select((
+            count_star(),
+            max(territories::updated_at),
+            max(territories::id),
+        ))
+        .first(conn)?)
+}
+
 pub fn slug_taken(conn: &mut DbConn, slug: &str, except: Option<&str>) -> Result<bool, ApiError> {
     let holders: Vec<String> = territories::table
         .filter(territories::slug.eq(slug))

@@ -250,6 +250,7 @@ fn lead(
         zip: Some(zip.into()),
         dedupe_key: None,
         latitude_e6: None,
+        territory_id: None,
         longitude_e6: None,
         source_type: Some(SOURCE_TYPES[n % 4]),
         source_channel: Some(CHANNELS[n % 6]),

@@ -153,6 +153,10 @@ pub struct Lead {
     pub hot: bool,
     pub tags: Vec<String>,
     pub created_by: Option<Uuid>,
+    /// The territory the lead lies in: by its position inside a shape, else its ZIP code, city
+    /// or state; `null` when it lies in none. Set when the lead is created or its address
+    /// changes.
+    pub territory_id: Option<Uuid>,
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,

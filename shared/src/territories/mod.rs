@@ -67,7 +67,7 @@ pub struct Placeable<'a> {
 }
 
 /// Where a lead is: its position when known, and its address.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Whereabouts<'a> {
     /// `(longitude, latitude)`.
     pub point: Option<(f64, f64)>,

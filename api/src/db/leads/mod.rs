@@ -12,6 +12,7 @@ use closebook_shared::leads::{
     Lead, Outcome, ReferralAskStatus, SalesStage, SourceChannel, SourceType,
 };
 use closebook_shared::scoring::{Authority, Budget, Need, ScoreFactors, Timeline};
+use closebook_shared::territories::Whereabouts;
 use diesel::prelude::*;
 
 use crate::db::DbConn;
@@ -91,6 +92,8 @@ pub struct LeadRow {
     pub version: i64,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    #[diesel(deserialize_as = StoredOptId)]
+    pub territory_id: Option<String>,
 }
 
 /// Degrees ↔ integer micro-degrees (about 11 cm; exact in the database).
@@ -181,6 +184,7 @@ impl LeadRow {
             hot: self.score >= closebook_shared::leads::HOT_SCORE,
             tags: json_list(&self.tags),
             created_by: self.created_by.as_deref().map(uuid),
+            territory_id: self.territory_id.as_deref().map(uuid),
             version: self.version,
             created_at: self.created_at.and_utc(),
             updated_at: self.updated_at.and_utc(),
@@ -229,4 +233,83 @@ pub fn to_dtos_pair(
         before.to_dto(set, &old_owner),
         after.to_dto(set, &new_owner),
     ))
+}
+
+/// A lead's address, for placing it in a territory.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = leads)]
+pub struct LeadPlace {
+    #[diesel(deserialize_as = StoredId)]
+    pub id: String,
+    pub latitude_e6: Option<i64>,
+    pub longitude_e6: Option<i64>,
+    pub zip: Option<String>,
+    pub city: Option<String>,
+    pub state: Option<String>,
+    #[diesel(deserialize_as = StoredOptId)]
+    pub territory_id: Option<String>,
+}
+
+impl LeadPlace {
+    pub fn whereabouts(&self) -> Whereabouts<'_> {
+        whereabouts(
+            self.latitude_e6,
+            self.longitude_e6,
+            &self.zip,
+            &self.city,
+            &self.state,
+        )
+    }
+}
+
+impl LeadRow {
+    pub fn whereabouts(&self) -> Whereabouts<'_> {
+        whereabouts(
+            self.latitude_e6,
+            self.longitude_e6,
+            &self.zip,
+            &self.city,
+            &self.state,
+        )
+    }
+}
+
+/// Where a lead is: its position (stored in micro-degrees) and its address.
+fn whereabouts<'a>(
+    latitude_e6: Option<i64>,
+    longitude_e6: Option<i64>,
+    zip: &'a Option<String>,
+    city: &'a Option<String>,
+    state: &'a Option<String>,
+) -> Whereabouts<'a> {
+    let degrees = |e6: i64| e6 as f64 / 1e6;
+    Whereabouts {
+        point: longitude_e6
+            .zip(latitude_e6)
+            .map(|(lon, lat)| (degrees(lon), degrees(lat))),
+        zip: zip.as_deref(),
+        city: city.as_deref(),
+        state: state.as_deref(),
+    }
+}
+
+/// Up to `limit` leads' addresses after the id `after`, by id.
+pub fn places_after(
+    conn: &mut DbConn,
+    after: Option<&str>,
+    limit: i64,
+) -> Result<Vec<LeadPlace>, ApiError> {
+    let mut q = leads::table.select(LeadPlace::as_select()).into_boxed();
+    if let Some(after) = after {
+        q = q.filter(leads::id.gt(after.to_owned()));
+    }
+    Ok(q.order(leads::id.asc()).limit(limit).load(conn)?)
+}
+
+/// The lead's territory, set by placing (a derived field: the lead's version stays).
+pub fn set_territory(conn: &mut DbConn, id: &str, territory: Option<&str>) -> Result<(), ApiError> {
+    diesel::update(leads::table.find(id))
+        .set(leads::territory_id.eq(territory))
+        .execute(conn)?;
+    Ok(())
 }

@@ -115,6 +115,7 @@ pub fn create(
         score_factors: String::new(),
         tags: list(req.tags),
         created_by: caller.principal.user_id().map(|u| u.to_string()),
+        territory_id: None,
         version: 1,
         created_at: now,
         updated_at: now,
@@ -132,6 +133,7 @@ pub fn create(
         return Err(duplicate_conflict(&id, on));
     }
     derive_with(&mut row, &set, 0, now);
+    row.territory_id = crate::domain::territories::placing::territory_of(conn, &row)?;
     rows::insert(conn, &row)?;
     let mut h = HistoryRow::new(&row.id, HistoryKind::Created, caller.actor.id, now);
     h.to_stage_id = Some(row.stage_id.clone());

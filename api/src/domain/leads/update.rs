@@ -76,5 +76,8 @@ pub fn update(
         row.tags = list(Some(v));
     }
     keys(&mut row);
+    if row.whereabouts() != before.whereabouts() {
+        row.territory_id = crate::domain::territories::placing::territory_of(conn, &row)?;
+    }
     save_edit(conn, caller, "lead.update", &before, row)
 }

@@ -1,5 +1,7 @@
 //! Drawing, changing and removing territories, and who works them.
 
+pub mod placing;
+
 use closebook_shared::territories::{
     CollectionType, CreateAssignmentRequest, CreateTerritoryRequest, EndAssignmentRequest, Feature,
     FeatureCollection, Territory, TerritoryAssignment, TerritoryKind, UpdateTerritoryRequest,
