@@ -575,6 +575,25 @@ async fn leads_are_placed_by_position_then_address(app: TestApp) {
         .await
         .expect(200);
     assert_eq!(moved.body["territory_id"], region["id"]);
+    // The lead list filters by a territory and everything within it.
+    let in_territory = |t: &Value| {
+        let (app, rep, path) = (
+            &app,
+            &rep,
+            format!("/api/v1/leads?territory={}", t["id"].as_str().unwrap()),
+        );
+        async move {
+            let page = app.get(&path).auth(rep).send().await.expect(200);
+            page.body["items"].as_array().unwrap().len()
+        }
+    };
+    assert_eq!(in_territory(&micro).await, 1);
+    assert_eq!(in_territory(&area).await, 3);
+    assert_eq!(
+        in_territory(&region).await,
+        5,
+        "the region, its area and its micro-territory"
+    );
     // A territory with a lead in it is not deleted.
     app.delete(&format!(
         "/api/v1/territories/{}",

@@ -226,6 +226,20 @@ pub fn all(conn: &mut DbConn, active_only: bool) -> Result<Vec<TerritoryRow>, Ap
         .load(conn)?)
 }
 
+/// The territory and every territory within it (the hierarchy is three levels deep).
+pub fn with_descendants(conn: &mut DbConn, id: &str) -> Result<Vec<String>, ApiError> {
+    let mut all = vec![id.to_owned()];
+    let mut level = all.clone();
+    for _ in 0..2 {
+        level = territories::table
+            .filter(territories::parent_id.eq_any(&level))
+            .select(territories::id)
+            .load(conn)?;
+        all.extend(level.iter().cloned());
+    }
+    Ok(all)
+}
+
 pub fn has_children(conn: &mut DbConn, id: &str) -> Result<bool, ApiError> {
     Ok(diesel::select(diesel::dsl::exists(
         territories::table.filter(territories::parent_id.eq(id)),

@@ -225,6 +225,8 @@ pub struct LeadListQuery {
     pub team: Option<Uuid>,
     pub pipeline: Option<Uuid>,
     pub stage: Option<Uuid>,
+    /// Leads lying in this territory or in one within it.
+    pub territory: Option<Uuid>,
     pub outcome: Option<Outcome>,
     /// The display sales stage (set or derived).
     pub sales_stage: Option<SalesStage>,

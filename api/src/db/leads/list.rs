@@ -121,6 +121,10 @@ pub fn list(
         return Ok(Page::empty());
     }
     let owner = q.owner.as_deref().map(|o| parse_owner(o, me)).transpose()?;
+    let territories = q
+        .territory
+        .map(|t| crate::db::territories::with_descendants(conn, &t.to_string()))
+        .transpose()?;
     let sort = q.sort.unwrap_or(LeadSort::Updated);
     let after_id = page.after_part(1).map(str::to_owned);
     let after_key = page.after_part(0).map(str::to_owned);
@@ -149,6 +153,9 @@ pub fn list(
         }
         if let Some(s) = q.stage {
             query = query.filter(leads::stage_id.eq(s.to_string()));
+        }
+        if let Some(ids) = &territories {
+            query = query.filter(leads::territory_id.eq_any(ids.clone()));
         }
         if let Some(o) = q.outcome {
             query = query.filter(leads::outcome.eq(o));
