@@ -8,8 +8,8 @@ use closebook_shared::activities::{
 use diesel::prelude::*;
 
 use super::DbConn;
+use super::columns::from_e6;
 use super::columns::{StoredId, StoredOptId, uuid_of as uuid};
-use super::leads::from_e6;
 use super::schema::{activities, lead_notes, leads, touches};
 use crate::error::ApiError;
 use crate::pagination::{PageRequest, keyset, parse_ts_key, ts_key};

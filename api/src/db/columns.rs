@@ -98,6 +98,20 @@ pub fn uuid_of(s: &str) -> uuid::Uuid {
     uuid::Uuid::parse_str(s).unwrap_or_default()
 }
 
+/// Degrees ↔ integer micro-degrees (about 11 cm; exact in the database): positions of leads and
+/// activities, territories' bounding boxes.
+pub fn to_e6(deg: f64) -> i64 {
+    #[allow(clippy::cast_possible_truncation)]
+    let v = (deg * 1_000_000.0).round() as i64;
+    v
+}
+
+pub fn from_e6(v: i64) -> f64 {
+    #[allow(clippy::cast_precision_loss)]
+    let d = v as f64 / 1_000_000.0;
+    d
+}
+
 /// A money pair of columns (minor units + currency) as `Money`; `None` when either is missing.
 pub fn money_of(minor: Option<i64>, currency: Option<&str>) -> Option<closebook_shared::Money> {
     match (minor, currency) {

@@ -7,9 +7,12 @@ use closebook_shared::territories::{
     TerritorySummary,
 };
 use diesel::prelude::*;
+use uuid::Uuid;
 
 use super::DbConn;
-use super::columns::{StoredId, StoredOptId, json_list, like_pattern, lower, uuid_of as uuid};
+use super::columns::{
+    StoredId, StoredOptId, from_e6, json_list, like_pattern, lower, to_e6, uuid_of as uuid,
+};
 use super::schema::{leads, territories, territory_assignments, users};
 use crate::error::ApiError;
 use crate::pagination::{PageRequest, keyset, text_key};
@@ -40,15 +43,6 @@ pub struct TerritoryRow {
     pub updated_at: NaiveDateTime,
 }
 
-/// Degrees as stored: micro-degrees (about 0.1 m), exact in a BIGINT on both databases.
-pub fn e6(degrees: f64) -> i64 {
-    (degrees * 1e6).round() as i64
-}
-
-fn degrees(e6: i64) -> f64 {
-    e6 as f64 / 1e6
-}
-
 impl TerritoryRow {
     /// The stored shape. Closebook writes only shapes it validated, so one that does not read
     /// back is a corrupt row: a 500 naming it, never a territory silently without its shape.
@@ -68,10 +62,10 @@ impl TerritoryRow {
 
     pub fn bbox(&self) -> Option<Vec<f64>> {
         Some(vec![
-            degrees(self.west_e6?),
-            degrees(self.south_e6?),
-            degrees(self.east_e6?),
-            degrees(self.north_e6?),
+            from_e6(self.west_e6?),
+            from_e6(self.south_e6?),
+            from_e6(self.east_e6?),
+            from_e6(self.north_e6?),
         ])
     }
 
@@ -124,10 +118,10 @@ impl TerritoryRow {
             .map(serde_json::to_string)
             .transpose()
             .map_err(|e| ApiError::internal(format!("geometry not serialisable: {e}")))?;
-        self.west_e6 = bbox.map(|b| e6(b[0]));
-        self.south_e6 = bbox.map(|b| e6(b[1]));
-        self.east_e6 = bbox.map(|b| e6(b[2]));
-        self.north_e6 = bbox.map(|b| e6(b[3]));
+        self.west_e6 = bbox.map(|b| to_e6(b[0]));
+        self.south_e6 = bbox.map(|b| to_e6(b[1]));
+        self.east_e6 = bbox.map(|b| to_e6(b[2]));
+        self.north_e6 = bbox.map(|b| to_e6(b[3]));
         Ok(())
     }
 }
@@ -191,10 +185,10 @@ pub fn list(
     if let Some([west, south, east, north]) = bbox {
         // Boxes meet unless one lies wholly to a side of the other.
         query = query
-            .filter(territories::west_e6.le(e6(east)))
-            .filter(territories::east_e6.ge(e6(west)))
-            .filter(territories::south_e6.le(e6(north)))
-            .filter(territories::north_e6.ge(e6(south)));
+            .filter(territories::west_e6.le(to_e6(east)))
+            .filter(territories::east_e6.ge(to_e6(west)))
+            .filter(territories::south_e6.le(to_e6(north)))
+            .filter(territories::north_e6.ge(to_e6(south)));
     }
     let rows = keyset!(
         query,
@@ -293,7 +287,6 @@ impl AssignmentRow {
     }
 }
 
-crate::db::find_fn!(find_assignment, AssignmentRow, territory_assignments);
 crate::db::insert_fn!(insert_assignment, AssignmentRow, territory_assignments);
 
 pub fn save_assignment(conn: &mut DbConn, row: &AssignmentRow) -> Result<(), ApiError> {
@@ -301,6 +294,19 @@ pub fn save_assignment(conn: &mut DbConn, row: &AssignmentRow) -> Result<(), Api
         .set(row)
         .execute(conn)?;
     Ok(())
+}
+
+/// One assignment, and its user's name.
+pub fn find_assignment(
+    conn: &mut DbConn,
+    id: Uuid,
+) -> Result<Option<(AssignmentRow, String)>, ApiError> {
+    Ok(territory_assignments::table
+        .inner_join(users::table.on(users::id.eq(territory_assignments::user_id)))
+        .filter(territory_assignments::id.eq(id.to_string()))
+        .select((AssignmentRow::as_select(), users::name))
+        .first(conn)
+        .optional()?)
 }
 
 /// A territory's assignments, current and past, newest first, with each user's name.

@@ -17,7 +17,7 @@ use diesel::prelude::*;
 
 use crate::db::DbConn;
 use crate::db::columns::{
-    StoredId, StoredOptCurrency, StoredOptId, json_list, money_of, uuid_of as uuid,
+    StoredId, StoredOptCurrency, StoredOptId, from_e6, json_list, money_of, uuid_of as uuid,
 };
 use crate::db::pipelines::{self, StageSet};
 use crate::db::schema::leads;
@@ -94,19 +94,6 @@ pub struct LeadRow {
     pub updated_at: NaiveDateTime,
     #[diesel(deserialize_as = StoredOptId)]
     pub territory_id: Option<String>,
-}
-
-/// Degrees ↔ integer micro-degrees (about 11 cm; exact in the database).
-pub fn to_e6(deg: f64) -> i64 {
-    #[allow(clippy::cast_possible_truncation)]
-    let v = (deg * 1_000_000.0).round() as i64;
-    v
-}
-
-pub fn from_e6(v: i64) -> f64 {
-    #[allow(clippy::cast_precision_loss)]
-    let d = v as f64 / 1_000_000.0;
-    d
 }
 
 fn utc(t: Option<NaiveDateTime>) -> Option<DateTime<Utc>> {
@@ -282,11 +269,10 @@ fn whereabouts<'a>(
     city: &'a Option<String>,
     state: &'a Option<String>,
 ) -> Whereabouts<'a> {
-    let degrees = |e6: i64| e6 as f64 / 1e6;
     Whereabouts {
         point: longitude_e6
             .zip(latitude_e6)
-            .map(|(lon, lat)| (degrees(lon), degrees(lat))),
+            .map(|(lon, lat)| (from_e6(lon), from_e6(lat))),
         zip: zip.as_deref(),
         city: city.as_deref(),
         state: state.as_deref(),

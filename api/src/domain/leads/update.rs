@@ -7,7 +7,7 @@ use super::{check_source, keys, list, load_for, save_edit, trimmed};
 use crate::authz::PipelineCaller;
 use crate::concurrency;
 use crate::db::DbConn;
-use crate::db::leads::to_e6;
+use crate::db::columns::to_e6;
 use crate::error::ApiError;
 
 pub fn update(

@@ -328,7 +328,7 @@ pub fn end_assignment(
     id: Uuid,
     req: EndAssignmentRequest,
 ) -> Result<TerritoryAssignment, ApiError> {
-    let before = rows::find_assignment(conn, id)?
+    let (before, name) = rows::find_assignment(conn, id)?
         .ok_or_else(|| ApiError::not_found("territory assignment"))?;
     let today = calendar::local_date(calendar::zone(conn)?, time::now());
     let to = req.effective_to.unwrap_or(today);
@@ -344,9 +344,6 @@ pub fn end_assignment(
     let mut row = before.clone();
     row.effective_to = Some(to);
     rows::save_assignment(conn, &row)?;
-    let name = user_rows::find(conn, crate::db::columns::uuid_of(&row.user_id))?
-        .map(|u| u.name)
-        .unwrap_or_default();
     let (old, new) = (before.to_dto(name.clone()), row.to_dto(name));
     audit::record(
         conn,

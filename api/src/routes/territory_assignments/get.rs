@@ -2,7 +2,7 @@ use actix_web::get;
 use closebook_shared::territories::TerritoryAssignment;
 
 use crate::authz::PipelineReaderCtx;
-use crate::db::{territories, users};
+use crate::db::territories;
 use crate::error::ApiError;
 use crate::openapi::TAG_TERRITORIES;
 use crate::params::Id;
@@ -18,12 +18,9 @@ pub async fn get_territory_assignment(
     id: Id<TerritoryAssignment>,
 ) -> Answer<TerritoryAssignment> {
     ctx.show(move |c, _| {
-        let row = territories::find_assignment(c, id.uuid())?
-            .ok_or_else(|| ApiError::not_found("territory assignment"))?;
-        let name = users::find(c, crate::db::columns::uuid_of(&row.user_id))?
-            .map(|u| u.name)
-            .unwrap_or_default();
-        Ok(row.to_dto(name))
+        territories::find_assignment(c, id.uuid())?
+            .map(|(row, name)| row.to_dto(name))
+            .ok_or_else(|| ApiError::not_found("territory assignment"))
     })
     .await
 }

@@ -1,19 +1,25 @@
 //! Territories: the hierarchy, shapes refused with the problem named, filters, export, delete
 //! rules, assignments with history, and who may do what.
 
+mod assignments;
+#[path = "../common/mod.rs"]
 mod common;
+mod placement;
+
+use assignments::assignments_keep_their_history;
+use placement::leads_are_placed_by_position_then_address;
 
 use closebook_shared::Role;
 use common::{TestApp, TestUser};
 use serde_json::{Value, json};
 
-fn square(west: f64, south: f64, east: f64, north: f64) -> Value {
+pub(crate) fn square(west: f64, south: f64, east: f64, north: f64) -> Value {
     json!({ "type": "Polygon", "coordinates": [[
         [west, south], [east, south], [east, north], [west, north], [west, south]
     ]] })
 }
 
-async fn draw(app: &TestApp, who: &TestUser, body: Value) -> Value {
+pub(crate) async fn draw(app: &TestApp, who: &TestUser, body: Value) -> Value {
     app.post("/api/v1/territories")
         .auth(who)
         .json(&body)
@@ -364,110 +370,6 @@ async fn edits_check_the_version_the_hierarchy_and_the_shape(app: TestApp) {
         .expect(204);
 }
 
-async fn assignments_keep_their_history(app: TestApp) {
-    let manager = app.user(Role::SalesManager, None, None).await;
-    let team = app.team("Field", Some(manager.id)).await;
-    let rep = app.user(Role::SalesRep, Some(team), None).await;
-    let finance = app.user(Role::Finance, None, None).await;
-    let first = draw(&app, &manager, json!({ "name": "First", "kind": "region" })).await;
-    let second = draw(
-        &app,
-        &manager,
-        json!({ "name": "Second", "kind": "region" }),
-    )
-    .await;
-    let assign = |t: &Value, body: Value| {
-        let path = format!(
-            "/api/v1/territories/{}/assignments",
-            t["id"].as_str().unwrap()
-        );
-        let (app, manager) = (&app, &manager);
-        async move { app.post(&path).auth(manager).json(&body).send().await }
-    };
-    let made = assign(&first, json!({ "user_id": rep.id, "role": "owner", "is_primary": true, "effective_from": "2026-01-01" }))
-        .await
-        .expect(201);
-    let assignment = made.body["id"].as_str().unwrap().to_owned();
-    assert_eq!(
-        made.header("location"),
-        Some(format!("/api/v1/territory-assignments/{assignment}").as_str())
-    );
-    assert!(
-        made.body["user_name"]
-            .as_str()
-            .is_some_and(|n| !n.is_empty())
-    );
-    // The primary flag moves to the newer primary assignment.
-    assign(&second, json!({ "user_id": rep.id, "role": "contributor", "is_primary": true, "effective_from": "2026-02-01" }))
-        .await
-        .expect(201);
-    let old = app
-        .get(&format!("/api/v1/territory-assignments/{assignment}"))
-        .auth(&manager)
-        .send()
-        .await
-        .expect(200);
-    assert_eq!(old.body["is_primary"], false);
-
-    let table = [
-        (
-            json!({ "user_id": finance.id, "role": "owner" }),
-            409,
-            "user_id",
-        ),
-        (
-            json!({ "user_id": "01a21b3c-f61e-7795-a436-373f270638c2", "role": "owner" }),
-            409,
-            "user_id",
-        ),
-        (json!({ "user_id": rep.id, "role": "boss" }), 422, "role"),
-        (
-            json!({ "user_id": rep.id, "role": "viewer", "effective_from": "2026-03-02", "effective_to": "2026-03-01" }),
-            422,
-            "effective_to",
-        ),
-    ];
-    for (body, status, field) in table {
-        let res = assign(&first, body.clone()).await.expect(status);
-        assert!(
-            res.fields().contains(&field.to_owned()),
-            "{body}: {:?}",
-            res.body
-        );
-    }
-
-    let end = format!("/api/v1/territory-assignments/{assignment}/end");
-    let ended = app
-        .post(&end)
-        .auth(&manager)
-        .json(&json!({ "effective_to": "2026-03-31" }))
-        .send()
-        .await
-        .expect(200);
-    assert_eq!(ended.body["effective_to"], "2026-03-31");
-    app.post(&end)
-        .auth(&manager)
-        .json(&json!({ "effective_to": "2026-04-30" }))
-        .send()
-        .await
-        .problem(409, "conflict");
-    let history = app
-        .get(&format!(
-            "/api/v1/territories/{}/assignments",
-            first["id"].as_str().unwrap()
-        ))
-        .auth(&rep)
-        .send()
-        .await
-        .expect(200);
-    assert_eq!(
-        history.body.as_array().unwrap().len(),
-        1,
-        "an ended assignment stays in the history"
-    );
-    assert_eq!(history.body[0]["effective_to"], "2026-03-31");
-}
-
 async fn reps_read_and_managers_draw(app: TestApp) {
     let manager = app.user(Role::SalesManager, None, None).await;
     let rep = app.user(Role::SalesRep, None, None).await;
@@ -502,107 +404,6 @@ async fn reps_read_and_managers_draw(app: TestApp) {
         .send()
         .await
         .problem(403, "forbidden");
-}
-
-async fn leads_are_placed_by_position_then_address(app: TestApp) {
-    let manager = app.user(Role::SalesManager, None, None).await;
-    let rep = app.user(Role::SalesRep, None, None).await;
-    let region = draw(
-        &app,
-        &manager,
-        json!({ "name": "Front Range", "kind": "region", "states": ["CO"] }),
-    )
-    .await;
-    let area = draw(
-        &app,
-        &manager,
-        json!({
-            "name": "Denver Metro", "kind": "area", "parent_id": region["id"],
-            "geometry": square(-105.2, 39.6, -104.7, 39.9), "zip_codes": ["80302"]
-        }),
-    )
-    .await;
-    let micro = draw(&app, &manager, json!({
-        "name": "Downtown", "kind": "micro", "parent_id": area["id"], "geometry": square(-105.01, 39.73, -104.97, 39.76)
-    }))
-    .await;
-    // (lead's whereabouts, the territory it lands in)
-    let table = [
-        (
-            json!({ "latitude": 39.745, "longitude": -104.99 }),
-            micro["id"].clone(),
-        ),
-        (
-            json!({ "latitude": 39.8, "longitude": -104.8 }),
-            area["id"].clone(),
-        ),
-        (
-            json!({ "latitude": 10.0, "longitude": 10.0, "zip": "80302-1234" }),
-            area["id"].clone(),
-        ),
-        (
-            json!({ "city": "Pueblo", "state": "co" }),
-            region["id"].clone(),
-        ),
-        (json!({ "city": "Reno", "state": "NV" }), Value::Null),
-    ];
-    for (n, (at, territory)) in table.iter().enumerate() {
-        let mut body = at.clone();
-        body["company"] = json!(format!("Placed {n}"));
-        let lead = app
-            .post("/api/v1/leads")
-            .auth(&rep)
-            .json(&body)
-            .send()
-            .await
-            .expect(201);
-        assert_eq!(lead.body["territory_id"], *territory, "{at}");
-    }
-    // Moving a lead's address moves it; other edits leave it.
-    let lead = app
-        .post("/api/v1/leads")
-        .auth(&rep)
-        .json(&json!({ "company": "Mover", "city": "Reno", "state": "NV" }))
-        .send()
-        .await
-        .expect(201);
-    let path = format!("/api/v1/leads/{}", lead.id());
-    let moved = app
-        .patch(&path)
-        .auth(&rep)
-        .json(&json!({ "state": "CO" }))
-        .send()
-        .await
-        .expect(200);
-    assert_eq!(moved.body["territory_id"], region["id"]);
-    // The lead list filters by a territory and everything within it.
-    let in_territory = |t: &Value| {
-        let (app, rep, path) = (
-            &app,
-            &rep,
-            format!("/api/v1/leads?territory={}", t["id"].as_str().unwrap()),
-        );
-        async move {
-            let page = app.get(&path).auth(rep).send().await.expect(200);
-            page.body["items"].as_array().unwrap().len()
-        }
-    };
-    assert_eq!(in_territory(&micro).await, 1);
-    assert_eq!(in_territory(&area).await, 3);
-    assert_eq!(
-        in_territory(&region).await,
-        5,
-        "the region, its area and its micro-territory"
-    );
-    // A territory with a lead in it is not deleted.
-    app.delete(&format!(
-        "/api/v1/territories/{}",
-        micro["id"].as_str().unwrap()
-    ))
-    .auth(&manager)
-    .send()
-    .await
-    .problem(409, "conflict");
 }
 
 on_both_backends!(
