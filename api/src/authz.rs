@@ -170,23 +170,89 @@ pub fn owner_scope(conn: &mut DbConn, p: &Principal) -> Result<OwnerScope, ApiEr
     })
 }
 
+/// The pipeline's scope: the owners whose leads the caller sees and works ([`OwnerScope`], which
+/// this dereferences to), and the territories whose leads nobody holds it also sees — a rep the
+/// territories it owns (to claim those leads), a manager those it is assigned to (to place
+/// them), each with the territories within.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeadScope {
+    pub owners: OwnerScope,
+    pub pool: Vec<String>,
+    /// Whether the caller may work a lead nobody holds (place it, edit it), beyond claiming it.
+    pub places_pool: bool,
+}
+
+impl std::ops::Deref for LeadScope {
+    type Target = OwnerScope;
+    fn deref(&self) -> &OwnerScope {
+        &self.owners
+    }
+}
+
+impl LeadScope {
+    /// Whether the caller sees a lead held by `owner` (`None`: nobody) lying in `territory`.
+    pub fn sees(&self, owner: Option<&str>, territory: Option<&str>) -> bool {
+        match owner {
+            Some(o) => self.owners.covers(o),
+            None => self.in_pool(territory),
+        }
+    }
+
+    /// Whether the caller may change a lead held by `owner` lying in `territory`: its owner's
+    /// scope covers it, or nobody holds it and the caller places its territory's leads.
+    pub fn works(&self, owner: Option<&str>, territory: Option<&str>) -> bool {
+        match owner {
+            Some(o) => self.owners.covers(o),
+            None => self.places_pool && self.in_pool(territory),
+        }
+    }
+
+    /// Whether an unheld lead in `territory` is one the caller sees.
+    pub fn in_pool(&self, territory: Option<&str>) -> bool {
+        matches!(self.owners, OwnerScope::All)
+            || territory.is_some_and(|t| self.pool.iter().any(|p| p == t))
+    }
+}
+
+/// The pipeline's scope of `p` (see [`LeadScope`]).
+pub fn lead_scope(conn: &mut DbConn, p: &Principal) -> Result<LeadScope, ApiError> {
+    use closebook_shared::territories::AssignmentRole;
+    let owners = owner_scope(conn, p)?;
+    let (roles, places_pool): (&[AssignmentRole], bool) = match p.role {
+        Role::SalesRep => (&[AssignmentRole::Owner], false),
+        Role::SalesManager => (AssignmentRole::ALL, true),
+        _ => (&[], matches!(owners, OwnerScope::All)),
+    };
+    let pool = match p.user_id() {
+        Some(me) if !roles.is_empty() => {
+            crate::db::territories::served_by(conn, me, roles, crate::time::now().date())?
+        }
+        _ => Vec::new(),
+    };
+    Ok(LeadScope {
+        owners,
+        pool,
+        places_pool,
+    })
+}
+
 /// The pipeline capability: leads and everything on them, clients. Handlers take
-/// [`PipelineCtx`]; its scope is the caller's [`OwnerScope`].
+/// [`PipelineCtx`]; its scope is the caller's [`LeadScope`].
 pub struct PipelineWork;
 
 impl crate::context::Capability for PipelineWork {
-    type Scope = OwnerScope;
+    type Scope = LeadScope;
     fn admit(p: &Principal) -> Result<(), ApiError> {
         require_pipeline_role(p)
     }
-    fn scope(conn: &mut DbConn, p: &Principal) -> Result<OwnerScope, ApiError> {
-        owner_scope(conn, p)
+    fn scope(conn: &mut DbConn, p: &Principal) -> Result<LeadScope, ApiError> {
+        lead_scope(conn, p)
     }
 }
 
 pub type PipelineCtx = crate::context::Scoped<PipelineWork>;
 /// A pipeline caller inside its transaction, as domain functions take it.
-pub type PipelineCaller = crate::context::Caller<OwnerScope>;
+pub type PipelineCaller = crate::context::Caller<LeadScope>;
 
 /// A capability whose callers all see the same records: admitting them is the whole rule.
 macro_rules! role_capability {
@@ -281,6 +347,26 @@ impl crate::context::Capability for People {
 }
 
 pub type PeopleCtx = crate::context::Scoped<People>;
+
+/// A person's own things (notifications): every signed-in user; the scope is its user id.
+/// Service tokens, being no person, are refused.
+pub struct OwnThings;
+
+impl crate::context::Capability for OwnThings {
+    type Scope = String;
+    fn admit(p: &Principal) -> Result<(), ApiError> {
+        p.user_id()
+            .map(|_| ())
+            .ok_or_else(|| ApiError::forbidden("only a signed-in person has notifications"))
+    }
+    fn scope(_: &mut DbConn, p: &Principal) -> Result<String, ApiError> {
+        p.user_id()
+            .map(|u| u.to_string())
+            .ok_or_else(|| ApiError::forbidden("only a signed-in person has notifications"))
+    }
+}
+
+pub type SignedInCtx = crate::context::Scoped<OwnThings>;
 
 /// Teams: every signed-in caller, seeing the teams [`team_scope`] lists (`None`: all).
 pub struct Teams;

@@ -74,6 +74,27 @@ pub fn spawn_commission_sources(state: web::Data<AppState>) {
     });
 }
 
+/// LAR-006 every minute: pending allocations past their deadline expire and their leads go to
+/// the next rep (`domain::allocations::expire_lapsed`). Safe on every instance at once: each
+/// run locks the allocation sequence before it reads what has lapsed.
+pub fn spawn_allocation_sla(state: web::Data<AppState>) {
+    actix_web::rt::spawn(async move {
+        let mut tick = actix_web::rt::time::interval(Duration::from_secs(60));
+        loop {
+            tick.tick().await;
+            let result = state
+                .db
+                .write(|c| crate::domain::allocations::expire_lapsed(c, time::now(), 100))
+                .await;
+            match result {
+                Ok(0) => {}
+                Ok(expired) => tracing::info!(expired, "allocations past their SLA moved on"),
+                Err(e) => tracing::warn!(error = %e, "allocation SLA monitor failed"),
+            }
+        }
+    });
+}
+
 /// Earns (or voids) pending commission lines whose window has passed, every ten minutes.
 pub fn spawn_commission_eligibility(state: web::Data<AppState>) {
     actix_web::rt::spawn(async move {

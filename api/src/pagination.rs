@@ -32,6 +32,8 @@ macro_rules! paging {
 
 paging!(
     closebook_shared::territories::TerritoryListQuery,
+    closebook_shared::allocation::AllocationListQuery,
+    closebook_shared::notifications::NotificationListQuery,
     closebook_shared::commission_lines::CommissionListQuery,
     closebook_shared::activities::LeadActivityQuery,
     closebook_shared::activities::ListQuery,

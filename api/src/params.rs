@@ -151,6 +151,8 @@ records! {
     closebook_shared::commission_lines::Payout => "payout",
     closebook_shared::territories::Territory => "territory",
     closebook_shared::territories::TerritoryAssignment => "territory assignment",
+    closebook_shared::allocation::Allocation => "allocation",
+    closebook_shared::notifications::Notification => "notification",
 }
 
 #[cfg(test)]

@@ -48,6 +48,8 @@ macro_rules! versioned {
 }
 
 versioned!(
+    closebook_shared::allocation::Allocation,
+    closebook_shared::allocation::RepIntake,
     closebook_shared::compensation_plans::CompensationPlan,
     closebook_shared::leads::Lead,
     closebook_shared::pipelines::Pipeline,
@@ -75,6 +77,7 @@ macro_rules! identified {
 
 identified!(
     closebook_shared::activities::Activity,
+    closebook_shared::allocation::Allocation,
     closebook_shared::activities::Note,
     closebook_shared::activities::Touch,
     closebook_shared::commission_lines::Payout,

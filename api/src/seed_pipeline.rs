@@ -115,7 +115,7 @@ pub fn leads(db: &Db, rep_ids: &[String], per_rep: usize) -> Result<String, Stri
                     source_type: Some(SourceType::Inbound),
                     source_channel: Some(CHANNELS[n % CHANNELS.len()]),
                     introduced_by: None,
-                    owner_id: rep.clone(),
+                    owner_id: Some(rep.clone()),
                     pipeline_id: ASSISTED_SALES_PIPELINE.into(),
                     stage_id: stage.id.clone(),
                     outcome,
@@ -242,7 +242,7 @@ fn activity(lead: &LeadRow, at: NaiveDateTime, kind: ActivityKind) -> ActivityRo
         notes: Some("Spoke about volumes".into()),
         outcome: Some(closebook_shared::activities::ActivityOutcome::Positive),
         duration_minutes: Some(10),
-        ..ActivityRow::generated(&lead.id, &lead.owner_id, kind, at)
+        ..ActivityRow::generated(&lead.id, lead.owner_id.as_deref().unwrap_or_default(), kind, at)
     }
 }
 

@@ -25,6 +25,8 @@ pub enum Event {
     PipelineClosed(PipelineClosed),
     #[serde(rename = "sales.lead.reassigned")]
     LeadReassigned(LeadReassigned),
+    #[serde(rename = "sales.lead.allocated")]
+    LeadAllocated(LeadAllocated),
     #[serde(rename = "org.user.created")]
     UserCreated(UserCreated),
     #[serde(rename = "org.user.updated")]
@@ -45,6 +47,7 @@ impl Event {
             Event::StageChanged(e) => ("lead", e.lead_id),
             Event::PipelineClosed(e) => ("lead", e.lead_id),
             Event::LeadReassigned(e) => ("lead", e.lead_id),
+            Event::LeadAllocated(e) => ("allocation", e.allocation_id),
             Event::UserCreated(e) => ("user", e.user_id),
             Event::UserUpdated(e) | Event::UserDeactivated(e) => ("user", e.user_id),
             Event::TeamCreated(e) | Event::TeamUpdated(e) => ("team", e.team_id),
@@ -69,7 +72,9 @@ impl Event {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LeadCreated {
     pub lead_id: Uuid,
-    pub owner_id: Uuid,
+    /// `null`: created without an owner; a `sales.lead.allocated` in the same transaction says
+    /// where it went.
+    pub owner_id: Option<Uuid>,
     pub pipeline_id: Uuid,
     pub stage_id: Uuid,
 }
@@ -107,9 +112,27 @@ pub struct PipelineClosed {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LeadReassigned {
     pub lead_id: Uuid,
-    pub from_owner_id: Uuid,
-    pub to_owner_id: Uuid,
+    /// `null`: the lead came from the overflow pool or its territory's unclaimed leads.
+    pub from_owner_id: Option<Uuid>,
+    /// `null`: the lead went to the overflow pool.
+    pub to_owner_id: Option<Uuid>,
     pub reason: String,
+    /// The allocation that moved it, when an allocation did.
+    #[serde(default)]
+    pub allocation_id: Option<Uuid>,
+}
+
+/// `sales.lead.allocated`: the allocation engine (or a manager, or a claim) gave a lead to a rep
+/// or to the overflow pool.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LeadAllocated {
+    pub allocation_id: Uuid,
+    pub lead_id: Uuid,
+    /// `null`: the overflow pool.
+    pub rm_id: Option<Uuid>,
+    pub allocation_type: crate::allocation::AllocationType,
+    pub is_reassignment: bool,
 }
 
 /// `org.user.created`.

@@ -20,6 +20,7 @@ pub mod follow_up;
 pub mod invoices;
 pub mod leads;
 pub mod money;
+pub mod notifications;
 pub mod page;
 pub mod patch;
 pub mod pipelines;

@@ -35,6 +35,13 @@ pub struct Settings {
     /// Commission lines above this amount are flagged in finance's approval queue; none flags
     /// none.
     pub approval_threshold: Option<crate::Money>,
+    /// Lead allocation (seed 003 §6.1).
+    pub allocation: crate::allocation::AllocationRules,
+    /// The production threshold of "My Territory" (seed 000 F6).
+    pub production: crate::territories::ProductionThresholds,
+    /// The territory map's tile server (`{z}`, `{x}`, `{y}` in the URL); `null`: the shapes
+    /// draw on a plain background.
+    pub map_tile_url: Option<String>,
     pub version: i64,
     pub updated_at: DateTime<Utc>,
 }
@@ -81,4 +88,64 @@ pub struct UpdateSettingsRequest {
     #[serde(default)]
     #[garde(inner(custom(|m: &crate::Money, _: &()| validate::money(m))))]
     pub approval_threshold: Option<crate::Money>,
+    /// Replaces the allocation rules whole.
+    #[serde(default)]
+    #[garde(dive)]
+    pub allocation: Option<crate::allocation::AllocationRules>,
+    /// Replaces the thresholds whole; yellow not above green.
+    #[serde(default)]
+    #[garde(dive)]
+    pub production: Option<crate::territories::ProductionThresholds>,
+    /// An http(s) URL with `{z}`, `{x}` and `{y}`; `null` removes it.
+    #[serde(default, deserialize_with = "crate::patch::nullable")]
+    #[garde(inner(inner(length(chars, min = 1, max = 500), custom(tile_url))))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 500, pattern = r"^https?://\S*\{z\}\S*$")
+    )]
+    pub map_tile_url: Option<Option<String>>,
+}
+
+/// An http(s) URL of visible ASCII naming the tile's `{z}`, `{x}` and `{y}`, in that order (the
+/// slippy-map convention; the contract's pattern states the same).
+pub fn tile_url<T: AsRef<str>>(value: &T, _ctx: &()) -> garde::Result {
+    let v = value.as_ref();
+    let rest = v
+        .strip_prefix("https://")
+        .or_else(|| v.strip_prefix("http://"));
+    let in_order = rest.is_some_and(|mut rest| {
+        ["{z}", "{x}", "{y}"].iter().all(|p| match rest.find(p) {
+            Some(at) => {
+                rest = &rest[at + p.len()..];
+                true
+            }
+            None => false,
+        })
+    });
+    if in_order && v.chars().all(|c| c.is_ascii_graphic()) {
+        Ok(())
+    } else {
+        Err(garde::Error::new(
+            "must be an http(s) URL of visible ASCII with {z}, {x} and {y}, in that order",
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn tile_urls() {
+        let table = [
+            ("https://tile.openstreetmap.org/{z}/{x}/{y}.png", true),
+            ("http://tiles.local:8080/{z}/{x}/{y}@2x.png?key=a", true),
+            ("https://tiles/{x}/{y}/{z}.png", false),
+            ("https://tiles/{z}/{x}.png", false),
+            ("ftp://tiles/{z}/{x}/{y}.png", false),
+            ("https://tiles/{z}/{x}/{y} .png", false),
+            ("https://tiles/{z}/{x}/{y}/é.png", false),
+        ];
+        for (url, ok) in table {
+            assert_eq!(super::tile_url(&url, &()).is_ok(), ok, "{url}");
+        }
+    }
 }

@@ -80,7 +80,11 @@ pub fn list(
     }
     query = within_scope!(query, scope, clients::owner_id);
     if let Some(owner) = q.owner.as_deref() {
-        query = query.filter(clients::owner_id.eq(parse_owner(owner, me)?));
+        query = match parse_owner(owner, me)? {
+            Some(owner) => query.filter(clients::owner_id.eq(owner)),
+            // Every client has an owner.
+            None => query.filter(clients::owner_id.is_null()),
+        };
     }
     if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         query = query.filter(lower(clients::name).like(like_pattern(text)).escape('\\'));

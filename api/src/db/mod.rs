@@ -7,6 +7,7 @@
 //! upgrades inside transactions, and writes waiting together share one commit.
 
 pub mod activities;
+pub mod allocations;
 pub mod checkpoint;
 pub mod clients;
 pub mod columns;
@@ -16,6 +17,7 @@ pub mod history;
 pub mod idempotency;
 pub mod job_runs;
 pub mod leads;
+pub mod notifications;
 pub mod pipelines;
 mod pool;
 pub mod schema;

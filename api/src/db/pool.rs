@@ -135,9 +135,31 @@ impl Db {
         } else {
             SQLITE_MIGRATIONS
         };
-        conn.run_pending_migrations(migrations)
+        if self.url.is_postgres() {
+            return conn
+                .run_pending_migrations(migrations)
+                .map(|_| ())
+                .map_err(|e| format!("migrations failed: {e}"));
+        }
+        // SQLite changes a column's constraints by rebuilding its table, which a table that
+        // others reference survives only with foreign keys off (sqlite.org/lang_altertable.html,
+        // "Making Other Kinds Of Table Schema Changes"). The pragma is a no-op inside the
+        // migration's transaction, so it is set around the run, and the references are
+        // checked before the connection goes back to the pool.
+        conn.batch_execute("PRAGMA foreign_keys = OFF")
+            .map_err(|e| format!("migrations failed: {e}"))?;
+        let ran = conn
+            .run_pending_migrations(migrations)
             .map(|_| ())
-            .map_err(|e| format!("migrations failed: {e}"))
+            .map_err(|e| format!("migrations failed: {e}"));
+        let dangling = sqlite_foreign_key_violations(&mut *conn);
+        conn.batch_execute("PRAGMA foreign_keys = ON")
+            .map_err(|e| format!("migrations failed: {e}"))?;
+        ran?;
+        match dangling? {
+            0 => Ok(()),
+            n => Err(format!("migrations left {n} rows with a dangling reference")),
+        }
     }
 
     /// Runs read-only database work.
@@ -266,4 +288,21 @@ pub fn check(url: &DatabaseUrl) -> Result<String, String> {
             Ok("database ok (reachable, migrated)".into())
         }
     }
+}
+
+/// How many rows `PRAGMA foreign_key_check` reports.
+fn sqlite_foreign_key_violations(conn: &mut DbConn) -> Result<usize, String> {
+    #[derive(QueryableByName)]
+    struct Violation {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        #[allow(dead_code)]
+        table: String,
+    }
+    let DbConn::Sqlite(c) = conn else {
+        return Ok(0);
+    };
+    diesel::sql_query("PRAGMA foreign_key_check")
+        .load::<Violation>(c)
+        .map(|v| v.len())
+        .map_err(|e| format!("foreign key check failed: {e}"))
 }

@@ -131,6 +131,15 @@ diesel::table! {
         updated_at -> Timestamp,
         billing_webhook_secret -> Nullable<Text>,
         approval_threshold_minor -> Nullable<BigInt>,
+        allocation_geographic -> Bool,
+        allocation_max_active_leads -> Integer,
+        allocation_skill_match -> Text,
+        allocation_high_value_minor -> Nullable<BigInt>,
+        allocation_high_performer_score -> Integer,
+        allocation_sla_minutes -> Integer,
+        production_green_per_month -> Integer,
+        production_yellow_per_month -> Integer,
+        map_tile_url -> Nullable<Text>,
     }
 }
 
@@ -182,7 +191,7 @@ diesel::table! {
         source_type -> Nullable<Text>,
         source_channel -> Nullable<Text>,
         introduced_by -> Nullable<Text>,
-        owner_id -> Text,
+        owner_id -> Nullable<Text>,
         pipeline_id -> Text,
         stage_id -> Text,
         outcome -> Text,
@@ -537,6 +546,67 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    rep_intake (user_id) {
+        user_id -> Text,
+        availability -> Text,
+        intake_paused -> Bool,
+        capacity -> Nullable<Integer>,
+        skills -> Text,
+        last_allocated -> Nullable<BigInt>,
+        version -> BigInt,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    allocation_sequence (id) {
+        id -> Integer,
+        last -> BigInt,
+    }
+}
+
+diesel::table! {
+    allocations (id) {
+        id -> Text,
+        lead_id -> Text,
+        rm_id -> Nullable<Text>,
+        allocation_type -> Text,
+        allocation_reason -> Text,
+        priority -> Integer,
+        status -> Text,
+        allocated_at -> Timestamp,
+        accepted_at -> Nullable<Timestamp>,
+        first_action_at -> Nullable<Timestamp>,
+        sla_deadline -> Timestamp,
+        is_reassignment -> Bool,
+        previous_rm_id -> Nullable<Text>,
+        reassignment_reason -> Nullable<Text>,
+        rejection_reason -> Nullable<Text>,
+        superseded_by -> Nullable<Text>,
+        sequence -> BigInt,
+        trace -> Text,
+        allocated_by -> Nullable<Text>,
+        ended_at -> Nullable<Timestamp>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    notifications (id) {
+        id -> Text,
+        user_id -> Text,
+        kind -> Text,
+        title -> Text,
+        body -> Text,
+        link -> Nullable<Text>,
+        created_at -> Timestamp,
+        read_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(plan_assignments -> compensation_plans (plan_id));
 diesel::joinable!(commission_line_status -> commission_lines (line_id));
 diesel::joinable!(commission_lines -> users (rep_id));
@@ -577,4 +647,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     job_runs,
     territories,
     territory_assignments,
+    rep_intake,
+    allocation_sequence,
+    allocations,
+    notifications,
 );

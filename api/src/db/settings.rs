@@ -1,7 +1,9 @@
 //! The organisation's one settings row.
 
 use chrono::NaiveDateTime;
+use closebook_shared::allocation::{AllocationRules, SkillMatch};
 use closebook_shared::settings::{Settings, Weekday};
+use closebook_shared::territories::ProductionThresholds;
 use diesel::prelude::*;
 
 use super::DbConn;
@@ -25,6 +27,15 @@ pub struct SettingsRow {
     pub billing_webhook_secret: Option<String>,
     /// Lines above this amount (organisation currency) are flagged in the approval queue.
     pub approval_threshold_minor: Option<i64>,
+    pub allocation_geographic: bool,
+    pub allocation_max_active_leads: i32,
+    pub allocation_skill_match: SkillMatch,
+    pub allocation_high_value_minor: Option<i64>,
+    pub allocation_high_performer_score: i32,
+    pub allocation_sla_minutes: i32,
+    pub production_green_per_month: i32,
+    pub production_yellow_per_month: i32,
+    pub map_tile_url: Option<String>,
 }
 
 impl SettingsRow {
@@ -40,8 +51,38 @@ impl SettingsRow {
                 self.approval_threshold_minor,
                 Some(&self.currency),
             ),
+            allocation: self.allocation_rules(),
+            production: self.production(),
+            map_tile_url: self.map_tile_url.clone(),
             version: self.version,
             updated_at: self.updated_at.and_utc(),
+        }
+    }
+
+    pub fn allocation_rules(&self) -> AllocationRules {
+        AllocationRules {
+            geographic: self.allocation_geographic,
+            max_active_leads: self.allocation_max_active_leads.max(1) as u32,
+            skill_match: self.allocation_skill_match,
+            high_value_minor: self.allocation_high_value_minor,
+            high_performer_score: self.allocation_high_performer_score.clamp(0, 100) as u32,
+            sla_minutes: self.allocation_sla_minutes.max(1) as u32,
+        }
+    }
+
+    pub fn set_allocation_rules(&mut self, r: &AllocationRules) {
+        self.allocation_geographic = r.geographic;
+        self.allocation_max_active_leads = r.max_active_leads as i32;
+        self.allocation_skill_match = r.skill_match;
+        self.allocation_high_value_minor = r.high_value_minor;
+        self.allocation_high_performer_score = r.high_performer_score as i32;
+        self.allocation_sla_minutes = r.sla_minutes as i32;
+    }
+
+    pub fn production(&self) -> ProductionThresholds {
+        ProductionThresholds {
+            green_per_month: self.production_green_per_month.max(0) as u32,
+            yellow_per_month: self.production_yellow_per_month.max(0) as u32,
         }
     }
 }

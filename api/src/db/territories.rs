@@ -222,16 +222,114 @@ pub fn all(conn: &mut DbConn, active_only: bool) -> Result<Vec<TerritoryRow>, Ap
 
 /// The territory and every territory within it (the hierarchy is three levels deep).
 pub fn with_descendants(conn: &mut DbConn, id: &str) -> Result<Vec<String>, ApiError> {
-    let mut all = vec![id.to_owned()];
-    let mut level = all.clone();
+    all_within(conn, vec![id.to_owned()])
+}
+
+/// `roots` and every territory within them.
+pub fn all_within(conn: &mut DbConn, roots: Vec<String>) -> Result<Vec<String>, ApiError> {
+    let mut all = roots.clone();
+    let mut level = roots;
     for _ in 0..2 {
+        if level.is_empty() {
+            break;
+        }
         level = territories::table
             .filter(territories::parent_id.eq_any(&level))
             .select(territories::id)
             .load(conn)?;
         all.extend(level.iter().cloned());
     }
+    all.sort();
+    all.dedup();
     Ok(all)
+}
+
+/// The territory, then its parent, then the parent's parent.
+pub fn with_ancestors(conn: &mut DbConn, id: &str) -> Result<Vec<String>, ApiError> {
+    let mut chain = vec![id.to_owned()];
+    for _ in 0..2 {
+        let parent: Option<Option<String>> = territories::table
+            .find(chain.last().expect("starts with one"))
+            .select(territories::parent_id)
+            .first(conn)
+            .optional()?;
+        match parent.flatten() {
+            Some(p) => chain.push(p),
+            None => break,
+        }
+    }
+    Ok(chain)
+}
+
+/// The territories `user` holds an assignment in force on `day` with one of `roles`, and the
+/// territories within them.
+pub fn served_by(
+    conn: &mut DbConn,
+    user: Uuid,
+    roles: &[AssignmentRole],
+    day: NaiveDate,
+) -> Result<Vec<String>, ApiError> {
+    let roots: Vec<String> = in_force(day)
+        .filter(territory_assignments::user_id.eq(user.to_string()))
+        .filter(territory_assignments::role.eq_any(roles.to_vec()))
+        .select(territory_assignments::territory_id)
+        .load(conn)?;
+    if roots.is_empty() {
+        return Ok(roots);
+    }
+    all_within(conn, roots)
+}
+
+/// (user, territory) of the owner and contributor assignments in force on `day` on any of
+/// `territory_ids`: the reps that serve them.
+pub fn servers_of(
+    conn: &mut DbConn,
+    territory_ids: &[String],
+    day: NaiveDate,
+) -> Result<Vec<(String, String)>, ApiError> {
+    Ok(in_force(day)
+        .filter(territory_assignments::territory_id.eq_any(territory_ids.to_vec()))
+        .filter(
+            territory_assignments::role
+                .eq_any([AssignmentRole::Owner, AssignmentRole::Contributor]),
+        )
+        .select((
+            territory_assignments::user_id,
+            territory_assignments::territory_id,
+        ))
+        .load(conn)?)
+}
+
+/// The user's assignments in force on `day` with one of `roles`, primary first.
+pub fn assignments_of(
+    conn: &mut DbConn,
+    user: Uuid,
+    roles: &[AssignmentRole],
+    day: NaiveDate,
+) -> Result<Vec<AssignmentRow>, ApiError> {
+    Ok(in_force(day)
+        .filter(territory_assignments::user_id.eq(user.to_string()))
+        .filter(territory_assignments::role.eq_any(roles.to_vec()))
+        .order((
+            territory_assignments::is_primary.desc(),
+            territory_assignments::id,
+        ))
+        .select(AssignmentRow::as_select())
+        .load(conn)?)
+}
+
+/// Assignments in force on `day`: begun, and not ended before it.
+fn in_force(
+    day: NaiveDate,
+) -> territory_assignments::BoxedQuery<'static, <DbConn as diesel::Connection>::Backend> {
+    territory_assignments::table
+        .filter(territory_assignments::effective_from.le(day))
+        .filter(
+            territory_assignments::effective_to
+                .is_null()
+                .or(territory_assignments::effective_to.ge(day)),
+        )
+        .into_boxed()
 }
 
 pub fn has_children(conn: &mut DbConn, id: &str) -> Result<bool, ApiError> {

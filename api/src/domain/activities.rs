@@ -80,6 +80,7 @@ pub fn create(
     let set = pipelines::stages(conn, &lead.pipeline_id)?;
     derive(conn, &mut lead, &set, now)?;
     versioned::save(conn, &mut lead, before.version, now)?;
+    super::allocations::note_action(conn, &lead, caller.principal.user_id(), now)?;
     let dto = row.to_dto(&lead.company, lead.contact_name.as_deref());
     audit::record_after(
         conn,
@@ -140,23 +141,23 @@ pub fn add_touch(
     Ok(dto)
 }
 
-/// The lead a record hangs on, when the caller works it; otherwise the record (`kind`) is not
+/// The lead a record hangs on, when the caller sees it; otherwise the record (`kind`) is not
 /// found, as the lead is not.
-fn worked_lead(
+fn seen_lead(
     conn: &mut DbConn,
     caller: &PipelineCaller,
     lead_id: &str,
     kind: &'static str,
 ) -> Result<LeadRow, ApiError> {
     lead_rows::find(conn, lead_id)?
-        .filter(|l| caller.scope.covers(&l.owner_id))
+        .filter(|l| caller.scope.sees(l.owner_id.as_deref(), l.territory_id.as_deref()))
         .ok_or_else(|| ApiError::not_found(kind))
 }
 
 /// One activity on a lead the caller works.
 pub fn get(conn: &mut DbConn, caller: &PipelineCaller, id: Uuid) -> Result<Activity, ApiError> {
     let row = rows::find(conn, id)?.ok_or_else(|| ApiError::not_found("activity"))?;
-    let lead = worked_lead(conn, caller, &row.lead_id, "activity")?;
+    let lead = seen_lead(conn, caller, &row.lead_id, "activity")?;
     Ok(row.to_dto(&lead.company, lead.contact_name.as_deref()))
 }
 
@@ -166,13 +167,13 @@ pub fn get_note(conn: &mut DbConn, caller: &PipelineCaller, id: Uuid) -> Result<
     let row = rows::find_note(conn, id)?
         .filter(|n| author.is_none() || n.author_id == author)
         .ok_or_else(|| ApiError::not_found("note"))?;
-    worked_lead(conn, caller, &row.lead_id, "note")?;
+    seen_lead(conn, caller, &row.lead_id, "note")?;
     Ok(row.to_dto())
 }
 
 /// One touch on a lead the caller works.
 pub fn get_touch(conn: &mut DbConn, caller: &PipelineCaller, id: Uuid) -> Result<Touch, ApiError> {
     let row = rows::find_touch(conn, id)?.ok_or_else(|| ApiError::not_found("touch"))?;
-    worked_lead(conn, caller, &row.lead_id, "touch")?;
+    seen_lead(conn, caller, &row.lead_id, "touch")?;
     Ok(row.to_dto())
 }

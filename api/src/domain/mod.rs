@@ -1,6 +1,7 @@
 //! Rules that need the database. Pure rules live in `closebook-shared`.
 
 pub mod activities;
+pub mod allocations;
 pub mod clients;
 pub mod commissions;
 pub mod leads;

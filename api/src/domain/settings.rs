@@ -37,6 +37,14 @@ fn check_values(p: &UpdateSettingsRequest) -> Result<(), ApiError> {
             "must be visible ASCII characters, without spaces",
         ));
     }
+    if let Some(t) = &p.production
+        && t.yellow_per_month > t.green_per_month
+    {
+        errors.push(FieldError::new(
+            "production.yellow_per_month",
+            "must not be above green_per_month",
+        ));
+    }
     if errors.is_empty() {
         Ok(())
     } else {
@@ -86,6 +94,16 @@ pub fn update(
             t.to_minor()
                 .map_err(|e| ApiError::field("approval_threshold", e.to_string()))?,
         );
+    }
+    if let Some(rules) = &p.allocation {
+        row.set_allocation_rules(rules);
+    }
+    if let Some(t) = p.production {
+        row.production_green_per_month = t.green_per_month as i32;
+        row.production_yellow_per_month = t.yellow_per_month as i32;
+    }
+    if let Some(url) = p.map_tile_url {
+        row.map_tile_url = url;
     }
     versioned::save(conn, &mut row, before.version, time::now())?;
     let (old, new) = (before.to_dto(), row.to_dto());

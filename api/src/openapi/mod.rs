@@ -36,6 +36,8 @@ pub const TAG_CLIENTS: &str = "clients";
 pub const TAG_SCRIPTS: &str = "scripts";
 pub const TAG_COMMISSIONS: &str = "commissions";
 pub const TAG_TERRITORIES: &str = "territories";
+pub const TAG_ALLOCATIONS: &str = "allocations";
+pub const TAG_NOTIFICATIONS: &str = "notifications";
 
 #[derive(OpenApi)]
 #[openapi(
@@ -62,6 +64,8 @@ pub const TAG_TERRITORIES: &str = "territories";
         (name = TAG_SCRIPTS, description = "Script and email-template library (templates only, never sent)"),
         (name = TAG_COMMISSIONS, description = "Commission plans, the ledger, approvals, payouts and statements"),
         (name = TAG_TERRITORIES, description = "Territories (region, area, micro-territory), their shapes and who works them"),
+        (name = TAG_ALLOCATIONS, description = "Lead allocation (rules LAR-001..007): allocations, the rep's queue, intake and team workload"),
+        (name = TAG_NOTIFICATIONS, description = "In-app notifications of the signed-in user"),
     ),
     // Schemas used only by query parameters are not collected from the paths; list them here.
     components(schemas(
@@ -77,6 +81,7 @@ pub const TAG_TERRITORIES: &str = "territories";
         closebook_shared::events::StageChanged,
         closebook_shared::events::PipelineClosed,
         closebook_shared::events::LeadReassigned,
+        closebook_shared::events::LeadAllocated,
         closebook_shared::events::UserCreated,
         closebook_shared::events::UserChanged,
         closebook_shared::events::TeamChanged,

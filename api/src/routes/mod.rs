@@ -2,6 +2,7 @@
 //! convert, return. The `#[utoipa::path]` beside each is its documentation and contract.
 
 pub mod activities;
+pub mod allocations;
 pub mod audit;
 pub mod auth;
 pub mod billing;
@@ -14,6 +15,7 @@ pub mod known;
 pub mod leads;
 pub mod me;
 pub mod notes;
+pub mod notifications;
 pub mod payouts;
 pub mod pipelines;
 pub mod refunds;
@@ -56,6 +58,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
     compensation_plans::configure(cfg);
     territories::configure(cfg);
     territory_assignments::configure(cfg);
+    allocations::configure(cfg);
+    notifications::configure(cfg);
     invoices::configure(cfg);
     refunds::configure(cfg);
     billing::configure(cfg);

@@ -71,9 +71,10 @@ pub fn commissions(
     let won: Vec<Won> = leads::table
         .filter(leads::outcome.eq(Outcome::Won))
         .order((leads::closed_at, leads::id))
+        .filter(leads::owner_id.is_not_null())
         .select((
             leads::id,
-            leads::owner_id,
+            leads::owner_id.assume_not_null(),
             leads::client_id,
             leads::deal_value_minor,
             leads::deal_currency,

@@ -255,7 +255,7 @@ fn lead(
         source_type: Some(SOURCE_TYPES[n % 4]),
         source_channel: Some(CHANNELS[n % 6]),
         introduced_by: (n % 4 == 2).then(|| BUSINESSES[(n + 3) % BUSINESSES.len()].1.to_owned()),
-        owner_id: rep_id.clone(),
+        owner_id: Some(rep_id.clone()),
         pipeline_id: plan.pipeline.into(),
         stage_id: stage.id.clone(),
         outcome,

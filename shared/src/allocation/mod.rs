@@ -10,8 +10,8 @@
 //! 2. LAR-001 geographic match: the rep serves the lead's territory or one of its ancestors;
 //! 3. LAR-002 capacity: fewer active leads than its capacity (never above the organisation's
 //!    maximum, 25 by default);
-//! 4. LAR-003 skill match: the lead's segment is among the rep's skills (off, preferred, or
-//!    required);
+//! 4. LAR-003 skill match: one of the lead's segments is among the rep's skills (off,
+//!    preferred, or required);
 //! 5. nearest territory: of the reps left, those serving the deepest of the lead's territories
 //!    (a micro-territory's rep before its region's);
 //! 6. LAR-005 performance boost: a lead worth at least the threshold goes to a high performer
@@ -26,8 +26,11 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+mod records;
 #[cfg(test)]
 mod tests;
+
+pub use records::*;
 
 crate::wire_enum! {
     /// Whether a rep takes leads now.
@@ -93,23 +96,32 @@ crate::wire_enum! {
 }
 
 /// The organisation's allocation settings, with the seed's defaults.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, garde::Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AllocationRules {
     /// LAR-001: only reps serving the lead's territory. Off: every available rep is a candidate.
+    #[garde(skip)]
     pub geographic: bool,
     /// LAR-002: the most active leads any rep holds (a rep's own capacity may be lower).
+    #[garde(range(min = 1, max = 1000))]
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 1000))]
     pub max_active_leads: u32,
     /// LAR-003.
+    #[garde(skip)]
     pub skill_match: SkillMatch,
     /// LAR-005: a lead worth at least this (minor units of the lead's currency) goes to a rep
     /// whose performance score is at least `high_performer_score`; `null` turns the rule off.
+    #[garde(inner(range(min = 0, max = 1_000_000_000_000_000)))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 1000000000000000i64))]
     pub high_value_minor: Option<i64>,
+    /// A rep's score is its closes over the last 90 days against the production threshold's
+    /// green line (100: at or above it).
+    #[garde(range(max = 100))]
     #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 100))]
     pub high_performer_score: u32,
     /// LAR-006: minutes a rep has to act on a new allocation before it moves on.
+    #[garde(range(min = 5, max = 10080))]
     #[cfg_attr(feature = "openapi", schema(minimum = 5, maximum = 10080))]
     pub sla_minutes: u32,
 }
@@ -132,8 +144,9 @@ impl Default for AllocationRules {
 pub struct LeadToPlace {
     /// The lead's territory, then its ancestors up to the region; empty when it lies in none.
     pub territories: Vec<Uuid>,
-    /// The segment (property type, customer segment) LAR-003 matches against skills.
-    pub segment: Option<String>,
+    /// The segments (property type, customer segment: the lead's tags) LAR-003 matches
+    /// against skills.
+    pub segments: Vec<String>,
     /// The deal value in minor units, for LAR-005.
     pub value_minor: Option<i64>,
     /// Reps that turned this lead down or let it lapse: not asked again.
@@ -185,6 +198,67 @@ pub struct RuleStep {
     /// that nobody met, a rule turned off).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// How many more reps the step set aside than `excluded` lists (a stored trace keeps
+    /// [`TRACE_EXCLUSIONS`] per step).
+    #[serde(default)]
+    pub omitted: u32,
+}
+
+/// One line saying why the placement went where it did, for people (the allocation's reason).
+pub fn explain(p: &Placement) -> String {
+    let set_aside = |s: &RuleStep| s.excluded.len() as u32 + s.omitted;
+    match p.rep_id {
+        Some(_) if p.allocation_type == AllocationType::Manual => {
+            "Manual: chosen by a manager".to_owned()
+        }
+        Some(_) => {
+            let eligible = p
+                .trace
+                .iter()
+                .find(|s| s.rule == AllocationRule::RoundRobin)
+                .map_or(1, |s| s.remaining + set_aside(s));
+            let of = if eligible == 1 {
+                "the only eligible rep".to_owned()
+            } else {
+                format!("the longest-waiting of {eligible} eligible reps")
+            };
+            format!("{}: {of}", p.allocation_type.label())
+        }
+        None => {
+            let mut counts: Vec<(ExclusionReason, u32)> = Vec::new();
+            for step in &p.trace {
+                for e in &step.excluded {
+                    match counts.iter_mut().find(|(r, _)| *r == e.reason) {
+                        Some((_, n)) => *n += 1,
+                        None => counts.push((e.reason, 1)),
+                    }
+                }
+            }
+            if counts.is_empty() {
+                return "Overflow: no rep serves the lead's territory".to_owned();
+            }
+            let parts: Vec<String> = counts
+                .iter()
+                .map(|(r, n)| format!("{n} {}", r.label().to_lowercase()))
+                .collect();
+            format!("Overflow: no rep is eligible ({})", parts.join(", "))
+        }
+    }
+}
+
+/// The most exclusions a stored step lists.
+pub const TRACE_EXCLUSIONS: usize = 25;
+
+/// `trace` with each step's list cut to [`TRACE_EXCLUSIONS`], the rest counted in `omitted`:
+/// with the geographic rule off, every rep is a candidate and a full list would be thousands.
+pub fn compact(mut trace: Vec<RuleStep>) -> Vec<RuleStep> {
+    for step in &mut trace {
+        if step.excluded.len() > TRACE_EXCLUSIONS {
+            step.omitted += (step.excluded.len() - TRACE_EXCLUSIONS) as u32;
+            step.excluded.truncate(TRACE_EXCLUSIONS);
+        }
+    }
+    trace
 }
 
 /// The engine's answer.
@@ -311,6 +385,7 @@ impl<'a> Run<'a> {
             excluded,
             remaining: self.left.len() as u32,
             note: None,
+            omitted: 0,
         });
     }
 
@@ -320,12 +395,13 @@ impl<'a> Run<'a> {
             excluded: Vec::new(),
             remaining: self.left.len() as u32,
             note: Some(note.to_owned()),
+            omitted: 0,
         });
     }
 
     /// LAR-003; true when it narrowed the candidates to the skilled.
     fn skill(&mut self, lead: &LeadToPlace, mode: SkillMatch) -> bool {
-        let Some(segment) = lead.segment.as_deref().filter(|_| mode != SkillMatch::Off) else {
+        if mode == SkillMatch::Off || lead.segments.is_empty() {
             let why = if mode == SkillMatch::Off {
                 "off"
             } else {
@@ -333,8 +409,12 @@ impl<'a> Run<'a> {
             };
             self.note(AllocationRule::Skill, why);
             return false;
+        }
+        let skilled = |c: &Candidate| {
+            c.skills
+                .iter()
+                .any(|s| lead.segments.iter().any(|g| s.eq_ignore_ascii_case(g)))
         };
-        let skilled = |c: &Candidate| c.skills.iter().any(|s| s.eq_ignore_ascii_case(segment));
         let any_skilled = self.left.iter().any(|c| skilled(c));
         if mode == SkillMatch::Prefer && !any_skilled {
             self.note(

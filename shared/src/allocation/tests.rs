@@ -244,7 +244,7 @@ fn lar_003_skill_match_off_preferred_or_required() {
             ..AllocationRules::default()
         };
         let lead = LeadToPlace {
-            segment: segment.map(str::to_owned),
+            segments: segment.into_iter().map(str::to_owned).collect(),
             ..lead_in_micro()
         };
         let p = allocate(&lead, &reps, &rules);
@@ -474,7 +474,7 @@ fn lead() -> impl Strategy<Value = LeadToPlace> {
     )
         .prop_map(|(territories, segment, value, declined)| LeadToPlace {
             territories: territories.into_iter().map(id).collect(),
-            segment: segment.map(str::to_owned),
+            segments: segment.into_iter().map(str::to_owned).collect(),
             value_minor: value,
             declined_by: declined.into_iter().map(id).collect(),
         })
@@ -483,7 +483,7 @@ fn lead() -> impl Strategy<Value = LeadToPlace> {
 /// The hard rules: a rep breaking any of them may never be chosen.
 fn may_take(c: &Candidate, lead: &LeadToPlace, rules: &AllocationRules) -> bool {
     let serves = !rules.geographic || lead.territories.iter().any(|t| c.territories.contains(t));
-    let skilled = match (rules.skill_match, lead.segment.as_deref()) {
+    let skilled = match (rules.skill_match, lead.segments.first()) {
         (SkillMatch::Require, Some(s)) => c.skills.iter().any(|k| k.eq_ignore_ascii_case(s)),
         _ => true,
     };

@@ -106,8 +106,10 @@ pub struct Lead {
     pub source_channel: Option<SourceChannel>,
     /// Who introduced the lead (a name or a lead id), for referrals.
     pub introduced_by: Option<String>,
-    pub owner_id: Uuid,
-    pub owner_name: String,
+    /// Who holds the lead; `null`: nobody (the overflow pool, or waiting in its territory for a
+    /// rep to claim it).
+    pub owner_id: Option<Uuid>,
+    pub owner_name: Option<String>,
     pub pipeline_id: Uuid,
     pub stage_id: Uuid,
     pub stage_key: String,
@@ -174,8 +176,10 @@ pub struct LeadSummary {
     pub phone: Option<String>,
     pub city: Option<String>,
     pub state: Option<String>,
-    pub owner_id: Uuid,
-    pub owner_name: String,
+    /// Who holds the lead; `null`: nobody (the overflow pool, or waiting in its territory for a
+    /// rep to claim it).
+    pub owner_id: Option<Uuid>,
+    pub owner_name: Option<String>,
     pub pipeline_id: Uuid,
     pub stage_id: Uuid,
     pub stage_name: String,

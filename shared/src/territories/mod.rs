@@ -3,6 +3,7 @@
 //! in one of them.
 
 pub mod geometry;
+mod mine;
 
 #[cfg(test)]
 mod tests;
@@ -15,6 +16,7 @@ use uuid::Uuid;
 use crate::validate;
 
 pub use geometry::{Geometry, GeometryProblem, Shape};
+pub use mine::*;
 
 crate::wire_enum! {
     /// The level of a territory; a child is one level below its parent.

@@ -6,10 +6,10 @@ use closebook_shared::leads::{LeadListQuery, LeadSort, LeadSummary, Outcome, Sal
 use diesel::prelude::*;
 use uuid::Uuid;
 
-use crate::authz::{OwnerScope, within_scope};
+use crate::authz::{LeadScope, within_scope};
 use crate::db::DbConn;
 use crate::db::columns::{
-    StoredId, StoredOptCurrency, like_pattern, lower, money_of, uuid_of as uuid,
+    StoredId, StoredOptCurrency, StoredOptId, like_pattern, lower, money_of, uuid_of as uuid,
 };
 use crate::db::schema::{leads, pipeline_stages, users};
 use crate::db::timestamp::Ts;
@@ -29,8 +29,8 @@ pub struct LeadSummaryRow {
     pub phone: Option<String>,
     pub city: Option<String>,
     pub state: Option<String>,
-    #[diesel(deserialize_as = StoredId)]
-    pub owner_id: String,
+    #[diesel(deserialize_as = StoredOptId)]
+    pub owner_id: Option<String>,
     #[diesel(deserialize_as = StoredId)]
     pub pipeline_id: String,
     #[diesel(deserialize_as = StoredId)]
@@ -52,7 +52,7 @@ pub struct LeadSummaryRow {
 }
 
 impl LeadSummaryRow {
-    pub fn to_dto(&self, stage_name: String, owner_name: String) -> LeadSummary {
+    pub fn to_dto(&self, stage_name: String, owner_name: Option<String>) -> LeadSummary {
         LeadSummary {
             id: uuid(&self.id),
             company: self.company.clone(),
@@ -62,7 +62,7 @@ impl LeadSummaryRow {
             phone: self.phone.clone(),
             city: self.city.clone(),
             state: self.state.clone(),
-            owner_id: uuid(&self.owner_id),
+            owner_id: self.owner_id.as_deref().map(uuid),
             owner_name,
             pipeline_id: uuid(&self.pipeline_id),
             stage_id: uuid(&self.stage_id),
@@ -84,13 +84,16 @@ impl LeadSummaryRow {
     }
 }
 
-/// What `owner` accepts: `me` or a user id (hyphenated).
+/// What `owner` accepts: `me`, `none` (leads nobody holds) or a user id (hyphenated).
 pub const OWNER_PATTERN: &str =
-    "^(me|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$";
+    "^(me|none|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$";
 
-/// `owner` query value: `me` or a user id.
-pub fn parse_owner(raw: &str, me: Option<Uuid>) -> Result<String, ApiError> {
-    parse_user_param("owner", raw, me)
+/// `owner` query value: `me`, `none` or a user id; `None` for `none`.
+pub fn parse_owner(raw: &str, me: Option<Uuid>) -> Result<Option<String>, ApiError> {
+    if raw == "none" {
+        return Ok(None);
+    }
+    parse_user_param("owner", raw, me).map(Some)
 }
 
 /// A query parameter naming a user: `me` or a user id (e.g. `owner`, `rep`).
@@ -111,7 +114,7 @@ pub fn parse_user_param(param: &str, raw: &str, me: Option<Uuid>) -> Result<Stri
 /// The filtered, sorted, paged lead list inside the caller's scope.
 pub fn list(
     conn: &mut DbConn,
-    scope: &OwnerScope,
+    scope: &LeadScope,
     me: Option<Uuid>,
     q: &LeadListQuery,
     page: &PageRequest,
@@ -131,19 +134,32 @@ pub fn list(
     // Built inside `native!` so each backend runs its own boxed query: the statement is cached
     // by its SQL text instead of being re-rendered through the `MultiConnection` wrapper, and
     // the stage and owner names come from the same statement instead of two lookups.
-    let rows: Vec<(LeadSummaryRow, String, String)> = crate::db::native!(conn, |c| {
+    let rows: Vec<(LeadSummaryRow, String, Option<String>)> = crate::db::native!(conn, |c| {
         let mut query = leads::table
             .inner_join(pipeline_stages::table.on(pipeline_stages::id.eq(leads::stage_id)))
-            .inner_join(users::table.on(users::id.eq(leads::owner_id)))
+            .left_join(users::table.on(leads::owner_id.eq(users::id.nullable())))
             .select((
                 LeadSummaryRow::as_select(),
                 pipeline_stages::name,
-                users::name,
+                users::name.nullable(),
             ))
             .into_boxed();
-        query = within_scope!(query, scope, leads::owner_id);
-        if let Some(owner) = &owner {
-            query = query.filter(leads::owner_id.eq(owner.clone()));
+        query = if scope.pool.is_empty() {
+            within_scope!(query, scope, leads::owner_id)
+        } else {
+            // The caller's owners' leads, and the leads nobody holds in its territories.
+            let pool = leads::owner_id
+                .is_null()
+                .and(leads::territory_id.eq_any(scope.pool.clone()));
+            match scope.owners() {
+                None => query,
+                Some(ids) => query.filter(leads::owner_id.eq_any(ids.to_vec()).or(pool)),
+            }
+        };
+        match &owner {
+            Some(Some(owner)) => query = query.filter(leads::owner_id.eq(owner.clone())),
+            Some(None) => query = query.filter(leads::owner_id.is_null()),
+            None => {}
         }
         if let Some(team) = q.team {
             query = query.filter(users::team_id.eq(team.to_string()));
@@ -282,7 +298,7 @@ pub fn list(
         };
         query.limit(page.fetch()).load(c)?
     });
-    let key = |(r, _, _): &(LeadSummaryRow, String, String)| -> Vec<String> {
+    let key = |(r, _, _): &(LeadSummaryRow, String, Option<String>)| -> Vec<String> {
         let k = match sort {
             LeadSort::Updated => ts_key(r.updated_at.0),
             LeadSort::Score => r.score.to_string(),

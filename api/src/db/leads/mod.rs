@@ -48,8 +48,9 @@ pub struct LeadRow {
     pub source_type: Option<SourceType>,
     pub source_channel: Option<SourceChannel>,
     pub introduced_by: Option<String>,
-    #[diesel(deserialize_as = StoredId)]
-    pub owner_id: String,
+    /// `None`: nobody holds the lead (overflow, or waiting to be claimed).
+    #[diesel(deserialize_as = StoredOptId)]
+    pub owner_id: Option<String>,
     #[diesel(deserialize_as = StoredId)]
     pub pipeline_id: String,
     #[diesel(deserialize_as = StoredId)]
@@ -113,7 +114,7 @@ impl LeadRow {
         money_of(self.deal_value_minor, self.deal_currency.as_deref())
     }
 
-    pub fn to_dto(&self, stages: &StageSet, owner_name: &str) -> Lead {
+    pub fn to_dto(&self, stages: &StageSet, owner_name: Option<&str>) -> Lead {
         let stage = stages.get(&self.stage_id);
         Lead {
             id: uuid(&self.id),
@@ -132,8 +133,8 @@ impl LeadRow {
             source_type: self.source_type,
             source_channel: self.source_channel,
             introduced_by: self.introduced_by.clone(),
-            owner_id: uuid(&self.owner_id),
-            owner_name: owner_name.to_owned(),
+            owner_id: self.owner_id.as_deref().map(uuid),
+            owner_name: owner_name.map(str::to_owned),
             pipeline_id: uuid(&self.pipeline_id),
             stage_id: uuid(&self.stage_id),
             stage_key: stage.map(|s| s.stage_key.clone()).unwrap_or_default(),
@@ -199,7 +200,8 @@ pub fn to_dto(conn: &mut DbConn, row: &LeadRow) -> Result<Lead, ApiError> {
 
 /// One lead, when the caller has already loaded its pipeline's stages.
 pub fn to_dto_with(conn: &mut DbConn, set: &StageSet, row: &LeadRow) -> Result<Lead, ApiError> {
-    Ok(row.to_dto(set, &name_of(conn, &row.owner_id)?))
+    let owner = owner_name(conn, row.owner_id.as_deref())?;
+    Ok(row.to_dto(set, owner.as_deref()))
 }
 
 /// The same lead before and after a change. A lead never changes pipeline, so one stage set
@@ -210,16 +212,21 @@ pub fn to_dtos_pair(
     before: &LeadRow,
     after: &LeadRow,
 ) -> Result<(Lead, Lead), ApiError> {
-    let old_owner = name_of(conn, &before.owner_id)?;
+    let old_owner = owner_name(conn, before.owner_id.as_deref())?;
     let new_owner = if after.owner_id == before.owner_id {
         old_owner.clone()
     } else {
-        name_of(conn, &after.owner_id)?
+        owner_name(conn, after.owner_id.as_deref())?
     };
     Ok((
-        before.to_dto(set, &old_owner),
-        after.to_dto(set, &new_owner),
+        before.to_dto(set, old_owner.as_deref()),
+        after.to_dto(set, new_owner.as_deref()),
     ))
+}
+
+/// The name of a lead's owner; `None` when nobody holds it.
+fn owner_name(conn: &mut DbConn, owner: Option<&str>) -> Result<Option<String>, ApiError> {
+    owner.map(|o| name_of(conn, o)).transpose()
 }
 
 /// A lead's address, for placing it in a territory.

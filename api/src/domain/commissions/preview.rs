@@ -60,8 +60,9 @@ pub fn preview(conn: &mut DbConn, req: &PlanPreviewRequest) -> Result<PlanPrevie
         .filter(leads::closed_at.ge(start).and(leads::closed_at.lt(end)))
         .filter(leads::deal_currency.eq(currency))
         .order((leads::closed_at, leads::id))
+        .filter(leads::owner_id.is_not_null())
         .select((
-            leads::owner_id,
+            leads::owner_id.assume_not_null(),
             leads::id,
             leads::client_id,
             leads::deal_value_minor,

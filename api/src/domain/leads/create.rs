@@ -5,6 +5,7 @@ use closebook_shared::leads::{
     CreateLeadRequest, HistoryKind, Lead, Outcome, ReferralAskStatus, SalesStage,
 };
 use closebook_shared::pipelines::StageKind;
+use closebook_shared::Role;
 use uuid::Uuid;
 
 use super::{check_owner, check_source, derive_with, duplicate_conflict, keys, list, trimmed};
@@ -16,6 +17,8 @@ use crate::db::columns::to_e6;
 use crate::db::history::{self, HistoryRow};
 use crate::db::leads::{self as rows, LeadRow};
 use crate::db::pipelines;
+use crate::db::users as user_rows;
+use crate::domain::allocations;
 use crate::error::ApiError;
 use crate::{outbox, time};
 
@@ -47,17 +50,15 @@ pub fn create(
             "must be an open stage; close leads with POST /leads/{id}/outcome",
         ));
     }
-    let owner = match (req.owner_id, caller.principal.user_id()) {
-        (Some(o), _) => o,
-        (None, Some(me)) => me,
-        (None, None) => {
-            return Err(ApiError::field(
-                "owner_id",
-                "is required for service tokens",
-            ));
-        }
+    // A rep's own lead is its own; anyone else's lead without an owner is allocated.
+    let owner = match (req.owner_id, caller.principal.role) {
+        (Some(o), _) => Some(o),
+        (None, Role::SalesRep) => caller.principal.user_id(),
+        (None, _) => None,
     };
-    let owner_user = check_owner(conn, &caller.scope, "owner_id", owner)?;
+    let owner_user = owner
+        .map(|o| check_owner(conn, &caller.scope, "owner_id", o))
+        .transpose()?;
     let now = time::now();
     let (deal_minor, deal_currency) = money_columns("deal_value", req.deal_value.as_ref())?;
     let mut row = LeadRow {
@@ -81,7 +82,7 @@ pub fn create(
         source_type: req.source_type,
         source_channel: req.source_channel,
         introduced_by: trimmed(req.introduced_by),
-        owner_id: owner.to_string(),
+        owner_id: owner.map(|o| o.to_string()),
         pipeline_id: pipeline.id.clone(),
         stage_id: stage.id.clone(),
         outcome: Outcome::Open,
@@ -135,12 +136,26 @@ pub fn create(
     }
     derive_with(&mut row, &set, 0, now);
     row.territory_id = crate::domain::territories::placing::territory_of(conn, &row)?;
+    // Decided before the lead is written, so it is written once, with its owner.
+    let decision = match owner {
+        Some(_) => None,
+        None => {
+            let d = allocations::decide(conn, &row, &[], now)?;
+            row.owner_id = d.rep_id();
+            Some(d)
+        }
+    };
     rows::insert(conn, &row)?;
     let mut h = HistoryRow::new(&row.id, HistoryKind::Created, caller.actor.id, now);
     h.to_stage_id = Some(row.stage_id.clone());
-    h.to_owner_id = Some(row.owner_id.clone());
+    h.to_owner_id = row.owner_id.clone();
     history::insert(conn, &h)?;
-    let dto = row.to_dto(&set, &owner_user.name);
+    let owner_name = match (&owner_user, &row.owner_id) {
+        (Some(u), _) => Some(u.name.clone()),
+        (None, Some(o)) => Some(user_rows::name_of(conn, o)?),
+        (None, None) => None,
+    };
+    let dto = row.to_dto(&set, owner_name.as_deref());
     audit::record_after(conn, &caller.actor, "lead.create", "lead", &row.id, &dto)?;
     let event = LeadCreated {
         lead_id: dto.id,
@@ -149,5 +164,8 @@ pub fn create(
         stage_id: dto.stage_id,
     };
     outbox::emit(conn, &Event::LeadCreated(event))?;
+    if let Some(d) = decision {
+        allocations::record(conn, &caller.actor, &row, &d, allocations::How::default(), now)?;
+    }
     Ok(dto)
 }

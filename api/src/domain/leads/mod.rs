@@ -17,7 +17,7 @@ mod update;
 pub use create::create;
 pub use deal::update_deal;
 pub use outcome::set_outcome;
-pub use reassign::reassign;
+pub use reassign::{hand_over, reassign};
 pub use referral_ask::referral_ask;
 pub use stage::change_stage;
 pub use update::update;
@@ -32,7 +32,7 @@ use uuid::Uuid;
 
 use super::trimmed;
 use crate::audit::{self, Actor};
-use crate::authz::{OwnerScope, PipelineCaller};
+use crate::authz::{LeadScope, OwnerScope, PipelineCaller};
 use crate::db::DbConn;
 use crate::db::activities as activity_rows;
 use crate::db::columns::to_json_list;
@@ -180,9 +180,17 @@ fn keys(row: &mut LeadRow) {
 }
 
 /// Loads a lead the caller may work, or 404 (a lead outside the scope does not exist for it).
-pub fn load_for(conn: &mut DbConn, scope: &OwnerScope, id: Uuid) -> Result<LeadRow, ApiError> {
+/// A lead the caller may change (see [`LeadScope::works`]); 404 otherwise.
+pub fn load_for(conn: &mut DbConn, scope: &LeadScope, id: Uuid) -> Result<LeadRow, ApiError> {
     rows::find(conn, &id.to_string())?
-        .filter(|r| scope.covers(&r.owner_id))
+        .filter(|r| scope.works(r.owner_id.as_deref(), r.territory_id.as_deref()))
+        .ok_or_else(|| ApiError::not_found("lead"))
+}
+
+/// A lead the caller may see (see [`LeadScope::sees`]); 404 otherwise.
+pub fn load_visible(conn: &mut DbConn, scope: &LeadScope, id: Uuid) -> Result<LeadRow, ApiError> {
+    rows::find(conn, &id.to_string())?
+        .filter(|r| scope.sees(r.owner_id.as_deref(), r.territory_id.as_deref()))
         .ok_or_else(|| ApiError::not_found("lead"))
 }
 
@@ -226,6 +234,17 @@ fn save_edit(
     let set = pipelines::stages(conn, &row.pipeline_id)?;
     let (dto, _) = save(conn, &caller.actor, action, before, row, &set, time::now())?;
     Ok(dto)
+}
+
+/// The lead's owner: moving a lead through the pipeline needs someone to hold it (the events
+/// name the owner, and commissions pay it).
+fn held_by(row: &LeadRow) -> Result<String, ApiError> {
+    row.owner_id.clone().ok_or_else(|| {
+        ApiError::conflict("nobody holds this lead").on_field(
+            "owner_id",
+            "is empty: allocate the lead (POST /allocations) or claim it first",
+        )
+    })
 }
 
 fn refuse_closed(row: &LeadRow) -> Result<(), ApiError> {

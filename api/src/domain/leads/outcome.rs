@@ -5,7 +5,8 @@ use closebook_shared::leads::{HistoryKind, Lead, Outcome, SetOutcomeRequest};
 use closebook_shared::pipelines::StageKind;
 use uuid::Uuid;
 
-use super::{load_for, refuse_closed, save, trimmed};
+use super::{held_by, load_for, refuse_closed, save, trimmed};
+use crate::db::columns::uuid_of;
 use crate::audit;
 use crate::authz::PipelineCaller;
 use crate::db::DbConn;
@@ -49,6 +50,7 @@ pub fn set_outcome(
     concurrency::check(expected, before.version)?;
     let lost_reason = trimmed(lost_reason);
     refuse_closed(&before)?;
+    let owner = held_by(&before)?;
     let set = pipelines::stages(conn, &before.pipeline_id)?;
     let stage = set
         .of_kind(kind)
@@ -70,7 +72,7 @@ pub fn set_outcome(
             id: Uuid::now_v7().to_string(),
             lead_id: row.id.clone(),
             name: row.company.clone(),
-            owner_id: row.owner_id.clone(),
+            owner_id: owner.clone(),
             deal_value_minor: row.deal_value_minor,
             deal_currency: row.deal_currency.clone(),
             signed_at: now,
@@ -92,6 +94,7 @@ pub fn set_outcome(
         row.client_id = Some(client.id);
     }
     let (dto, row) = save(conn, &caller.actor, "lead.outcome", &before, row, &set, now)?;
+    crate::domain::allocations::note_closed(conn, &row, now)?;
     let mut h = HistoryRow::new(&row.id, HistoryKind::Outcome, caller.actor.id, now);
     h.from_stage_id = Some(before.stage_id.clone());
     h.to_stage_id = Some(row.stage_id.clone());
@@ -101,7 +104,7 @@ pub fn set_outcome(
     let event = PipelineClosed {
         lead_id: dto.id,
         outcome: dto.outcome,
-        owner_id: dto.owner_id,
+        owner_id: uuid_of(&owner),
         client_id: dto.client_id,
         deal_value: dto.deal_value.clone(),
         closed_at: dto.closed_at,

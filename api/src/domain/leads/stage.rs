@@ -5,7 +5,7 @@ use closebook_shared::leads::{ChangeStageRequest, HistoryKind, Lead};
 use closebook_shared::pipelines::StageKind;
 use uuid::Uuid;
 
-use super::{load_for, refuse_closed, save, trimmed};
+use super::{held_by, load_for, refuse_closed, save, trimmed};
 use crate::authz::PipelineCaller;
 use crate::db::DbConn;
 use crate::db::columns::uuid_of;
@@ -25,6 +25,7 @@ pub fn change_stage(
     let before = load_for(conn, &caller.scope, id)?;
     concurrency::check(expected, before.version)?;
     refuse_closed(&before)?;
+    let owner = held_by(&before)?;
     let set = pipelines::stages(conn, &before.pipeline_id)?;
     let stage = set
         .get(&req.stage_id.to_string())
@@ -43,6 +44,7 @@ pub fn change_stage(
     row.stage_id.clone_from(&stage.id);
     row.probability = stage.probability;
     let (dto, row) = save(conn, &caller.actor, "lead.stage", &before, row, &set, now)?;
+    crate::domain::allocations::note_action(conn, &row, caller.principal.user_id(), now)?;
     let mut h = HistoryRow::new(&row.id, HistoryKind::Stage, caller.actor.id, now);
     h.from_stage_id = Some(before.stage_id.clone());
     h.to_stage_id = Some(row.stage_id.clone());
@@ -50,7 +52,7 @@ pub fn change_stage(
     history::insert(conn, &h)?;
     let event = StageChanged {
         lead_id: dto.id,
-        owner_id: dto.owner_id,
+        owner_id: uuid_of(&owner),
         from_stage_id: uuid_of(&before.stage_id),
         to_stage_id: dto.stage_id,
         stage_key: dto.stage_key.clone(),

@@ -1,6 +1,9 @@
 //! Drawing, changing and removing territories, and who works them.
 
+mod mine;
 pub mod placing;
+
+pub use mine::mine;
 
 use closebook_shared::territories::{
     CollectionType, CreateAssignmentRequest, CreateTerritoryRequest, EndAssignmentRequest, Feature,

@@ -14,7 +14,7 @@ use crate::reply::Answer;
 #[get("/leads/{id}")]
 pub async fn get_lead(ctx: PipelineCtx, id: Id<Lead>) -> Answer<Lead> {
     ctx.get(move |c, caller| {
-        let row = crate::domain::leads::load_for(c, &caller.scope, id.uuid())?;
+        let row = crate::domain::leads::load_visible(c, &caller.scope, id.uuid())?;
         leads::to_dto(c, &row)
     })
     .await

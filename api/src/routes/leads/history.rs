@@ -25,7 +25,7 @@ pub async fn list_lead_history(
     q: Query<ListQuery>,
 ) -> Answer<Page<LeadHistoryEntry>> {
     ctx.list(q.0, move |c, caller, _, page| {
-        let lead = domain::leads::load_for(c, &caller.scope, id.uuid())?;
+        let lead = domain::leads::load_visible(c, &caller.scope, id.uuid())?;
         history::list(c, &lead.id, &lead.pipeline_id, page)
     })
     .await

@@ -24,7 +24,7 @@ pub async fn list_lead_activities(
     q: Query<LeadActivityQuery>,
 ) -> Answer<Page<Activity>> {
     ctx.list(q.0, move |c, caller, q, page| {
-        let lead = domain::leads::load_for(c, &caller.scope, id.uuid())?;
+        let lead = domain::leads::load_visible(c, &caller.scope, id.uuid())?;
         let kinds = q.kind.as_deref().map(super::parse_kinds).transpose()?;
         let rows = activities::for_lead(c, &lead.id, kinds.as_deref(), page)?;
         activities::page_of(c, page, rows)

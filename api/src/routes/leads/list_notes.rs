@@ -25,7 +25,7 @@ pub async fn list_lead_notes(
     q: Query<ListQuery>,
 ) -> Answer<Page<Note>> {
     ctx.list(q.0, move |c, caller, _, page| {
-        let lead = domain::leads::load_for(c, &caller.scope, id.uuid())?;
+        let lead = domain::leads::load_visible(c, &caller.scope, id.uuid())?;
         let author = authz::notes_visible_to(&caller.principal);
         activities::notes(c, &lead.id, author.as_deref(), page)
     })

@@ -24,7 +24,7 @@ pub async fn list_lead_touches(
     q: Query<ListQuery>,
 ) -> Answer<Page<Touch>> {
     ctx.list(q.0, move |c, caller, _, page| {
-        let lead = domain::leads::load_for(c, &caller.scope, id.uuid())?;
+        let lead = domain::leads::load_visible(c, &caller.scope, id.uuid())?;
         activities::touches(c, &lead.id, page)
     })
     .await

@@ -1,5 +1,6 @@
 mod add_note;
 mod change_stage;
+mod claim;
 mod create;
 mod get;
 mod history;
@@ -28,6 +29,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(change_stage::change_lead_stage)
         .service(set_outcome::set_lead_outcome)
         .service(reassign::reassign_lead)
+        .service(claim::claim_lead)
         .service(update_deal::update_lead_deal)
         .service(referral_ask::record_referral_ask)
         .service(history::list_lead_history)

@@ -30,7 +30,7 @@ pub async fn render_script(
         .read(move |c, caller| {
             let script = scripts::find(c, &id.uuid().to_string())?
                 .ok_or_else(|| ApiError::not_found("script"))?;
-            let lead = domain::leads::load_for(c, &caller.scope, q.lead_id)?;
+            let lead = domain::leads::load_visible(c, &caller.scope, q.lead_id)?;
             domain::scripts::render_for(c, &script, &lead, caller.principal.user_id())
         })
         .await?;

@@ -6,13 +6,15 @@ mod export;
 mod geojson;
 mod get;
 mod list;
+mod mine;
 mod update;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    // The literal path before `{id}`, so it is matched first.
+    // The literal paths before `{id}`, so they are matched first.
     cfg.service(export::export_territories)
+        .service(mine::get_my_territory)
         .service(list::list_territories)
         .service(create::create_territory)
         .service(get::get_territory)
