@@ -223,11 +223,16 @@ pub fn lead_scope(conn: &mut DbConn, p: &Principal) -> Result<LeadScope, ApiErro
         Role::SalesManager => (AssignmentRole::ALL, true),
         _ => (&[], matches!(owners, OwnerScope::All)),
     };
-    let pool = match p.user_id() {
-        Some(me) if !roles.is_empty() => {
-            crate::db::territories::served_by(conn, me, roles, crate::time::now().date())?
-        }
+    // A manager runs the territories it is assigned to and those its people serve.
+    let people: Vec<String> = match (p.role, &owners, p.user_id()) {
+        (Role::SalesManager, OwnerScope::Owners(ids), _) => ids.clone(),
+        (_, _, Some(me)) => vec![me.to_string()],
         _ => Vec::new(),
+    };
+    let pool = if roles.is_empty() || people.is_empty() {
+        Vec::new()
+    } else {
+        crate::db::territories::served_by(conn, &people, roles, crate::time::now().date())?
     };
     Ok(LeadScope {
         owners,

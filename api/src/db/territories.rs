@@ -261,16 +261,21 @@ pub fn with_ancestors(conn: &mut DbConn, id: &str) -> Result<Vec<String>, ApiErr
     Ok(chain)
 }
 
-/// The territories `user` holds an assignment in force on `day` with one of `roles`, and the
+/// The territories `users` hold an assignment in force on `day` with one of `roles`, and the
 /// territories within them.
 pub fn served_by(
     conn: &mut DbConn,
-    user: Uuid,
+    users: &[String],
     roles: &[AssignmentRole],
     day: NaiveDate,
 ) -> Result<Vec<String>, ApiError> {
-    let roots: Vec<String> = in_force(day)
-        .filter(territory_assignments::user_id.eq(user.to_string()))
+    let mut query = in_force(day);
+    query = match users {
+        // One user (a rep): `=` keeps the statement cacheable.
+        [one] => query.filter(territory_assignments::user_id.eq(one.clone())),
+        many => query.filter(territory_assignments::user_id.eq_any(many.to_vec())),
+    };
+    let roots: Vec<String> = query
         .filter(territory_assignments::role.eq_any(roles.to_vec()))
         .select(territory_assignments::territory_id)
         .load(conn)?;

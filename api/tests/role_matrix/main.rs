@@ -5,6 +5,7 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod allocation_rows;
 mod rows;
 
 use closebook_shared::Role;
@@ -164,6 +165,54 @@ async fn every_endpoint_for_every_role(app: TestApp) {
             )
         }
     };
+    let assignments = [assignment().await, assignment().await];
+    // A manager's allocation of one of the rep's own leads to the rep.
+    let allocate = |lead: &str| {
+        let (app, manager, lead, rep) = (&app, &manager, lead.to_owned(), rep.id);
+        async move {
+            format!(
+                "/api/v1/allocations/{}",
+                app.post("/api/v1/allocations")
+                    .auth(manager)
+                    .json(&json!({ "lead_id": lead, "rm_id": rep }))
+                    .send()
+                    .await
+                    .expect(201)
+                    .id()
+            )
+        }
+    };
+    // A lead in the rep's region that nobody holds: allocated to the rep (its owner), then
+    // reassigned away from it to the overflow pool.
+    app.patch(&format!("/api/v1/territories/{region}"))
+        .auth(&admin)
+        .json(&json!({ "states": ["MX"] }))
+        .send()
+        .await
+        .expect(200);
+    let claimable = app
+        .post("/api/v1/leads")
+        .auth(&admin)
+        .json(&json!({ "company": "Claimable", "state": "MX" }))
+        .send()
+        .await
+        .expect(201)
+        .id();
+    let live = app
+        .get(&format!("/api/v1/allocations?lead_id={claimable}"))
+        .auth(&admin)
+        .send()
+        .await
+        .expect(200);
+    app.post(&format!(
+        "/api/v1/allocations/{}/reassign",
+        live.body["items"][0]["id"].as_str().unwrap()
+    ))
+    .auth(&admin)
+    .json(&json!({ "reason": "to the pool" }))
+    .send()
+    .await
+    .expect(201);
     let fx = Fixture {
         activity,
         note,
@@ -275,7 +324,27 @@ async fn every_endpoint_for_every_role(app: TestApp) {
         token: format!("/api/v1/service-tokens/{token_id}"),
         region: format!("/api/v1/territories/{region}"),
         area: format!("/api/v1/territories/{area}"),
-        assignments: [assignment().await, assignment().await],
+        assignments,
+        allocations: [
+            allocate(&lead_of("Alloc 0").await).await,
+            allocate(&lead_of("Alloc 1").await).await,
+            allocate(&lead_of("Alloc 2").await).await,
+            allocate(&lead_of("Alloc 3").await).await,
+            allocate(&lead_of("Alloc 4").await).await,
+        ],
+        unallocated_leads: [lead_of("Unallocated A").await, lead_of("Unallocated M").await],
+        claimable_lead: claimable.clone(),
+        notification: format!(
+            "/api/v1/notifications/{}",
+            app.get("/api/v1/notifications")
+                .auth(&rep)
+                .send()
+                .await
+                .expect(200)
+                .body["items"][0]["id"]
+                .as_str()
+                .unwrap()
+        ),
     };
     let mut failures = Vec::new();
     for (n, row) in rows(&fx).iter().enumerate() {
@@ -333,6 +402,14 @@ pub(crate) struct Fixture {
     region: String,
     area: String,
     assignments: [String; 2],
+    /// Allocations of rep-owned leads to the rep (paths), see `allocation_rows`.
+    allocations: [String; 5],
+    /// Leads with no allocation, one for the admin and one for the manager to allocate.
+    unallocated_leads: [String; 2],
+    /// A lead nobody holds in the region the rep owns.
+    claimable_lead: String,
+    /// One of the rep's notifications (path).
+    notification: String,
 }
 
 /// Operations left out of the matrix, and why: they need no token, or act only on the caller.

@@ -18,7 +18,7 @@ pub(crate) struct Row {
     pub(crate) expect: [u16; 6],
 }
 
-fn row(method: &'static str, template: &'static str, path: &str, expect: [u16; 6]) -> Row {
+pub(crate) fn row(method: &'static str, template: &'static str, path: &str, expect: [u16; 6]) -> Row {
     let path = path.to_owned();
     Row {
         method,
@@ -30,11 +30,11 @@ fn row(method: &'static str, template: &'static str, path: &str, expect: [u16; 6
 }
 
 impl Row {
-    fn body(mut self, f: impl Fn(Who, &str) -> Value + 'static) -> Self {
+    pub(crate) fn body(mut self, f: impl Fn(Who, &str) -> Value + 'static) -> Self {
         self.body = Some(Box::new(f));
         self
     }
-    fn path_per_caller(mut self, f: impl Fn(Who) -> String + 'static) -> Self {
+    pub(crate) fn path_per_caller(mut self, f: impl Fn(Who) -> String + 'static) -> Self {
         self.path = Box::new(f);
         self
     }
@@ -245,6 +245,10 @@ pub(crate) fn rows(fx: &Fixture) -> Vec<Row> {
         row("GET", "/api/v1/refunds/{id}", &fx.refund, [200, 403, 403, 200, 403, 401]),
         row("POST", "/api/v1/commissions/simulate", "/api/v1/commissions/simulate", [200, 200, 200, 200, 403, 401])
             .body(|_, _| json!({ "currency": "USD", "deals": [{ "value": "1000", "won_on": "2026-03-02" }] })),
-        row("POST", "/api/v1/auth/logout", "/api/v1/auth/logout", [204, 204, 204, 204, 204, 401]),
     ]
+    .into_iter()
+    .chain(super::allocation_rows::rows(fx))
+    // Last: signing out ends the callers' sessions.
+    .chain([row("POST", "/api/v1/auth/logout", "/api/v1/auth/logout", [204, 204, 204, 204, 204, 401])])
+    .collect()
 }

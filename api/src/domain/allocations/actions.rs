@@ -188,11 +188,11 @@ pub fn bulk_reassign(
     req: BulkReassignRequest,
 ) -> Result<Vec<Allocation>, ApiError> {
     require_manager(&caller.principal)?;
-    let mut ids = req.allocation_ids.clone();
-    ids.sort();
-    ids.dedup();
-    let mut moved = Vec::with_capacity(ids.len());
-    for (i, id) in ids.into_iter().enumerate() {
+    let mut moved = Vec::with_capacity(req.allocation_ids.len());
+    for (i, id) in req.allocation_ids.iter().copied().enumerate() {
+        if req.allocation_ids[..i].contains(&id) {
+            continue;
+        }
         let field = format!("allocation_ids[{i}]");
         let (before, ..) = load(conn, &caller.scope, id)
             .map_err(|_| ApiError::reference(field.clone(), "no such allocation"))?;

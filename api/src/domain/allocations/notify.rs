@@ -12,7 +12,7 @@ use crate::db::DbConn;
 use crate::db::allocations::AllocationRow;
 use crate::db::leads::LeadRow;
 use crate::db::notifications::{self, NotificationRow};
-use crate::db::schema::{territory_assignments, users};
+use crate::db::schema::{teams, territory_assignments, users};
 use crate::db::territories;
 use crate::error::ApiError;
 
@@ -50,19 +50,7 @@ pub fn allocated(
                 return Ok(());
             };
             let chain = territories::with_ancestors(conn, t)?;
-            let managers: Vec<String> = territory_assignments::table
-                .inner_join(users::table.on(users::id.eq(territory_assignments::user_id)))
-                .filter(territory_assignments::territory_id.eq_any(chain))
-                .filter(users::role.eq(Role::SalesManager))
-                .filter(users::active.eq(true))
-                .filter(
-                    territory_assignments::effective_to
-                        .is_null()
-                        .or(territory_assignments::effective_to.ge(now.date())),
-                )
-                .select(users::id)
-                .distinct()
-                .load(conn)?;
+            let managers = managers_of(conn, &chain, now)?;
             for m in managers {
                 let n = NotificationRow::new(
                     &m,
@@ -77,6 +65,44 @@ pub fn allocated(
             Ok(())
         }
     }
+}
+
+/// The active managers who run `territories`: assigned to them, or managing (directly or
+/// through a team) a rep who serves them.
+fn managers_of(
+    conn: &mut DbConn,
+    territories: &[String],
+    now: NaiveDateTime,
+) -> Result<Vec<String>, ApiError> {
+    let assigned: Vec<String> = territory_assignments::table
+        .filter(territory_assignments::territory_id.eq_any(territories.to_vec()))
+        .filter(territory_assignments::effective_from.le(now.date()))
+        .filter(
+            territory_assignments::effective_to
+                .is_null()
+                .or(territory_assignments::effective_to.ge(now.date())),
+        )
+        .select(territory_assignments::user_id)
+        .load(conn)?;
+    let above: Vec<(Option<String>, Option<String>)> = users::table
+        .left_join(teams::table.on(users::team_id.eq(teams::id.nullable())))
+        .filter(users::id.eq_any(assigned.clone()))
+        .select((users::manager_id, teams::manager_id.nullable()))
+        .load(conn)?;
+    let mut candidates = assigned;
+    for (direct, team) in above {
+        candidates.extend(direct);
+        candidates.extend(team);
+    }
+    candidates.sort();
+    candidates.dedup();
+    Ok(users::table
+        .filter(users::id.eq_any(candidates))
+        .filter(users::role.eq(Role::SalesManager))
+        .filter(users::active.eq(true))
+        .select(users::id)
+        .order(users::id)
+        .load(conn)?)
 }
 
 /// The rep of an allocation that ended without its say: it expired or a manager moved it.
