@@ -223,6 +223,7 @@ pub fn demo(db: &Db) -> Result<String, String> {
         let since = crate::time::now().date() - chrono::Duration::days(90);
         work.territories = crate::seed_demo::territories(c, &actor, &teams, since)?;
         crate::domain::territories::placing::place_all(c)?;
+        work.allocations = crate::seed_demo::allocations(c, &teams)?;
         Ok::<_, ApiError>((n, work))
     })
     .map(|(n, w)| {
@@ -233,6 +234,7 @@ pub fn demo(db: &Db) -> Result<String, String> {
              Commissions: the reps' plan \"Field sales\" (5%, 10% above quota) with monthly quotas, the managers' override plan, \
              and {} ledger lines — won deals, paid invoices, a refund, upsells — with ended months closed and last month paid out.\n\
              Territories: {} drawn (a region per team, its areas and micro-territories), each manager owning its region and each rep a micro-territory.\n\
+             Allocation: {} inbound leads allocated by the engine (some accepted, one turned down and moved on, one in the overflow pool), a rep on leave, one with intake paused.\n\
              Every demo user signs in with the password `{DEMO_PASSWORD}`, e.g. {} or {}.",
             w.leads,
             w.activities,
@@ -242,6 +244,7 @@ pub fn demo(db: &Db) -> Result<String, String> {
             w.scripts,
             w.commission_lines,
             w.territories,
+            w.allocations,
             email_of(MANAGERS[0].name),
             email_of(REPS[0].name)
         )

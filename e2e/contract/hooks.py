@@ -69,6 +69,8 @@ REFUNDS = {("POST", "/api/v1/invoices/{id}/refunds"), ("POST", "/api/v1/clients/
 RESOLVE = ("POST", "/api/v1/commissions/{id}/resolve")
 CLOSE = ("POST", "/api/v1/commissions/close")
 CREATE_TERRITORY = ("POST", "/api/v1/territories")
+IMPORT_TERRITORIES = ("POST", "/api/v1/territories/import")
+UPDATE_SETTINGS = ("PATCH", "/api/v1/settings")
 UPDATE_TERRITORY = ("PATCH", "/api/v1/territories/{id}")
 SQUARE = [[[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]]]
 
@@ -137,8 +139,34 @@ def map_case(context, case):
         case.body.pop("parent_id", None)
     if operation == UPDATE_TERRITORY:
         case.body.pop("parent_id", None)
+    if operation == IMPORT_TERRITORIES:
+        _importable(case.body)
+    if operation == UPDATE_SETTINGS:
+        _ordered_thresholds(case.body.get("production"))
     _move_instants(case.body)
     return case
+
+
+def _importable(body):
+    """Each feature a region of its own (a parent named by a random slug does not exist, and a
+    slug may name a territory of another level), with a valid shape."""
+    for feature in body.get("features") or []:
+        if not isinstance(feature, dict):
+            continue
+        _valid_shape(feature)
+        props = feature.get("properties")
+        if isinstance(props, dict):
+            props["kind"] = "region"
+            props.pop("parent", None)
+            props.pop("slug", None)
+
+
+def _ordered_thresholds(production):
+    """Yellow is not above green (the settings refuse it, naming the field)."""
+    if isinstance(production, dict):
+        green, yellow = production.get("green_per_month"), production.get("yellow_per_month")
+        if isinstance(green, int) and isinstance(yellow, int) and yellow > green:
+            production["yellow_per_month"] = green
 
 
 def _valid_shape(body):

@@ -101,7 +101,11 @@ pub struct UpdateSettingsRequest {
     #[garde(inner(inner(length(chars, min = 1, max = 500), custom(tile_url))))]
     #[cfg_attr(
         feature = "openapi",
-        schema(min_length = 1, max_length = 500, pattern = r"^https?://\S*\{z\}\S*$")
+        schema(
+            min_length = 1,
+            max_length = 500,
+            pattern = r"^https?://[!-~]*\{z\}[!-~]*\{x\}[!-~]*\{y\}[!-~]*$"
+        )
     )]
     pub map_tile_url: Option<Option<String>>,
 }

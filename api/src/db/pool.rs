@@ -152,7 +152,7 @@ impl Db {
             .run_pending_migrations(migrations)
             .map(|_| ())
             .map_err(|e| format!("migrations failed: {e}"));
-        let dangling = sqlite_foreign_key_violations(&mut *conn);
+        let dangling = sqlite_foreign_key_violations(&mut conn);
         conn.batch_execute("PRAGMA foreign_keys = ON")
             .map_err(|e| format!("migrations failed: {e}"))?;
         ran?;

@@ -247,14 +247,18 @@ pub fn all_within(conn: &mut DbConn, roots: Vec<String>) -> Result<Vec<String>, 
 /// The territory, then its parent, then the parent's parent.
 pub fn with_ancestors(conn: &mut DbConn, id: &str) -> Result<Vec<String>, ApiError> {
     let mut chain = vec![id.to_owned()];
+    let mut at = id.to_owned();
     for _ in 0..2 {
         let parent: Option<Option<String>> = territories::table
-            .find(chain.last().expect("starts with one"))
+            .find(&at)
             .select(territories::parent_id)
             .first(conn)
             .optional()?;
         match parent.flatten() {
-            Some(p) => chain.push(p),
+            Some(p) => {
+                chain.push(p.clone());
+                at = p;
+            }
             None => break,
         }
     }

@@ -72,7 +72,9 @@ pub(super) fn constrain_list_items(spec: &mut utoipa::openapi::OpenApi) {
     use closebook_shared::territories::ZIP_MAX_CHARS;
     use closebook_shared::validate::NAME_MAX;
     use utoipa::openapi::schema::{ArrayItems, Schema};
-    let rules: [(&str, &str, usize); 11] = [
+    use closebook_shared::allocation::SKILL_MAX_CHARS;
+    let rules: [(&str, &str, usize); 12] = [
+        ("UpdateRepIntakeRequest", "skills", SKILL_MAX_CHARS),
         ("CreateTerritoryRequest", "zip_codes", ZIP_MAX_CHARS),
         ("UpdateTerritoryRequest", "zip_codes", ZIP_MAX_CHARS),
         ("CreateTerritoryRequest", "cities", NAME_MAX),

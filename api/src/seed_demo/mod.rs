@@ -35,6 +35,7 @@ use crate::db::{DbConn, batch_insert};
 use crate::domain::leads::derive_with;
 use crate::error::ApiError;
 
+mod allocations;
 mod book;
 mod commissions;
 mod scripts;
@@ -43,6 +44,7 @@ mod territories;
 use book::{BOOK, BUSINESSES, CITIES, NOTES, Plan, subject};
 pub use commissions::commissions;
 pub use scripts::scripts;
+pub use allocations::allocations;
 pub use territories::territories;
 
 /// What the seeding wrote, for the command's report.
@@ -50,6 +52,7 @@ pub use territories::territories;
 pub struct Counts {
     pub commission_lines: usize,
     pub territories: usize,
+    pub allocations: usize,
     pub leads: usize,
     pub activities: usize,
     pub notes: usize,
@@ -99,6 +102,7 @@ pub fn pipeline(c: &mut DbConn, reps: &[Uuid], now: NaiveDateTime) -> Result<Cou
         clients: rows.clients.len(),
         scripts: 0,
         territories: 0,
+        allocations: 0,
         commission_lines: 0,
     };
     for chunk in rows.leads.chunks(200) {

@@ -1,4 +1,5 @@
-//! The matrix's rows for allocations, reps' intake, claims, "My Territory" and notifications.
+//! The matrix's rows for allocations, reps' intake, claims, territory import, "My Territory"
+//! and notifications.
 
 use serde_json::json;
 
@@ -39,6 +40,10 @@ pub(crate) fn rows(fx: &Fixture) -> Vec<Row> {
             .body(|_, _| json!({ "intake_paused": false })),
         // Only a rep claims, and only a lead nobody holds in its territory.
         row("POST", "/api/v1/leads/{id}/claim", &format!("/api/v1/leads/{}/claim", fx.claimable_lead), [403, 403, 200, 403, 403, 401]),
+        row("POST", "/api/v1/territories/import", "/api/v1/territories/import", [200, 200, 403, 403, 403, 401])
+            .body(|_, u| json!({ "type": "FeatureCollection", "features": [
+                { "type": "Feature", "geometry": null, "properties": { "name": format!("Imported {u}"), "kind": "region" } }
+            ] })),
         row("GET", "/api/v1/territories/mine", "/api/v1/territories/mine", [200, 200, 200, 403, 403, 401]),
         row("GET", "/api/v1/notifications", "/api/v1/notifications", [200, 200, 200, 200, 200, 401]),
         row("GET", "/api/v1/notifications/unread-count", "/api/v1/notifications/unread-count", [200, 200, 200, 200, 200, 401]),

@@ -4,9 +4,11 @@
 mod assignments;
 #[path = "../common/mod.rs"]
 mod common;
+mod import;
 mod placement;
 
 use assignments::assignments_keep_their_history;
+use import::an_import_is_all_or_nothing;
 use placement::leads_are_placed_by_position_then_address;
 
 use closebook_shared::Role;
@@ -414,4 +416,5 @@ on_both_backends!(
     edits_check_the_version_the_hierarchy_and_the_shape,
     assignments_keep_their_history,
     reps_read_and_managers_draw,
+    an_import_is_all_or_nothing,
 );

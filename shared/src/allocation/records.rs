@@ -219,15 +219,19 @@ pub struct UpdateRepIntakeRequest {
     #[garde(inner(inner(range(max = 1000))))]
     #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 1000))]
     pub capacity: Option<Option<u32>>,
-    /// A manager's or an admin's.
+    /// A manager's or an admin's. Each 1–100 characters; blank ones are dropped, and one named
+    /// twice (in any case) counts once.
     #[serde(default)]
-    #[garde(inner(length(max = 50), inner(length(chars, min = 1, max = 100), custom(validate::not_blank))))]
+    #[garde(inner(length(max = 50), inner(length(chars, min = 1, max = SKILL_MAX_CHARS))))]
     #[cfg_attr(feature = "openapi", schema(max_items = 50))]
     pub skills: Option<Vec<String>>,
     #[serde(default)]
     #[garde(skip)]
     pub version: Option<i64>,
 }
+
+/// The longest skill name.
+pub const SKILL_MAX_CHARS: usize = 100;
 
 /// One rep's load.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -3,6 +3,7 @@
 //! in one of them.
 
 pub mod geometry;
+mod import;
 mod mine;
 
 #[cfg(test)]
@@ -16,6 +17,7 @@ use uuid::Uuid;
 use crate::validate;
 
 pub use geometry::{Geometry, GeometryProblem, Shape};
+pub use import::*;
 pub use mine::*;
 
 crate::wire_enum! {
@@ -203,7 +205,7 @@ pub struct Territory {
     pub updated_at: DateTime<Utc>,
 }
 
-fn geometry_rule(value: &Option<Geometry>, _: &()) -> garde::Result {
+pub(crate) fn geometry_rule(value: &Option<Geometry>, _: &()) -> garde::Result {
     match value.as_ref().and_then(Geometry::problem) {
         Some(p) => Err(garde::Error::new(p.to_string())),
         None => Ok(()),
@@ -230,10 +232,10 @@ fn places_rule(value: &[String], max_chars: usize) -> garde::Result {
     }
 }
 
-fn zip_rule(value: &[String], _: &()) -> garde::Result {
+pub(crate) fn zip_rule(value: &[String], _: &()) -> garde::Result {
     places_rule(value, ZIP_MAX_CHARS)
 }
-fn name_list_rule(value: &[String], _: &()) -> garde::Result {
+pub(crate) fn name_list_rule(value: &[String], _: &()) -> garde::Result {
     places_rule(value, validate::NAME_MAX)
 }
 fn patch_zip_rule(value: &Option<Vec<String>>, ctx: &()) -> garde::Result {

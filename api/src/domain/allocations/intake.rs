@@ -79,7 +79,11 @@ pub fn update_intake(
         row.capacity = c.map(|c| c as i32);
     }
     if let Some(skills) = req.skills {
-        let mut skills: Vec<String> = skills.iter().map(|s| s.trim().to_owned()).collect();
+        let mut skills: Vec<String> = skills
+            .iter()
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+            .collect();
         skills.sort_by_key(|s| s.to_lowercase());
         skills.dedup_by_key(|s| s.to_lowercase());
         row.skills = columns::to_json_list(&skills);

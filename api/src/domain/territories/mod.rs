@@ -1,8 +1,10 @@
 //! Drawing, changing and removing territories, and who works them.
 
+mod import;
 mod mine;
 pub mod placing;
 
+pub use import::import;
 pub use mine::mine;
 
 use closebook_shared::territories::{
@@ -289,6 +291,11 @@ pub fn assign(
     };
     let today = calendar::local_date(calendar::zone(conn)?, time::now());
     let from = req.effective_from.unwrap_or(today);
+    if req.effective_from.is_none() && req.effective_to.is_some_and(|to| to < from) {
+        // The request alone is fine; today, the default start, makes it wrong.
+        return Err(ApiError::conflict("the assignment would end before it starts")
+            .on_field("effective_to", "is before today, the default effective_from: give effective_from"));
+    }
     if req.effective_to.is_some_and(|to| to < from) {
         return Err(ApiError::field(
             "effective_to",

@@ -16,7 +16,7 @@ use crate::reply::Answer;
 /// primary flag from its other territories.
 #[utoipa::path(tag = TAG_TERRITORIES, operation_id = "create_territory_assignment", params(Id<Territory>), responses(
     (status = 201, description = "Assigned; `Location` names the assignment", body = TerritoryAssignment),
-    (status = 409, description = "No such user, or not an active rep or manager (`invalid_reference`)", body = Problem),
+    (status = 409, description = "No such user, or not an active rep or manager (`invalid_reference`); it would end before today, the default start (`conflict`)", body = Problem),
 ))]
 #[post("/territories/{id}/assignments")]
 pub async fn create_territory_assignment(

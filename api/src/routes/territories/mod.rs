@@ -4,6 +4,7 @@ mod create;
 mod delete;
 mod export;
 mod geojson;
+mod import;
 mod get;
 mod list;
 mod mine;
@@ -14,6 +15,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 pub fn configure(cfg: &mut ServiceConfig) {
     // The literal paths before `{id}`, so they are matched first.
     cfg.service(export::export_territories)
+        .service(import::import_territories)
         .service(mine::get_my_territory)
         .service(list::list_territories)
         .service(create::create_territory)
