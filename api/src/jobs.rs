@@ -74,6 +74,39 @@ pub fn spawn_commission_sources(state: web::Data<AppState>) {
     });
 }
 
+/// Places leads again after territories changed (`domain::territories::replace`): every two
+/// seconds, batches of 2,000 leads, each its own transaction, until the run is done.
+pub fn spawn_placement_runs(state: web::Data<AppState>) {
+    let worker = format!("pid-{}", std::process::id());
+    actix_web::rt::spawn(async move {
+        let mut tick = actix_web::rt::time::interval(Duration::from_secs(2));
+        loop {
+            tick.tick().await;
+            loop {
+                let worker = worker.clone();
+                let result = state
+                    .db
+                    .write(move |c| {
+                        crate::domain::territories::replace::step(c, &worker, time::now(), 2_000)
+                    })
+                    .await;
+                match result {
+                    Ok(Some(run)) if run.status != closebook_shared::territories::PlacementStatus::Done => {}
+                    Ok(Some(run)) => {
+                        tracing::info!(processed = run.processed, moved = run.moved, reason = %run.reason, "leads placed again");
+                        break;
+                    }
+                    Ok(None) => break,
+                    Err(e) => {
+                        tracing::warn!(error = %e, "placement run failed");
+                        break;
+                    }
+                }
+            }
+        }
+    });
+}
+
 /// LAR-006 every minute: pending allocations past their deadline expire and their leads go to
 /// the next rep (`domain::allocations::expire_lapsed`). Safe on every instance at once: each
 /// run locks the allocation sequence before it reads what has lapsed.

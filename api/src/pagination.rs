@@ -34,6 +34,7 @@ paging!(
     closebook_shared::territories::TerritoryListQuery,
     closebook_shared::allocation::AllocationListQuery,
     closebook_shared::notifications::NotificationListQuery,
+    closebook_shared::territories::PlacementRunQuery,
     closebook_shared::commission_lines::CommissionListQuery,
     closebook_shared::activities::LeadActivityQuery,
     closebook_shared::activities::ListQuery,

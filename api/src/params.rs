@@ -153,6 +153,7 @@ records! {
     closebook_shared::territories::TerritoryAssignment => "territory assignment",
     closebook_shared::allocation::Allocation => "allocation",
     closebook_shared::notifications::Notification => "notification",
+    closebook_shared::territories::PlacementRun => "placement run",
 }
 
 #[cfg(test)]

@@ -222,7 +222,7 @@ pub fn demo(db: &Db) -> Result<String, String> {
         let teams: Vec<(Uuid, Vec<Uuid>)> = managers.iter().zip(reps.chunks(5)).map(|(m, r)| (*m, r.to_vec())).collect();
         let since = crate::time::now().date() - chrono::Duration::days(90);
         work.territories = crate::seed_demo::territories(c, &actor, &teams, since)?;
-        crate::domain::territories::placing::place_all(c)?;
+        crate::domain::territories::replace::run_now(c, crate::time::now())?;
         work.allocations = crate::seed_demo::allocations(c, &teams)?;
         Ok::<_, ApiError>((n, work))
     })

@@ -150,7 +150,7 @@ fn record_operations_are_linked_from_their_create() {
             // Clients open from won leads and commission lines come from the ledger's sources:
             // no operation creates either directly. A rep's summary is keyed by a user, made at
             // `/users` (whose links cover `/users/{id}…`), as is a rep's allocation queue.
-            // Notifications are written by the server, never created through the API.
+            // Notifications and placement runs are made by the server, never through the API.
             let made_elsewhere = [
                 "/api/v1/clients/{id}",
                 "/api/v1/commissions/{id}",
@@ -158,6 +158,7 @@ fn record_operations_are_linked_from_their_create() {
                 "/api/v1/commissions/statements/{id}",
                 "/api/v1/allocations/rm/{id}",
                 "/api/v1/notifications/{id}",
+                "/api/v1/territory-placements/{id}",
             ]
             .iter()
             .any(|p| path.starts_with(p));

@@ -165,8 +165,10 @@ def _ordered_thresholds(production):
     """Yellow is not above green (the settings refuse it, naming the field)."""
     if isinstance(production, dict):
         green, yellow = production.get("green_per_month"), production.get("yellow_per_month")
-        if isinstance(green, int) and isinstance(yellow, int) and yellow > green:
-            production["yellow_per_month"] = green
+        # JSON Schema integers may come as 55.0.
+        green, yellow = _number(green), _number(yellow)
+        if green is not None and yellow is not None and yellow > green:
+            production["yellow_per_month"] = production["green_per_month"]
 
 
 def _valid_shape(body):

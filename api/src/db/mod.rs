@@ -19,6 +19,7 @@ pub mod job_runs;
 pub mod leads;
 pub mod notifications;
 pub mod pipelines;
+pub mod placement_runs;
 mod pool;
 pub mod schema;
 pub mod scripts;

@@ -607,6 +607,23 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    placement_runs (id) {
+        id -> Text,
+        status -> Text,
+        reason -> Text,
+        total -> BigInt,
+        processed -> BigInt,
+        moved -> BigInt,
+        after_id -> Nullable<Text>,
+        worker -> Nullable<Text>,
+        heartbeat_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        started_at -> Nullable<Timestamp>,
+        finished_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(plan_assignments -> compensation_plans (plan_id));
 diesel::joinable!(commission_line_status -> commission_lines (line_id));
 diesel::joinable!(commission_lines -> users (rep_id));
@@ -651,4 +668,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     allocation_sequence,
     allocations,
     notifications,
+    placement_runs,
 );

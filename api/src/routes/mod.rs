@@ -26,6 +26,7 @@ pub mod settings;
 pub mod teams;
 pub mod territories;
 pub mod territory_assignments;
+pub mod territory_placements;
 pub mod touches;
 pub mod upsells;
 pub mod users;
@@ -58,6 +59,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     compensation_plans::configure(cfg);
     territories::configure(cfg);
     territory_assignments::configure(cfg);
+    territory_placements::configure(cfg);
     allocations::configure(cfg);
     notifications::configure(cfg);
     invoices::configure(cfg);

@@ -44,6 +44,8 @@ pub(crate) fn rows(fx: &Fixture) -> Vec<Row> {
             .body(|_, u| json!({ "type": "FeatureCollection", "features": [
                 { "type": "Feature", "geometry": null, "properties": { "name": format!("Imported {u}"), "kind": "region" } }
             ] })),
+        row("GET", "/api/v1/territory-placements", "/api/v1/territory-placements", [200, 200, 200, 200, 403, 401]),
+        row("GET", "/api/v1/territory-placements/{id}", &fx.placement_run, [200, 200, 200, 200, 403, 401]),
         row("GET", "/api/v1/territories/mine", "/api/v1/territories/mine", [200, 200, 200, 403, 403, 401]),
         row("GET", "/api/v1/notifications", "/api/v1/notifications", [200, 200, 200, 200, 200, 401]),
         row("GET", "/api/v1/notifications/unread-count", "/api/v1/notifications/unread-count", [200, 200, 200, 200, 200, 401]),

@@ -33,6 +33,9 @@ const WHO: [Who; 6] = [
 ];
 
 async fn every_endpoint_for_every_role(app: TestApp) {
+    // Hundreds of requests per caller: the rate limit (tested in `conventions.rs`) would answer
+    // some of them instead of the authorisation this table is about.
+    let app = app.reconfigure(|s| s.limiter = None).await;
     let admin = app.admin().await;
     let manager = app.user(Role::SalesManager, None, None).await;
     let team = app.team("Matrix", Some(manager.id)).await;
@@ -334,6 +337,17 @@ async fn every_endpoint_for_every_role(app: TestApp) {
         ],
         unallocated_leads: [lead_of("Unallocated A").await, lead_of("Unallocated M").await],
         claimable_lead: claimable.clone(),
+        placement_run: format!(
+            "/api/v1/territory-placements/{}",
+            app.get("/api/v1/territory-placements")
+                .auth(&admin)
+                .send()
+                .await
+                .expect(200)
+                .body["items"][0]["id"]
+                .as_str()
+                .unwrap()
+        ),
         notification: format!(
             "/api/v1/notifications/{}",
             app.get("/api/v1/notifications")
@@ -410,6 +424,8 @@ pub(crate) struct Fixture {
     claimable_lead: String,
     /// One of the rep's notifications (path).
     notification: String,
+    /// The run the fixture's territories queued (path).
+    placement_run: String,
 }
 
 /// Operations left out of the matrix, and why: they need no token, or act only on the caller.

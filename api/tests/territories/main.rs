@@ -9,7 +9,9 @@ mod placement;
 
 use assignments::assignments_keep_their_history;
 use import::an_import_is_all_or_nothing;
-use placement::leads_are_placed_by_position_then_address;
+use placement::{
+    a_redrawn_shape_places_leads_again_in_the_background, leads_are_placed_by_position_then_address,
+};
 
 use closebook_shared::Role;
 use common::{TestApp, TestUser};
@@ -417,4 +419,5 @@ on_both_backends!(
     assignments_keep_their_history,
     reps_read_and_managers_draw,
     an_import_is_all_or_nothing,
+    a_redrawn_shape_places_leads_again_in_the_background,
 );

@@ -1,3 +1,4 @@
+DROP TABLE placement_runs;
 DROP TABLE notifications;
 DROP TABLE allocations;
 DROP TABLE allocation_sequence;

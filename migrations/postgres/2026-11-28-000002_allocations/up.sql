@@ -91,3 +91,22 @@ CREATE TABLE notifications (
     read_at TIMESTAMP
 );
 CREATE INDEX notifications_user ON notifications (user_id, created_at, id);
+
+-- Placing every lead again after a territory changed, in the background: one run at a time
+-- walks the leads in id order, its position (`after_id`) saved with each batch it writes, so a
+-- run killed halfway goes on from its last batch.
+CREATE TABLE placement_runs (
+    id TEXT PRIMARY KEY NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'done')),
+    reason TEXT NOT NULL,
+    total BIGINT NOT NULL,
+    processed BIGINT NOT NULL,
+    moved BIGINT NOT NULL,
+    after_id TEXT,
+    worker TEXT,
+    heartbeat_at TIMESTAMP,
+    created_at TIMESTAMP NOT NULL,
+    started_at TIMESTAMP,
+    finished_at TIMESTAMP
+);
+CREATE INDEX placement_runs_status ON placement_runs (status, id);

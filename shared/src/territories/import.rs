@@ -15,6 +15,7 @@ pub const IMPORT_MAX: usize = 1_000;
 
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct ImportRequest {
     #[serde(rename = "type")]
     #[garde(skip)]
@@ -27,10 +28,15 @@ pub struct ImportRequest {
 
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct ImportFeature {
     #[serde(rename = "type")]
     #[garde(skip)]
     pub kind: FeatureType,
+    /// The exporting Closebook's id; ignored.
+    #[serde(default)]
+    #[garde(skip)]
+    pub id: Option<uuid::Uuid>,
     #[serde(default)]
     #[garde(custom(geometry_rule))]
     pub geometry: Option<Geometry>,
@@ -38,11 +44,16 @@ pub struct ImportFeature {
     pub properties: ImportProperties,
 }
 
-/// A territory as `POST /territories` takes it, its parent named by slug. Other properties
-/// (the export's `id`, a GIS tool's own) are ignored.
+/// A territory as `POST /territories` takes it, its parent named by slug (the properties the
+/// export writes).
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct ImportProperties {
+    /// The exporting Closebook's id; ignored (territories are matched by slug).
+    #[serde(default)]
+    #[garde(skip)]
+    pub id: Option<uuid::Uuid>,
     #[garde(length(chars, min = 1, max = validate::NAME_MAX), custom(validate::not_blank))]
     #[cfg_attr(
         feature = "openapi",

@@ -5,6 +5,7 @@
 pub mod geometry;
 mod import;
 mod mine;
+mod placement;
 
 #[cfg(test)]
 mod tests;
@@ -19,6 +20,7 @@ use crate::validate;
 pub use geometry::{Geometry, GeometryProblem, Shape};
 pub use import::*;
 pub use mine::*;
+pub use placement::*;
 
 crate::wire_enum! {
     /// The level of a territory; a child is one level below its parent.

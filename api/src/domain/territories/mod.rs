@@ -3,6 +3,7 @@
 mod import;
 mod mine;
 pub mod placing;
+pub mod replace;
 
 pub use import::import;
 pub use mine::mine;
@@ -149,6 +150,8 @@ pub fn create(
     };
     row.set_shape(req.geometry.as_ref())?;
     rows::insert(conn, &row)?;
+    // Leads already in the book may lie in it.
+    crate::db::placement_runs::enqueue(conn, &format!("territory.create {}", row.slug), now)?;
     audit::record_after(
         conn,
         actor,
@@ -204,7 +207,14 @@ pub fn update(
     if let Some(list) = patch.states {
         row.states = places(list);
     }
-    versioned::save(conn, &mut row, before.version, time::now())?;
+    let now = time::now();
+    versioned::save(conn, &mut row, before.version, now)?;
+    let places_differently = (&row.geometry, &row.zip_codes, &row.cities, &row.states)
+        != (&before.geometry, &before.zip_codes, &before.cities, &before.states)
+        || (row.active, row.priority_weight) != (before.active, before.priority_weight);
+    if places_differently {
+        crate::db::placement_runs::enqueue(conn, &format!("territory.update {}", row.slug), now)?;
+    }
     audit::record(
         conn,
         actor,

@@ -90,24 +90,3 @@ pub fn territory_of(conn: &mut DbConn, row: &LeadRow) -> Result<Option<String>, 
         .place(&row.whereabouts())
         .map(|id| id.to_string()))
 }
-
-/// Places every lead again (after territories were drawn or redrawn); returns how many moved.
-/// Leads are read and written in pages, so memory stays flat on a large book.
-pub fn place_all(conn: &mut DbConn) -> Result<usize, ApiError> {
-    let current = territories(conn)?;
-    let mut moved = 0;
-    let mut after: Option<String> = None;
-    loop {
-        let page = crate::db::leads::places_after(conn, after.as_deref(), 1_000)?;
-        let Some(last) = page.last() else { break };
-        after = Some(last.id.clone());
-        for lead in &page {
-            let now = current.place(&lead.whereabouts()).map(|id| id.to_string());
-            if now != lead.territory_id {
-                crate::db::leads::set_territory(conn, &lead.id, now.as_deref())?;
-                moved += 1;
-            }
-        }
-    }
-    Ok(moved)
-}
