@@ -36,8 +36,10 @@ ensure_web_tools() {
   # wasm-opt from npm binaryen (Debian's is too old) and brotli/gzip for the pre-compressed bundle.
   command -v brotli >/dev/null || apt_install brotli
   command -v npm >/dev/null || apt_install nodejs npm
-  if ! web/tools/node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version 132"; then
-    say "installing wasm-opt (npm binaryen, pinned in web/tools)"
+  # Leaflet (the territory map) is vendored from the same npm lockfile.
+  if ! web/tools/node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version 132" ||
+    ! grep -q '"version": "1.9.4"' web/tools/node_modules/leaflet/package.json 2>/dev/null; then
+    say "installing wasm-opt and Leaflet (npm, pinned in web/tools)"
     (cd web/tools && npm ci --silent --no-audit --no-fund)
   fi
   local wb; wb=$(wasm_bindgen_version)
@@ -55,7 +57,7 @@ build_web() {
   # /finance (api/src/web_app.rs). The field app first: each build empties its own directory.
   local tools="$PWD/web/tools/node_modules/.bin"
   PATH="$tools:$PATH" trunk build --release
-  for portal in commission office; do
+  for portal in commission office territory; do
     PATH="$tools:$PATH" trunk build "web/$portal.html" --release \
       --dist "web/dist/$portal" --public-url "/$portal/"
   done

@@ -90,7 +90,8 @@ for (const [who, email] of [
     await page.getByRole("heading", { name: /Welcome/ }).waitFor();
     const problems = [];
     for (const path of ["/", "/leads", `/leads/${open.id}`, `/leads/${won.id}`, `/leads/${lost.id}`,
-      "/pipeline", "/activity", "/commissions", "/commissions/residuals", "/commissions/what-if", "/profile"]) {
+      "/pipeline", "/activity", "/commissions", "/commissions/residuals", "/commissions/what-if", "/profile",
+      "/allocations/queue", "/territories/mine", "/territories", "/allocations/workload"]) {
       problems.push(...(await visit(page, path, who)));
     }
     await ctx.close();

@@ -11,10 +11,18 @@ pub enum Portal {
     Commission,
     /// Admin and finance pages.
     Office,
+    /// Territories and allocation: the designer map, "My Territory", the rep's queue, the
+    /// team's workload (the only bundle that loads the map library).
+    Territory,
 }
 
 impl Portal {
-    pub const ALL: [Portal; 3] = [Portal::Field, Portal::Commission, Portal::Office];
+    pub const ALL: [Portal; 4] = [
+        Portal::Field,
+        Portal::Commission,
+        Portal::Office,
+        Portal::Territory,
+    ];
 
     /// The page path prefixes it serves (whole segments); the field portal serves the rest.
     pub const fn prefixes(self) -> &'static [&'static str] {
@@ -22,6 +30,7 @@ impl Portal {
             Portal::Field => &[],
             Portal::Commission => &["/commissions"],
             Portal::Office => &["/admin", "/finance"],
+            Portal::Territory => &["/territories", "/allocations"],
         }
     }
 
@@ -32,6 +41,7 @@ impl Portal {
             Portal::Field => "",
             Portal::Commission => "commission",
             Portal::Office => "office",
+            Portal::Territory => "territory",
         }
     }
 
@@ -67,6 +77,10 @@ mod tests {
             ("/finance/commissions", Portal::Office),
             ("/administration", Portal::Field),
             ("/financed", Portal::Field),
+            ("/territories", Portal::Territory),
+            ("/territories/mine", Portal::Territory),
+            ("/allocations/queue", Portal::Territory),
+            ("/territory", Portal::Field),
         ] {
             assert_eq!(Portal::of_path(path), portal, "{path}");
         }

@@ -73,8 +73,11 @@ pub(super) fn constrain_list_items(spec: &mut utoipa::openapi::OpenApi) {
     use closebook_shared::validate::NAME_MAX;
     use utoipa::openapi::schema::{ArrayItems, Schema};
     use closebook_shared::allocation::SKILL_MAX_CHARS;
-    let rules: [(&str, &str, usize); 12] = [
+    let rules: [(&str, &str, usize); 15] = [
         ("UpdateRepIntakeRequest", "skills", SKILL_MAX_CHARS),
+        ("ImportProperties", "zip_codes", ZIP_MAX_CHARS),
+        ("ImportProperties", "cities", NAME_MAX),
+        ("ImportProperties", "states", NAME_MAX),
         ("CreateTerritoryRequest", "zip_codes", ZIP_MAX_CHARS),
         ("UpdateTerritoryRequest", "zip_codes", ZIP_MAX_CHARS),
         ("CreateTerritoryRequest", "cities", NAME_MAX),

@@ -457,7 +457,7 @@ pub struct CreateAssignmentRequest {
     pub effective_to: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EndAssignmentRequest {

@@ -4,6 +4,7 @@
 //! refreshed once, transparently; if that fails the session ends and the user is sent to sign in.
 
 pub mod activities;
+pub mod allocations;
 pub mod audit;
 pub mod commissions;
 pub mod leads;
@@ -14,6 +15,7 @@ pub mod scripts;
 pub mod service_tokens;
 pub mod session;
 pub mod teams;
+pub mod territories;
 pub mod users;
 
 use closebook_shared::{ErrorCode, Problem};

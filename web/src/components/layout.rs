@@ -20,8 +20,15 @@ pub struct NavItem {
 }
 
 /// The phone's tab bar holds five; the kanban board is a desktop view (the lead list is the
-/// phone's pipeline), so it stays in the sidebar only.
-const DESKTOP_ONLY: [&str; 1] = ["/pipeline"];
+/// phone's pipeline), so it stays in the sidebar only, as do the territory pages (the
+/// dashboard links a rep's queue and territory on a phone).
+const DESKTOP_ONLY: [&str; 5] = [
+    "/pipeline",
+    "/allocations/queue",
+    "/territories/mine",
+    "/territories",
+    "/allocations/workload",
+];
 
 /// Navigation for a role. Tabs for capabilities not built yet are absent, not stubbed.
 pub fn nav_for(role: Role) -> Vec<NavItem> {
@@ -55,6 +62,32 @@ pub fn nav_for(role: Role) -> Vec<NavItem> {
             label: "Commission",
             icon: "$",
         });
+        items.extend([
+            NavItem {
+                href: "/allocations/queue",
+                label: "Queue",
+                icon: "⇥",
+            },
+            NavItem {
+                href: "/territories/mine",
+                label: "My territory",
+                icon: "⌖",
+            },
+        ]);
+    }
+    if matches!(role, Role::SalesManager | Role::Admin) {
+        items.extend([
+            NavItem {
+                href: "/territories",
+                label: "Territories",
+                icon: "▦",
+            },
+            NavItem {
+                href: "/allocations/workload",
+                label: "Workload",
+                icon: "≡",
+            },
+        ]);
     }
     if matches!(role, Role::Finance | Role::Admin) {
         items.extend([
@@ -118,13 +151,18 @@ pub fn Shell(children: Children) -> impl IntoView {
     let menu_open = RwSignal::new(false);
     let location = use_location();
     let role = move || session.user.get().map(|u| u.role).unwrap_or(Role::SalesRep);
+    // The item whose path holds the page's, the most specific one (`/territories/mine` over
+    // `/territories`).
     let is_active = move |href: &'static str| {
         let path = location.pathname.get();
-        if href == "/" {
-            path == "/"
-        } else {
-            path.starts_with(href)
-        }
+        let holds = |h: &str| match h {
+            "/" => path == "/",
+            h => path == h || path.starts_with(&format!("{h}/")),
+        };
+        holds(href)
+            && !nav_for(role())
+                .iter()
+                .any(|i| i.href.len() > href.len() && holds(i.href))
     };
     view! {
         <div class="shell" class:collapsed=move || collapsed.get()>

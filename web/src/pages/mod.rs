@@ -3,12 +3,14 @@
 
 pub mod activity;
 pub mod admin;
+pub mod allocations;
 pub mod commissions;
 pub mod finance;
 pub mod home;
 pub mod leads;
 pub mod login;
 pub mod profile;
+pub mod territories;
 
 use leptos::task::spawn_local;
 
