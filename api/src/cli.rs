@@ -52,6 +52,7 @@ pub fn run(cli: Cli) -> Result<(), String> {
                 "Seeded {lines} commission lines over {commission_months} months in {:.1} s",
                 started.elapsed().as_secs_f64()
             );
+            println!("{}", crate::seed_territories::scale(&db, &rep_ids)?);
             Ok(())
         }
         Command::Commissions(CommissionsCommand::Close { period }) => {

@@ -14,6 +14,9 @@ use rand::rngs::SmallRng;
 use rand::{Rng, SeedableRng};
 use uuid::Uuid;
 
+use crate::db::columns::to_e6;
+use crate::seed_territories::AREA;
+
 use crate::db::activities::ActivityRow;
 use crate::db::clients::ClientRow;
 use crate::db::history::HistoryRow;
@@ -109,9 +112,10 @@ pub fn leads(db: &Db, rep_ids: &[String], per_rep: usize) -> Result<String, Stri
                     state: None,
                     zip: None,
                     dedupe_key: None,
-                    latitude_e6: None,
+                    // Spread over the scale territories' box (`seed_territories::AREA`).
+                    latitude_e6: Some(to_e6(rng.random_range(AREA[1]..AREA[3]))),
                     territory_id: None,
-                    longitude_e6: None,
+                    longitude_e6: Some(to_e6(rng.random_range(AREA[0]..AREA[2]))),
                     source_type: Some(SourceType::Inbound),
                     source_channel: Some(CHANNELS[n % CHANNELS.len()]),
                     introduced_by: None,

@@ -34,6 +34,11 @@ pub async fn change_stage(id: Uuid, req: &ChangeStageRequest) -> ApiResult<Lead>
     patch(&format!("/leads/{id}/stage"), req).await
 }
 
+/// A rep takes a lead nobody holds in its territory.
+pub async fn claim(id: Uuid) -> ApiResult<Lead> {
+    super::call(super::Method::Post, &format!("/leads/{id}/claim"), None).await
+}
+
 pub async fn set_outcome(id: Uuid, req: &SetOutcomeRequest) -> ApiResult<Lead> {
     post(&format!("/leads/{id}/outcome"), req).await
 }

@@ -57,6 +57,7 @@ fn LeadView(lead: Lead, on_change: impl Fn() + Copy + Send + Sync + 'static) -> 
             <span data-testid="stage">{l.stage_name.clone()}</span>
             {format!(" · {} · {}", l.display_sales_stage.label(), l.outcome.label())}
         </p>
+        {(l.owner_id.is_none() && open).then(|| view! { <Unheld id=l.id on_change=on_change/> })}
         <div class="detail-grid">
             <div class="card">
                 <h2 class="section-title">"Contact"</h2>
@@ -217,6 +218,29 @@ fn Timeline(lead_id: uuid::Uuid) -> impl IntoView {
                     }.into_any(),
                 })}
             </Transition>
+        </div>
+    }
+}
+
+/// A lead nobody holds (in the rep's territory, or the overflow pool): a rep claims it.
+#[component]
+fn Unheld(id: uuid::Uuid, on_change: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let is_rep = crate::api::Session::get()
+        .user
+        .get_untracked()
+        .is_some_and(|u| u.role == closebook_shared::Role::SalesRep);
+    let form = crate::components::ui::FormState::new();
+    let claim = move |_| {
+        form.run(api::leads::claim(id), move |_| {
+            crate::components::ui::Toasts::show("It is yours now");
+            on_change();
+        });
+    };
+    view! {
+        <div class="alert alert-info" role="status">
+            "Nobody holds this lead yet."
+            {is_rep.then(|| view! { " " <button class="button button-primary" on:click=claim disabled=move || form.busy.get()>"Claim it"</button> })}
+            <crate::components::ui::ProblemBox problem=form.problem/>
         </div>
     }
 }
