@@ -337,28 +337,8 @@ async fn every_endpoint_for_every_role(app: TestApp) {
         ],
         unallocated_leads: [lead_of("Unallocated A").await, lead_of("Unallocated M").await],
         claimable_lead: claimable.clone(),
-        placement_run: format!(
-            "/api/v1/territory-placements/{}",
-            app.get("/api/v1/territory-placements")
-                .auth(&admin)
-                .send()
-                .await
-                .expect(200)
-                .body["items"][0]["id"]
-                .as_str()
-                .unwrap()
-        ),
-        notification: format!(
-            "/api/v1/notifications/{}",
-            app.get("/api/v1/notifications")
-                .auth(&rep)
-                .send()
-                .await
-                .expect(200)
-                .body["items"][0]["id"]
-                .as_str()
-                .unwrap()
-        ),
+        placement_run: newest(&app, &admin, "/api/v1/territory-placements").await,
+        notification: newest(&app, &rep, "/api/v1/notifications").await,
     };
     let mut failures = Vec::new();
     for (n, row) in rows(&fx).iter().enumerate() {
@@ -386,6 +366,12 @@ async fn every_endpoint_for_every_role(app: TestApp) {
         "authorisation matrix mismatches:\n{}",
         failures.join("\n")
     );
+}
+
+/// The path of the newest record of a list, as `who` reads it.
+async fn newest(app: &TestApp, who: &TestUser, list: &str) -> String {
+    let page = app.get(list).auth(who).send().await.expect(200);
+    format!("{list}/{}", page.body["items"][0]["id"].as_str().unwrap())
 }
 
 /// The records the rows act on (paths), made by the test before the table runs.
