@@ -10,7 +10,7 @@
     const el = document.getElementById(elementId);
     if (!el || typeof L === "undefined") return false;
     if (map.m) { map.m.remove(); }
-    map.m = L.map(el, { preferCanvas: true, zoomSnap: 0.25 }).setView([39.5, -98.35], 4);
+    map.m = L.map(el, { zoomSnap: 0.25 }).setView([39.5, -98.35], 4);
     if (tileUrl) {
       L.tileLayer(tileUrl, { maxZoom: 19, attribution: "Map tiles" }).addTo(map.m);
     }

@@ -61,6 +61,7 @@ test("a manager draws a territory and assigns a rep; a lead inside reaches the r
   await who.getByLabel("Person").selectOption({ label: "Rob Rep" });
   await who.getByRole("button", { name: "Assign" }).click();
   await who.getByText("Rob Rep — Owner").waitFor();
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(artifacts, "territory-designer-manager-desktop.png") });
 
   // A lead inside the outline, entered without an owner (an inbound lead): the engine
@@ -92,7 +93,7 @@ test("a manager draws a territory and assigns a rep; a lead inside reaches the r
   assert.equal(allocation.status, "accepted");
 
   // Its territory card counts the lead as claimed.
-  await rep.getByRole("link", { name: "My territory" }).click();
+  await rep.locator(".sidebar").getByRole("link", { name: "My territory" }).click();
   const card = rep.getByTestId("my-territory");
   await card.getByText("Browser Basin").waitFor();
   await rep.screenshot({ path: join(artifacts, "my-territory-rep-desktop.png") });

@@ -71,7 +71,7 @@ pub fn nav_for(role: Role) -> Vec<NavItem> {
             NavItem {
                 href: "/territories/mine",
                 label: "My territory",
-                icon: "⌖",
+                icon: "◉",
             },
         ]);
     }
