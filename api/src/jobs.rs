@@ -91,7 +91,8 @@ pub fn spawn_placement_runs(state: web::Data<AppState>) {
                     })
                     .await;
                 match result {
-                    Ok(Some(run)) if run.status != closebook_shared::territories::PlacementStatus::Done => {}
+                    Ok(Some(run))
+                        if run.status != closebook_shared::territories::PlacementStatus::Done => {}
                     Ok(Some(run)) => {
                         tracing::info!(processed = run.processed, moved = run.moved, reason = %run.reason, "leads placed again");
                         break;

@@ -246,7 +246,12 @@ fn activity(lead: &LeadRow, at: NaiveDateTime, kind: ActivityKind) -> ActivityRo
         notes: Some("Spoke about volumes".into()),
         outcome: Some(closebook_shared::activities::ActivityOutcome::Positive),
         duration_minutes: Some(10),
-        ..ActivityRow::generated(&lead.id, lead.owner_id.as_deref().unwrap_or_default(), kind, at)
+        ..ActivityRow::generated(
+            &lead.id,
+            lead.owner_id.as_deref().unwrap_or_default(),
+            kind,
+            at,
+        )
     }
 }
 

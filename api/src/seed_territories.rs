@@ -47,10 +47,20 @@ fn outline([west, south, east, north]: [f64; 4], seed: f64) -> Geometry {
 /// The four quarters of a box.
 fn quarters([w, s, e, n]: [f64; 4]) -> [[f64; 4]; 4] {
     let (mx, my) = ((w + e) / 2.0, (s + n) / 2.0);
-    [[w, s, mx, my], [mx, s, e, my], [w, my, mx, n], [mx, my, e, n]]
+    [
+        [w, s, mx, my],
+        [mx, s, e, my],
+        [w, my, mx, n],
+        [mx, my, e, n],
+    ]
 }
 
-fn request(name: String, kind: TerritoryKind, parent: Option<Uuid>, shape: Geometry) -> CreateTerritoryRequest {
+fn request(
+    name: String,
+    kind: TerritoryKind,
+    parent: Option<Uuid>,
+    shape: Geometry,
+) -> CreateTerritoryRequest {
     CreateTerritoryRequest {
         name,
         slug: None,
@@ -100,17 +110,52 @@ pub fn scale(db: &Db, rep_ids: &[String]) -> Result<String, String> {
             let per_micro = rep_ids.len().div_ceil(160).max(1);
             for r in 0..10 {
                 let (x, y) = ((r % 5) as f64, (r / 5) as f64);
-                let cell = [w + x * column, s + y * row, w + (x + 1.0) * column, s + (y + 1.0) * row];
-                let region = create(c, &actor, request(format!("Region {}", r + 1), TerritoryKind::Region, None, outline(cell, r as f64)))?.id;
+                let cell = [
+                    w + x * column,
+                    s + y * row,
+                    w + (x + 1.0) * column,
+                    s + (y + 1.0) * row,
+                ];
+                let region = create(
+                    c,
+                    &actor,
+                    request(
+                        format!("Region {}", r + 1),
+                        TerritoryKind::Region,
+                        None,
+                        outline(cell, r as f64),
+                    ),
+                )?
+                .id;
                 drawn += 1;
                 if let Some(m) = managers.get(r % managers.len().max(1)) {
                     give(c, region, m, AssignmentRole::Owner)?;
                 }
                 for (a, area_cell) in quarters(cell).into_iter().enumerate() {
-                    let area = create(c, &actor, request(format!("Area {}.{}", r + 1, a + 1), TerritoryKind::Area, Some(region), outline(area_cell, a as f64 + 0.5)))?.id;
+                    let area = create(
+                        c,
+                        &actor,
+                        request(
+                            format!("Area {}.{}", r + 1, a + 1),
+                            TerritoryKind::Area,
+                            Some(region),
+                            outline(area_cell, a as f64 + 0.5),
+                        ),
+                    )?
+                    .id;
                     drawn += 1;
                     for (m, micro_cell) in quarters(area_cell).into_iter().enumerate() {
-                        let micro = create(c, &actor, request(format!("Micro {}.{}.{}", r + 1, a + 1, m + 1), TerritoryKind::Micro, Some(area), outline(micro_cell, m as f64 + 0.25)))?.id;
+                        let micro = create(
+                            c,
+                            &actor,
+                            request(
+                                format!("Micro {}.{}.{}", r + 1, a + 1, m + 1),
+                                TerritoryKind::Micro,
+                                Some(area),
+                                outline(micro_cell, m as f64 + 0.25),
+                            ),
+                        )?
+                        .id;
                         drawn += 1;
                         for _ in 0..per_micro {
                             if let Some(rep) = reps.next() {

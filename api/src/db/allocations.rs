@@ -57,7 +57,10 @@ impl AllocationRow {
     /// is a corrupt row: a 500 naming it.
     pub fn trace(&self) -> Result<Vec<RuleStep>, ApiError> {
         serde_json::from_str(&self.trace).map_err(|e| {
-            ApiError::internal(format!("allocation {}: stored trace unreadable: {e}", self.id))
+            ApiError::internal(format!(
+                "allocation {}: stored trace unreadable: {e}",
+                self.id
+            ))
         })
     }
 
@@ -147,9 +150,11 @@ pub fn list(
     let mut query = joined!();
     if let Visible::Of { reps, pool } = visible {
         query = query.filter(
-            allocations::rm_id.eq_any(reps.to_vec()).or(allocations::rm_id
-                .is_null()
-                .and(leads::territory_id.eq_any(pool.to_vec()))),
+            allocations::rm_id
+                .eq_any(reps.to_vec())
+                .or(allocations::rm_id
+                    .is_null()
+                    .and(leads::territory_id.eq_any(pool.to_vec()))),
         );
     }
     if let Some(s) = q.status {

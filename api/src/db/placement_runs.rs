@@ -122,7 +122,9 @@ pub fn save_over(conn: &mut DbConn, read: &RunRow, row: &RunRow) -> Result<bool,
 
 /// Runs, newest first.
 pub fn list(conn: &mut DbConn, page: &PageRequest) -> Result<Page<PlacementRun>, ApiError> {
-    let query = placement_runs::table.select(RunRow::as_select()).into_boxed();
+    let query = placement_runs::table
+        .select(RunRow::as_select())
+        .into_boxed();
     let rows: Vec<RunRow> = keyset!(query, page, placement_runs::id, desc)
         .limit(page.fetch())
         .load(conn)?;

@@ -158,7 +158,9 @@ impl Db {
         ran?;
         match dangling? {
             0 => Ok(()),
-            n => Err(format!("migrations left {n} rows with a dangling reference")),
+            n => Err(format!(
+                "migrations left {n} rows with a dangling reference"
+            )),
         }
     }
 

@@ -150,7 +150,11 @@ fn seen_lead(
     kind: &'static str,
 ) -> Result<LeadRow, ApiError> {
     lead_rows::find(conn, lead_id)?
-        .filter(|l| caller.scope.sees(l.owner_id.as_deref(), l.territory_id.as_deref()))
+        .filter(|l| {
+            caller
+                .scope
+                .sees(l.owner_id.as_deref(), l.territory_id.as_deref())
+        })
         .ok_or_else(|| ApiError::not_found(kind))
 }
 

@@ -99,7 +99,11 @@ pub fn render_for(
     lead: &LeadRow,
     caller: Option<Uuid>,
 ) -> Result<RenderedScript, ApiError> {
-    let rep_id = caller.or_else(|| lead.owner_id.as_deref().and_then(|o| Uuid::parse_str(o).ok()));
+    let rep_id = caller.or_else(|| {
+        lead.owner_id
+            .as_deref()
+            .and_then(|o| Uuid::parse_str(o).ok())
+    });
     let rep = rep_id
         .map(|id| users::find(conn, id))
         .transpose()?

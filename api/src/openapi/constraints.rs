@@ -68,11 +68,11 @@ pub(super) fn constrain_shared_parameters(op: &mut Operation) {
 /// Item rules of text lists, which utoipa's field attributes cannot state: each item holds
 /// 1..=max characters (the garde rules beside the fields say the same).
 pub(super) fn constrain_list_items(spec: &mut utoipa::openapi::OpenApi) {
+    use closebook_shared::allocation::SKILL_MAX_CHARS;
     use closebook_shared::leads::{COMPETITOR_MAX_CHARS, TAG_MAX_CHARS};
     use closebook_shared::territories::ZIP_MAX_CHARS;
     use closebook_shared::validate::NAME_MAX;
     use utoipa::openapi::schema::{ArrayItems, Schema};
-    use closebook_shared::allocation::SKILL_MAX_CHARS;
     let rules: [(&str, &str, usize); 15] = [
         ("UpdateRepIntakeRequest", "skills", SKILL_MAX_CHARS),
         ("ImportProperties", "zip_codes", ZIP_MAX_CHARS),

@@ -11,9 +11,9 @@ use uuid::Uuid;
 use crate::audit::Actor;
 use crate::auth::Principal;
 use crate::authz::{PipelineCaller, lead_scope};
+use crate::db::DbConn;
 use crate::db::allocations::{self as rows, IntakeRow};
 use crate::db::columns::to_json_list;
-use crate::db::DbConn;
 use crate::domain::{allocations, leads};
 use crate::error::ApiError;
 use crate::time;
@@ -57,7 +57,9 @@ fn set_intake(
 /// Sets the teams' intake and brings in the inbound leads; how many allocations it made.
 pub fn allocations(conn: &mut DbConn, teams: &[(Uuid, Vec<Uuid>)]) -> Result<usize, ApiError> {
     let (great_lakes, front_range) = (&teams[0].1, &teams[1].1);
-    set_intake(conn, great_lakes[3], |r| r.availability = Availability::OnLeave)?;
+    set_intake(conn, great_lakes[3], |r| {
+        r.availability = Availability::OnLeave
+    })?;
     set_intake(conn, great_lakes[4], |r| r.intake_paused = true)?;
     set_intake(conn, front_range[1], |r| r.capacity = Some(3))?;
     set_intake(conn, front_range[2], |r| {
@@ -79,7 +81,12 @@ pub fn allocations(conn: &mut DbConn, teams: &[(Uuid, Vec<Uuid>)]) -> Result<usi
         }
     }
     // The first few are answered: accepted, and one turned down (it moves on to the next rep).
-    for (n, a) in made.iter().enumerate().filter(|(_, a)| a.rm_id.is_some()).take(5) {
+    for (n, a) in made
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.rm_id.is_some())
+        .take(5)
+    {
         let Some(rep) = a.rm_id.as_deref().map(crate::db::columns::uuid_of) else {
             continue;
         };

@@ -41,10 +41,10 @@ mod commissions;
 mod scripts;
 mod territories;
 
+pub use allocations::allocations;
 use book::{BOOK, BUSINESSES, CITIES, NOTES, Plan, subject};
 pub use commissions::commissions;
 pub use scripts::scripts;
-pub use allocations::allocations;
 pub use territories::territories;
 
 /// What the seeding wrote, for the command's report.

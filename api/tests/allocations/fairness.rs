@@ -15,7 +15,9 @@ async fn fire(app: &TestApp, w: &World, n: usize) -> (Vec<u32>, u32) {
     let requests = (0..n).map(|i| {
         app.post("/api/v1/leads")
             .auth(&w.manager)
-            .json(&json!({ "company": format!("Parallel {i}"), "latitude": 10.5, "longitude": 10.5 }))
+            .json(
+                &json!({ "company": format!("Parallel {i}"), "latitude": 10.5, "longitude": 10.5 }),
+            )
             .send()
     });
     let made: Vec<Value> = join_all(requests)
@@ -51,10 +53,19 @@ pub(crate) async fn parallel_allocations_keep_capacity_and_turn(app: TestApp) {
         .await
         .expect(200);
     let (counts, overflow) = fire(&app, &w, 30).await;
-    assert_eq!(counts, [5, 5, 5, 5], "every rep filled to capacity, none beyond");
+    assert_eq!(
+        counts,
+        [5, 5, 5, 5],
+        "every rep filled to capacity, none beyond"
+    );
     assert_eq!(overflow, 10);
     // The workload report agrees with what the leads say.
-    let workload = app.get("/api/v1/allocations/workload").auth(&w.manager).send().await.body;
+    let workload = app
+        .get("/api/v1/allocations/workload")
+        .auth(&w.manager)
+        .send()
+        .await
+        .body;
     for rep in workload["reps"].as_array().unwrap() {
         assert_eq!(rep["queue_depth"], 5);
         assert_eq!(rep["utilisation_percent"], 100);

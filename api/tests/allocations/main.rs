@@ -14,9 +14,14 @@ use closebook_shared::Role;
 use common::{TestApp, TestUser};
 use serde_json::{Value, json};
 
-use claim::{a_rep_claims_what_nobody_holds_and_sees_its_territory_card, the_production_thresholds_are_settings};
+use claim::{
+    a_rep_claims_what_nobody_holds_and_sees_its_territory_card,
+    the_production_thresholds_are_settings,
+};
 use fairness::{parallel_allocations_keep_capacity_and_turn, parallel_allocations_stay_within_one};
-use intake::{availability_capacity_and_skills_decide_who_is_eligible, reps_set_their_own_availability_only};
+use intake::{
+    availability_capacity_and_skills_decide_who_is_eligible, reps_set_their_own_availability_only,
+};
 use respond::{a_rejected_lead_moves_on_then_overflows, managers_reassign_one_or_many};
 use sla::an_unanswered_allocation_expires_and_moves_on;
 
@@ -36,9 +41,7 @@ pub(crate) async fn world(app: &TestApp, n_reps: usize) -> World {
     for _ in 0..n_reps {
         reps.push(app.user(Role::SalesRep, None, Some(manager.id)).await);
     }
-    let square = |w: f64, s: f64, e: f64, n: f64| {
-        json!({ "type": "Polygon", "coordinates": [[[w, s], [e, s], [e, n], [w, n], [w, s]]] })
-    };
+    let square = |w: f64, s: f64, e: f64, n: f64| json!({ "type": "Polygon", "coordinates": [[[w, s], [e, s], [e, n], [w, n], [w, s]]] });
     let draw = |body: Value| {
         let (app, manager) = (app, &manager);
         async move {
@@ -51,7 +54,10 @@ pub(crate) async fn world(app: &TestApp, n_reps: usize) -> World {
                 .id()
         }
     };
-    let region = draw(json!({ "name": "Region", "kind": "region", "geometry": square(0.0, 0.0, 20.0, 20.0) })).await;
+    let region = draw(
+        json!({ "name": "Region", "kind": "region", "geometry": square(0.0, 0.0, 20.0, 20.0) }),
+    )
+    .await;
     let area = draw(json!({ "name": "Area", "kind": "area", "parent_id": region, "geometry": square(5.0, 5.0, 15.0, 15.0) })).await;
     let micro = draw(json!({ "name": "Micro", "kind": "micro", "parent_id": area, "geometry": square(10.0, 10.0, 11.0, 11.0) })).await;
     for rep in &reps {
@@ -120,16 +126,29 @@ async fn new_leads_go_round_the_territory_reps(app: TestApp) {
     assert_eq!(allocation["status"], "pending");
     assert_eq!(allocation["allocation_type"], "geographic");
     assert_eq!(allocation["is_reassignment"], false);
-    assert_eq!(allocation["priority"], 5, "a lead with no score is the lowest priority");
+    assert_eq!(
+        allocation["priority"], 5,
+        "a lead with no score is the lowest priority"
+    );
     assert_eq!(
         allocation["allocation_reason"],
         "Geographic: the longest-waiting of 3 eligible reps"
     );
-    let allocated: chrono::DateTime<chrono::Utc> =
-        allocation["allocated_at"].as_str().unwrap().parse().unwrap();
-    let deadline: chrono::DateTime<chrono::Utc> =
-        allocation["sla_deadline"].as_str().unwrap().parse().unwrap();
-    assert_eq!(deadline - allocated, chrono::Duration::minutes(120), "LAR-006's two hours");
+    let allocated: chrono::DateTime<chrono::Utc> = allocation["allocated_at"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let deadline: chrono::DateTime<chrono::Utc> = allocation["sla_deadline"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(
+        deadline - allocated,
+        chrono::Duration::minutes(120),
+        "LAR-006's two hours"
+    );
     let rules: Vec<&str> = allocation["trace"]
         .as_array()
         .unwrap()
@@ -222,11 +241,41 @@ async fn allocating_checks_the_lead_and_the_caller(app: TestApp) {
     let lead = new_lead(&app, &w, "Taken").await;
     // (caller, body, status, code, field)
     let table: Vec<(&TestUser, Value, u16, &str, Option<&str>)> = vec![
-        (rep, json!({ "lead_id": lead["id"] }), 403, "forbidden", None),
-        (&w.manager, json!({}), 422, "validation_failed", Some("lead_id")),
-        (&w.manager, json!({ "lead_id": "01890a5d-ac96-774b-bcce-b302099a8057" }), 409, "invalid_reference", Some("lead_id")),
-        (&w.manager, json!({ "lead_id": lead["id"] }), 409, "conflict", Some("lead_id")),
-        (&w.manager, json!({ "lead_id": lead["id"], "reason": " " }), 422, "validation_failed", Some("reason")),
+        (
+            rep,
+            json!({ "lead_id": lead["id"] }),
+            403,
+            "forbidden",
+            None,
+        ),
+        (
+            &w.manager,
+            json!({}),
+            422,
+            "validation_failed",
+            Some("lead_id"),
+        ),
+        (
+            &w.manager,
+            json!({ "lead_id": "01890a5d-ac96-774b-bcce-b302099a8057" }),
+            409,
+            "invalid_reference",
+            Some("lead_id"),
+        ),
+        (
+            &w.manager,
+            json!({ "lead_id": lead["id"] }),
+            409,
+            "conflict",
+            Some("lead_id"),
+        ),
+        (
+            &w.manager,
+            json!({ "lead_id": lead["id"], "reason": " " }),
+            422,
+            "validation_failed",
+            Some("reason"),
+        ),
     ];
     for (who, body, status, code, field) in table {
         let res = app

@@ -14,8 +14,16 @@ pub(crate) async fn a_rejected_lead_moves_on_then_overflows(app: TestApp) {
     let path = |a: &str, what: &str| format!("/api/v1/allocations/{a}/{what}");
 
     // Only its rep answers it: the other rep does not see it, the manager may not.
-    app.patch(&path(&first, "accept")).auth(r1).send().await.problem(404, "not_found");
-    app.patch(&path(&first, "accept")).auth(&w.manager).send().await.problem(403, "forbidden");
+    app.patch(&path(&first, "accept"))
+        .auth(r1)
+        .send()
+        .await
+        .problem(404, "not_found");
+    app.patch(&path(&first, "accept"))
+        .auth(&w.manager)
+        .send()
+        .await
+        .problem(403, "forbidden");
     let res = app
         .patch(&path(&first, "reject"))
         .auth(r0)
@@ -37,7 +45,13 @@ pub(crate) async fn a_rejected_lead_moves_on_then_overflows(app: TestApp) {
     assert_eq!(rejected["rejection_reason"], "Not my segment");
     assert!(rejected["ended_at"].is_string());
     let second = rejected["superseded_by"].as_str().unwrap().to_owned();
-    let moved = app.get(&format!("/api/v1/allocations/{second}")).auth(r1).send().await.expect(200).body;
+    let moved = app
+        .get(&format!("/api/v1/allocations/{second}"))
+        .auth(r1)
+        .send()
+        .await
+        .expect(200)
+        .body;
     assert_eq!(moved["rm_id"], r1.id.to_string());
     assert_eq!(moved["is_reassignment"], true);
     assert_eq!(moved["previous_rm_id"], r0.id.to_string());
@@ -62,7 +76,13 @@ pub(crate) async fn a_rejected_lead_moves_on_then_overflows(app: TestApp) {
         .expect(200)
         .body;
     let pool = id(&json!({ "id": overflowed["superseded_by"] }));
-    let pooled = app.get(&format!("/api/v1/allocations/{pool}")).auth(&w.manager).send().await.expect(200).body;
+    let pooled = app
+        .get(&format!("/api/v1/allocations/{pool}"))
+        .auth(&w.manager)
+        .send()
+        .await
+        .expect(200)
+        .body;
     assert_eq!(pooled["status"], "escalated");
     assert_eq!(pooled["rm_id"], serde_json::Value::Null);
     assert_eq!(pooled["allocation_type"], "overflow");
@@ -70,7 +90,13 @@ pub(crate) async fn a_rejected_lead_moves_on_then_overflows(app: TestApp) {
         pooled["allocation_reason"],
         "Overflow: no rep is eligible (2 turned this lead down or let it lapse)"
     );
-    let unheld = app.get(&lead_path).auth(&w.manager).send().await.expect(200).body;
+    let unheld = app
+        .get(&lead_path)
+        .auth(&w.manager)
+        .send()
+        .await
+        .expect(200)
+        .body;
     assert_eq!(unheld["owner_id"], serde_json::Value::Null);
     assert_eq!(unheld["owner_name"], serde_json::Value::Null);
     // Nobody holds it: it does not move through the pipeline until someone does.
@@ -80,7 +106,13 @@ pub(crate) async fn a_rejected_lead_moves_on_then_overflows(app: TestApp) {
         .send()
         .await
         .problem(409, "conflict");
-    let workload = app.get("/api/v1/allocations/workload").auth(&w.manager).send().await.expect(200).body;
+    let workload = app
+        .get("/api/v1/allocations/workload")
+        .auth(&w.manager)
+        .send()
+        .await
+        .expect(200)
+        .body;
     assert_eq!(workload["overflow"], 1);
     let overflow_notes = app
         .get("/api/v1/notifications")
@@ -107,10 +139,20 @@ pub(crate) async fn a_rejected_lead_moves_on_then_overflows(app: TestApp) {
     assert_eq!(placed.body["allocation_type"], "manual");
     assert_eq!(placed.body["allocated_by"], w.manager.id.to_string());
     assert_eq!(placed.body["reassignment_reason"], "Talked it over");
-    let accepted = app.patch(&path(&placed_id, "accept")).auth(r0).send().await.expect(200).body;
+    let accepted = app
+        .patch(&path(&placed_id, "accept"))
+        .auth(r0)
+        .send()
+        .await
+        .expect(200)
+        .body;
     assert_eq!(accepted["status"], "accepted");
     assert!(accepted["accepted_at"].is_string());
-    app.patch(&path(&placed_id, "accept")).auth(r0).send().await.problem(409, "conflict");
+    app.patch(&path(&placed_id, "accept"))
+        .auth(r0)
+        .send()
+        .await
+        .problem(409, "conflict");
     // Every step is in the lead's history of allocations.
     let statuses: Vec<String> = allocations_of(&app, &w, &lead)
         .await
@@ -138,28 +180,51 @@ pub(crate) async fn managers_reassign_one_or_many(app: TestApp) {
         let app = &app;
         async move { app.post(&path).auth(who).json(&body).send().await }
     };
-    reassign(r0, &aa, json!({ "reason": "mine" })).await.problem(403, "forbidden");
-    let res = reassign(&w.manager, &aa, json!({ "rm_id": r1.id })).await.problem(422, "validation_failed");
+    reassign(r0, &aa, json!({ "reason": "mine" }))
+        .await
+        .problem(403, "forbidden");
+    let res = reassign(&w.manager, &aa, json!({ "rm_id": r1.id }))
+        .await
+        .problem(422, "validation_failed");
     assert_eq!(res.fields(), ["reason"]);
     reassign(&w.manager, &aa, json!({ "rm_id": r0.id, "reason": "same" }))
         .await
         .problem(422, "validation_failed");
     // Without a rep named, the engine chooses without the current one, keeping the deadline.
-    let before = app.get(&format!("/api/v1/allocations/{aa}")).auth(&w.manager).send().await.body;
-    let moved = reassign(&w.manager, &aa, json!({ "reason": "Balance", "reset_sla": false }))
+    let before = app
+        .get(&format!("/api/v1/allocations/{aa}"))
+        .auth(&w.manager)
+        .send()
         .await
-        .expect(201)
         .body;
+    let moved = reassign(
+        &w.manager,
+        &aa,
+        json!({ "reason": "Balance", "reset_sla": false }),
+    )
+    .await
+    .expect(201)
+    .body;
     assert_ne!(moved["rm_id"], r0.id.to_string());
     assert_eq!(moved["sla_deadline"], before["sla_deadline"]);
-    let old = app.get(&format!("/api/v1/allocations/{aa}")).auth(&w.manager).send().await.body;
+    let old = app
+        .get(&format!("/api/v1/allocations/{aa}"))
+        .auth(&w.manager)
+        .send()
+        .await
+        .body;
     assert_eq!(old["status"], "reassigned");
     assert_eq!(old["superseded_by"], moved["id"]);
     let told = app.get("/api/v1/notifications").auth(r0).send().await.body;
     assert_eq!(told["items"][0]["kind"], "allocation_reassigned");
-    assert_eq!(told["items"][0]["body"], "A manager moved the lead: Balance");
+    assert_eq!(
+        told["items"][0]["body"],
+        "A manager moved the lead: Balance"
+    );
     // An ended allocation is not reassigned again.
-    reassign(&w.manager, &aa, json!({ "reason": "again" })).await.problem(409, "conflict");
+    reassign(&w.manager, &aa, json!({ "reason": "again" }))
+        .await
+        .problem(409, "conflict");
 
     // In bulk: all or none.
     let bad = app
@@ -169,8 +234,17 @@ pub(crate) async fn managers_reassign_one_or_many(app: TestApp) {
         .send()
         .await
         .problem(409, "conflict");
-    assert_eq!(bad.fields(), ["allocation_ids[1]"], "the id at fault, as the request placed it");
-    let still = app.get(&format!("/api/v1/allocations/{ab}")).auth(&w.manager).send().await.body;
+    assert_eq!(
+        bad.fields(),
+        ["allocation_ids[1]"],
+        "the id at fault, as the request placed it"
+    );
+    let still = app
+        .get(&format!("/api/v1/allocations/{ab}"))
+        .auth(&w.manager)
+        .send()
+        .await
+        .body;
     assert_eq!(still["status"], "pending", "nothing moved");
     let bulk = app
         .post("/api/v1/allocations/bulk-reassign")
@@ -180,7 +254,11 @@ pub(crate) async fn managers_reassign_one_or_many(app: TestApp) {
         .await
         .expect(200)
         .body;
-    assert_eq!(bulk.as_array().unwrap().len(), 1, "an id named twice counts once");
+    assert_eq!(
+        bulk.as_array().unwrap().len(),
+        1,
+        "an id named twice counts once"
+    );
     assert_eq!(bulk[0]["rm_id"], r2.id.to_string());
     let _ = ac;
     app.post("/api/v1/allocations/bulk-reassign")

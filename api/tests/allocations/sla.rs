@@ -45,11 +45,20 @@ pub(crate) async fn an_unanswered_allocation_expires_and_moves_on(app: TestApp) 
     assert_eq!(history[1]["status"], "expired");
     assert_eq!(history[0]["rm_id"], r1.id.to_string(), "the other rep");
     assert_eq!(history[0]["status"], "pending");
-    assert_eq!(history[0]["reassignment_reason"], "SLA lapsed with no action (LAR-006)");
+    assert_eq!(
+        history[0]["reassignment_reason"],
+        "SLA lapsed with no action (LAR-006)"
+    );
     let told = app.get("/api/v1/notifications").auth(r0).send().await.body;
     assert_eq!(told["items"][0]["kind"], "allocation_expired");
     assert_eq!(told["items"][0]["title"], "Expired: Idle");
-    let lead = app.get(&format!("/api/v1/leads/{}", id(&idle))).auth(r1).send().await.expect(200).body;
+    let lead = app
+        .get(&format!("/api/v1/leads/{}", id(&idle)))
+        .auth(r1)
+        .send()
+        .await
+        .expect(200)
+        .body;
     assert_eq!(lead["owner_id"], r1.id.to_string());
 
     // The second rep lets it lapse too: nobody is left, it overflows; then nothing is pending.
@@ -57,6 +66,14 @@ pub(crate) async fn an_unanswered_allocation_expires_and_moves_on(app: TestApp) 
     let history = allocations_of(&app, &w, &idle).await;
     assert_eq!(history[0]["status"], "escalated");
     assert_eq!(monitor_after(&app, 8).await, 0);
-    let kept = app.get(&format!("/api/v1/allocations/{accepted_id}")).auth(r1).send().await.body;
-    assert_eq!(kept["status"], "accepted", "an accepted allocation does not lapse");
+    let kept = app
+        .get(&format!("/api/v1/allocations/{accepted_id}"))
+        .auth(r1)
+        .send()
+        .await
+        .body;
+    assert_eq!(
+        kept["status"], "accepted",
+        "an accepted allocation does not lapse"
+    );
 }

@@ -12,7 +12,13 @@ pub(crate) fn rows(fx: &Fixture) -> Vec<Row> {
     let a = fx.allocations.clone();
     let pick = |admin: &str, manager: &str| {
         let (admin, manager) = (admin.to_owned(), manager.to_owned());
-        move |who: Who| if matches!(who, Who::Manager) { manager.clone() } else { admin.clone() }
+        move |who: Who| {
+            if matches!(who, Who::Manager) {
+                manager.clone()
+            } else {
+                admin.clone()
+            }
+        }
     };
     let id_of = |path: &str| path.rsplit('/').next().unwrap_or_default().to_owned();
     let unallocated = pick(&fx.unallocated_leads[0], &fx.unallocated_leads[1]);

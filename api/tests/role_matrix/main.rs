@@ -3,9 +3,9 @@
 //! path and body; `every_operation_has_a_row` fails when the OpenAPI document lists an operation
 //! the matrix does not, so no endpoint escapes authorisation testing.
 
+mod allocation_rows;
 #[path = "../common/mod.rs"]
 mod common;
-mod allocation_rows;
 mod rows;
 
 use closebook_shared::Role;

@@ -18,7 +18,12 @@ pub(crate) struct Row {
     pub(crate) expect: [u16; 6],
 }
 
-pub(crate) fn row(method: &'static str, template: &'static str, path: &str, expect: [u16; 6]) -> Row {
+pub(crate) fn row(
+    method: &'static str,
+    template: &'static str,
+    path: &str,
+    expect: [u16; 6],
+) -> Row {
     let path = path.to_owned();
     Row {
         method,

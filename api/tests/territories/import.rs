@@ -28,14 +28,42 @@ pub(crate) async fn an_import_is_all_or_nothing(app: TestApp) {
         .body;
     assert_eq!(report["created"], 3);
     assert_eq!(report["updated"], 0);
-    let names: Vec<&str> = report["territories"].as_array().unwrap().iter().map(|t| t["name"].as_str().unwrap()).collect();
-    assert_eq!(names, ["Midtown", "Manhattan", "New York"], "in the file's order");
-    assert_eq!(report["territories"][0]["parent_id"], report["territories"][1]["id"]);
+    let names: Vec<&str> = report["territories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        ["Midtown", "Manhattan", "New York"],
+        "in the file's order"
+    );
+    assert_eq!(
+        report["territories"][0]["parent_id"],
+        report["territories"][1]["id"]
+    );
 
     // The export reads back in: every territory updated, none made.
-    let export = app.get("/api/v1/territories/export").auth(&manager).send().await.expect(200).body;
-    let again = app.post("/api/v1/territories/import").auth(&manager).json(&export).send().await.expect(200).body;
-    assert_eq!((again["created"].clone(), again["updated"].clone()), (json!(0), json!(3)));
+    let export = app
+        .get("/api/v1/territories/export")
+        .auth(&manager)
+        .send()
+        .await
+        .expect(200)
+        .body;
+    let again = app
+        .post("/api/v1/territories/import")
+        .auth(&manager)
+        .json(&export)
+        .send()
+        .await
+        .expect(200)
+        .body;
+    assert_eq!(
+        (again["created"].clone(), again["updated"].clone()),
+        (json!(0), json!(3))
+    );
 
     // Parents that are not there: both named, and the good feature beside them is not kept.
     let bad = json!({ "type": "FeatureCollection", "features": [
@@ -52,12 +80,25 @@ pub(crate) async fn an_import_is_all_or_nothing(app: TestApp) {
         .problem(409, "invalid_reference");
     assert_eq!(
         res.fields(),
-        ["features[1].properties.parent", "features[2].properties.parent"],
+        [
+            "features[1].properties.parent",
+            "features[2].properties.parent"
+        ],
         "{}",
         res.text
     );
-    let found = app.get("/api/v1/territories?q=brooklyn").auth(&manager).send().await.expect(200).body;
-    assert_eq!(found["items"], json!([]), "nothing of a refused import stays");
+    let found = app
+        .get("/api/v1/territories?q=brooklyn")
+        .auth(&manager)
+        .send()
+        .await
+        .expect(200)
+        .body;
+    assert_eq!(
+        found["items"],
+        json!([]),
+        "nothing of a refused import stays"
+    );
     // A shape that breaks GeoJSON's rules is named by its place in the file.
     let unclosed = json!({ "type": "FeatureCollection", "features": [
         feature("Brooklyn", "brooklyn", "area", Some("new-york"), square(-74.05, 40.57, -73.85, 40.74)),
@@ -75,5 +116,10 @@ pub(crate) async fn an_import_is_all_or_nothing(app: TestApp) {
     assert!(res.text.contains("coordinates[0]"), "{}", res.text);
     // Reps may not import.
     let rep = app.user(Role::SalesRep, None, None).await;
-    app.post("/api/v1/territories/import").auth(&rep).json(&file).send().await.problem(403, "forbidden");
+    app.post("/api/v1/territories/import")
+        .auth(&rep)
+        .json(&file)
+        .send()
+        .await
+        .problem(403, "forbidden");
 }

@@ -113,7 +113,12 @@ pub(crate) async fn a_redrawn_shape_places_leads_again_in_the_background(app: Te
     use closebook_api::domain::territories::replace::step;
     let manager = app.user(Role::SalesManager, None, None).await;
     let rep = app.user(Role::SalesRep, None, None).await;
-    let region = draw(&app, &manager, json!({ "name": "Moving", "kind": "region", "geometry": square(0.0, 0.0, 2.0, 2.0) })).await;
+    let region = draw(
+        &app,
+        &manager,
+        json!({ "name": "Moving", "kind": "region", "geometry": square(0.0, 0.0, 2.0, 2.0) }),
+    )
+    .await;
     let mut leads = Vec::new();
     for n in 0..3 {
         let lead = app
@@ -128,7 +133,10 @@ pub(crate) async fn a_redrawn_shape_places_leads_again_in_the_background(app: Te
     }
     let now = closebook_api::time::now();
     // Drain what drawing queued.
-    app.db().write(move |c| closebook_api::domain::territories::replace::run_now(c, now)).await.unwrap();
+    app.db()
+        .write(move |c| closebook_api::domain::territories::replace::run_now(c, now))
+        .await
+        .unwrap();
     let path = format!("/api/v1/territories/{}", region["id"].as_str().unwrap());
     app.patch(&path)
         .auth(&manager)
@@ -139,23 +147,49 @@ pub(crate) async fn a_redrawn_shape_places_leads_again_in_the_background(app: Te
     let territory_of = |id: String| {
         let (app, rep) = (&app, &rep);
         async move {
-            app.get(&format!("/api/v1/leads/{id}")).auth(rep).send().await.body["territory_id"].clone()
+            app.get(&format!("/api/v1/leads/{id}"))
+                .auth(rep)
+                .send()
+                .await
+                .body["territory_id"]
+                .clone()
         }
     };
-    assert_eq!(territory_of(leads[0].clone()).await, region["id"], "until the run gets to it");
-    let runs = app.get("/api/v1/territory-placements").auth(&rep).send().await.expect(200).body;
+    assert_eq!(
+        territory_of(leads[0].clone()).await,
+        region["id"],
+        "until the run gets to it"
+    );
+    let runs = app
+        .get("/api/v1/territory-placements")
+        .auth(&rep)
+        .send()
+        .await
+        .expect(200)
+        .body;
     assert_eq!(runs["items"][0]["status"], "queued");
     assert_eq!(runs["items"][0]["reason"], "territory.update moving");
 
     // Worker A does one lead and goes quiet; B waits while A is fresh, then takes over.
     let batch = |worker: &'static str, at: chrono::NaiveDateTime| {
         let app = &app;
-        async move { app.db().write(move |c| step(c, worker, at, 1)).await.unwrap() }
+        async move {
+            app.db()
+                .write(move |c| step(c, worker, at, 1))
+                .await
+                .unwrap()
+        }
     };
     let first = batch("a", now).await.unwrap();
     assert_eq!((first.processed, first.moved), (1, 1));
     assert!(batch("b", now).await.is_none(), "a's run is live");
-    let run = app.get(&format!("/api/v1/territory-placements/{}", first.id)).auth(&rep).send().await.expect(200).body;
+    let run = app
+        .get(&format!("/api/v1/territory-placements/{}", first.id))
+        .auth(&rep)
+        .send()
+        .await
+        .expect(200)
+        .body;
     assert_eq!(run["status"], "running");
     assert_eq!(run["total"], 3);
     assert_eq!(run["percent"], 33);
@@ -168,10 +202,25 @@ pub(crate) async fn a_redrawn_shape_places_leads_again_in_the_background(app: Te
     for id in leads {
         assert_eq!(territory_of(id).await, serde_json::Value::Null);
     }
-    let run = app.get(&format!("/api/v1/territory-placements/{}", first.id)).auth(&rep).send().await.body;
+    let run = app
+        .get(&format!("/api/v1/territory-placements/{}", first.id))
+        .auth(&rep)
+        .send()
+        .await
+        .body;
     assert_eq!(run["percent"], 100);
     // An edit that does not change where leads lie queues nothing.
-    app.patch(&path).auth(&manager).json(&json!({ "name": "Renamed" })).send().await.expect(200);
-    let runs = app.get("/api/v1/territory-placements").auth(&rep).send().await.body;
+    app.patch(&path)
+        .auth(&manager)
+        .json(&json!({ "name": "Renamed" }))
+        .send()
+        .await
+        .expect(200);
+    let runs = app
+        .get("/api/v1/territory-placements")
+        .auth(&rep)
+        .send()
+        .await
+        .body;
     assert_eq!(runs["items"][0]["status"], "done");
 }

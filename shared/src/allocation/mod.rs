@@ -113,7 +113,10 @@ pub struct AllocationRules {
     /// LAR-005: a lead worth at least this (minor units of the lead's currency) goes to a rep
     /// whose performance score is at least `high_performer_score`; `null` turns the rule off.
     #[garde(inner(range(min = 0, max = 1_000_000_000_000_000)))]
-    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 1000000000000000i64))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(minimum = 0, maximum = 1000000000000000i64)
+    )]
     pub high_value_minor: Option<i64>,
     /// A rep's score is its closes over the last 90 days against the production threshold's
     /// green line (100: at or above it).

@@ -411,11 +411,31 @@ mod tests {
         use AllocationType::*;
         use ExclusionReason::*;
         let table = [
-            (rep, Geographic, vec![rr(1, 2, 0)], "Geographic: the longest-waiting of 3 eligible reps"),
-            (rep, RoundRobin, vec![rr(1, 25, 974)], "Round robin: the longest-waiting of 1000 eligible reps"),
-            (rep, SkillBased, vec![rr(1, 0, 0)], "Skill-based: the only eligible rep"),
+            (
+                rep,
+                Geographic,
+                vec![rr(1, 2, 0)],
+                "Geographic: the longest-waiting of 3 eligible reps",
+            ),
+            (
+                rep,
+                RoundRobin,
+                vec![rr(1, 25, 974)],
+                "Round robin: the longest-waiting of 1000 eligible reps",
+            ),
+            (
+                rep,
+                SkillBased,
+                vec![rr(1, 0, 0)],
+                "Skill-based: the only eligible rep",
+            ),
             (rep, Manual, vec![], "Manual: chosen by a manager"),
-            (None, Overflow, vec![], "Overflow: no rep serves the lead's territory"),
+            (
+                None,
+                Overflow,
+                vec![],
+                "Overflow: no rep serves the lead's territory",
+            ),
             (
                 None,
                 Overflow,

@@ -5,8 +5,8 @@ use garde::Validate;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    CollectionType, CreateTerritoryRequest, FeatureType, Geometry, TerritoryKind,
-    TerritorySummary, geometry_rule, name_list_rule, zip_rule,
+    CollectionType, CreateTerritoryRequest, FeatureType, Geometry, TerritoryKind, TerritorySummary,
+    geometry_rule, name_list_rule, zip_rule,
 };
 use crate::validate;
 

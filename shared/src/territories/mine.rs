@@ -167,7 +167,11 @@ mod tests {
             (5, 5, 100.0),
         ];
         for (won, addressable, want) in table {
-            assert_eq!(penetration_percent(won, addressable), want, "{won}/{addressable}");
+            assert_eq!(
+                penetration_percent(won, addressable),
+                want,
+                "{won}/{addressable}"
+            );
         }
     }
 }

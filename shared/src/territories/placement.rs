@@ -69,7 +69,11 @@ mod tests {
             (Done, 0, 0, 100),
         ];
         for (status, processed, total, want) in table {
-            assert_eq!(percent_done(status, processed, total), want, "{processed}/{total}");
+            assert_eq!(
+                percent_done(status, processed, total),
+                want,
+                "{processed}/{total}"
+            );
         }
     }
 }

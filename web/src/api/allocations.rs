@@ -2,8 +2,8 @@
 
 use closebook_shared::Page;
 use closebook_shared::allocation::{
-    Allocation, AllocationListQuery, ReassignAllocationRequest, RejectAllocationRequest,
-    WorkloadReport,
+    Allocation, AllocationListQuery, ReassignAllocationRequest, RejectAllocationRequest, RepIntake,
+    UpdateRepIntakeRequest, WorkloadReport,
 };
 use uuid::Uuid;
 
@@ -18,7 +18,12 @@ pub async fn list(q: AllocationListQuery) -> ApiResult<Page<Allocation>> {
 }
 
 pub async fn accept(id: Uuid) -> ApiResult<Allocation> {
-    call(super::Method::Patch, &format!("/allocations/{id}/accept"), None).await
+    call(
+        super::Method::Patch,
+        &format!("/allocations/{id}/accept"),
+        None,
+    )
+    .await
 }
 
 pub async fn reject(id: Uuid, req: &RejectAllocationRequest) -> ApiResult<Allocation> {
@@ -36,4 +41,12 @@ pub async fn reassign(id: Uuid, req: &ReassignAllocationRequest) -> ApiResult<Al
 
 pub async fn workload() -> ApiResult<WorkloadReport> {
     get("/allocations/workload").await
+}
+
+pub async fn intake(rep: Uuid) -> ApiResult<RepIntake> {
+    get(&format!("/users/{rep}/intake")).await
+}
+
+pub async fn update_intake(rep: Uuid, req: &UpdateRepIntakeRequest) -> ApiResult<RepIntake> {
+    super::patch(&format!("/users/{rep}/intake"), req).await
 }

@@ -92,10 +92,12 @@ pub fn create(
             .on_field("lead_id", format!("is {}", lead.outcome)));
     }
     if rows::live_of(conn, &lead.id)?.is_some() {
-        return Err(ApiError::conflict("the lead is already allocated").on_field(
-            "lead_id",
-            "has a live allocation: reassign it (POST /allocations/{id}/reassign)",
-        ));
+        return Err(
+            ApiError::conflict("the lead is already allocated").on_field(
+                "lead_id",
+                "has a live allocation: reassign it (POST /allocations/{id}/reassign)",
+            ),
+        );
     }
     let now = time::now();
     let (decision, how) = match req.rm_id {
@@ -117,7 +119,11 @@ pub fn create(
 }
 
 /// The allocated rep accepts: the SLA clock stops.
-pub fn accept(conn: &mut DbConn, caller: &PipelineCaller, id: Uuid) -> Result<Allocation, ApiError> {
+pub fn accept(
+    conn: &mut DbConn,
+    caller: &PipelineCaller,
+    id: Uuid,
+) -> Result<Allocation, ApiError> {
     let (before, ..) = own_allocation(conn, caller, id)?;
     if before.status != AllocationStatus::Pending {
         return Err(ApiError::conflict(format!(
@@ -177,7 +183,15 @@ pub fn reassign(
 ) -> Result<Allocation, ApiError> {
     require_manager(&caller.principal)?;
     let (before, ..) = load(conn, &caller.scope, id)?;
-    let row = reassign_one(conn, caller, before, req.rm_id, &req.reason, req.reset_sla, "rm_id")?;
+    let row = reassign_one(
+        conn,
+        caller,
+        before,
+        req.rm_id,
+        &req.reason,
+        req.reset_sla,
+        "rm_id",
+    )?;
     dto(rows::find_joined(conn, uuid_of(&row.id))?.ok_or_else(|| ApiError::internal("lost"))?)
 }
 
@@ -196,14 +210,21 @@ pub fn bulk_reassign(
         let field = format!("allocation_ids[{i}]");
         let (before, ..) = load(conn, &caller.scope, id)
             .map_err(|_| ApiError::reference(field.clone(), "no such allocation"))?;
-        let row = reassign_one(conn, caller, before, req.rm_id, &req.reason, req.reset_sla, &field)?;
+        let row = reassign_one(
+            conn,
+            caller,
+            before,
+            req.rm_id,
+            &req.reason,
+            req.reset_sla,
+            &field,
+        )?;
         moved.push(row.id);
     }
     moved
         .iter()
         .map(|id| {
-            dto(rows::find_joined(conn, uuid_of(id))?
-                .ok_or_else(|| ApiError::internal("lost"))?)
+            dto(rows::find_joined(conn, uuid_of(id))?.ok_or_else(|| ApiError::internal("lost"))?)
         })
         .collect()
 }
@@ -286,7 +307,11 @@ fn check_managed(scope: &LeadScope, rep: &str, field: &str) -> Result<(), ApiErr
 
 /// The caller's own allocation (accept and reject are the rep's); 404 when the caller does not
 /// see it, 403 when it sees it but is not its rep.
-fn own_allocation(conn: &mut DbConn, caller: &PipelineCaller, id: Uuid) -> Result<Joined, ApiError> {
+fn own_allocation(
+    conn: &mut DbConn,
+    caller: &PipelineCaller,
+    id: Uuid,
+) -> Result<Joined, ApiError> {
     let joined = load(conn, &caller.scope, id)?;
     let me = caller.principal.user_id().map(|u| u.to_string());
     if joined.0.rm_id.is_none() || joined.0.rm_id != me {
@@ -298,7 +323,8 @@ fn own_allocation(conn: &mut DbConn, caller: &PipelineCaller, id: Uuid) -> Resul
 }
 
 fn lead_of(conn: &mut DbConn, row: &AllocationRow) -> Result<LeadRow, ApiError> {
-    lead_rows::find(conn, &row.lead_id)?.ok_or_else(|| ApiError::internal("allocation without lead"))
+    lead_rows::find(conn, &row.lead_id)?
+        .ok_or_else(|| ApiError::internal("allocation without lead"))
 }
 
 fn audit_change(

@@ -7,9 +7,9 @@ use uuid::Uuid;
 
 use super::{How, decide_manual, record};
 use crate::authz::PipelineCaller;
+use crate::db::DbConn;
 use crate::db::allocations as rows;
 use crate::db::leads as lead_rows;
-use crate::db::DbConn;
 use crate::domain::leads::hand_over;
 use crate::error::ApiError;
 use crate::time;
@@ -20,13 +20,20 @@ pub fn claim(conn: &mut DbConn, caller: &PipelineCaller, id: Uuid) -> Result<Lea
         _ => return Err(ApiError::forbidden("only a sales rep claims leads")),
     };
     let lead = lead_rows::find(conn, &id.to_string())?
-        .filter(|l| caller.scope.sees(l.owner_id.as_deref(), l.territory_id.as_deref()))
+        .filter(|l| {
+            caller
+                .scope
+                .sees(l.owner_id.as_deref(), l.territory_id.as_deref())
+        })
         .ok_or_else(|| ApiError::not_found("lead"))?;
     if lead.owner_id.is_some() {
         return Err(ApiError::conflict("someone holds this lead already"));
     }
     if lead.outcome != Outcome::Open {
-        return Err(ApiError::conflict(format!("the lead is closed ({})", lead.outcome)));
+        return Err(ApiError::conflict(format!(
+            "the lead is closed ({})",
+            lead.outcome
+        )));
     }
     let now = time::now();
     let decision = decide_manual(conn, &me, "id", now)?;

@@ -27,7 +27,7 @@ use closebook_shared::{Role, allocation::AllocationType};
 use diesel::prelude::*;
 use uuid::Uuid;
 
-pub use actions::{accept, create, get, list, queue, reassign, bulk_reassign, reject};
+pub use actions::{accept, bulk_reassign, create, get, list, queue, reassign, reject};
 pub use claim::claim;
 pub use intake::{get_intake, update_intake};
 pub use sla::expire_lapsed;
@@ -115,8 +115,10 @@ pub fn decide_manual(
     let intake = rows::intakes(conn, &[rep.to_owned()])?.remove(rep);
     let intake = intake.unwrap_or_else(|| rows::IntakeRow::default_for(rep, now));
     if intake.availability != Availability::Available {
-        return Err(ApiError::conflict("the rep is not taking leads")
-            .on_field(field, format!("is {}", intake.availability.label().to_lowercase())));
+        return Err(ApiError::conflict("the rep is not taking leads").on_field(
+            field,
+            format!("is {}", intake.availability.label().to_lowercase()),
+        ));
     }
     let queued = rows::queue_depths(conn, &[rep.to_owned()])?
         .get(rep)
@@ -231,7 +233,14 @@ pub fn record(
     }
     notify::allocated(conn, &row, lead, now)?;
     let dto = row.to_dto(lead.company.clone(), None)?;
-    audit::record_after(conn, actor, "allocation.create", "allocation", &row.id, &dto)?;
+    audit::record_after(
+        conn,
+        actor,
+        "allocation.create",
+        "allocation",
+        &row.id,
+        &dto,
+    )?;
     let event = LeadAllocated {
         allocation_id: dto.id,
         lead_id: dto.lead_id,
@@ -272,7 +281,11 @@ pub fn note_action(
         return Ok(());
     };
     let by_holder = actor.is_some_and(|a| live.rm_id.as_deref() == Some(a.to_string().as_str()));
-    if !by_holder || !matches!(live.status, AllocationStatus::Pending | AllocationStatus::Accepted)
+    if !by_holder
+        || !matches!(
+            live.status,
+            AllocationStatus::Pending | AllocationStatus::Accepted
+        )
     {
         return Ok(());
     }
@@ -307,9 +320,9 @@ fn active_reps(conn: &mut DbConn, among: Option<Vec<String>>) -> Result<Vec<Stri
 }
 
 fn capacity_of(intake: &rows::IntakeRow, rules: &AllocationRules) -> u32 {
-    intake
-        .capacity
-        .map_or(rules.max_active_leads, |c| (c.max(0) as u32).min(rules.max_active_leads))
+    intake.capacity.map_or(rules.max_active_leads, |c| {
+        (c.max(0) as u32).min(rules.max_active_leads)
+    })
 }
 
 /// The engine's view of `reps`: their territories, intake, queue depth and, when LAR-005 can

@@ -7,9 +7,9 @@ use closebook_shared::leads::Outcome;
 
 use super::{How, decide, end_live, record};
 use crate::audit::Actor;
+use crate::db::DbConn;
 use crate::db::allocations as rows;
 use crate::db::leads as lead_rows;
-use crate::db::DbConn;
 use crate::domain::leads::hand_over;
 use crate::error::ApiError;
 
@@ -18,11 +18,7 @@ use crate::error::ApiError;
 /// Safe with several processes: the sequence row is locked first, so a second monitor waits,
 /// then reads the allocations as the first left them (those already expired are no longer
 /// pending).
-pub fn expire_lapsed(
-    conn: &mut DbConn,
-    now: NaiveDateTime,
-    limit: i64,
-) -> Result<usize, ApiError> {
+pub fn expire_lapsed(conn: &mut DbConn, now: NaiveDateTime, limit: i64) -> Result<usize, ApiError> {
     rows::next_sequence(conn)?;
     let lapsed = rows::lapsed(conn, now, limit)?;
     let actor = Actor::system();

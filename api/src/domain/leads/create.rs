@@ -1,11 +1,11 @@
 //! A new lead: duplicate and cold-source checks, the owner it goes to, its first stage.
 
+use closebook_shared::Role;
 use closebook_shared::events::{Event, LeadCreated};
 use closebook_shared::leads::{
     CreateLeadRequest, HistoryKind, Lead, Outcome, ReferralAskStatus, SalesStage,
 };
 use closebook_shared::pipelines::StageKind;
-use closebook_shared::Role;
 use uuid::Uuid;
 
 use super::{check_owner, check_source, derive_with, duplicate_conflict, keys, list, trimmed};
@@ -165,7 +165,14 @@ pub fn create(
     };
     outbox::emit(conn, &Event::LeadCreated(event))?;
     if let Some(d) = decision {
-        allocations::record(conn, &caller.actor, &row, &d, allocations::How::default(), now)?;
+        allocations::record(
+            conn,
+            &caller.actor,
+            &row,
+            &d,
+            allocations::How::default(),
+            now,
+        )?;
     }
     Ok(dto)
 }

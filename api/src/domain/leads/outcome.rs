@@ -6,11 +6,11 @@ use closebook_shared::pipelines::StageKind;
 use uuid::Uuid;
 
 use super::{held_by, load_for, refuse_closed, save, trimmed};
-use crate::db::columns::uuid_of;
 use crate::audit;
 use crate::authz::PipelineCaller;
 use crate::db::DbConn;
 use crate::db::clients::{self as client_rows, ClientRow};
+use crate::db::columns::uuid_of;
 use crate::db::history::{self, HistoryRow};
 use crate::db::pipelines;
 use crate::db::users as user_rows;

@@ -2,10 +2,10 @@
 //! level by level (regions, then areas, then micro-territories), so a parent named by slug may
 //! stand anywhere in the file; a feature whose slug exists updates that territory.
 
-use closebook_shared::{ErrorCode, FieldError};
 use closebook_shared::territories::{
     ImportFeature, ImportReport, ImportRequest, TerritorySummary, UpdateTerritoryRequest,
 };
+use closebook_shared::{ErrorCode, FieldError};
 use diesel::prelude::*;
 use uuid::Uuid;
 
@@ -131,7 +131,12 @@ fn id_of_slug(conn: &mut DbConn, slug: &str) -> Result<Option<Uuid>, ApiError> {
 fn at_feature(i: usize, e: ApiError) -> Vec<FieldError> {
     let place = |field: &str| {
         if field.starts_with("geometry") || field.starts_with("coordinates") {
-            format!("features[{i}].geometry{}", field.strip_prefix("geometry").unwrap_or(&format!(".{field}")))
+            format!(
+                "features[{i}].geometry{}",
+                field
+                    .strip_prefix("geometry")
+                    .unwrap_or(&format!(".{field}"))
+            )
         } else if field == "parent_id" {
             format!("features[{i}].properties.parent")
         } else {

@@ -26,7 +26,10 @@ pub fn mine(conn: &mut DbConn, caller: &PipelineCaller) -> Result<MyTerritory, A
     let assignments = rows::assignments_of(conn, me, &serving, now.date())?;
     let mut territories: Vec<TerritorySummary> = Vec::with_capacity(assignments.len());
     for a in &assignments {
-        if territories.iter().any(|t| t.id.to_string() == a.territory_id) {
+        if territories
+            .iter()
+            .any(|t| t.id.to_string() == a.territory_id)
+        {
             continue;
         }
         if let Some(t) = rows::find(conn, crate::db::columns::uuid_of(&a.territory_id))? {

@@ -210,7 +210,12 @@ pub fn update(
     let now = time::now();
     versioned::save(conn, &mut row, before.version, now)?;
     let places_differently = (&row.geometry, &row.zip_codes, &row.cities, &row.states)
-        != (&before.geometry, &before.zip_codes, &before.cities, &before.states)
+        != (
+            &before.geometry,
+            &before.zip_codes,
+            &before.cities,
+            &before.states,
+        )
         || (row.active, row.priority_weight) != (before.active, before.priority_weight);
     if places_differently {
         crate::db::placement_runs::enqueue(conn, &format!("territory.update {}", row.slug), now)?;
@@ -303,8 +308,12 @@ pub fn assign(
     let from = req.effective_from.unwrap_or(today);
     if req.effective_from.is_none() && req.effective_to.is_some_and(|to| to < from) {
         // The request alone is fine; today, the default start, makes it wrong.
-        return Err(ApiError::conflict("the assignment would end before it starts")
-            .on_field("effective_to", "is before today, the default effective_from: give effective_from"));
+        return Err(
+            ApiError::conflict("the assignment would end before it starts").on_field(
+                "effective_to",
+                "is before today, the default effective_from: give effective_from",
+            ),
+        );
     }
     if req.effective_to.is_some_and(|to| to < from) {
         return Err(ApiError::field(

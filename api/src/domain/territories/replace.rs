@@ -10,9 +10,9 @@ use closebook_shared::territories::PlacementStatus;
 use diesel::prelude::*;
 
 use super::placing::territories;
+use crate::db::DbConn;
 use crate::db::leads::{places_after, set_territory};
 use crate::db::placement_runs::{self as runs, RunRow};
-use crate::db::DbConn;
 use crate::db::schema::leads;
 use crate::error::ApiError;
 

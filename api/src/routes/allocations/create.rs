@@ -22,6 +22,8 @@ pub async fn create_allocation(
     ctx: PipelineCtx,
     body: Json<CreateAllocationRequest>,
 ) -> Answer<Allocation> {
-    ctx.create("/allocations", move |c, caller| allocations::create(c, caller, body.0))
-        .await
+    ctx.create("/allocations", move |c, caller| {
+        allocations::create(c, caller, body.0)
+    })
+    .await
 }

@@ -20,6 +20,8 @@ pub async fn list_allocations(
     ctx: PipelineCtx,
     q: Query<AllocationListQuery>,
 ) -> Answer<Page<Allocation>> {
-    ctx.list(q.0, move |c, caller, q, page| allocations::list(c, caller, &q, page))
-        .await
+    ctx.list(q.0, move |c, caller, q, page| {
+        allocations::list(c, caller, &q, page)
+    })
+    .await
 }

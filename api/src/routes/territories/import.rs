@@ -21,7 +21,10 @@ use crate::reply::{Answer, Reply};
     (status = 422, description = "A feature breaks a rule; nothing was imported (`validation_failed`)", body = Problem),
 ))]
 #[post("/territories/import")]
-pub async fn import_territories(ctx: ManagerCtx, body: Json<ImportRequest>) -> Answer<ImportReport> {
+pub async fn import_territories(
+    ctx: ManagerCtx,
+    body: Json<ImportRequest>,
+) -> Answer<ImportReport> {
     ctx.commit(move |c, caller| {
         domain::territories::import(c, &caller.actor, body.0).map(Reply::ok)
     })

@@ -13,7 +13,10 @@ use crate::reply::Answer;
     (status = 200, description = "The run and its progress", body = PlacementRun),
 ))]
 #[get("/territory-placements/{id}")]
-pub async fn get_placement_run(ctx: PipelineReaderCtx, id: Id<PlacementRun>) -> Answer<PlacementRun> {
+pub async fn get_placement_run(
+    ctx: PipelineReaderCtx,
+    id: Id<PlacementRun>,
+) -> Answer<PlacementRun> {
     ctx.show(move |c, _| {
         placement_runs::find(c, id.uuid())?
             .map(|r| r.to_dto())

@@ -20,5 +20,6 @@ pub async fn list_placement_runs(
     ctx: PipelineReaderCtx,
     q: Query<PlacementRunQuery>,
 ) -> Answer<Page<PlacementRun>> {
-    ctx.list(q.0, |c, _, _, page| placement_runs::list(c, page)).await
+    ctx.list(q.0, |c, _, _, page| placement_runs::list(c, page))
+        .await
 }

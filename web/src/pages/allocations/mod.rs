@@ -24,7 +24,10 @@ pub fn AllocationRoutes() -> impl MatchNestedRoutes + Clone {
 }
 
 /// "due in 1 h 05 min" / "overdue by 12 min", from the deadline and the time now.
-pub fn countdown(deadline: chrono::DateTime<chrono::Utc>, now: chrono::DateTime<chrono::Utc>) -> String {
+pub fn countdown(
+    deadline: chrono::DateTime<chrono::Utc>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> String {
     let minutes = (deadline - now).num_minutes();
     let span = |m: i64| match (m / 60, m % 60) {
         (0, m) => format!("{m} min"),

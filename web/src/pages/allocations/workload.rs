@@ -146,13 +146,16 @@ fn ReassignForm(
             reason: reason.get_untracked(),
             reset_sla: reset.get_untracked(),
         };
-        form.run(async move { api::allocations::reassign(allocation.id, &req).await }, move |a| {
-            Toasts::show(match a.rm_name {
-                Some(n) => format!("Now with {n}"),
-                None => "Still in the overflow pool: nobody is eligible".to_owned(),
-            });
-            on_done();
-        });
+        form.run(
+            async move { api::allocations::reassign(allocation.id, &req).await },
+            move |a| {
+                Toasts::show(match a.rm_name {
+                    Some(n) => format!("Now with {n}"),
+                    None => "Still in the overflow pool: nobody is eligible".to_owned(),
+                });
+                on_done();
+            },
+        );
     };
     view! {
         <form class="form" on:submit=submit>

@@ -17,7 +17,9 @@ use wasm_bindgen::prelude::Closure;
 
 use super::map;
 use crate::api;
-use crate::components::ui::{EmptyState, Field, FormState, ProblemBox, SelectField, Skeleton, Toasts, answered};
+use crate::components::ui::{
+    EmptyState, Field, FormState, ProblemBox, SelectField, Skeleton, Toasts, answered,
+};
 
 const MAP_ID: &str = "territory-map";
 
@@ -35,7 +37,10 @@ pub fn DesignerPage() -> impl IntoView {
     let ready = RwSignal::new(false);
     Effect::new(move |_| {
         spawn_local(async move {
-            let tiles = api::get::<Settings>("/settings").await.ok().and_then(|s| s.map_tile_url);
+            let tiles = api::get::<Settings>("/settings")
+                .await
+                .ok()
+                .and_then(|s| s.map_tile_url);
             ready.set(map::init(MAP_ID, tiles));
         });
     });
@@ -43,7 +48,9 @@ pub fn DesignerPage() -> impl IntoView {
         selected.set(id.parse().ok());
     }));
     Effect::new(move |_| {
-        let (Some(Ok(fc)), true) = (all.get(), ready.get()) else { return };
+        let (Some(Ok(fc)), true) = (all.get(), ready.get()) else {
+            return;
+        };
         let json = serde_json::to_string(&fc).unwrap_or_default();
         let chosen = selected.get().map(|s| s.to_string());
         on_select.with_value(|f| map::show(&json, chosen, f));
@@ -197,16 +204,21 @@ fn DetailsForm(
             states: Some(lines(&states.get_untracked())),
             ..Default::default()
         };
-        form.run(async move { api::territories::update(id, &req).await }, move |_| {
-            drawn.set(None);
-            Toasts::show("Saved; leads are placed again in the background");
-            on_saved();
-        });
+        form.run(
+            async move { api::territories::update(id, &req).await },
+            move |_| {
+                drawn.set(None);
+                Toasts::show("Saved; leads are placed again in the background");
+                on_saved();
+            },
+        );
     };
-    let area = |label: &'static str, value: RwSignal<String>| view! {
-        <label class="field"><span class="field-label">{label}</span>
-            <textarea rows="2" prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))></textarea>
-        </label>
+    let area = |label: &'static str, value: RwSignal<String>| {
+        view! {
+            <label class="field"><span class="field-label">{label}</span>
+                <textarea rows="2" prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))></textarea>
+            </label>
+        }
     };
     view! {
         <form class="form card" on:submit=save data-testid="territory-details">
@@ -237,15 +249,31 @@ fn Assignments(id: Uuid) -> impl IntoView {
         let _ = reload.get();
         api::territories::assignments(id)
     });
-    let people = LocalResource::new(|| api::users::list(UserListQuery { active: Some(true), limit: Some(200), ..Default::default() }));
+    let people = LocalResource::new(|| {
+        api::users::list(UserListQuery {
+            active: Some(true),
+            limit: Some(200),
+            ..Default::default()
+        })
+    });
     let options = Signal::derive(move || {
         let mut v = vec![(String::new(), "Choose someone".to_owned())];
         if let Some(Ok(p)) = people.get() {
-            v.extend(p.items.into_iter().filter(|u| matches!(u.role, Role::SalesRep | Role::SalesManager)).map(|u| (u.id.to_string(), u.name)));
+            v.extend(
+                p.items
+                    .into_iter()
+                    .filter(|u| matches!(u.role, Role::SalesRep | Role::SalesManager))
+                    .map(|u| (u.id.to_string(), u.name)),
+            );
         }
         v
     });
-    let roles = Signal::derive(|| AssignmentRole::ALL.iter().map(|r| (r.as_str().to_owned(), r.label().to_owned())).collect::<Vec<_>>());
+    let roles = Signal::derive(|| {
+        AssignmentRole::ALL
+            .iter()
+            .map(|r| (r.as_str().to_owned(), r.label().to_owned()))
+            .collect::<Vec<_>>()
+    });
     let form = FormState::new();
     let user = RwSignal::new(String::new());
     let role = RwSignal::new(AssignmentRole::Owner.as_str().to_owned());
@@ -258,15 +286,21 @@ fn Assignments(id: Uuid) -> impl IntoView {
         };
         let req = CreateAssignmentRequest {
             user_id,
-            role: role.get_untracked().parse().unwrap_or(AssignmentRole::Owner),
+            role: role
+                .get_untracked()
+                .parse()
+                .unwrap_or(AssignmentRole::Owner),
             is_primary: primary.get_untracked(),
             effective_from: None,
             effective_to: None,
         };
-        form.run(async move { api::territories::assign(id, &req).await }, move |_| {
-            Toasts::show("Assigned");
-            reload.update(|n| *n += 1);
-        });
+        form.run(
+            async move { api::territories::assign(id, &req).await },
+            move |_| {
+                Toasts::show("Assigned");
+                reload.update(|n| *n += 1);
+            },
+        );
     };
     view! {
         <div class="card subsection" data-testid="assignments">
@@ -312,7 +346,11 @@ fn NewTerritory(
     let parent = Memo::new(move |_| {
         let id = selected.get()?;
         match all.get() {
-            Some(Ok(fc)) => fc.features.into_iter().find(|f| f.id == id).filter(|f| f.properties.kind != TerritoryKind::Micro),
+            Some(Ok(fc)) => fc
+                .features
+                .into_iter()
+                .find(|f| f.id == id)
+                .filter(|f| f.properties.kind != TerritoryKind::Micro),
             _ => None,
         }
     });
@@ -336,12 +374,15 @@ fn NewTerritory(
             cities: Vec::new(),
             states: Vec::new(),
         };
-        form.run(async move { api::territories::create(&req).await }, move |t| {
-            name.set(String::new());
-            drawn.set(None);
-            Toasts::show(format!("{} created", t.name));
-            on_done(t);
-        });
+        form.run(
+            async move { api::territories::create(&req).await },
+            move |t| {
+                name.set(String::new());
+                drawn.set(None);
+                Toasts::show(format!("{} created", t.name));
+                on_done(t);
+            },
+        );
     };
     view! {
         <form class="form card" on:submit=create data-testid="new-territory">
@@ -362,23 +403,46 @@ fn NewTerritory(
 fn ImportButton(on_done: impl Fn() + Copy + 'static) -> impl IntoView {
     use wasm_bindgen::JsCast;
     let picked = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
         input.set_value("");
         spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
-            let Some(json) = text.and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok()) else {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|t| t.as_string());
+            let Some(json) = text.and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+            else {
                 Toasts::error("That file is not JSON");
                 return;
             };
             match api::territories::import(json).await {
                 Ok(r) => {
-                    Toasts::show(format!("Imported: {} created, {} updated", r.created, r.updated));
+                    Toasts::show(format!(
+                        "Imported: {} created, {} updated",
+                        r.created, r.updated
+                    ));
                     on_done();
                 }
                 Err(p) => {
-                    let first: Vec<String> = p.errors.iter().take(3).map(|e| format!("{}: {}", e.field, e.message)).collect();
-                    Toasts::error(if first.is_empty() { p.detail } else { first.join("; ") });
+                    let first: Vec<String> = p
+                        .errors
+                        .iter()
+                        .take(3)
+                        .map(|e| format!("{}: {}", e.field, e.message))
+                        .collect();
+                    Toasts::error(if first.is_empty() {
+                        p.detail
+                    } else {
+                        first.join("; ")
+                    });
                 }
             }
         });

@@ -8,7 +8,11 @@ extern "C" {
     #[wasm_bindgen(js_namespace = cbMap, js_name = init, catch)]
     fn init_js(element_id: &str, tile_url: Option<String>) -> Result<bool, JsValue>;
     #[wasm_bindgen(js_namespace = cbMap, js_name = show, catch)]
-    fn show_js(collection: &str, selected: Option<String>, on_select: &Closure<dyn Fn(String)>) -> Result<(), JsValue>;
+    fn show_js(
+        collection: &str,
+        selected: Option<String>,
+        on_select: &Closure<dyn Fn(String)>,
+    ) -> Result<(), JsValue>;
     #[wasm_bindgen(js_namespace = cbMap, js_name = startDraw, catch)]
     fn start_draw_js() -> Result<(), JsValue>;
     #[wasm_bindgen(js_namespace = cbMap, js_name = finishDraw, catch)]
