@@ -17,7 +17,11 @@ use crate::{seed, telemetry};
 
 pub fn run(cli: Cli) -> Result<(), String> {
     let s = cli.settings;
-    match cli.command.unwrap_or(Command::Serve) {
+    let command = cli.command.unwrap_or(Command::Serve);
+    // Every command logs like the server, so the cause behind a one-line failure (an internal
+    // error's) is in the log.
+    let _log_guard = telemetry::init(&s.log, &s.log_format)?;
+    match command {
         Command::Serve => serve(&s),
         Command::Migrate => connect(&s).map(|_| println!("migrations applied")),
         Command::Check => {
@@ -145,7 +149,6 @@ fn connect(s: &Settings) -> Result<Db, String> {
 }
 
 fn serve(s: &Settings) -> Result<(), String> {
-    let _log_guard = telemetry::init(&s.log, &s.log_format)?;
     let db = connect(s)?;
     let secret = jwt_secret(s)?;
     seed::first_admin(&db, &s.admin_email, s.admin_password.as_deref())?;

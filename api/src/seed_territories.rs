@@ -76,111 +76,118 @@ fn request(
     }
 }
 
+fn write<T, F>(db: &Db, f: F) -> Result<T, String>
+where
+    F: FnOnce(&mut crate::db::DbConn) -> Result<T, crate::error::ApiError> + Send + 'static,
+    T: Send + 'static,
+{
+    actix_web::rt::System::new()
+        .block_on(db.write(f))
+        .map_err(|e| e.to_string())
+}
+
 /// Draws the territories and assigns the reps and managers; then places every lead. Returns
 /// the report.
 pub fn scale(db: &Db, rep_ids: &[String]) -> Result<String, String> {
-    let mut conn = db.write_conn().map_err(|e| e.to_string())?;
     let started = Instant::now();
-    let managers: Vec<String> = users::table
-        .filter(users::role.eq(Role::SalesManager))
-        .order(users::id)
-        .select(users::id)
-        .load(&mut *conn)
-        .map_err(|e| e.to_string())?;
     let since = NaiveDate::from_ymd_opt(2026, 1, 1).ok_or("date")?;
-    let (drawn, assigned) = conn
-        .transaction::<_, crate::error::ApiError, _>(|c| {
-            let actor = Actor::system();
-            let mut reps = rep_ids.iter().cycle();
-            let (mut drawn, mut assigned) = (0usize, 0usize);
-            let mut give = |c: &mut crate::db::DbConn, t: Uuid, user: &str, role| {
-                let req = CreateAssignmentRequest {
-                    user_id: uuid_of(user),
-                    role,
-                    is_primary: role == AssignmentRole::Owner,
-                    effective_from: Some(since),
-                    effective_to: None,
-                };
-                assigned += 1;
-                assign(c, &actor, t, req).map(|_| ())
+    let rep_ids = rep_ids.to_vec();
+    // Through the writer, as requests write: on SQLite its transactions take the write lock
+    // first, so a checkpoint of the ledger just written cannot deadlock with them.
+    let (drawn, assigned) = write(db, move |c| {
+        let managers: Vec<String> = users::table
+            .filter(users::role.eq(Role::SalesManager))
+            .order(users::id)
+            .select(users::id)
+            .load(c)?;
+        let actor = Actor::system();
+        let mut reps = rep_ids.iter().cycle();
+        let (mut drawn, mut assigned) = (0usize, 0usize);
+        let mut give = |c: &mut crate::db::DbConn, t: Uuid, user: &str, role| {
+            let req = CreateAssignmentRequest {
+                user_id: uuid_of(user),
+                role,
+                is_primary: role == AssignmentRole::Owner,
+                effective_from: Some(since),
+                effective_to: None,
             };
-            let [w, s, e, n] = AREA;
-            let column = (e - w) / 5.0;
-            let row = (n - s) / 2.0;
-            let per_micro = rep_ids.len().div_ceil(160).max(1);
-            for r in 0..10 {
-                let (x, y) = ((r % 5) as f64, (r / 5) as f64);
-                let cell = [
-                    w + x * column,
-                    s + y * row,
-                    w + (x + 1.0) * column,
-                    s + (y + 1.0) * row,
-                ];
-                let region = create(
+            assigned += 1;
+            assign(c, &actor, t, req).map(|_| ())
+        };
+        let [w, s, e, n] = AREA;
+        let column = (e - w) / 5.0;
+        let row = (n - s) / 2.0;
+        let per_micro = rep_ids.len().div_ceil(160).max(1);
+        for r in 0..10 {
+            let (x, y) = ((r % 5) as f64, (r / 5) as f64);
+            let cell = [
+                w + x * column,
+                s + y * row,
+                w + (x + 1.0) * column,
+                s + (y + 1.0) * row,
+            ];
+            let region = create(
+                c,
+                &actor,
+                request(
+                    format!("Region {}", r + 1),
+                    TerritoryKind::Region,
+                    None,
+                    outline(cell, r as f64),
+                ),
+            )?
+            .id;
+            drawn += 1;
+            if let Some(m) = managers.get(r % managers.len().max(1)) {
+                give(c, region, m, AssignmentRole::Owner)?;
+            }
+            for (a, area_cell) in quarters(cell).into_iter().enumerate() {
+                let area = create(
                     c,
                     &actor,
                     request(
-                        format!("Region {}", r + 1),
-                        TerritoryKind::Region,
-                        None,
-                        outline(cell, r as f64),
+                        format!("Area {}.{}", r + 1, a + 1),
+                        TerritoryKind::Area,
+                        Some(region),
+                        outline(area_cell, a as f64 + 0.5),
                     ),
                 )?
                 .id;
                 drawn += 1;
-                if let Some(m) = managers.get(r % managers.len().max(1)) {
-                    give(c, region, m, AssignmentRole::Owner)?;
-                }
-                for (a, area_cell) in quarters(cell).into_iter().enumerate() {
-                    let area = create(
+                for (m, micro_cell) in quarters(area_cell).into_iter().enumerate() {
+                    let micro = create(
                         c,
                         &actor,
                         request(
-                            format!("Area {}.{}", r + 1, a + 1),
-                            TerritoryKind::Area,
-                            Some(region),
-                            outline(area_cell, a as f64 + 0.5),
+                            format!("Micro {}.{}.{}", r + 1, a + 1, m + 1),
+                            TerritoryKind::Micro,
+                            Some(area),
+                            outline(micro_cell, m as f64 + 0.25),
                         ),
                     )?
                     .id;
                     drawn += 1;
-                    for (m, micro_cell) in quarters(area_cell).into_iter().enumerate() {
-                        let micro = create(
-                            c,
-                            &actor,
-                            request(
-                                format!("Micro {}.{}.{}", r + 1, a + 1, m + 1),
-                                TerritoryKind::Micro,
-                                Some(area),
-                                outline(micro_cell, m as f64 + 0.25),
-                            ),
-                        )?
-                        .id;
-                        drawn += 1;
-                        for _ in 0..per_micro {
-                            if let Some(rep) = reps.next() {
-                                give(c, micro, rep, AssignmentRole::Owner)?;
-                            }
-                        }
-                    }
-                    for _ in 0..2 {
+                    for _ in 0..per_micro {
                         if let Some(rep) = reps.next() {
-                            give(c, area, rep, AssignmentRole::Contributor)?;
+                            give(c, micro, rep, AssignmentRole::Owner)?;
                         }
                     }
                 }
+                for _ in 0..2 {
+                    if let Some(rep) = reps.next() {
+                        give(c, area, rep, AssignmentRole::Contributor)?;
+                    }
+                }
             }
-            Ok((drawn, assigned))
-        })
-        .map_err(|e| e.to_string())?;
+        }
+        Ok((drawn, assigned))
+    })?;
     let drawing = started.elapsed().as_secs_f64();
     // Placing every lead: the background worker's batches, each its own transaction.
     let started = Instant::now();
     let (mut processed, mut moved) = (0, 0);
     loop {
-        let step = conn
-            .transaction(|c| replace::step(c, "seed", crate::time::now(), 5_000))
-            .map_err(|e| e.to_string())?;
+        let step = write(db, |c| replace::step(c, "seed", crate::time::now(), 5_000))?;
         match step {
             Some(run) if run.status == PlacementStatus::Done => {
                 processed = run.processed;

@@ -13,6 +13,7 @@ use super::{Decision, How, decide, decide_manual, record};
 use crate::audit;
 use crate::authz::{LeadScope, OwnerScope, PipelineCaller, require_manager};
 use crate::db::allocations::{self as rows, AllocationRow, Joined, Visible};
+use crate::db::columns::uuid_of;
 use crate::db::leads::{self as lead_rows, LeadRow};
 use crate::db::{DbConn, versioned};
 use crate::domain::leads::{hand_over, load_for};
@@ -22,6 +23,12 @@ use crate::time;
 
 fn dto((row, company, _, rm_name): Joined) -> Result<Allocation, ApiError> {
     row.to_dto(company, rm_name)
+}
+
+/// An allocation this transaction wrote, as the API shows it.
+fn written(conn: &mut DbConn, id: &str) -> Result<Allocation, ApiError> {
+    let joined = rows::find_joined(conn, uuid_of(id))?;
+    dto(joined.ok_or_else(|| ApiError::internal("an allocation written here is gone"))?)
 }
 
 /// Whether the caller sees an allocation: its rep is in the caller's scope, or it waits in the
@@ -115,7 +122,7 @@ pub fn create(
         None => (decide(conn, &lead, &[], now)?, How::default()),
     };
     let row = move_lead(conn, caller, &lead, &decision, how, "allocated")?;
-    dto(rows::find_joined(conn, uuid_of(&row.id))?.ok_or_else(|| ApiError::internal("lost"))?)
+    written(conn, &row.id)
 }
 
 /// The allocated rep accepts: the SLA clock stops.
@@ -192,7 +199,7 @@ pub fn reassign(
         req.reset_sla,
         "rm_id",
     )?;
-    dto(rows::find_joined(conn, uuid_of(&row.id))?.ok_or_else(|| ApiError::internal("lost"))?)
+    written(conn, &row.id)
 }
 
 /// Several at once, all or none.
@@ -221,12 +228,7 @@ pub fn bulk_reassign(
         )?;
         moved.push(row.id);
     }
-    moved
-        .iter()
-        .map(|id| {
-            dto(rows::find_joined(conn, uuid_of(id))?.ok_or_else(|| ApiError::internal("lost"))?)
-        })
-        .collect()
+    moved.iter().map(|id| written(conn, id)).collect()
 }
 
 fn reassign_one(
@@ -344,8 +346,4 @@ fn audit_change(
         Some(&before.to_dto(company.clone(), None)?),
         Some(&after.to_dto(company, None)?),
     )
-}
-
-fn uuid_of(s: &str) -> Uuid {
-    crate::db::columns::uuid_of(s)
 }
