@@ -1,8 +1,6 @@
 -- wrk script: POST /api/v1/leads without an owner, each at a random point of the scale
 -- territories' box, so the engine allocates each (LAR-001..007) in the request's transaction.
--- With LIMIT set (env), each thread stops after that many answers: a day's replay.
-local n, answered = 0, 0
-local limit = tonumber(os.getenv("LIMIT") or "0")
+local n = 0
 math.randomseed(os.time())
 request = function()
   n = n + 1
@@ -13,9 +11,5 @@ request = function()
   local headers = { ["Content-Type"] = "application/json" }
   for k, v in pairs(wrk.headers) do headers[k] = v end
   return wrk.format("POST", "/api/v1/leads", headers, body)
-end
-response = function(status)
-  answered = answered + 1
-  if limit > 0 and answered >= limit then wrk.thread:stop() end
 end
 dofile("scripts/bench-report.lua")
