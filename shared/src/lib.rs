@@ -31,6 +31,7 @@ pub mod scoring;
 pub mod scripts;
 pub mod service_tokens;
 pub mod settings;
+pub mod targets;
 pub mod teams;
 pub mod territories;
 pub mod tz;

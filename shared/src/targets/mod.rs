@@ -1,0 +1,156 @@
+//! Sales targets (seed 003 §3.2.4): what a rep, a team or a city aims at over a day, a week, a
+//! month or a quarter, and the calendar those periods are in. The periods are the
+//! organisation's: its time zone and its first weekday (settings); a period's instants are its
+//! local midnights, so a week across a daylight-saving change is 167 or 169 hours long, and a
+//! local midnight that does not exist (a zone that springs forward at midnight) starts the day
+//! at the first instant that does.
+//!
+//! The achieved value is computed from live data by the server, never typed in; what is pure
+//! (the period, the percentage of quota, the status at the period's end) is here.
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
+use rust_decimal::Decimal;
+
+use crate::settings::Weekday;
+
+#[cfg(test)]
+mod tests;
+
+crate::wire_enum! {
+    /// Whose target it is.
+    pub enum TargetType {
+        Individual = "individual" => "Individual",
+        Team = "team" => "Team",
+        City = "city" => "City",
+    }
+}
+
+crate::wire_enum! {
+    pub enum TargetPeriod {
+        Daily = "daily" => "Daily",
+        Weekly = "weekly" => "Weekly",
+        Monthly = "monthly" => "Monthly",
+        Quarterly = "quarterly" => "Quarterly",
+    }
+}
+
+crate::wire_enum! {
+    /// What is counted (seed 003 §3.2.4).
+    pub enum TargetMetric {
+        /// Won deal value, in the organisation's currency.
+        Revenue = "revenue" => "Revenue",
+        DealsClosed = "deals_closed" => "Deals closed",
+        /// Leads with a contact activity (call, email, meeting, visit) in the period.
+        LeadsContacted = "leads_contacted" => "Leads contacted",
+        VisitsScheduled = "visits_scheduled" => "Visits scheduled",
+        /// Won / closed (won or lost) in the period, in percent.
+        ConversionRate = "conversion_rate" => "Conversion rate",
+        UpsellConversions = "upsell_conversions" => "Upsell conversions",
+        /// The mean of the satisfaction scores entered for the period (1–5).
+        CustomerSatisfaction = "customer_satisfaction" => "Customer satisfaction",
+    }
+}
+
+crate::wire_enum! {
+    pub enum TargetStatus {
+        Active = "active" => "Active",
+        Achieved = "achieved" => "Achieved",
+        Missed = "missed" => "Missed",
+        Cancelled = "cancelled" => "Cancelled",
+    }
+}
+
+impl Weekday {
+    /// Days from this first weekday to `day`'s weekday (0–6).
+    fn days_into_week(self, day: NaiveDate) -> i64 {
+        let first = match self {
+            Weekday::Monday => chrono::Weekday::Mon,
+            Weekday::Sunday => chrono::Weekday::Sun,
+            Weekday::Saturday => chrono::Weekday::Sat,
+        };
+        i64::from((7 + day.weekday().num_days_from_monday() - first.num_days_from_monday()) % 7)
+    }
+}
+
+/// The local days `[start, end)` of the period holding `day`.
+pub fn period_days(
+    period: TargetPeriod,
+    day: NaiveDate,
+    week_start: Weekday,
+) -> (NaiveDate, NaiveDate) {
+    let first_of = |y: i32, m: u32| NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(day);
+    let months_on = |y: i32, m: u32, n: u32| {
+        let i = y * 12 + m as i32 - 1 + n as i32;
+        first_of(i.div_euclid(12), i.rem_euclid(12) as u32 + 1)
+    };
+    match period {
+        TargetPeriod::Daily => (day, day + Duration::days(1)),
+        TargetPeriod::Weekly => {
+            let start = day - Duration::days(week_start.days_into_week(day));
+            (start, start + Duration::days(7))
+        }
+        TargetPeriod::Monthly => {
+            let start = first_of(day.year(), day.month());
+            (start, months_on(day.year(), day.month(), 1))
+        }
+        TargetPeriod::Quarterly => {
+            let m = (day.month() - 1) / 3 * 3 + 1;
+            (first_of(day.year(), m), months_on(day.year(), m, 3))
+        }
+    }
+}
+
+/// The first instant of local `day` in `tz`: its midnight, or, where the clocks jump over
+/// midnight, the first instant that exists.
+pub fn day_start<Tz: TimeZone>(tz: &Tz, day: NaiveDate) -> DateTime<Utc> {
+    let midnight = day.and_hms_opt(0, 0, 0).unwrap_or_default();
+    // A gap is at most a few hours; try each quarter hour after midnight.
+    (0..=24 * 4)
+        .find_map(|q| {
+            tz.from_local_datetime(&(midnight + Duration::minutes(15 * q)))
+                .earliest()
+        })
+        .map_or_else(|| midnight.and_utc(), |t| t.with_timezone(&Utc))
+}
+
+/// The instants `[start, end)` of the period holding `day` in `tz`.
+pub fn period_bounds<Tz: TimeZone>(
+    tz: &Tz,
+    period: TargetPeriod,
+    day: NaiveDate,
+    week_start: Weekday,
+) -> (DateTime<Utc>, DateTime<Utc>) {
+    let (start, end) = period_days(period, day, week_start);
+    (day_start(tz, start), day_start(tz, end))
+}
+
+/// achieved / target in percent, two decimals, half away from zero; `None` for a zero target.
+pub fn percent_of(achieved: Decimal, target: Decimal) -> Option<Decimal> {
+    if target.is_zero() {
+        return None;
+    }
+    Some(
+        (achieved * Decimal::ONE_HUNDRED / target)
+            .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
+    )
+}
+
+/// A target's status `now`: active until its period ends, then achieved or missed by what was
+/// achieved; a cancelled target stays cancelled.
+pub fn status_at(
+    cancelled: bool,
+    achieved: Decimal,
+    target: Decimal,
+    period_end: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> TargetStatus {
+    if cancelled {
+        TargetStatus::Cancelled
+    } else if now < period_end {
+        TargetStatus::Active
+    } else if achieved >= target {
+        TargetStatus::Achieved
+    } else {
+        TargetStatus::Missed
+    }
+}

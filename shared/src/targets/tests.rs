@@ -1,0 +1,174 @@
+use chrono::{NaiveDate, TimeZone, Utc};
+use rust_decimal::Decimal;
+
+use super::*;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+#[test]
+fn periods_hold_their_day() {
+    use TargetPeriod::*;
+    // (period, day, first weekday, expected [start, end))
+    let table = [
+        (
+            Daily,
+            d(2026, 12, 31),
+            Weekday::Monday,
+            (d(2026, 12, 31), d(2027, 1, 1)),
+        ),
+        // 2026-11-28 is a Saturday.
+        (
+            Weekly,
+            d(2026, 11, 28),
+            Weekday::Monday,
+            (d(2026, 11, 23), d(2026, 11, 30)),
+        ),
+        (
+            Weekly,
+            d(2026, 11, 28),
+            Weekday::Sunday,
+            (d(2026, 11, 22), d(2026, 11, 29)),
+        ),
+        (
+            Weekly,
+            d(2026, 11, 28),
+            Weekday::Saturday,
+            (d(2026, 11, 28), d(2026, 12, 5)),
+        ),
+        (
+            Weekly,
+            d(2026, 11, 30),
+            Weekday::Monday,
+            (d(2026, 11, 30), d(2026, 12, 7)),
+        ),
+        // Across the year: 2027-01-01 is a Friday.
+        (
+            Weekly,
+            d(2027, 1, 1),
+            Weekday::Monday,
+            (d(2026, 12, 28), d(2027, 1, 4)),
+        ),
+        (
+            Monthly,
+            d(2026, 12, 15),
+            Weekday::Monday,
+            (d(2026, 12, 1), d(2027, 1, 1)),
+        ),
+        (
+            Monthly,
+            d(2028, 2, 29),
+            Weekday::Monday,
+            (d(2028, 2, 1), d(2028, 3, 1)),
+        ),
+        (
+            Quarterly,
+            d(2026, 11, 28),
+            Weekday::Monday,
+            (d(2026, 10, 1), d(2027, 1, 1)),
+        ),
+        (
+            Quarterly,
+            d(2027, 1, 1),
+            Weekday::Monday,
+            (d(2027, 1, 1), d(2027, 4, 1)),
+        ),
+        (
+            Quarterly,
+            d(2027, 6, 30),
+            Weekday::Monday,
+            (d(2027, 4, 1), d(2027, 7, 1)),
+        ),
+    ];
+    for (period, day, first, want) in table {
+        assert_eq!(
+            period_days(period, day, first),
+            want,
+            "{period} of {day} from {first}"
+        );
+    }
+}
+
+#[test]
+fn a_week_across_daylight_saving_is_its_local_midnights() {
+    let ny = chrono_tz::America::New_York;
+    // Spring forward on 2026-03-08: the week from Monday 2 March is an hour short.
+    let (start, end) = period_bounds(&ny, TargetPeriod::Weekly, d(2026, 3, 4), Weekday::Monday);
+    assert_eq!(start, Utc.with_ymd_and_hms(2026, 3, 2, 5, 0, 0).unwrap());
+    assert_eq!(end, Utc.with_ymd_and_hms(2026, 3, 9, 4, 0, 0).unwrap());
+    assert_eq!((end - start).num_hours(), 167);
+    // Fall back on 2026-11-01: the week from Monday 26 October is an hour long.
+    let (start, end) = period_bounds(&ny, TargetPeriod::Weekly, d(2026, 10, 30), Weekday::Monday);
+    assert_eq!((end - start).num_hours(), 169);
+    // A year boundary in a zone ahead of UTC: 2027 starts on 31 December at 15:00 UTC in Tokyo.
+    let tokyo = chrono_tz::Asia::Tokyo;
+    let (start, _) = period_bounds(
+        &tokyo,
+        TargetPeriod::Quarterly,
+        d(2027, 2, 1),
+        Weekday::Monday,
+    );
+    assert_eq!(start, Utc.with_ymd_and_hms(2026, 12, 31, 15, 0, 0).unwrap());
+}
+
+#[test]
+fn a_midnight_the_clocks_skip_starts_at_the_first_instant_there_is() {
+    // Chile springs forward at midnight: 2026-09-06 00:00 does not exist in Santiago.
+    let santiago = chrono_tz::America::Santiago;
+    let start = day_start(&santiago, d(2026, 9, 6));
+    let local = start.with_timezone(&santiago);
+    assert_eq!(local.date_naive(), d(2026, 9, 6));
+    assert_eq!(local.format("%H:%M").to_string(), "01:00");
+    // A day with a midnight is its midnight.
+    let plain = day_start(&santiago, d(2026, 9, 7));
+    assert_eq!(
+        plain.with_timezone(&santiago).format("%H:%M").to_string(),
+        "00:00"
+    );
+}
+
+#[test]
+fn percent_of_quota_has_two_decimals() {
+    let dec = |s: &str| s.parse::<Decimal>().unwrap();
+    let table = [
+        ("49800", "50000", Some("99.60")),
+        ("0", "50000", Some("0")),
+        ("1", "3", Some("33.33")),
+        ("2", "3", Some("66.67")),
+        ("1", "8", Some("12.50")),
+        ("1", "0.008", Some("12500.00")),
+        ("5", "0", None),
+    ];
+    for (achieved, target, want) in table {
+        assert_eq!(
+            percent_of(dec(achieved), dec(target)),
+            want.map(dec),
+            "{achieved} of {target}"
+        );
+    }
+}
+
+#[test]
+fn status_turns_at_the_end_of_the_period() {
+    use TargetStatus::*;
+    let end = Utc.with_ymd_and_hms(2026, 12, 1, 5, 0, 0).unwrap();
+    let before = end - chrono::Duration::seconds(1);
+    let (ten, nine) = (Decimal::from(10), Decimal::from(9));
+    // (cancelled, achieved, target, now, status)
+    let table = [
+        (false, nine, ten, before, Active),
+        (false, ten, ten, before, Active),
+        (false, ten, ten, end, Achieved),
+        (false, nine, ten, end, Missed),
+        (true, ten, ten, end, Cancelled),
+        (true, nine, ten, before, Cancelled),
+    ];
+    for (cancelled, achieved, target, now, want) in table {
+        assert_eq!(
+            status_at(cancelled, achieved, target, end, now),
+            want,
+            "{achieved}/{target} at {now}"
+        );
+    }
+}
