@@ -301,6 +301,20 @@ async fn allocating_checks_the_lead_and_the_caller(app: TestApp) {
         .send()
         .await
         .problem(404, "not_found");
+    // A lead outside every territory: nobody serves it, and the reason says so.
+    let nowhere = app
+        .post("/api/v1/leads")
+        .auth(&w.manager)
+        .json(&json!({ "company": "Nowhere Ltd", "latitude": -40.0, "longitude": 100.0 }))
+        .send()
+        .await
+        .expect(201)
+        .body;
+    assert_eq!(nowhere["owner_id"], Value::Null);
+    assert_eq!(nowhere["territory_id"], Value::Null);
+    let pooled = &allocations_of(&app, &w, &nowhere).await[0];
+    assert_eq!(pooled["status"], "escalated");
+    assert_eq!(pooled["allocation_reason"], "Overflow: the lead lies in no territory");
     app.get("/api/v1/allocations/not-an-id")
         .auth(rep)
         .send()

@@ -207,6 +207,9 @@ pub struct RuleStep {
     pub omitted: u32,
 }
 
+/// The geographic step's note for a lead that lies in no territory.
+const UNPLACED: &str = "the lead lies in no territory";
+
 /// One line saying why the placement went where it did, for people (the allocation's reason).
 pub fn explain(p: &Placement) -> String {
     let set_aside = |s: &RuleStep| s.excluded.len() as u32 + s.omitted;
@@ -238,7 +241,12 @@ pub fn explain(p: &Placement) -> String {
                 }
             }
             if counts.is_empty() {
-                return "Overflow: no rep serves the lead's territory".to_owned();
+                let unplaced = p.trace.iter().any(|s| s.note.as_deref() == Some(UNPLACED));
+                return if unplaced {
+                    "Overflow: the lead lies in no territory".to_owned()
+                } else {
+                    "Overflow: no rep serves the lead's territory".to_owned()
+                };
             }
             let parts: Vec<String> = counts
                 .iter()
@@ -303,11 +311,17 @@ pub fn allocate(
     };
     if rules.geographic {
         let unplaced = lead.territories.is_empty();
-        run.step(AllocationRule::Geographic, |c| match depth(c) {
-            Some(_) => None,
-            None if unplaced => Some(ExclusionReason::LeadUnplaced),
-            None => Some(ExclusionReason::OutsideTerritory),
-        });
+        if unplaced && run.left.is_empty() {
+            // Nobody to set aside (the server asks only the reps serving the lead's
+            // territories): say why there is nobody.
+            run.note(AllocationRule::Geographic, UNPLACED);
+        } else {
+            run.step(AllocationRule::Geographic, |c| match depth(c) {
+                Some(_) => None,
+                None if unplaced => Some(ExclusionReason::LeadUnplaced),
+                None => Some(ExclusionReason::OutsideTerritory),
+            });
+        }
     } else {
         run.note(AllocationRule::Geographic, "off");
     }

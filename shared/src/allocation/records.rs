@@ -454,6 +454,20 @@ mod tests {
     }
 
     #[test]
+    fn a_lead_in_no_territory_with_nobody_to_ask_says_so() {
+        use crate::allocation::{AllocationRules, LeadToPlace, allocate, explain};
+        let p = allocate(&LeadToPlace::default(), &[], &AllocationRules::default());
+        assert_eq!(p.rep_id, None);
+        assert_eq!(explain(&p), "Overflow: the lead lies in no territory");
+        let geographic: Vec<_> = p
+            .trace
+            .iter()
+            .filter(|s| s.rule == AllocationRule::Geographic)
+            .collect();
+        assert_eq!(geographic.len(), 1, "one step for the rule: {:?}", p.trace);
+    }
+
+    #[test]
     fn live_and_queued_statuses() {
         use AllocationStatus::*;
         for s in AllocationStatus::ALL {
