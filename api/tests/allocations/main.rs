@@ -314,7 +314,10 @@ async fn allocating_checks_the_lead_and_the_caller(app: TestApp) {
     assert_eq!(nowhere["territory_id"], Value::Null);
     let pooled = &allocations_of(&app, &w, &nowhere).await[0];
     assert_eq!(pooled["status"], "escalated");
-    assert_eq!(pooled["allocation_reason"], "Overflow: the lead lies in no territory");
+    assert_eq!(
+        pooled["allocation_reason"],
+        "Overflow: the lead lies in no territory"
+    );
     app.get("/api/v1/allocations/not-an-id")
         .auth(rep)
         .send()
