@@ -155,6 +155,20 @@ fn email_of(name: &str) -> String {
     )
 }
 
+/// Runs `f` in a transaction through the database's writer, as requests write. A seed writing
+/// on a pooled connection instead, in a transaction that reads before it writes, can deadlock
+/// on SQLite with the checkpoint thread truncating a large WAL ("database is locked" at once);
+/// the writer's transactions take the write lock first.
+pub fn write<T, F>(db: &Db, f: F) -> Result<T, String>
+where
+    F: FnOnce(&mut crate::db::DbConn) -> Result<T, ApiError> + Send + 'static,
+    T: Send + 'static,
+{
+    actix_web::rt::System::new()
+        .block_on(db.write(f))
+        .map_err(|e| e.to_string())
+}
+
 /// The demo organisation. Safe to run twice: a second run finds it and changes nothing.
 pub fn demo(db: &Db) -> Result<String, String> {
     let mut conn = db.write_conn().map_err(|e| e.to_string())?;

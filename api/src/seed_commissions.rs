@@ -37,7 +37,6 @@ fn plan() -> PlanRules {
 
 /// Writes `months` months (ending with last month) for `reps`; returns the lines written.
 pub fn ledger(db: &Db, reps: &[String], months: u32) -> Result<usize, String> {
-    let mut conn = db.write_conn().map_err(|e| e.to_string())?;
     let now = crate::time::now();
     let this_month = Period::of(now.date());
     let mut first = this_month;
@@ -45,7 +44,10 @@ pub fn ledger(db: &Db, reps: &[String], months: u32) -> Result<usize, String> {
         first = first.previous();
     }
     let rules = plan();
-    diesel::Connection::transaction(&mut *conn, |c| {
+    // Through the writer, as requests write (see `seed::write`).
+    let plan_rules = rules.clone();
+    crate::seed::write(db, move |c| {
+        let rules = plan_rules;
         let actor = Actor::system();
         let since = first.first_day();
         for (name, role, r) in [
@@ -81,14 +83,13 @@ pub fn ledger(db: &Db, reps: &[String], months: u32) -> Result<usize, String> {
             crate::db::commissions::plans::insert_team_quota(c, &t, since, 30_000_000, "USD", now)?;
         }
         Ok::<_, ApiError>(())
-    })
-    .map_err(|e| e.to_string())?;
+    })?;
     let mut written = 0;
     let mut period = first;
     while period < this_month {
         // One transaction per month: a month is what the close reads.
-        written += diesel::Connection::transaction(&mut *conn, |c| month(c, reps, period, &rules))
-            .map_err(|e| e.to_string())?;
+        let (reps, rules) = (reps.to_vec(), rules.clone());
+        written += crate::seed::write(db, move |c| month(c, &reps, period, &rules))?;
         period = period.next();
     }
     Ok(written)

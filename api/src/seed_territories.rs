@@ -76,16 +76,6 @@ fn request(
     }
 }
 
-fn write<T, F>(db: &Db, f: F) -> Result<T, String>
-where
-    F: FnOnce(&mut crate::db::DbConn) -> Result<T, crate::error::ApiError> + Send + 'static,
-    T: Send + 'static,
-{
-    actix_web::rt::System::new()
-        .block_on(db.write(f))
-        .map_err(|e| e.to_string())
-}
-
 /// Draws the territories and assigns the reps and managers; then places every lead. Returns
 /// the report.
 pub fn scale(db: &Db, rep_ids: &[String]) -> Result<String, String> {
@@ -94,7 +84,7 @@ pub fn scale(db: &Db, rep_ids: &[String]) -> Result<String, String> {
     let rep_ids = rep_ids.to_vec();
     // Through the writer, as requests write: on SQLite its transactions take the write lock
     // first, so a checkpoint of the ledger just written cannot deadlock with them.
-    let (drawn, assigned) = write(db, move |c| {
+    let (drawn, assigned) = crate::seed::write(db, move |c| {
         let managers: Vec<String> = users::table
             .filter(users::role.eq(Role::SalesManager))
             .order(users::id)
@@ -187,7 +177,7 @@ pub fn scale(db: &Db, rep_ids: &[String]) -> Result<String, String> {
     let started = Instant::now();
     let (mut processed, mut moved) = (0, 0);
     loop {
-        let step = write(db, |c| replace::step(c, "seed", crate::time::now(), 5_000))?;
+        let step = crate::seed::write(db, |c| replace::step(c, "seed", crate::time::now(), 5_000))?;
         match step {
             Some(run) if run.status == PlacementStatus::Done => {
                 processed = run.processed;
