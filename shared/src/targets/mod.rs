@@ -13,8 +13,11 @@ use rust_decimal::Decimal;
 
 use crate::settings::Weekday;
 
+mod records;
 #[cfg(test)]
 mod tests;
+
+pub use records::*;
 
 crate::wire_enum! {
     /// Whose target it is.
