@@ -328,7 +328,7 @@ pub fn assignments_of(
 }
 
 /// Assignments in force on `day`: begun, and not ended before it.
-fn in_force(
+pub fn in_force(
     day: NaiveDate,
 ) -> territory_assignments::BoxedQuery<'static, <DbConn as diesel::Connection>::Backend> {
     territory_assignments::table

@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use garde::Validate;
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -260,9 +261,14 @@ pub struct RepWorkload {
 pub struct WorkloadReport {
     pub reps: Vec<RepWorkload>,
     /// The mean of the reps' utilisation, in percent, one decimal.
-    pub mean_utilisation_percent: f64,
-    /// The population standard deviation of the reps' utilisation, in percentage points.
-    pub utilisation_spread: f64,
+    #[serde(with = "rust_decimal::serde::float")]
+    #[cfg_attr(feature = "openapi", schema(value_type = f64))]
+    pub mean_utilisation_percent: Decimal,
+    /// The population standard deviation of the reps' utilisation, in percentage points, one
+    /// decimal.
+    #[serde(with = "rust_decimal::serde::float")]
+    #[cfg_attr(feature = "openapi", schema(value_type = f64))]
+    pub utilisation_spread: Decimal,
     /// Mean within 70–85% and spread under 15 points.
     pub balanced: bool,
     /// Leads waiting in the overflow pool that the caller can place.
@@ -277,25 +283,51 @@ pub fn utilisation_percent(queue: u32, capacity: u32) -> u32 {
     ((u64::from(queue) * 200 + u64::from(capacity)) / (u64::from(capacity) * 2)) as u32
 }
 
-/// (mean, population standard deviation), each rounded to one decimal; (0, 0) for nobody.
-pub fn utilisation_stats(percents: &[u32]) -> (f64, f64) {
+/// (mean, population standard deviation), each rounded half up to one decimal; (0, 0) for
+/// nobody. Exact: integer arithmetic on the sums, no floating point.
+pub fn utilisation_stats(percents: &[u32]) -> (Decimal, Decimal) {
     if percents.is_empty() {
-        return (0.0, 0.0);
+        return (Decimal::ZERO, Decimal::ZERO);
     }
-    let n = percents.len() as f64;
-    let mean = percents.iter().map(|&p| f64::from(p)).sum::<f64>() / n;
-    let var = percents
+    let n = percents.len() as u128;
+    let sum: u128 = percents.iter().map(|&p| u128::from(p)).sum();
+    let squares: u128 = percents
         .iter()
-        .map(|&p| (f64::from(p) - mean).powi(2))
-        .sum::<f64>()
-        / n;
-    let round1 = |x: f64| (x * 10.0).round() / 10.0;
-    (round1(mean), round1(var.sqrt()))
+        .map(|&p| u128::from(p) * u128::from(p))
+        .sum();
+    let mean_tenths = (20 * sum + n) / (2 * n);
+    // The deviation is sqrt(n·Σp² − (Σp)²) / n; in tenths, sqrt(x) / n with x = 100·(…).
+    // Rounded half up: the largest k with (k − ½) ≤ sqrt(x) / n, i.e. (2k − 1)²·n² ≤ 4x.
+    let x = 100 * (n * squares - sum * sum);
+    let mut k = isqrt(x) / n;
+    let fits = |k: u128| k == 0 || (2 * k - 1) * (2 * k - 1) * n * n <= 4 * x;
+    while fits(k + 1) {
+        k += 1;
+    }
+    while !fits(k) {
+        k -= 1;
+    }
+    let tenths = |v: u128| Decimal::new(i64::try_from(v).unwrap_or(i64::MAX), 1);
+    (tenths(mean_tenths), tenths(k))
+}
+
+/// The integer square root (the largest r with r² ≤ v).
+fn isqrt(v: u128) -> u128 {
+    let (mut lo, mut hi) = (0u128, 1u128 << 64);
+    while lo < hi {
+        let mid = lo + (hi - lo).div_ceil(2);
+        if mid.checked_mul(mid).is_some_and(|m| m <= v) {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    lo
 }
 
 /// Seed 003 §9.3's target band.
-pub fn is_balanced(mean: f64, spread: f64) -> bool {
-    (70.0..=85.0).contains(&mean) && spread < 15.0
+pub fn is_balanced(mean: Decimal, spread: Decimal) -> bool {
+    (Decimal::from(70)..=Decimal::from(85)).contains(&mean) && spread < Decimal::from(15)
 }
 
 #[cfg(test)]
@@ -350,14 +382,15 @@ mod tests {
 
     #[test]
     fn spread_is_the_population_standard_deviation() {
-        let table: [(&[u32], (f64, f64), bool); 5] = [
-            (&[], (0.0, 0.0), false),
-            (&[80], (80.0, 0.0), true),
-            (&[70, 90], (80.0, 10.0), true),
-            (&[50, 100], (75.0, 25.0), false),
-            (&[60, 60, 61], (60.3, 0.5), false),
+        let table: [(&[u32], (&str, &str), bool); 5] = [
+            (&[], ("0.0", "0.0"), false),
+            (&[80], ("80.0", "0.0"), true),
+            (&[70, 90], ("80.0", "10.0"), true),
+            (&[50, 100], ("75.0", "25.0"), false),
+            (&[60, 60, 61], ("60.3", "0.5"), false),
         ];
-        for (percents, want, balanced) in table {
+        for (percents, (mean, spread), balanced) in table {
+            let want = (dec(mean), dec(spread));
             let got = utilisation_stats(percents);
             assert_eq!(got, want, "{percents:?}");
             assert_eq!(is_balanced(got.0, got.1), balanced, "{percents:?}");
@@ -367,15 +400,23 @@ mod tests {
     #[test]
     fn the_band_edges_are_inclusive_and_the_spread_strict() {
         let table = [
-            (69.9, 0.0, false),
-            (70.0, 0.0, true),
-            (85.0, 14.9, true),
-            (85.1, 0.0, false),
-            (80.0, 15.0, false),
+            ("69.9", "0.0", false),
+            ("70.0", "0.0", true),
+            ("85.0", "14.9", true),
+            ("85.1", "0.0", false),
+            ("80.0", "15.0", false),
         ];
         for (mean, spread, want) in table {
-            assert_eq!(is_balanced(mean, spread), want, "{mean} ± {spread}");
+            assert_eq!(
+                is_balanced(dec(mean), dec(spread)),
+                want,
+                "{mean} ± {spread}"
+            );
         }
+    }
+
+    fn dec(s: &str) -> Decimal {
+        s.parse().unwrap()
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! "My Territory" (seed 000 F3, F6): what a rep's territories hold, how much of it it has won,
 //! and its production against the organisation's threshold.
 
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::TerritorySummary;
@@ -63,8 +64,10 @@ impl ProductionThresholds {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Production {
     pub closes_90_days: u32,
-    /// closes_90_days / 3, two decimals.
-    pub monthly_average: f64,
+    /// closes_90_days / 3, two decimals (cut, not rounded).
+    #[serde(with = "rust_decimal::serde::float")]
+    #[cfg_attr(feature = "openapi", schema(value_type = f64))]
+    pub monthly_average: Decimal,
     pub status: ProductionStatus,
     pub thresholds: ProductionThresholds,
 }
@@ -73,7 +76,7 @@ impl Production {
     pub fn of(closes_90_days: u32, thresholds: ProductionThresholds) -> Self {
         Production {
             closes_90_days,
-            monthly_average: f64::from(closes_90_days * 100 / 3) / 100.0,
+            monthly_average: Decimal::new(i64::from(closes_90_days * 100 / 3), 2),
             status: thresholds.status(closes_90_days),
             thresholds,
         }
@@ -95,18 +98,20 @@ pub struct MyTerritory {
     /// Won.
     pub won_clients: u32,
     /// won_clients / addressable, in percent, one decimal (0 with nothing addressable).
-    pub penetration_percent: f64,
+    #[serde(with = "rust_decimal::serde::float")]
+    #[cfg_attr(feature = "openapi", schema(value_type = f64))]
+    pub penetration_percent: Decimal,
     /// The caller's own closes.
     pub production: Production,
 }
 
 /// won / addressable in percent, one decimal, half up.
-pub fn penetration_percent(won: u32, addressable: u32) -> f64 {
+pub fn penetration_percent(won: u32, addressable: u32) -> Decimal {
     if addressable == 0 {
-        return 0.0;
+        return Decimal::new(0, 1);
     }
     let tenths = (u64::from(won) * 2000 + u64::from(addressable)) / (u64::from(addressable) * 2);
-    tenths as f64 / 10.0
+    Decimal::new(i64::try_from(tenths).unwrap_or(i64::MAX), 1)
 }
 
 #[cfg(test)]
@@ -146,11 +151,17 @@ mod tests {
 
     #[test]
     fn monthly_average_has_two_decimals() {
-        let table = [(0, 0.0), (1, 0.33), (2, 0.66), (6, 2.0), (8, 2.66)];
+        let table = [
+            (0, "0.00"),
+            (1, "0.33"),
+            (2, "0.66"),
+            (6, "2.00"),
+            (8, "2.66"),
+        ];
         for (closes, want) in table {
             assert_eq!(
                 Production::of(closes, ProductionThresholds::default()).monthly_average,
-                want
+                want.parse::<Decimal>().unwrap()
             );
         }
     }
@@ -158,18 +169,18 @@ mod tests {
     #[test]
     fn penetration_in_tenths_half_up() {
         let table = [
-            (0, 0, 0.0),
-            (0, 10, 0.0),
-            (1, 3, 33.3),
-            (2, 3, 66.7),
-            (1, 8, 12.5),
-            (1, 16, 6.3), // 6.25 → 6.3
-            (5, 5, 100.0),
+            (0, 0, "0.0"),
+            (0, 10, "0.0"),
+            (1, 3, "33.3"),
+            (2, 3, "66.7"),
+            (1, 8, "12.5"),
+            (1, 16, "6.3"), // 6.25 → 6.3
+            (5, 5, "100.0"),
         ];
         for (won, addressable, want) in table {
             assert_eq!(
                 penetration_percent(won, addressable),
-                want,
+                want.parse::<Decimal>().unwrap(),
                 "{won}/{addressable}"
             );
         }

@@ -23,6 +23,7 @@ use closebook_shared::allocation::{
 };
 use closebook_shared::events::{Event, LeadAllocated};
 use closebook_shared::leads::Outcome;
+use closebook_shared::territories::ProductionThresholds;
 use closebook_shared::{Role, allocation::AllocationType};
 use diesel::prelude::*;
 use uuid::Uuid;
@@ -65,7 +66,8 @@ pub fn decide(
     now: NaiveDateTime,
 ) -> Result<Decision, ApiError> {
     let sequence = rows::next_sequence(conn)?;
-    let rules = settings::get(conn)?.allocation_rules();
+    let settings = settings::get(conn)?;
+    let rules = settings.allocation_rules();
     let chain = match &lead.territory_id {
         Some(t) => territories::with_ancestors(conn, t)?,
         None => Vec::new(),
@@ -84,7 +86,8 @@ pub fn decide(
     } else {
         active_reps(conn, None)?
     };
-    let candidates = candidates(conn, &reps, &served, &rules, lead, now)?;
+    let thresholds = settings.production();
+    let candidates = candidates(conn, &reps, &served, (&rules, thresholds), lead, now)?;
     let to_place = LeadToPlace {
         territories: chain.iter().map(|t| uuid_of(t)).collect(),
         segments: json_list(&lead.tags),
@@ -331,7 +334,7 @@ fn candidates(
     conn: &mut DbConn,
     reps: &[String],
     served: &[(String, String)],
-    rules: &AllocationRules,
+    (rules, thresholds): (&AllocationRules, ProductionThresholds),
     lead: &LeadRow,
     now: NaiveDateTime,
 ) -> Result<Vec<Candidate>, ApiError> {
@@ -344,7 +347,6 @@ fn candidates(
         .high_value_minor
         .is_some_and(|t| lead.deal_value_minor.is_some_and(|v| v >= t));
     let scores = if boost_applies {
-        let thresholds = settings::get(conn)?.production();
         closes_since(conn, reps, now - Duration::days(90))?
             .into_iter()
             .map(|(rep, n)| (rep, thresholds.score(n)))

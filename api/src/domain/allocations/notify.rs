@@ -67,21 +67,15 @@ pub fn allocated(
     }
 }
 
-/// The active managers who run `territories`: assigned to them, or managing (directly or
+/// The active managers who run the territories of `chain`: assigned to them, or managing (directly or
 /// through a team) a rep who serves them.
 fn managers_of(
     conn: &mut DbConn,
-    territories: &[String],
+    chain: &[String],
     now: NaiveDateTime,
 ) -> Result<Vec<String>, ApiError> {
-    let assigned: Vec<String> = territory_assignments::table
-        .filter(territory_assignments::territory_id.eq_any(territories.to_vec()))
-        .filter(territory_assignments::effective_from.le(now.date()))
-        .filter(
-            territory_assignments::effective_to
-                .is_null()
-                .or(territory_assignments::effective_to.ge(now.date())),
-        )
+    let assigned: Vec<String> = territories::in_force(now.date())
+        .filter(territory_assignments::territory_id.eq_any(chain.to_vec()))
         .select(territory_assignments::user_id)
         .load(conn)?;
     let above: Vec<(Option<String>, Option<String>)> = users::table

@@ -88,7 +88,7 @@ fn empty(production: Production) -> MyTerritory {
         claimed: 0,
         available: 0,
         won_clients: 0,
-        penetration_percent: 0.0,
+        penetration_percent: penetration_percent(0, 0),
         production,
     }
 }
