@@ -31,6 +31,7 @@ macro_rules! paging {
 }
 
 paging!(
+    closebook_shared::targets::TargetListQuery,
     closebook_shared::territories::TerritoryListQuery,
     closebook_shared::allocation::AllocationListQuery,
     closebook_shared::notifications::NotificationListQuery,

@@ -154,6 +154,8 @@ records! {
     closebook_shared::allocation::Allocation => "allocation",
     closebook_shared::notifications::Notification => "notification",
     closebook_shared::territories::PlacementRun => "placement run",
+    closebook_shared::targets::Target => "target",
+    closebook_shared::targets::SatisfactionScore => "satisfaction score",
 }
 
 #[cfg(test)]

@@ -151,12 +151,15 @@ fn record_operations_are_linked_from_their_create() {
             // no operation creates either directly. A rep's summary is keyed by a user, made at
             // `/users` (whose links cover `/users/{id}…`), as is a rep's allocation queue.
             // Notifications and placement runs are made by the server, never through the API.
+            // A rep's and a team's targets are keyed by the user and the team.
             let made_elsewhere = [
                 "/api/v1/clients/{id}",
                 "/api/v1/commissions/{id}",
                 "/api/v1/commissions/rm/{id}",
                 "/api/v1/commissions/statements/{id}",
                 "/api/v1/allocations/rm/{id}",
+                "/api/v1/targets/rm/{id}",
+                "/api/v1/targets/team/{id}",
                 "/api/v1/notifications/{id}",
                 "/api/v1/territory-placements/{id}",
             ]

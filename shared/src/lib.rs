@@ -7,6 +7,7 @@
 
 pub mod activities;
 pub mod allocation;
+pub mod analytics;
 pub mod audit;
 pub mod auth;
 pub mod billing;

@@ -42,6 +42,8 @@ pub struct Settings {
     /// The territory map's tile server (`{z}`, `{x}`, `{y}` in the URL); `null`: the shapes
     /// draw on a plain background.
     pub map_tile_url: Option<String>,
+    /// The weekly targets of the Sales Leak report and the over-focus warning (seed 001 §3.5).
+    pub leak_targets: crate::analytics::LeakTargets,
     pub version: i64,
     pub updated_at: DateTime<Utc>,
 }
@@ -108,6 +110,10 @@ pub struct UpdateSettingsRequest {
         )
     )]
     pub map_tile_url: Option<Option<String>>,
+    /// Replaces the leak targets whole.
+    #[serde(default)]
+    #[garde(dive)]
+    pub leak_targets: Option<crate::analytics::LeakTargets>,
 }
 
 /// An http(s) URL of visible ASCII naming the tile's `{z}`, `{x}` and `{y}`, in that order (the

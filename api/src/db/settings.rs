@@ -2,6 +2,7 @@
 
 use chrono::NaiveDateTime;
 use closebook_shared::allocation::{AllocationRules, SkillMatch};
+use closebook_shared::analytics::LeakTargets;
 use closebook_shared::settings::{Settings, Weekday};
 use closebook_shared::territories::ProductionThresholds;
 use diesel::prelude::*;
@@ -36,6 +37,10 @@ pub struct SettingsRow {
     pub production_green_per_month: i32,
     pub production_yellow_per_month: i32,
     pub map_tile_url: Option<String>,
+    pub leak_new_contacts_per_week: i32,
+    pub leak_follow_ups_per_week: Option<i32>,
+    pub leak_referral_asks_per_month: Option<i32>,
+    pub presentation_overfocus_threshold: i32,
 }
 
 impl SettingsRow {
@@ -54,6 +59,7 @@ impl SettingsRow {
             allocation: self.allocation_rules(),
             production: self.production(),
             map_tile_url: self.map_tile_url.clone(),
+            leak_targets: self.leak_targets(),
             version: self.version,
             updated_at: self.updated_at.and_utc(),
         }
@@ -84,6 +90,35 @@ impl SettingsRow {
             green_per_month: self.production_green_per_month.max(0) as u32,
             yellow_per_month: self.production_yellow_per_month.max(0) as u32,
         }
+    }
+}
+
+impl SettingsRow {
+    pub fn leak_targets(&self) -> LeakTargets {
+        let count = |v: i32| v.max(1) as u32;
+        LeakTargets {
+            new_contacts_per_week: count(self.leak_new_contacts_per_week),
+            follow_ups_per_week: self.leak_follow_ups_per_week.map(count),
+            referral_asks_per_month: self.leak_referral_asks_per_month.map(count),
+            presentation_overfocus_threshold: count(self.presentation_overfocus_threshold),
+        }
+    }
+
+    pub fn set_leak_targets(&mut self, t: &LeakTargets) {
+        self.leak_new_contacts_per_week = t.new_contacts_per_week as i32;
+        self.leak_follow_ups_per_week = t.follow_ups_per_week.map(|v| v as i32);
+        self.leak_referral_asks_per_month = t.referral_asks_per_month.map(|v| v as i32);
+        self.presentation_overfocus_threshold = t.presentation_overfocus_threshold as i32;
+    }
+
+    /// The organisation's time zone; a stored name that no longer parses is an error, not UTC.
+    pub fn zone(&self) -> Result<chrono_tz::Tz, ApiError> {
+        self.time_zone.parse().map_err(|_| {
+            ApiError::internal(format!(
+                "settings.time_zone `{}` is not a time zone",
+                self.time_zone
+            ))
+        })
     }
 }
 

@@ -233,6 +233,14 @@ pub fn list(
     Ok(page.finish(rows, |r| vec![r.name.clone(), r.id.clone()], |r| r.to_dto()))
 }
 
+/// The ids of a team's members (active or not: what they did while in it still counts).
+pub fn team_members(conn: &mut DbConn, team_id: &str) -> Result<Vec<String>, ApiError> {
+    Ok(users::table
+        .filter(users::team_id.eq(team_id))
+        .select(users::id)
+        .load(conn)?)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

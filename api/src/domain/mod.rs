@@ -9,6 +9,7 @@ pub mod pipelines;
 pub mod scripts;
 pub mod service_tokens;
 pub mod settings;
+pub mod targets;
 pub mod teams;
 pub mod territories;
 pub mod users;

@@ -23,6 +23,7 @@ pub mod reports;
 pub mod scripts;
 pub mod service_tokens;
 pub mod settings;
+pub mod targets;
 pub mod teams;
 pub mod territories;
 pub mod territory_assignments;
@@ -62,6 +63,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     territory_placements::configure(cfg);
     allocations::configure(cfg);
     notifications::configure(cfg);
+    targets::configure(cfg);
     invoices::configure(cfg);
     refunds::configure(cfg);
     billing::configure(cfg);

@@ -7,6 +7,7 @@ mod allocation_rows;
 #[path = "../common/mod.rs"]
 mod common;
 mod rows;
+mod target_rows;
 
 use closebook_shared::Role;
 use common::{TestApp, TestUser};
@@ -339,6 +340,27 @@ async fn every_endpoint_for_every_role(app: TestApp) {
         claimable_lead: claimable.clone(),
         placement_run: newest(&app, &admin, "/api/v1/territory-placements").await,
         notification: newest(&app, &rep, "/api/v1/notifications").await,
+        target: format!(
+            "/api/v1/targets/{}",
+            app.post("/api/v1/targets")
+                .auth(&admin)
+                .json(&json!({ "target_type": "individual", "assignee_id": rep.id,
+                    "period_type": "monthly", "metric_type": "deals_closed", "target_value": "3" }))
+                .send()
+                .await
+                .expect(201)
+                .id()
+        ),
+        satisfaction: format!(
+            "/api/v1/satisfaction-scores/{}",
+            app.post(&format!("{client_path}/satisfaction"))
+                .auth(&rep)
+                .json(&json!({ "score": 4 }))
+                .send()
+                .await
+                .expect(201)
+                .id()
+        ),
     };
     let mut failures = Vec::new();
     for (n, row) in rows(&fx).iter().enumerate() {
@@ -412,6 +434,9 @@ pub(crate) struct Fixture {
     notification: String,
     /// The run the fixture's territories queued (path).
     placement_run: String,
+    /// The rep's monthly deals target (path), and a satisfaction score on its client (path).
+    target: String,
+    satisfaction: String,
 }
 
 /// Operations left out of the matrix, and why: they need no token, or act only on the caller.

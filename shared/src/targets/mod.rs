@@ -127,15 +127,83 @@ pub fn period_bounds<Tz: TimeZone>(
     (day_start(tz, start), day_start(tz, end))
 }
 
+/// What a metric's query counted for someone over a period: a sum (minor units of revenue,
+/// won deals, scores) and how many it summed (closed deals, scores).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub sum: i64,
+    pub count: i64,
+}
+
+impl std::ops::Add for Tally {
+    type Output = Tally;
+    fn add(self, o: Tally) -> Tally {
+        Tally {
+            sum: self.sum + o.sum,
+            count: self.count + o.count,
+        }
+    }
+}
+
+/// The achieved value of `metric` from its tally: revenue in currency units (`digits` minor
+/// digits), counts as they are, the conversion rate won / closed in percent and the mean score,
+/// both two decimals half away from zero (0 when nothing closed or was scored).
+pub fn achieved(metric: TargetMetric, t: Tally, digits: u32) -> Decimal {
+    let ratio = |num: i64, den: i64, scale: i64| {
+        if den == 0 {
+            return Decimal::new(0, 2);
+        }
+        (Decimal::from(num) * Decimal::from(scale) / Decimal::from(den))
+            .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+    };
+    match metric {
+        TargetMetric::Revenue => Decimal::new(t.sum, digits),
+        TargetMetric::ConversionRate => ratio(t.sum, t.count, 100),
+        TargetMetric::CustomerSatisfaction => ratio(t.sum, t.count, 1),
+        TargetMetric::DealsClosed
+        | TargetMetric::LeadsContacted
+        | TargetMetric::VisitsScheduled
+        | TargetMetric::UpsellConversions => Decimal::from(t.sum),
+    }
+}
+
+/// Whether `value` can be a target of `metric`: positive; a whole number for counts; at most
+/// 100 for a percentage; 1–5 for a score; at most `digits` decimals for revenue.
+pub fn check_value(metric: TargetMetric, value: Decimal, digits: u32) -> Result<(), String> {
+    if value <= Decimal::ZERO {
+        return Err("must be positive".into());
+    }
+    match metric {
+        TargetMetric::Revenue if value.normalize().scale() > digits => {
+            Err(format!("must have at most {digits} decimals"))
+        }
+        TargetMetric::ConversionRate if value > Decimal::ONE_HUNDRED => {
+            Err("is a percentage: at most 100".into())
+        }
+        TargetMetric::CustomerSatisfaction if value < Decimal::ONE || value > Decimal::from(5) => {
+            Err("is a mean score: from 1 to 5".into())
+        }
+        TargetMetric::DealsClosed
+        | TargetMetric::LeadsContacted
+        | TargetMetric::VisitsScheduled
+        | TargetMetric::UpsellConversions
+            if !value.fract().is_zero() =>
+        {
+            Err("counts: must be a whole number".into())
+        }
+        _ => Ok(()),
+    }
+}
+
 /// achieved / target in percent, two decimals, half away from zero; `None` for a zero target.
 pub fn percent_of(achieved: Decimal, target: Decimal) -> Option<Decimal> {
     if target.is_zero() {
         return None;
     }
-    Some(
-        (achieved * Decimal::ONE_HUNDRED / target)
-            .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
-    )
+    let mut pct = (achieved * Decimal::ONE_HUNDRED / target)
+        .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    pct.rescale(2);
+    Some(pct)
 }
 
 /// A target's status `now`: active until its period ends, then achieved or missed by what was

@@ -68,10 +68,13 @@ pub struct CreateTargetRequest {
     pub period_of: Option<NaiveDate>,
     #[garde(skip)]
     pub metric_type: TargetMetric,
-    /// Positive decimal text.
+    /// Positive decimal text (a count whole, a percentage up to 100, a score 1–5). A rep's
+    /// monthly revenue target may leave it out: it is the monthly quota of the rep's plan
+    /// assignment, and follows it.
+    #[serde(default)]
     #[garde(skip)]
-    #[cfg_attr(feature = "openapi", schema(value_type = String))]
-    pub target_value: Decimal,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, pattern = r"^[0-9]{1,12}(\.[0-9]{1,2})?$"))]
+    pub target_value: Option<Decimal>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, Validate)]
@@ -80,7 +83,7 @@ pub struct CreateTargetRequest {
 pub struct UpdateTargetRequest {
     #[serde(default)]
     #[garde(skip)]
-    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, pattern = r"^[0-9]{1,12}(\.[0-9]{1,2})?$"))]
     pub target_value: Option<Decimal>,
     /// `true` cancels the target (it stays, as cancelled).
     #[serde(default)]
@@ -104,6 +107,93 @@ pub struct LeaderboardEntry {
     /// value / the rep's target for the same metric and period, in percent; `null` without one.
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
     pub percent_of_quota: Option<Decimal>,
+}
+
+/// Which targets to list.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+#[serde(deny_unknown_fields)]
+pub struct TargetListQuery {
+    pub target_type: Option<TargetType>,
+    pub metric_type: Option<TargetMetric>,
+    pub period_type: Option<TargetPeriod>,
+    /// The rep or team.
+    pub assignee_id: Option<Uuid>,
+    /// Targets whose period holds this day (e.g. today: the current ones).
+    pub on: Option<NaiveDate>,
+    /// Include cancelled targets (default false).
+    pub include_cancelled: Option<bool>,
+    /// Page size, 1–200 (default 50).
+    pub limit: Option<u32>,
+    /// `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
+/// Which leaderboard.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+#[serde(deny_unknown_fields)]
+pub struct LeaderboardQuery {
+    pub metric: TargetMetric,
+    pub period: TargetPeriod,
+    /// Any day of the period; default today in the organisation's time zone.
+    pub on: Option<NaiveDate>,
+    /// Only this team's reps.
+    pub team_id: Option<Uuid>,
+    /// How many of the top to list, 1–100 (default 10).
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
+    pub top: Option<u32>,
+}
+
+/// Reps ranked by a metric over a period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Leaderboard {
+    pub metric: TargetMetric,
+    pub period: TargetPeriod,
+    pub period_start: NaiveDate,
+    /// The period's last day (inclusive).
+    pub period_end: NaiveDate,
+    /// How many reps are ranked.
+    pub ranked: u32,
+    /// The top of the board (a rep's board is its team).
+    pub entries: Vec<LeaderboardEntry>,
+    /// The caller's own line, when it is a ranked rep.
+    pub me: Option<LeaderboardEntry>,
+}
+
+/// A customer satisfaction score entered for a client.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SatisfactionScore {
+    pub id: Uuid,
+    pub client_id: Uuid,
+    /// The client's rep when the score was entered.
+    pub rep_id: Uuid,
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 5))]
+    pub score: u8,
+    pub comment: Option<String>,
+    pub recorded_by: Option<Uuid>,
+    pub recorded_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RecordSatisfactionRequest {
+    /// 1 (very unhappy) to 5 (delighted).
+    #[garde(range(min = 1, max = 5))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 5))]
+    pub score: u8,
+    #[serde(default)]
+    #[garde(inner(length(chars, min = 1, max = 2000), custom(crate::validate::not_blank)))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 2000, pattern = r"\S")
+    )]
+    pub comment: Option<String>,
 }
 
 /// Standard competition ranks ("1224"): equal values share a rank, the next rank skips.

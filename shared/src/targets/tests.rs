@@ -133,7 +133,8 @@ fn percent_of_quota_has_two_decimals() {
     let dec = |s: &str| s.parse::<Decimal>().unwrap();
     let table = [
         ("49800", "50000", Some("99.60")),
-        ("0", "50000", Some("0")),
+        ("0", "50000", Some("0.00")),
+        ("2", "4", Some("50.00")),
         ("1", "3", Some("33.33")),
         ("2", "3", Some("66.67")),
         ("1", "8", Some("12.50")),
@@ -142,8 +143,8 @@ fn percent_of_quota_has_two_decimals() {
     ];
     for (achieved, target, want) in table {
         assert_eq!(
-            percent_of(dec(achieved), dec(target)),
-            want.map(dec),
+            percent_of(dec(achieved), dec(target)).map(|p| p.to_string()),
+            want.map(str::to_owned),
             "{achieved} of {target}"
         );
     }
@@ -169,6 +170,60 @@ fn status_turns_at_the_end_of_the_period() {
             status_at(cancelled, achieved, target, end, now),
             want,
             "{achieved}/{target} at {now}"
+        );
+    }
+}
+
+#[test]
+fn achieved_values_per_metric() {
+    use super::{Tally, TargetMetric as M, achieved};
+    let t = |sum, count| Tally { sum, count };
+    let table = [
+        (M::Revenue, t(1_234_567, 3), 2, "12345.67"),
+        (M::Revenue, t(0, 0), 2, "0.00"),
+        (M::Revenue, t(5_000, 1), 0, "5000"),
+        (M::DealsClosed, t(7, 7), 2, "7"),
+        (M::LeadsContacted, t(12, 12), 2, "12"),
+        // 2 won of 3 closed: 66.666… → 66.67.
+        (M::ConversionRate, t(2, 3), 2, "66.67"),
+        (M::ConversionRate, t(1, 8), 2, "12.50"),
+        (M::ConversionRate, t(0, 0), 2, "0.00"),
+        // Scores 5, 4, 4: 13 / 3 = 4.333… → 4.33; 5 and 4: 4.5.
+        (M::CustomerSatisfaction, t(13, 3), 2, "4.33"),
+        (M::CustomerSatisfaction, t(9, 2), 2, "4.50"),
+        (M::CustomerSatisfaction, t(0, 0), 2, "0.00"),
+    ];
+    for (metric, tally, digits, want) in table {
+        let got = achieved(metric, tally, digits);
+        assert_eq!(got.to_string(), want, "{metric:?} {tally:?}");
+    }
+}
+
+#[test]
+fn target_values_fit_their_metric() {
+    use super::{TargetMetric as M, check_value};
+    let d = |s: &str| s.parse::<Decimal>().unwrap();
+    let table = [
+        (M::Revenue, "50000", true),
+        (M::Revenue, "49999.99", true),
+        (M::Revenue, "0.001", false),
+        (M::Revenue, "0", false),
+        (M::Revenue, "-5", false),
+        (M::DealsClosed, "4", true),
+        (M::DealsClosed, "4.0", true),
+        (M::DealsClosed, "4.5", false),
+        (M::ConversionRate, "100", true),
+        (M::ConversionRate, "100.01", false),
+        (M::ConversionRate, "27.5", true),
+        (M::CustomerSatisfaction, "4.5", true),
+        (M::CustomerSatisfaction, "0.5", false),
+        (M::CustomerSatisfaction, "5.1", false),
+    ];
+    for (metric, value, ok) in table {
+        assert_eq!(
+            check_value(metric, d(value), 2).is_ok(),
+            ok,
+            "{metric:?} {value}"
         );
     }
 }

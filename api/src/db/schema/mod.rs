@@ -1,7 +1,9 @@
 //! Table definitions, matching both migration sets (a test compares them).
 
+mod target_tables;
 mod territory_tables;
 
+pub use target_tables::*;
 pub use territory_tables::*;
 
 diesel::table! {
@@ -144,6 +146,10 @@ diesel::table! {
         production_green_per_month -> Integer,
         production_yellow_per_month -> Integer,
         map_tile_url -> Nullable<Text>,
+        leak_new_contacts_per_week -> Integer,
+        leak_follow_ups_per_week -> Nullable<Integer>,
+        leak_referral_asks_per_month -> Nullable<Integer>,
+        presentation_overfocus_threshold -> Integer,
     }
 }
 
@@ -558,4 +564,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     allocations,
     notifications,
     placement_runs,
+    targets,
+    satisfaction_scores,
+    scorecard_snapshots,
 );

@@ -10,9 +10,7 @@ use crate::error::ApiError;
 
 /// The organisation's time zone; a stored name that no longer parses is an error, not UTC.
 pub fn zone(conn: &mut DbConn) -> Result<Tz, ApiError> {
-    let name = settings::get(conn)?.time_zone;
-    name.parse::<Tz>()
-        .map_err(|_| ApiError::internal(format!("settings.time_zone `{name}` is not a time zone")))
+    settings::get(conn)?.zone()
 }
 
 /// The local date and time of a UTC instant.

@@ -531,3 +531,6 @@ mod tests {
         );
     }
 }
+
+mod insight;
+pub use insight::*;

@@ -1,0 +1,16 @@
+DROP INDEX lead_history_at;
+DROP INDEX upsells_rep_sold;
+DROP INDEX touches_user;
+DROP INDEX activities_follow_up;
+DROP INDEX activities_at;
+DROP INDEX leads_created;
+DROP INDEX leads_closed;
+DROP INDEX leads_owner_created;
+DROP INDEX leads_owner_closed;
+ALTER TABLE settings DROP COLUMN presentation_overfocus_threshold;
+ALTER TABLE settings DROP COLUMN leak_referral_asks_per_month;
+ALTER TABLE settings DROP COLUMN leak_follow_ups_per_week;
+ALTER TABLE settings DROP COLUMN leak_new_contacts_per_week;
+DROP TABLE scorecard_snapshots;
+DROP TABLE satisfaction_scores;
+DROP TABLE targets;
