@@ -181,6 +181,7 @@ fn serve(s: &Settings) -> Result<(), String> {
         crate::jobs::spawn_allocation_sla(state.clone());
         crate::jobs::spawn_placement_runs(state.clone());
         crate::jobs::spawn_commission_calendar(state.clone());
+        crate::jobs::spawn_scorecard_snapshots(state.clone());
         let app_state = state.clone();
         let mut server = HttpServer::new(move || build_app(app_state.clone(), web_dir.clone()))
             .bind(s.addr)

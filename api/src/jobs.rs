@@ -183,3 +183,25 @@ pub fn spawn_commission_calendar(state: web::Data<AppState>) {
         }
     });
 }
+
+/// Every hour: once a week has ended, stores each rep's scorecard of it (claimed in the
+/// database, so once across processes).
+pub fn spawn_scorecard_snapshots(state: web::Data<AppState>) {
+    let worker = format!("pid-{}", std::process::id());
+    actix_web::rt::spawn(async move {
+        let mut tick = actix_web::rt::time::interval(Duration::from_secs(3600));
+        loop {
+            tick.tick().await;
+            let worker = worker.clone();
+            let result = state
+                .db
+                .write(move |c| crate::domain::analytics::snapshot_week(c, &worker))
+                .await;
+            match result {
+                Ok(Some(reps)) => tracing::info!(reps, "weekly scorecard snapshots"),
+                Ok(None) => {}
+                Err(e) => tracing::warn!(error = %e, "scorecard snapshots failed"),
+            }
+        }
+    });
+}

@@ -8,6 +8,7 @@
 
 pub mod activities;
 pub mod allocations;
+pub mod analytics;
 pub mod checkpoint;
 pub mod clients;
 pub mod columns;

@@ -2,6 +2,7 @@
 
 pub mod activities;
 pub mod allocations;
+pub mod analytics;
 pub mod clients;
 pub mod commissions;
 pub mod leads;

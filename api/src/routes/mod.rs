@@ -3,6 +3,7 @@
 
 pub mod activities;
 pub mod allocations;
+pub mod analytics;
 pub mod audit;
 pub mod auth;
 pub mod billing;
@@ -64,6 +65,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     allocations::configure(cfg);
     notifications::configure(cfg);
     targets::configure(cfg);
+    analytics::configure(cfg);
     invoices::configure(cfg);
     refunds::configure(cfg);
     billing::configure(cfg);

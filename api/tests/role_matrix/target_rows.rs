@@ -1,4 +1,4 @@
-//! The matrix's rows for targets, the leaderboard and satisfaction scores.
+//! The matrix's rows for targets, the leaderboard, satisfaction scores and the analytics.
 
 use serde_json::json;
 
@@ -74,6 +74,24 @@ pub(crate) fn rows(fx: &Fixture) -> Vec<Row> {
             "/api/v1/satisfaction-scores/{id}",
             &fx.satisfaction,
             [200, 200, 200, 403, 403, 401],
+        ),
+        row(
+            "GET",
+            "/api/v1/analytics/sales-leak",
+            "/api/v1/analytics/sales-leak",
+            [200, 200, 200, 200, 403, 401],
+        ),
+        row(
+            "GET",
+            "/api/v1/analytics/scorecard",
+            "/api/v1/analytics/scorecard",
+            [200, 200, 200, 200, 403, 401],
+        ),
+        row(
+            "GET",
+            "/api/v1/analytics/scorecard/history",
+            "/api/v1/analytics/scorecard/history",
+            [200, 200, 200, 200, 403, 401],
         ),
     ]
 }

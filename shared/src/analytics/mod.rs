@@ -8,12 +8,14 @@ use serde::{Deserialize, Serialize};
 
 mod discipline;
 mod leak;
+mod report;
 mod scorecard;
 #[cfg(test)]
 mod tests;
 
 pub use discipline::*;
 pub use leak::*;
+pub use report::*;
 pub use scorecard::*;
 
 /// The operator's weekly targets the leak and the over-focus warning compare against (seed 001
