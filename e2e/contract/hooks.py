@@ -71,6 +71,8 @@ CLOSE = ("POST", "/api/v1/commissions/close")
 CREATE_TERRITORY = ("POST", "/api/v1/territories")
 IMPORT_TERRITORIES = ("POST", "/api/v1/territories/import")
 UPDATE_SETTINGS = ("PATCH", "/api/v1/settings")
+CREATE_TARGET = ("POST", "/api/v1/targets")
+UPDATE_TARGET = ("PUT", "/api/v1/targets/{id}")
 UPDATE_TERRITORY = ("PATCH", "/api/v1/territories/{id}")
 SQUARE = [[[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]]]
 
@@ -143,8 +145,27 @@ def map_case(context, case):
         _importable(case.body)
     if operation == UPDATE_SETTINGS:
         _ordered_thresholds(case.body.get("production"))
+    if operation == CREATE_TARGET:
+        _target_shape(case.body)
+    if operation in (CREATE_TARGET, UPDATE_TARGET) and "target_value" in case.body:
+        # The value's rules depend on the metric (whole counts, a percentage, a 1–5 score):
+        # one that fits every metric.
+        case.body["target_value"] = "1"
     _move_instants(case.body)
     return case
+
+
+def _target_shape(body):
+    """A city target names a city and no assignee; the others an assignee and no city."""
+    if body.get("target_type") == "city":
+        body.pop("assignee_id", None)
+        if not body.get("city"):
+            body["city"] = "Lisbon"
+    else:
+        body.pop("city", None)
+        if not body.get("assignee_id"):
+            body["assignee_id"] = "00000000-0000-7000-8000-000000000000"
+    body["target_value"] = "1"
 
 
 def _importable(body):

@@ -8,7 +8,7 @@
 //! The achieved value is computed from live data by the server, never typed in; what is pure
 //! (the period, the percentage of quota, the status at the period's end) is here.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Days, Duration, NaiveDate, TimeZone, Utc};
 use rust_decimal::Decimal;
 
 use crate::settings::Weekday;
@@ -87,10 +87,13 @@ pub fn period_days(
         first_of(i.div_euclid(12), i.rem_euclid(12) as u32 + 1)
     };
     match period {
-        TargetPeriod::Daily => (day, day + Duration::days(1)),
+        TargetPeriod::Daily => (day, after(day, 1)),
         TargetPeriod::Weekly => {
-            let start = day - Duration::days(week_start.days_into_week(day));
-            (start, start + Duration::days(7))
+            let back = week_start.days_into_week(day) as u64;
+            let start = day
+                .checked_sub_days(Days::new(back))
+                .unwrap_or(NaiveDate::MIN);
+            (start, after(start, 7))
         }
         TargetPeriod::Monthly => {
             let start = first_of(day.year(), day.month());
@@ -103,6 +106,12 @@ pub fn period_days(
     }
 }
 
+/// `n` days after `day`; the last representable day past it (no date is that far, but a query
+/// may name any).
+pub fn after(day: NaiveDate, n: u64) -> NaiveDate {
+    day.checked_add_days(Days::new(n)).unwrap_or(NaiveDate::MAX)
+}
+
 /// The first instant of local `day` in `tz`: its midnight, or, where the clocks jump over
 /// midnight, the first instant that exists.
 pub fn day_start<Tz: TimeZone>(tz: &Tz, day: NaiveDate) -> DateTime<Utc> {
@@ -110,8 +119,8 @@ pub fn day_start<Tz: TimeZone>(tz: &Tz, day: NaiveDate) -> DateTime<Utc> {
     // A gap is at most a few hours; try each quarter hour after midnight.
     (0..=24 * 4)
         .find_map(|q| {
-            tz.from_local_datetime(&(midnight + Duration::minutes(15 * q)))
-                .earliest()
+            let local = midnight.checked_add_signed(Duration::minutes(15 * q))?;
+            tz.from_local_datetime(&local).earliest()
         })
         .map_or_else(|| midnight.and_utc(), |t| t.with_timezone(&Utc))
 }

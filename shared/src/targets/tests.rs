@@ -227,3 +227,16 @@ fn target_values_fit_their_metric() {
         );
     }
 }
+
+#[test]
+fn any_representable_day_has_a_period() {
+    use super::{TargetPeriod as P, period_bounds};
+    for day in [NaiveDate::MIN, NaiveDate::MAX] {
+        for period in P::ALL {
+            for week_start in Weekday::ALL {
+                let (start, end) = period_bounds(&Utc, *period, day, *week_start);
+                assert!(start <= end, "{day} {period:?}");
+            }
+        }
+    }
+}

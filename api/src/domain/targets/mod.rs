@@ -11,7 +11,7 @@ pub use leaderboard::leaderboard;
 pub use satisfaction::{get_satisfaction, record_satisfaction};
 pub use write::{create, update};
 
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
 use closebook_shared::Page;
 use closebook_shared::settings::Weekday;
@@ -62,14 +62,14 @@ impl Calendar {
     pub fn span(&self, first: NaiveDate, last: NaiveDate) -> Span {
         Span {
             start: day_start(&self.zone, first).naive_utc(),
-            end: day_start(&self.zone, last + Duration::days(1)).naive_utc(),
+            end: day_start(&self.zone, rules::after(last, 1)).naive_utc(),
         }
     }
 
     /// The local days (first, last inclusive) of the period holding `day`.
     pub fn period(&self, period: TargetPeriod, day: NaiveDate) -> (NaiveDate, NaiveDate) {
         let (start, end) = period_days(period, day, self.week_start);
-        (start, end - Duration::days(1))
+        (start, end.pred_opt().unwrap_or(end))
     }
 }
 
