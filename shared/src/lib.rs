@@ -15,6 +15,7 @@ pub mod clients;
 pub mod commission_lines;
 pub mod commissions;
 pub mod compensation_plans;
+pub mod dashboards;
 pub mod error;
 pub mod events;
 pub mod follow_up;

@@ -5,6 +5,7 @@ pub mod allocations;
 pub mod analytics;
 pub mod clients;
 pub mod commissions;
+pub mod dashboards;
 pub mod leads;
 pub mod pipelines;
 pub mod scripts;

@@ -40,6 +40,7 @@ pub const TAG_ALLOCATIONS: &str = "allocations";
 pub const TAG_NOTIFICATIONS: &str = "notifications";
 pub const TAG_TARGETS: &str = "targets";
 pub const TAG_ANALYTICS: &str = "analytics";
+pub const TAG_DASHBOARDS: &str = "dashboards";
 
 #[derive(OpenApi)]
 #[openapi(
@@ -68,6 +69,7 @@ pub const TAG_ANALYTICS: &str = "analytics";
         (name = TAG_TERRITORIES, description = "Territories (region, area, micro-territory), their shapes and who works them"),
         (name = TAG_ALLOCATIONS, description = "Lead allocation (rules LAR-001..007): allocations, the rep's queue, intake and team workload"),
         (name = TAG_NOTIFICATIONS, description = "In-app notifications of the signed-in user"),
+        (name = TAG_DASHBOARDS, description = "The rep's and the manager's dashboards"),
         (name = TAG_ANALYTICS, description = "The Sales Leak, follow-up discipline and the weekly scorecard"),
         (name = TAG_TARGETS, description = "Targets (individual, team, city) with achieved values from live data, and the leaderboard"),
     ),

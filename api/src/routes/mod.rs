@@ -10,6 +10,7 @@ pub mod billing;
 pub mod clients;
 pub mod commissions;
 pub mod compensation_plans;
+pub mod dashboard;
 pub mod health;
 pub mod invoices;
 pub mod known;
@@ -66,6 +67,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     notifications::configure(cfg);
     targets::configure(cfg);
     analytics::configure(cfg);
+    dashboard::configure(cfg);
     invoices::configure(cfg);
     refunds::configure(cfg);
     billing::configure(cfg);

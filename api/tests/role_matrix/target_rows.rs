@@ -93,5 +93,17 @@ pub(crate) fn rows(fx: &Fixture) -> Vec<Row> {
             "/api/v1/analytics/scorecard/history",
             [200, 200, 200, 200, 403, 401],
         ),
+        row(
+            "GET",
+            "/api/v1/dashboard/rep",
+            &format!("/api/v1/dashboard/rep?rep_id={}", fx.rep_id),
+            [200, 200, 200, 200, 403, 401],
+        ),
+        row(
+            "GET",
+            "/api/v1/dashboard/manager",
+            "/api/v1/dashboard/manager",
+            [200, 200, 200, 200, 403, 401],
+        ),
     ]
 }

@@ -80,6 +80,12 @@ decimal_text!(
     "a multiple with at most 3 digits and 2 decimals, e.g. \"3\""
 );
 
+decimal_text!(
+    /// A target's value: up to 12 integer digits and 2 decimals (its metric judges the rest).
+    target, 12, 2, None::<Decimal>, "^[0-9]{1,12}(\\.[0-9]{1,2})?$",
+    "a number with at most 12 digits and 2 decimals, e.g. \"50000\""
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

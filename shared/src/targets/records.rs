@@ -71,7 +71,7 @@ pub struct CreateTargetRequest {
     /// Positive decimal text (a count whole, a percentage up to 100, a score 1–5). A rep's
     /// monthly revenue target may leave it out: it is the monthly quota of the rep's plan
     /// assignment, and follows it.
-    #[serde(default)]
+    #[serde(default, with = "crate::commissions::text::target::option")]
     #[garde(skip)]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, pattern = r"^[0-9]{1,12}(\.[0-9]{1,2})?$"))]
     pub target_value: Option<Decimal>,
@@ -81,7 +81,7 @@ pub struct CreateTargetRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct UpdateTargetRequest {
-    #[serde(default)]
+    #[serde(default, with = "crate::commissions::text::target::option")]
     #[garde(skip)]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, pattern = r"^[0-9]{1,12}(\.[0-9]{1,2})?$"))]
     pub target_value: Option<Decimal>,

@@ -1,4 +1,5 @@
 use actix_web::get;
+use closebook_shared::Problem;
 use closebook_shared::analytics::{AnalyticsQuery, SalesLeakReport};
 
 use crate::authz::InsightCtx;
@@ -15,6 +16,7 @@ use crate::reply::Answer;
 /// discipline; the presentation over-focus warning. Targets are the settings' per rep, summed.
 #[utoipa::path(tag = TAG_ANALYTICS, operation_id = "get_sales_leak", params(AnalyticsQuery), responses(
     (status = 200, description = "The week's leak report", body = SalesLeakReport),
+    (status = 404, description = "`rep_id` or `team_id` names a rep or team the caller does not see (`not_found`)", body = Problem),
 ))]
 #[get("/analytics/sales-leak")]
 pub async fn get_sales_leak(ctx: InsightCtx, q: Query<AnalyticsQuery>) -> Answer<SalesLeakReport> {

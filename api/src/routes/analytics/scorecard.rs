@@ -1,4 +1,5 @@
 use actix_web::get;
+use closebook_shared::Problem;
 use closebook_shared::analytics::{AnalyticsQuery, Scorecard};
 
 use crate::authz::InsightCtx;
@@ -14,6 +15,7 @@ use crate::reply::Answer;
 /// days), the week's leak.
 #[utoipa::path(tag = TAG_ANALYTICS, operation_id = "get_scorecard", params(AnalyticsQuery), responses(
     (status = 200, description = "The scorecard", body = Scorecard),
+    (status = 404, description = "`rep_id` or `team_id` names a rep or team the caller does not see (`not_found`)", body = Problem),
 ))]
 #[get("/analytics/scorecard")]
 pub async fn get_scorecard(ctx: InsightCtx, q: Query<AnalyticsQuery>) -> Answer<Scorecard> {

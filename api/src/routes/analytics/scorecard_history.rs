@@ -1,4 +1,5 @@
 use actix_web::get;
+use closebook_shared::Problem;
 use closebook_shared::analytics::{ScorecardHistory, ScorecardHistoryQuery};
 
 use crate::authz::InsightCtx;
@@ -13,6 +14,7 @@ use crate::reply::Answer;
 /// everyone the caller sees, oldest first: what the numbers were then.
 #[utoipa::path(tag = TAG_ANALYTICS, operation_id = "get_scorecard_history", params(ScorecardHistoryQuery), responses(
     (status = 200, description = "The weeks", body = ScorecardHistory),
+    (status = 404, description = "`rep_id` or `team_id` names a rep or team the caller does not see (`not_found`)", body = Problem),
 ))]
 #[get("/analytics/scorecard/history")]
 pub async fn get_scorecard_history(

@@ -1,4 +1,5 @@
 use actix_web::get;
+use closebook_shared::Problem;
 use closebook_shared::targets::{Leaderboard, LeaderboardQuery};
 
 use crate::authz::InsightCtx;
@@ -15,6 +16,7 @@ use crate::reply::Answer;
 /// admin's every rep.
 #[utoipa::path(tag = TAG_TARGETS, operation_id = "get_leaderboard", params(LeaderboardQuery), responses(
     (status = 200, description = "The board", body = Leaderboard),
+    (status = 404, description = "`team_id` names a team the caller does not see (`not_found`)", body = Problem),
 ))]
 #[get("/targets/leaderboard")]
 pub async fn get_leaderboard(ctx: InsightCtx, q: Query<LeaderboardQuery>) -> Answer<Leaderboard> {

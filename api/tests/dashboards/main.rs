@@ -1,0 +1,324 @@
+//! The rep's and the manager's dashboards from hand-made data; the expected values worked out
+//! in the comments.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
+use closebook_shared::Role;
+use common::{TestApp, TestUser};
+use serde_json::{Value, json};
+
+async fn lead(app: &TestApp, rep: &TestUser, company: &str, amount: Option<&str>) -> String {
+    let mut body = json!({ "company": company });
+    if let Some(a) = amount {
+        body["deal_value"] = json!({ "amount": a, "currency": "USD" });
+    }
+    app.post("/api/v1/leads")
+        .auth(rep)
+        .json(&body)
+        .send()
+        .await
+        .expect(201)
+        .id()
+}
+
+async fn win(app: &TestApp, rep: &TestUser, lead: &str) {
+    app.post(&format!("/api/v1/leads/{lead}/outcome"))
+        .auth(rep)
+        .json(&json!({ "outcome": "won" }))
+        .send()
+        .await
+        .expect(200);
+}
+
+async fn log(app: &TestApp, rep: &TestUser, lead: &str, body: Value) {
+    app.post(&format!("/api/v1/leads/{lead}/activities"))
+        .auth(rep)
+        .json(&body)
+        .send()
+        .await
+        .expect(201);
+}
+
+async fn sql(app: &TestApp, statement: String) {
+    use diesel::prelude::*;
+    app.state
+        .db
+        .write(move |c| {
+            diesel::sql_query(statement).execute(c)?;
+            Ok(())
+        })
+        .await
+        .unwrap();
+}
+
+fn ts(t: NaiveDateTime) -> String {
+    t.format("%Y-%m-%d %H:%M:%S%.6f").to_string()
+}
+
+fn days_in_month(d: NaiveDate) -> u32 {
+    let next = if d.month() == 12 {
+        NaiveDate::from_ymd_opt(d.year() + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(d.year(), d.month() + 1, 1)
+    };
+    (next.unwrap() - Duration::days(1)).day()
+}
+
+async fn a_reps_dashboard(app: TestApp) {
+    let manager = app.user(Role::SalesManager, None, None).await;
+    let team = app.team("Dash", Some(manager.id)).await;
+    let rep = app.user(Role::SalesRep, Some(team), Some(manager.id)).await;
+    let mate = app.user(Role::SalesRep, Some(team), Some(manager.id)).await;
+    let finance = app.user(Role::Finance, None, None).await;
+    let now = closebook_api::time::now();
+    let today = now.date();
+    // A 10,000.00 monthly quota.
+    let plan = app
+        .post("/api/v1/compensation-plans")
+        .auth(&finance)
+        .json(&json!({ "name": "Dash plan", "currency": "USD", "effective_from": "2020-01-01",
+            "rules": serde_json::to_value(closebook_shared::commissions::plan::PlanRules::default()).unwrap() }))
+        .send()
+        .await
+        .expect(201)
+        .id();
+    app.post(&format!("/api/v1/users/{}/plan-assignments", rep.id))
+        .auth(&finance)
+        .json(&json!({ "plan_id": plan, "effective_from": "2020-01-01", "monthly_quota": { "amount": "10000", "currency": "USD" } }))
+        .send()
+        .await
+        .expect(201);
+    // Won this month: 1,000.00 and 2,000.00; the teammate 5,000.00.
+    for (who, amount) in [(&rep, "1000.00"), (&rep, "2000.00"), (&mate, "5000.00")] {
+        let id = lead(&app, who, &format!("Won {amount}"), Some(amount)).await;
+        win(&app, who, &id).await;
+    }
+    // Open: one overdue, one closing in 3 days, one stalling 6 days with a deal.
+    let overdue = lead(&app, &rep, "Overdue", None).await;
+    let closing = lead(&app, &rep, "Closing", None).await;
+    sql(
+        &app,
+        format!(
+            "UPDATE leads SET expected_close_date = '{}' WHERE id = '{closing}'",
+            today + Duration::days(3)
+        ),
+    )
+    .await;
+    let stalling = lead(&app, &rep, "Stalling", Some("750.00")).await;
+    sql(
+        &app,
+        format!(
+            "UPDATE leads SET created_at = '{}' WHERE id = '{stalling}'",
+            ts(now - Duration::days(6))
+        ),
+    )
+    .await;
+    // Calls: two today; three four days ago at 10:00 UTC (two answered, one not).
+    log(
+        &app,
+        &rep,
+        &overdue,
+        json!({ "kind": "call", "outcome": "positive" }),
+    )
+    .await;
+    log(&app, &rep, &closing, json!({ "kind": "call" })).await;
+    log(&app, &rep, &closing, json!({ "kind": "email" })).await;
+    let ten = (today - Duration::days(4)).and_hms_opt(10, 0, 0).unwrap();
+    for (minute, outcome) in [(5, "positive"), (20, "interested"), (40, "no_answer")] {
+        let at = (ten + Duration::minutes(minute)).and_utc().to_rfc3339();
+        log(
+            &app,
+            &rep,
+            &overdue,
+            json!({ "kind": "call", "completed_at": at, "outcome": outcome }),
+        )
+        .await;
+    }
+    // Those calls touched Overdue and Closing: Stalling stays quiet. A completed call satisfies
+    // a follow-up, so Overdue's next contact is dated after them.
+    sql(
+        &app,
+        format!(
+            "UPDATE leads SET next_contact_at = '{}' WHERE id = '{overdue}'",
+            ts(now - Duration::hours(2))
+        ),
+    )
+    .await;
+
+    let dash = app
+        .get("/api/v1/dashboard/rep")
+        .auth(&rep)
+        .send()
+        .await
+        .expect(200)
+        .body;
+    assert_eq!(dash["rep_id"], rep.id.to_string());
+    let s = &dash["snapshot"];
+    assert_eq!(s["active_leads"], 3);
+    assert_eq!(s["calls_today"], 2);
+    assert_eq!(s["deals_closing"], 1);
+    assert_eq!(s["overdue_follow_ups"], 1);
+    assert_eq!(dash["next_actions"]["overdue"][0]["id"], overdue);
+    // 3,000.00 of 10,000.00 = 30.0%; forecast 3,000 × days in month / day of month.
+    let q = &dash["quota"];
+    assert_eq!(q["achieved"]["amount"], "3000.00");
+    assert_eq!(q["quota"]["amount"], "10000.00");
+    assert_eq!(q["percent"], "30.0");
+    let days = days_in_month(today);
+    let ahead = rust_decimal::Decimal::from(3000 * days) / rust_decimal::Decimal::from(today.day());
+    let ahead =
+        ahead.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    assert_eq!(
+        q["forecast"]["amount"]
+            .as_str()
+            .unwrap()
+            .parse::<rust_decimal::Decimal>()
+            .unwrap(),
+        ahead
+    );
+    assert!(q["line"].as_str().unwrap().starts_with("On track to "));
+    // The team's board: the teammate 5,000, the rep 3,000 → second of two.
+    assert_eq!(dash["leaderboard"]["rank"], 2);
+    assert_eq!(dash["leaderboard"]["percent_of_quota"], "30.00");
+    assert_eq!(dash["leaderboard_size"], 2);
+    assert_eq!(dash["hot_leads"].as_array().unwrap().len(), 3);
+    // Suggestions: the stalling deal; 10:00 with 2 of 3 calls connected (66.7%).
+    let kinds: Vec<&str> = dash["suggestions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["kind"].as_str().unwrap())
+        .collect();
+    assert!(kinds.contains(&"stalling_deal"), "{kinds:?}");
+    let stall = dash["suggestions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["kind"] == "stalling_deal")
+        .unwrap();
+    assert_eq!(stall["lead_id"], stalling);
+    assert_eq!(stall["reason"], "No activity for 6 days on an open deal");
+    assert_eq!(dash["best_hour"]["hour"], 10);
+    assert_eq!(dash["best_hour"]["calls"], 3);
+    assert_eq!(dash["best_hour"]["connect_rate"], "66.7");
+    // The heatmap: this month's calls (2 today, 3 four days ago if still this month), 1 email.
+    let month_calls = 2 + if (today - Duration::days(4)).month() == today.month() {
+        3
+    } else {
+        0
+    };
+    let calls = dash["heatmap"]["kinds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["kind"] == "call")
+        .unwrap()
+        .clone();
+    assert_eq!(calls["count"], month_calls);
+    let weekdays: u64 = dash["heatmap"]["by_weekday"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_u64().unwrap())
+        .sum();
+    assert_eq!(weekdays, month_calls as u64 + 1);
+    assert!(
+        dash["leak_line"].as_str().unwrap().starts_with("Leak = ")
+            || dash["leak_line"] == "No leak this week"
+    );
+
+    // The manager sees the rep's dashboard; another rep does not.
+    app.get(&format!("/api/v1/dashboard/rep?rep_id={}", rep.id))
+        .auth(&manager)
+        .send()
+        .await
+        .expect(200);
+    app.get(&format!("/api/v1/dashboard/rep?rep_id={}", rep.id))
+        .auth(&mate)
+        .send()
+        .await
+        .problem(404, "not_found");
+    // Finance has no pipeline of its own: it names the rep.
+    app.get("/api/v1/dashboard/rep")
+        .auth(&finance)
+        .send()
+        .await
+        .problem(404, "not_found");
+}
+
+async fn a_managers_dashboard(app: TestApp) {
+    let admin = app.admin().await;
+    let manager = app.user(Role::SalesManager, None, None).await;
+    let team = app.team("Board", Some(manager.id)).await;
+    let a = app.user(Role::SalesRep, Some(team), Some(manager.id)).await;
+    let b = app.user(Role::SalesRep, Some(team), Some(manager.id)).await;
+    // Green at one close a month: three in 90 days.
+    let settings = app
+        .get("/api/v1/settings")
+        .auth(&admin)
+        .send()
+        .await
+        .expect(200);
+    app.patch("/api/v1/settings")
+        .auth(&admin)
+        .json(&json!({ "production": { "green_per_month": 1, "yellow_per_month": 1 }, "version": settings.body["version"] }))
+        .send()
+        .await
+        .expect(200);
+    let now = closebook_api::time::now();
+    let mut won = Vec::new();
+    for n in 0..3 {
+        let id = lead(&app, &a, &format!("A won {n}"), Some("100.00")).await;
+        win(&app, &a, &id).await;
+        won.push(id);
+    }
+    // One of them took 3 days: cycles 3, 0, 0 → 1.0 day on average.
+    sql(
+        &app,
+        format!(
+            "UPDATE leads SET created_at = '{}' WHERE id = '{}'",
+            ts(now - Duration::days(3)),
+            won[0]
+        ),
+    )
+    .await;
+    lead(&app, &b, "B open", None).await;
+
+    let dash = app
+        .get(&format!("/api/v1/dashboard/manager?team_id={team}"))
+        .auth(&manager)
+        .send()
+        .await
+        .expect(200)
+        .body;
+    let reps = dash["reps"].as_array().unwrap();
+    assert_eq!(reps.len(), 2);
+    let of = |id: uuid::Uuid| reps.iter().find(|r| r["rep_id"] == id.to_string()).unwrap();
+    assert_eq!(of(a.id)["production"]["status"], "green");
+    assert_eq!(of(a.id)["production"]["closes_90_days"], 3);
+    assert_eq!(of(a.id)["revenue_this_month"]["amount"], "300.00");
+    assert_eq!(of(a.id)["open_leads"], 0);
+    assert_eq!(of(b.id)["production"]["status"], "red");
+    assert_eq!(of(b.id)["open_leads"], 1);
+    assert_eq!(dash["open_leads_min"], 0);
+    assert_eq!(dash["open_leads_max"], 1);
+    // No allocations: nothing to measure.
+    assert_eq!(dash["sla_compliance"], Value::Null);
+    // 4 leads created, 3 won: 75.0%; cycles (3 + 0 + 0) / 3 = 1.0.
+    assert_eq!(dash["lead_to_close_percent"], "75.0");
+    assert_eq!(dash["average_cycle_days"], "1.0");
+    // The funnel: all 4 reached the first stage, the 3 won reached won.
+    let funnel = dash["funnel"].as_array().unwrap();
+    assert_eq!(funnel[0]["reached"], 4);
+    assert_eq!(funnel.last().unwrap()["reached"], 3);
+    assert!(dash["leak_line"].is_string());
+    app.get(&format!("/api/v1/dashboard/manager?team_id={team}"))
+        .auth(&app.user(Role::SalesManager, None, None).await)
+        .send()
+        .await
+        .problem(404, "not_found");
+}
+
+on_both_backends!(a_reps_dashboard, a_managers_dashboard);
