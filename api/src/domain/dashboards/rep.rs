@@ -57,12 +57,8 @@ pub fn rep_dashboard(
     let rep = match (q.rep_id, &caller.scope.user_id) {
         (Some(r), _) => r.to_string(),
         (None, Some(me)) if sells(caller.principal.role) => me.clone(),
-        _ => {
-            return Err(ApiError::bad_param(
-                "rep_id",
-                "name the rep whose dashboard to show",
-            ));
-        }
+        // The caller has no pipeline of its own (finance, an admin, a service token).
+        _ => return Err(ApiError::not_found("rep")),
     };
     let user = users::find(conn, uuid_of(&rep))?
         .filter(|u| caller.scope.people.covers(&rep) && sells(u.role()))
