@@ -238,6 +238,7 @@ pub fn demo(db: &Db) -> Result<String, String> {
         work.territories = crate::seed_demo::territories(c, &actor, &teams, since)?;
         crate::domain::territories::replace::run_now(c, crate::time::now())?;
         work.allocations = crate::seed_demo::allocations(c, &teams)?;
+        (work.targets, work.satisfaction_scores, work.snapshots) = crate::seed_demo::targets(c, &teams)?;
         Ok::<_, ApiError>((n, work))
     })
     .map(|(n, w)| {
@@ -249,6 +250,8 @@ pub fn demo(db: &Db) -> Result<String, String> {
              and {} ledger lines — won deals, paid invoices, a refund, upsells — with ended months closed and last month paid out.\n\
              Territories: {} drawn (a region per team, its areas and micro-territories), each manager owning its region and each rep a micro-territory.\n\
              Allocation: {} inbound leads allocated by the engine (some accepted, one turned down and moved on, one in the overflow pool), a rep on leave, one with intake paused.\n\
+             Targets: {} set by the managers (revenue at the plan quota, deals, contacts, visits, satisfaction; last month's achieved or missed; team and city targets), \
+             {} satisfaction scores and {} weekly scorecard snapshots.\n\
              Every demo user signs in with the password `{DEMO_PASSWORD}`, e.g. {} or {}.",
             w.leads,
             w.activities,
@@ -259,6 +262,9 @@ pub fn demo(db: &Db) -> Result<String, String> {
             w.commission_lines,
             w.territories,
             w.allocations,
+            w.targets,
+            w.satisfaction_scores,
+            w.snapshots,
             email_of(MANAGERS[0].name),
             email_of(REPS[0].name)
         )

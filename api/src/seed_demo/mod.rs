@@ -39,12 +39,14 @@ mod allocations;
 mod book;
 mod commissions;
 mod scripts;
+mod targets;
 mod territories;
 
 pub use allocations::allocations;
 use book::{BOOK, BUSINESSES, CITIES, NOTES, Plan, subject};
 pub use commissions::commissions;
 pub use scripts::scripts;
+pub use targets::targets;
 pub use territories::territories;
 
 /// What the seeding wrote, for the command's report.
@@ -53,6 +55,9 @@ pub struct Counts {
     pub commission_lines: usize,
     pub territories: usize,
     pub allocations: usize,
+    pub targets: usize,
+    pub satisfaction_scores: usize,
+    pub snapshots: usize,
     pub leads: usize,
     pub activities: usize,
     pub notes: usize,
@@ -104,6 +109,9 @@ pub fn pipeline(c: &mut DbConn, reps: &[Uuid], now: NaiveDateTime) -> Result<Cou
         territories: 0,
         allocations: 0,
         commission_lines: 0,
+        targets: 0,
+        satisfaction_scores: 0,
+        snapshots: 0,
     };
     for chunk in rows.leads.chunks(200) {
         batch_insert!(c, leads::table, chunk)?;

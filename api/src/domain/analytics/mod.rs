@@ -5,7 +5,7 @@ mod leak;
 mod scorecard;
 
 pub use leak::sales_leak;
-pub use scorecard::{scorecard, scorecard_history, snapshot_week};
+pub use scorecard::{scorecard, scorecard_history, snapshot_week, store_week};
 
 use chrono::{Datelike, NaiveDate};
 use closebook_shared::Role;

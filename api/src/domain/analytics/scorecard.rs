@@ -128,27 +128,41 @@ pub fn scorecard_history(
     Ok(ScorecardHistory { weeks: out })
 }
 
-/// Stores every active rep's scorecard of the week before the one holding `now` (once: the
+/// Stores every active rep's scorecard of the week before the one holding now (once: the
 /// run is claimed in `job_runs`); how many snapshots it wrote, `None` when it had run.
 pub fn snapshot_week(conn: &mut DbConn, worker: &str) -> Result<Option<usize>, ApiError> {
     let cal = Calendar::load(conn)?;
     let (this_week, _, _) = week_of(&cal, cal.today);
-    let (first, last, span) = week_of(&cal, this_week - Duration::days(1));
+    let first = this_week - Duration::days(7);
     let key = first.to_string();
     if !job_runs::claim(conn, "scorecard_snapshot", &key, worker, cal.now)? {
         return Ok(None);
     }
+    let n = store_week(conn, &cal, first)?;
+    job_runs::finish(
+        conn,
+        "scorecard_snapshot",
+        &key,
+        &format!("{{\"reps\":{n}}}"),
+        cal.now,
+    )?;
+    Ok(Some(n))
+}
+
+/// Stores every active rep's scorecard of the (ended) week starting `first`, as of its end.
+pub fn store_week(conn: &mut DbConn, cal: &Calendar, first: NaiveDate) -> Result<usize, ApiError> {
+    let (first, last, span) = week_of(cal, first);
     let reps: Vec<String> = users::table
         .filter(users::role.eq(Role::SalesRep.as_str()))
         .filter(users::active.eq(true))
         .select(users::id)
         .load(conn)?;
-    let (month, _, _) = month_to(&cal, last);
+    let (month, _, _) = month_to(cal, last);
     let mut rows = Vec::with_capacity(reps.len());
     for rep in &reps {
         let c = counts_of(
             conn,
-            &cal,
+            cal,
             Some(std::slice::from_ref(rep)),
             span,
             span.end,
@@ -165,12 +179,5 @@ pub fn snapshot_week(conn: &mut DbConn, worker: &str) -> Result<Option<usize>, A
     for chunk in rows.chunks(200) {
         crate::db::batch_insert!(conn, snapshots::table, chunk.to_vec())?;
     }
-    job_runs::finish(
-        conn,
-        "scorecard_snapshot",
-        &key,
-        &format!("{{\"reps\":{}}}", reps.len()),
-        cal.now,
-    )?;
-    Ok(Some(reps.len()))
+    Ok(reps.len())
 }
