@@ -57,6 +57,7 @@ pub fn run(cli: Cli) -> Result<(), String> {
                 started.elapsed().as_secs_f64()
             );
             println!("{}", crate::seed_territories::scale(&db, &rep_ids)?);
+            println!("{}", crate::seed_targets::scale(&db, &rep_ids)?);
             Ok(())
         }
         Command::Commissions(CommissionsCommand::Close { period }) => {

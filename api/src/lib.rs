@@ -28,6 +28,7 @@ pub mod seed;
 pub mod seed_commissions;
 pub mod seed_demo;
 pub mod seed_pipeline;
+pub mod seed_targets;
 pub mod seed_territories;
 pub mod telemetry;
 pub mod time;

@@ -8,6 +8,7 @@ pub mod commissions;
 pub mod dashboards;
 pub mod leads;
 pub mod pipelines;
+pub mod sales_reports;
 pub mod scripts;
 pub mod service_tokens;
 pub mod settings;

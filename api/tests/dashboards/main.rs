@@ -321,4 +321,146 @@ async fn a_managers_dashboard(app: TestApp) {
         .problem(404, "not_found");
 }
 
-on_both_backends!(a_reps_dashboard, a_managers_dashboard);
+async fn the_reports_count_and_download(app: TestApp) {
+    let manager = app.user(Role::SalesManager, None, None).await;
+    let team = app.team("Reports", Some(manager.id)).await;
+    let a = app.user(Role::SalesRep, Some(team), Some(manager.id)).await;
+    let b = app.user(Role::SalesRep, Some(team), Some(manager.id)).await;
+    // A: won 100.00 and 50.00, lost one; two calls, an email and a note. B: one open 200.00.
+    for amount in ["100.00", "50.00"] {
+        let id = lead(&app, &a, &format!("Won {amount}"), Some(amount)).await;
+        win(&app, &a, &id).await;
+    }
+    let lost = lead(&app, &a, "Lost", None).await;
+    app.post(&format!("/api/v1/leads/{lost}/outcome"))
+        .auth(&a)
+        .json(&json!({ "outcome": "lost", "lost_reason": "price" }))
+        .send()
+        .await
+        .expect(200);
+    for kind in ["call", "call", "email"] {
+        log(&app, &a, &lost, json!({ "kind": kind })).await;
+    }
+    log(&app, &a, &lost, json!({ "kind": "note", "notes": "n" })).await;
+    let open = lead(&app, &b, "Open", Some("200.00")).await;
+
+    let q = format!("team_id={team}");
+    let conversion = app
+        .get(&format!("/api/v1/reports/conversion?{q}"))
+        .auth(&manager)
+        .send()
+        .await
+        .expect(200)
+        .body;
+    let rows = conversion["rows"].as_array().unwrap();
+    let of = |id: uuid::Uuid| rows.iter().find(|r| r["rep_id"] == id.to_string()).unwrap();
+    // A: 3 created, 2 won, 1 lost: 66.7% both ways; 150.00 won.
+    assert_eq!(of(a.id)["created"], 3);
+    assert_eq!(of(a.id)["won"], 2);
+    assert_eq!(of(a.id)["lost"], 1);
+    assert_eq!(of(a.id)["win_rate"], "66.7");
+    assert_eq!(of(a.id)["lead_to_close"], "66.7");
+    assert_eq!(of(a.id)["won_value"]["amount"], "150.00");
+    // B: nothing closed, 1 created: no win rate, 0% to close.
+    assert_eq!(of(b.id)["win_rate"], Value::Null);
+    assert_eq!(of(b.id)["lead_to_close"], "0.0");
+    // The total: 4 created, 2 won of 3 closed.
+    assert_eq!(conversion["total"]["created"], 4);
+    assert_eq!(conversion["total"]["win_rate"], "66.7");
+    assert_eq!(conversion["total"]["lead_to_close"], "50.0");
+
+    let activity = app
+        .get(&format!("/api/v1/reports/activity-by-rep?{q}"))
+        .auth(&manager)
+        .send()
+        .await
+        .expect(200)
+        .body;
+    let row = activity["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["rep_id"] == a.id.to_string())
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (
+            row["calls"].as_u64(),
+            row["emails"].as_u64(),
+            row["other"].as_u64(),
+            row["total"].as_u64()
+        ),
+        (Some(2), Some(1), Some(1), Some(4))
+    );
+
+    let pipeline = app
+        .get(&format!("/api/v1/reports/pipeline?{q}"))
+        .auth(&manager)
+        .send()
+        .await
+        .expect(200)
+        .body;
+    let b_lead = app
+        .get(&format!("/api/v1/leads/{open}"))
+        .auth(&b)
+        .send()
+        .await
+        .expect(200)
+        .body;
+    let stage = b_lead["stage_key"]
+        .as_str()
+        .or(b_lead["stage"]["key"].as_str())
+        .map(str::to_owned);
+    let probability = b_lead["probability"].as_i64().unwrap();
+    let with_lead: Vec<&Value> = pipeline["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["leads"] != 0)
+        .collect();
+    assert_eq!(with_lead.len(), 1, "{pipeline}");
+    assert_eq!(with_lead[0]["value"]["amount"], "200.00");
+    assert_eq!(
+        with_lead[0]["weighted"]["amount"],
+        format!("{}.00", 2 * probability)
+    );
+    if let Some(stage) = stage {
+        assert_eq!(with_lead[0]["stage_key"], stage.as_str());
+    }
+
+    // CSV on request: a header, a row per rep, the total.
+    let csv = app
+        .get(&format!("/api/v1/reports/conversion?{q}"))
+        .auth(&manager)
+        .header("accept", "text/csv")
+        .send()
+        .await
+        .expect(200);
+    assert!(csv.header("content-type").unwrap().starts_with("text/csv"));
+    let lines: Vec<&str> = csv.text.lines().collect();
+    assert_eq!(
+        lines[0],
+        "rep_id,rep_name,created,won,lost,win_rate,lead_to_close,won_value,currency"
+    );
+    assert_eq!(lines.len(), 4);
+    assert!(
+        lines[3].starts_with(",Total,4,2,1,66.7,50.0,150.00,USD"),
+        "{}",
+        lines[3]
+    );
+    // A rep's report is its own.
+    let mine = app
+        .get("/api/v1/reports/conversion")
+        .auth(&b)
+        .send()
+        .await
+        .expect(200)
+        .body;
+    assert_eq!(mine["rows"].as_array().unwrap().len(), 1);
+}
+
+on_both_backends!(
+    a_reps_dashboard,
+    a_managers_dashboard,
+    the_reports_count_and_download
+);

@@ -105,5 +105,23 @@ pub(crate) fn rows(fx: &Fixture) -> Vec<Row> {
             "/api/v1/dashboard/manager",
             [200, 200, 200, 200, 403, 401],
         ),
+        row(
+            "GET",
+            "/api/v1/reports/conversion",
+            "/api/v1/reports/conversion",
+            [200, 200, 200, 200, 403, 401],
+        ),
+        row(
+            "GET",
+            "/api/v1/reports/activity-by-rep",
+            "/api/v1/reports/activity-by-rep",
+            [200, 200, 200, 200, 403, 401],
+        ),
+        row(
+            "GET",
+            "/api/v1/reports/pipeline",
+            "/api/v1/reports/pipeline",
+            [200, 200, 200, 200, 403, 401],
+        ),
     ]
 }

@@ -6,10 +6,12 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 
 mod records;
+mod reports;
 #[cfg(test)]
 mod tests;
 
 pub use records::*;
+pub use reports::*;
 
 use crate::activities::ActivityOutcome;
 

@@ -22,7 +22,7 @@ struct Row {
 
 /// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) is quoted with a
 /// leading apostrophe, so a rep named `=HYPERLINK(…)` stays text in payroll's spreadsheet.
-fn cell(text: &str) -> String {
+pub fn cell(text: &str) -> String {
     match text.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
         _ => text.to_owned(),
