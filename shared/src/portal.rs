@@ -14,14 +14,18 @@ pub enum Portal {
     /// Territories and allocation: the designer map, "My Territory", the rep's queue, the
     /// team's workload (the only bundle that loads the map library).
     Territory,
+    /// Sales numbers: the rep's and the manager's dashboards with their charts, the
+    /// leaderboard, targets and the reports.
+    Insight,
 }
 
 impl Portal {
-    pub const ALL: [Portal; 4] = [
+    pub const ALL: [Portal; 5] = [
         Portal::Field,
         Portal::Commission,
         Portal::Office,
         Portal::Territory,
+        Portal::Insight,
     ];
 
     /// The page path prefixes it serves (whole segments); the field portal serves the rest.
@@ -31,6 +35,7 @@ impl Portal {
             Portal::Commission => &["/commissions"],
             Portal::Office => &["/admin", "/finance"],
             Portal::Territory => &["/territories", "/allocations"],
+            Portal::Insight => &["/dashboard", "/leaderboard", "/targets", "/reports"],
         }
     }
 
@@ -42,6 +47,7 @@ impl Portal {
             Portal::Commission => "commission",
             Portal::Office => "office",
             Portal::Territory => "territory",
+            Portal::Insight => "insight",
         }
     }
 
@@ -69,6 +75,9 @@ mod tests {
             ("/", Portal::Field),
             ("/leads/1", Portal::Field),
             ("/login", Portal::Field),
+            ("/dashboard", Portal::Insight),
+            ("/reports/conversion", Portal::Insight),
+            ("/dashboards", Portal::Field),
             ("/commissions", Portal::Commission),
             ("/commissions/what-if", Portal::Commission),
             ("/commission", Portal::Field),

@@ -7,6 +7,7 @@ pub mod activities;
 pub mod allocations;
 pub mod audit;
 pub mod commissions;
+pub mod insight;
 pub mod leads;
 pub mod me;
 pub mod pipelines;

@@ -22,7 +22,9 @@ pub struct NavItem {
 /// The phone's tab bar holds five; the kanban board is a desktop view (the lead list is the
 /// phone's pipeline), so it stays in the sidebar only, as do the territory pages (the
 /// dashboard links a rep's queue and territory on a phone).
-const DESKTOP_ONLY: [&str; 5] = [
+const DESKTOP_ONLY: [&str; 7] = [
+    "/dashboard",
+    "/leaderboard",
     "/pipeline",
     "/allocations/queue",
     "/territories/mine",
@@ -53,6 +55,23 @@ pub fn nav_for(role: Role) -> Vec<NavItem> {
                 href: "/pipeline",
                 label: "Pipeline",
                 icon: "▥",
+            },
+        ]);
+    }
+    if matches!(
+        role,
+        Role::SalesManager | Role::SalesRep | Role::Finance | Role::Admin
+    ) {
+        items.extend([
+            NavItem {
+                href: "/dashboard",
+                label: "Numbers",
+                icon: "▲",
+            },
+            NavItem {
+                href: "/leaderboard",
+                label: "Leaderboard",
+                icon: "★",
             },
         ]);
     }

@@ -9,6 +9,7 @@ use crate::api::{self, Session};
 use crate::components::format;
 use crate::components::ui::{EmptyState, Skeleton, answered};
 use crate::pages::commissions::EarningsCard;
+use crate::pages::insight::SalesLeakCard;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -20,13 +21,19 @@ pub fn HomePage() -> impl IntoView {
             <p class="muted">{move || user().map(|u| u.role.label())}</p>
             {move || match user().map(|u| u.role) {
                 Some(Role::Admin) => view! { <AdminHome/> }.into_any(),
-                Some(Role::SalesManager) => view! { <div class="stat-grid"><EarningsCard/></div><TeamsOverview/> }.into_any(),
+                Some(Role::SalesManager) => view! { <SalesLeakCard/><NumbersLink/><div class="stat-grid"><EarningsCard/></div><TeamsOverview/> }.into_any(),
                 Some(Role::Finance) => view! { <TeamsOverview/> }.into_any(),
-                Some(Role::SalesRep) => view! { <div class="stat-grid"><EarningsCard/></div><MyCard/> }.into_any(),
+                Some(Role::SalesRep) => view! { <SalesLeakCard/><NumbersLink/><div class="stat-grid"><EarningsCard/></div><MyCard/> }.into_any(),
                 _ => view! { <MyCard/> }.into_any(),
             }}
         </section>
     }
+}
+
+/// The dashboard with its charts lives in the insight portal (its own bundle).
+#[component]
+fn NumbersLink() -> impl IntoView {
+    view! { <p><a class="button" rel="external" href="/dashboard" data-testid="numbers-link">"Your numbers: quota, forecast, next actions"</a></p> }
 }
 
 #[component]

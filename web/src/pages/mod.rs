@@ -7,6 +7,7 @@ pub mod allocations;
 pub mod commissions;
 pub mod finance;
 pub mod home;
+pub mod insight;
 pub mod leads;
 pub mod login;
 pub mod profile;

@@ -1,0 +1,47 @@
+//! The insight portal's pages: the dashboards, the leaderboard, the reports.
+
+mod charts;
+mod leaderboard;
+pub mod leak;
+mod manager;
+mod rep;
+mod reports;
+
+use closebook_shared::Role;
+use leptos::prelude::*;
+use leptos_router::components::Route;
+use leptos_router::path;
+
+use crate::api::Session;
+
+pub use leak::SalesLeakCard;
+
+/// `/dashboard` (the rep's, or the manager's), `/leaderboard`, `/reports`.
+#[component(transparent)]
+pub fn InsightRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <Route path=path!("/dashboard") view=DashboardPage/>
+        <Route path=path!("/leaderboard") view=leaderboard::LeaderboardPage/>
+        <Route path=path!("/reports") view=reports::ReportsPage/>
+    }
+    .into_inner()
+}
+
+#[component]
+fn DashboardPage() -> impl IntoView {
+    let session = Session::get();
+    view! {
+        <section class="page">
+            <div class="page-header">
+                <h1 class="page-title">"Numbers"</h1>
+                <a class="button" href="/leaderboard">"Leaderboard"</a>
+                <a class="button" href="/reports">"Reports"</a>
+            </div>
+            {move || match session.user.get().map(|u| u.role) {
+                Some(Role::SalesRep) => view! { <rep::RepDashboardView/> }.into_any(),
+                Some(_) => view! { <manager::ManagerDashboardView/> }.into_any(),
+                None => ().into_any(),
+            }}
+        </section>
+    }
+}
