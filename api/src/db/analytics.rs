@@ -241,6 +241,13 @@ pub fn discipline(
         end: now,
     };
     let (due, _, on_time) = follow_ups(conn, people, month, now)?;
+    type Open = (
+        String,
+        String,
+        Option<NaiveDateTime>,
+        Option<String>,
+        Option<NaiveDateTime>,
+    );
     let q = leads::table
         .filter(leads::outcome.eq(Outcome::Open.as_str()))
         .select((
@@ -248,40 +255,37 @@ pub fn discipline(
             leads::display_sales_stage,
             leads::next_contact_at,
             leads::personal_details,
+            leads::last_contact_at,
         ))
         .into_boxed();
-    let open: Vec<(String, String, Option<NaiveDateTime>, Option<String>)> =
-        of_people!(q, people, leads::owner_id).load(conn)?;
+    let open: Vec<Open> = of_people!(q, people, leads::owner_id).load(conn)?;
     let needs = [
         SalesStage::ApproachContact.as_str(),
         SalesStage::Presentation.as_str(),
         SalesStage::FollowUp.as_str(),
     ];
-    let needing: Vec<&(String, String, Option<NaiveDateTime>, Option<String>)> = open
+    let needing: Vec<&Open> = open
         .iter()
         .filter(|l| needs.contains(&l.1.as_str()))
         .collect();
-    // Notes or activities in the last 7 days, on the open leads.
+    // Notes in the last 7 days on the people's leads; a contact logged then shows in the lead's
+    // `last_contact_at`.
     let week_ago = now - Duration::days(7);
-    let mut recent: HashSet<String> = HashSet::new();
-    let ids: Vec<String> = open.iter().map(|l| l.0.clone()).collect();
-    for chunk in ids.chunks(500) {
-        let noted: Vec<String> = lead_notes::table
-            .filter(lead_notes::lead_id.eq_any(chunk))
-            .filter(lead_notes::created_at.ge(week_ago))
-            .select(lead_notes::lead_id)
-            .load(conn)?;
-        let acted: Vec<String> = activities::table
-            .filter(activities::lead_id.eq_any(chunk))
-            .filter(activities::created_at.ge(week_ago))
-            .select(activities::lead_id)
-            .load(conn)?;
-        recent.extend(noted);
-        recent.extend(acted);
-    }
+    let q = lead_notes::table
+        .filter(lead_notes::created_at.ge(week_ago))
+        .select(lead_notes::lead_id)
+        .into_boxed();
+    let noted: HashSet<String> = of_people!(q, people, lead_notes::author_id)
+        .load::<String>(conn)?
+        .into_iter()
+        .collect();
     let with_notes = open
         .iter()
-        .filter(|l| l.3.as_deref().is_some_and(|d| !d.trim().is_empty()) || recent.contains(&l.0))
+        .filter(|l| {
+            l.3.as_deref().is_some_and(|d| !d.trim().is_empty())
+                || l.4.is_some_and(|t| t >= week_ago)
+                || noted.contains(&l.0)
+        })
         .count();
     Ok(DisciplineCounts {
         due,
@@ -313,18 +317,10 @@ pub fn stage_flow(
         )
         .select((lead_history::from_stage_id, lead_history::to_stage_id))
         .into_boxed();
-    let moves: Vec<(Option<String>, Option<String>)> = match people {
-        None => q.load(conn)?,
-        Some(ids) => q
-            .filter(
-                lead_history::lead_id.eq_any(
-                    leads::table
-                        .filter(leads::owner_id.eq_any(ids.to_vec()))
-                        .select(leads::id),
-                ),
-            )
-            .load(conn)?,
-    };
+    // The changes the people made (a rep moves its own leads): `lead_history_actor` finds a
+    // week of them directly, where following every lead the people hold costs a seek per lead.
+    let moves: Vec<(Option<String>, Option<String>)> =
+        of_people!(q, people, lead_history::actor_id).load(conn)?;
     let mut flows: Vec<StageFlow> = SalesStage::ALL
         .iter()
         .map(|s| StageFlow {

@@ -1,3 +1,5 @@
+DROP INDEX lead_notes_author;
+DROP INDEX lead_history_actor;
 DROP INDEX lead_history_at;
 DROP INDEX upsells_rep_sold;
 DROP INDEX touches_user;

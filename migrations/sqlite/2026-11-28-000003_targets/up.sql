@@ -68,3 +68,5 @@ CREATE INDEX activities_follow_up ON activities (user_id, follow_up_at);
 CREATE INDEX touches_user ON touches (user_id, created_at);
 CREATE INDEX upsells_rep_sold ON upsells (rep_id, sold_at);
 CREATE INDEX lead_history_at ON lead_history (at);
+CREATE INDEX lead_history_actor ON lead_history (actor_id, at);
+CREATE INDEX lead_notes_author ON lead_notes (author_id, created_at);

@@ -10,6 +10,7 @@ use closebook_shared::dashboards::{
 };
 use closebook_shared::targets::{
     CreateTargetRequest, Leaderboard, LeaderboardQuery, Target, TargetListQuery,
+    UpdateTargetRequest,
 };
 
 use super::{ApiResult, get, post, query_string};
@@ -40,6 +41,16 @@ pub async fn targets(q: TargetListQuery) -> ApiResult<Page<Target>> {
 
 pub async fn create_target(req: &CreateTargetRequest) -> ApiResult<Target> {
     post("/targets", req).await
+}
+
+/// Changes or cancels a target, sending the version it was read at.
+pub async fn update_target(id: uuid::Uuid, req: &UpdateTargetRequest) -> ApiResult<Target> {
+    super::call(
+        super::Method::Put,
+        &format!("/targets/{id}"),
+        super::to_json(req),
+    )
+    .await
 }
 
 pub async fn conversion(q: ReportQuery) -> ApiResult<ConversionReport> {

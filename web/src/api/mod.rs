@@ -33,6 +33,7 @@ pub enum Method {
     Get,
     Post,
     Patch,
+    Put,
     Delete,
 }
 
@@ -42,6 +43,7 @@ fn builder(method: Method, path: &str) -> RequestBuilder {
         Method::Get => Request::get(&url),
         Method::Post => Request::post(&url),
         Method::Patch => Request::patch(&url),
+        Method::Put => Request::put(&url),
         Method::Delete => Request::delete(&url),
     }
 }

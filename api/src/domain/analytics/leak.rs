@@ -13,6 +13,26 @@ use crate::db::{DbConn, metrics::Span, settings};
 use crate::domain::targets::Calendar;
 use crate::error::ApiError;
 
+/// Only the week's leak line of one rep (the rep's dashboard shows it; the card has the rest).
+pub fn leak_line(conn: &mut DbConn, cal: &Calendar, rep: &str) -> Result<String, ApiError> {
+    let me = [rep.to_owned()];
+    let people = Some(&me[..]);
+    let (_, last, span) = week_of(cal, cal.today);
+    let week = counts::week(conn, people, span, cal.now)?;
+    let (month, days_gone, days_in_month) = month_to(cal, last.min(cal.today));
+    let targets = settings::get(conn)?.leak_targets();
+    let leak = find_leak(
+        &week,
+        &MonthToDate {
+            referral_asks: counts::referral_asks(conn, people, month)?,
+            days_gone,
+            days_in_month,
+        },
+        &targets,
+    );
+    Ok(leak.map_or_else(|| "No leak this week".to_owned(), |l| l.line()))
+}
+
 pub fn sales_leak(
     conn: &mut DbConn,
     caller: &InsightCaller,

@@ -3,7 +3,6 @@
 use chrono::{Datelike, Duration, NaiveDateTime, TimeZone, Timelike};
 use chrono_tz::Tz;
 use closebook_shared::activities::{ActivityKind, ActivityOutcome};
-use closebook_shared::analytics::AnalyticsQuery;
 use closebook_shared::commissions::Period;
 use closebook_shared::dashboards::{
     Heatmap, KindCount, NextActions, QuotaProgress, RepDashboard, RepDashboardQuery, STALL_DAYS,
@@ -229,14 +228,7 @@ pub fn rep_dashboard(
 
     let (suggestions, best) = suggestions(conn, &rep, rep_zone, &cal)?;
     let heatmap = heatmap(conn, &rep, rep_zone, month, month_first)?;
-    let leak = analytics::sales_leak(
-        conn,
-        caller,
-        AnalyticsQuery {
-            rep_id: Some(uuid_of(&rep)),
-            ..AnalyticsQuery::default()
-        },
-    )?;
+    let leak_line = analytics::leak_line(conn, &cal, &rep)?;
     Ok(RepDashboard {
         rep_id: uuid_of(&rep),
         rep_name: user.name,
@@ -260,7 +252,7 @@ pub fn rep_dashboard(
         suggestions,
         best_hour: best,
         heatmap,
-        leak_line: leak.leak_line,
+        leak_line,
     })
 }
 

@@ -1,4 +1,4 @@
-//! The insight portal's pages: the dashboards, the leaderboard, the reports.
+//! The insight portal's pages: the dashboards, the leaderboard, targets, the reports.
 
 mod charts;
 mod leaderboard;
@@ -6,6 +6,7 @@ pub mod leak;
 mod manager;
 mod rep;
 mod reports;
+mod targets;
 
 use closebook_shared::Role;
 use leptos::prelude::*;
@@ -16,13 +17,14 @@ use crate::api::Session;
 
 pub use leak::SalesLeakCard;
 
-/// `/dashboard` (the rep's, or the manager's), `/leaderboard`, `/reports`.
+/// `/dashboard` (the rep's, or the manager's), `/leaderboard`, `/reports`, `/targets`.
 #[component(transparent)]
 pub fn InsightRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <Route path=path!("/dashboard") view=DashboardPage/>
         <Route path=path!("/leaderboard") view=leaderboard::LeaderboardPage/>
         <Route path=path!("/reports") view=reports::ReportsPage/>
+        <Route path=path!("/targets") view=targets::TargetsPage/>
     }
     .into_inner()
 }
@@ -35,6 +37,7 @@ fn DashboardPage() -> impl IntoView {
             <div class="page-header">
                 <h1 class="page-title">"Numbers"</h1>
                 <a class="button" href="/leaderboard">"Leaderboard"</a>
+                <a class="button" href="/targets">"Targets"</a>
                 <a class="button" href="/reports">"Reports"</a>
             </div>
             {move || match session.user.get().map(|u| u.role) {
