@@ -241,59 +241,69 @@ pub fn discipline(
         end: now,
     };
     let (due, _, on_time) = follow_ups(conn, people, month, now)?;
-    type Open = (
-        String,
-        String,
-        Option<NaiveDateTime>,
-        Option<String>,
-        Option<NaiveDateTime>,
-    );
-    let q = leads::table
-        .filter(leads::outcome.eq(Outcome::Open.as_str()))
-        .select((
-            leads::id,
-            leads::display_sales_stage,
-            leads::next_contact_at,
-            leads::personal_details,
-            leads::last_contact_at,
-        ))
-        .into_boxed();
-    let open: Vec<Open> = of_people!(q, people, leads::owner_id).load(conn)?;
+    // Counted in the index `leads_discipline` (owner, outcome, lens stage, next and last
+    // contact) without reading the leads themselves; only the few with personal details, a
+    // recent contact or a recent note are read, to count each lead once.
+    let open = || {
+        let q = leads::table
+            .filter(leads::outcome.eq(Outcome::Open.as_str()))
+            .into_boxed();
+        of_people!(q, people, leads::owner_id)
+    };
     let needs = [
         SalesStage::ApproachContact.as_str(),
         SalesStage::Presentation.as_str(),
         SalesStage::FollowUp.as_str(),
     ];
-    let needing: Vec<&Open> = open
-        .iter()
-        .filter(|l| needs.contains(&l.1.as_str()))
-        .collect();
-    // Notes in the last 7 days on the people's leads; a contact logged then shows in the lead's
-    // `last_contact_at`.
+    let open_leads: i64 = open().count().get_result(conn)?;
+    let needing: i64 = open()
+        .filter(leads::display_sales_stage.eq_any(needs))
+        .count()
+        .get_result(conn)?;
+    let with_next: i64 = open()
+        .filter(leads::display_sales_stage.eq_any(needs))
+        .filter(leads::next_contact_at.is_not_null())
+        .count()
+        .get_result(conn)?;
     let week_ago = now - Duration::days(7);
+    let mut noted: HashSet<String> = open()
+        .filter(leads::last_contact_at.ge(week_ago))
+        .select(leads::id)
+        .load::<String>(conn)?
+        .into_iter()
+        .collect();
+    let detailed: Vec<(String, Option<String>)> = open()
+        .filter(leads::personal_details.is_not_null())
+        .select((leads::id, leads::personal_details))
+        .load(conn)?;
+    noted.extend(
+        detailed
+            .into_iter()
+            .filter(|(_, d)| d.as_deref().is_some_and(|d| !d.trim().is_empty()))
+            .map(|(id, _)| id),
+    );
+    // Notes the people wrote in the last 7 days, on leads of theirs still open.
     let q = lead_notes::table
         .filter(lead_notes::created_at.ge(week_ago))
         .select(lead_notes::lead_id)
         .into_boxed();
-    let noted: HashSet<String> = of_people!(q, people, lead_notes::author_id)
-        .load::<String>(conn)?
-        .into_iter()
-        .collect();
-    let with_notes = open
-        .iter()
-        .filter(|l| {
-            l.3.as_deref().is_some_and(|d| !d.trim().is_empty())
-                || l.4.is_some_and(|t| t >= week_ago)
-                || noted.contains(&l.0)
-        })
-        .count();
+    let written: Vec<String> = of_people!(q, people, lead_notes::author_id).load(conn)?;
+    let written: Vec<String> = written.into_iter().filter(|l| !noted.contains(l)).collect();
+    for chunk in written.chunks(500) {
+        let still_open: Vec<String> = open()
+            .filter(leads::id.eq_any(chunk))
+            .select(leads::id)
+            .load(conn)?;
+        noted.extend(still_open);
+    }
+    let n = |v: i64| u32::try_from(v).unwrap_or(u32::MAX);
     Ok(DisciplineCounts {
         due,
         on_time,
-        needing_next_date: count(needing.len()),
-        with_next_date: count(needing.iter().filter(|l| l.2.is_some()).count()),
-        open_leads: count(open.len()),
-        with_recent_notes: count(with_notes),
+        needing_next_date: n(needing),
+        with_next_date: n(with_next),
+        open_leads: n(open_leads),
+        with_recent_notes: count(noted.len()),
     })
 }
 

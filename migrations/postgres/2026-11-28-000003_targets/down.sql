@@ -1,3 +1,5 @@
+DROP INDEX leads_with_details;
+DROP INDEX leads_discipline;
 DROP INDEX lead_notes_author;
 DROP INDEX lead_history_actor;
 DROP INDEX lead_history_at;

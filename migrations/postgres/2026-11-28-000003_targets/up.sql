@@ -70,3 +70,7 @@ CREATE INDEX upsells_rep_sold ON upsells (rep_id, sold_at);
 CREATE INDEX lead_history_at ON lead_history (at);
 CREATE INDEX lead_history_actor ON lead_history (actor_id, at);
 CREATE INDEX lead_notes_author ON lead_notes (author_id, created_at);
+-- Follow-up discipline and the lens stages counted in the index, without reading the leads.
+CREATE INDEX leads_discipline ON leads
+    (owner_id, outcome, display_sales_stage, next_contact_at, last_contact_at);
+CREATE INDEX leads_with_details ON leads (owner_id) WHERE personal_details IS NOT NULL;
