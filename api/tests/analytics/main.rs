@@ -4,9 +4,9 @@
 #[path = "../common/mod.rs"]
 mod common;
 
-use chrono::{Duration, NaiveDateTime};
+use chrono::Duration;
 use closebook_shared::Role;
-use common::{TestApp, TestUser};
+use common::{TestApp, TestUser, sql_time};
 use serde_json::{Value, json};
 
 async fn lead(app: &TestApp, rep: &TestUser, body: Value) -> String {
@@ -27,23 +27,6 @@ async fn log(app: &TestApp, rep: &TestUser, lead: &str, body: Value) -> String {
         .await
         .expect(201)
         .id()
-}
-
-/// Runs an UPDATE written for both backends.
-async fn sql(app: &TestApp, statement: String) {
-    use diesel::prelude::*;
-    app.state
-        .db
-        .write(move |c| {
-            diesel::sql_query(statement).execute(c)?;
-            Ok(())
-        })
-        .await
-        .unwrap();
-}
-
-fn ts(t: NaiveDateTime) -> String {
-    t.format("%Y-%m-%d %H:%M:%S%.6f").to_string()
 }
 
 async fn the_leak_discipline_and_scorecard_from_hand_made_data(app: TestApp) {
@@ -68,13 +51,10 @@ async fn the_leak_discipline_and_scorecard_from_hand_made_data(app: TestApp) {
     .await;
     // An older lead, made and first called 10 and 8 days ago.
     let old = lead(&app, &rep, json!({ "company": "Old" })).await;
-    sql(
-        &app,
-        format!(
-            "UPDATE leads SET created_at = '{}' WHERE id = '{old}'",
-            ts(now - Duration::days(10))
-        ),
-    )
+    app.sql(format!(
+        "UPDATE leads SET created_at = '{}' WHERE id = '{old}'",
+        sql_time(now - Duration::days(10))
+    ))
     .await;
     log(
         &app,
@@ -104,13 +84,10 @@ async fn the_leak_discipline_and_scorecard_from_hand_made_data(app: TestApp) {
     .await;
     // Both promises fall due a second before the second call on Two.
     let due = now + Duration::seconds(1);
-    sql(
-        &app,
-        format!(
-            "UPDATE activities SET follow_up_at = '{}' WHERE id IN ('{on_old}', '{on_two}')",
-            ts(due)
-        ),
-    )
+    app.sql(format!(
+        "UPDATE activities SET follow_up_at = '{}' WHERE id IN ('{on_old}', '{on_two}')",
+        sql_time(due)
+    ))
     .await;
     log(&app, &rep, &two, json!({ "kind": "email", "completed_at": (due + Duration::seconds(1)).and_utc().to_rfc3339() })).await;
     // Presentations: a meeting and a demo; a touch.

@@ -136,6 +136,19 @@ impl TestApp {
         Self::with_state(web::Data::new(owned), _guard).await
     }
 
+    /// Runs one SQL statement written for both backends (a test dating a row back, say).
+    pub async fn sql(&self, statement: String) {
+        use diesel::RunQueryDsl;
+        self.state
+            .db
+            .write(move |c| {
+                diesel::sql_query(statement).execute(c)?;
+                Ok(())
+            })
+            .await
+            .unwrap();
+    }
+
     pub fn db(&self) -> &Db {
         &self.state.db
     }
@@ -374,4 +387,9 @@ impl Res {
             .expect("the body has an id")
             .to_owned()
     }
+}
+
+/// A UTC timestamp as an SQL literal both backends read.
+pub fn sql_time(t: chrono::NaiveDateTime) -> String {
+    t.format("%Y-%m-%d %H:%M:%S%.6f").to_string()
 }

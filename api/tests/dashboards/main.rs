@@ -4,9 +4,9 @@
 #[path = "../common/mod.rs"]
 mod common;
 
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
+use chrono::{Datelike, Duration, NaiveDate};
 use closebook_shared::Role;
-use common::{TestApp, TestUser};
+use common::{TestApp, TestUser, sql_time};
 use serde_json::{Value, json};
 
 async fn lead(app: &TestApp, rep: &TestUser, company: &str, amount: Option<&str>) -> String {
@@ -39,22 +39,6 @@ async fn log(app: &TestApp, rep: &TestUser, lead: &str, body: Value) {
         .send()
         .await
         .expect(201);
-}
-
-async fn sql(app: &TestApp, statement: String) {
-    use diesel::prelude::*;
-    app.state
-        .db
-        .write(move |c| {
-            diesel::sql_query(statement).execute(c)?;
-            Ok(())
-        })
-        .await
-        .unwrap();
-}
-
-fn ts(t: NaiveDateTime) -> String {
-    t.format("%Y-%m-%d %H:%M:%S%.6f").to_string()
 }
 
 fn days_in_month(d: NaiveDate) -> u32 {
@@ -98,22 +82,16 @@ async fn a_reps_dashboard(app: TestApp) {
     // Open: one overdue, one closing in 3 days, one stalling 6 days with a deal.
     let overdue = lead(&app, &rep, "Overdue", None).await;
     let closing = lead(&app, &rep, "Closing", None).await;
-    sql(
-        &app,
-        format!(
-            "UPDATE leads SET expected_close_date = '{}' WHERE id = '{closing}'",
-            today + Duration::days(3)
-        ),
-    )
+    app.sql(format!(
+        "UPDATE leads SET expected_close_date = '{}' WHERE id = '{closing}'",
+        today + Duration::days(3)
+    ))
     .await;
     let stalling = lead(&app, &rep, "Stalling", Some("750.00")).await;
-    sql(
-        &app,
-        format!(
-            "UPDATE leads SET created_at = '{}' WHERE id = '{stalling}'",
-            ts(now - Duration::days(6))
-        ),
-    )
+    app.sql(format!(
+        "UPDATE leads SET created_at = '{}' WHERE id = '{stalling}'",
+        sql_time(now - Duration::days(6))
+    ))
     .await;
     // Calls: two today; three four days ago at 10:00 UTC (two answered, one not).
     log(
@@ -138,13 +116,10 @@ async fn a_reps_dashboard(app: TestApp) {
     }
     // Those calls touched Overdue and Closing: Stalling stays quiet. A completed call satisfies
     // a follow-up, so Overdue's next contact is dated after them.
-    sql(
-        &app,
-        format!(
-            "UPDATE leads SET next_contact_at = '{}' WHERE id = '{overdue}'",
-            ts(now - Duration::hours(2))
-        ),
-    )
+    app.sql(format!(
+        "UPDATE leads SET next_contact_at = '{}' WHERE id = '{overdue}'",
+        sql_time(now - Duration::hours(2))
+    ))
     .await;
 
     let dash = app
@@ -275,14 +250,11 @@ async fn a_managers_dashboard(app: TestApp) {
         won.push(id);
     }
     // One of them took 3 days: cycles 3, 0, 0 → 1.0 day on average.
-    sql(
-        &app,
-        format!(
-            "UPDATE leads SET created_at = '{}' WHERE id = '{}'",
-            ts(now - Duration::days(3)),
-            won[0]
-        ),
-    )
+    app.sql(format!(
+        "UPDATE leads SET created_at = '{}' WHERE id = '{}'",
+        sql_time(now - Duration::days(3)),
+        won[0]
+    ))
     .await;
     lead(&app, &b, "B open", None).await;
 
