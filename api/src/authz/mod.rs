@@ -136,8 +136,20 @@ impl OwnerScope {
     }
 }
 
+/// A list of owners a query is limited to, `None` meaning everyone: what [`within_scope!`]
+/// reads — an [`OwnerScope`], or the people an analytics query counts.
+pub trait OwnerList {
+    fn owners(&self) -> Option<&[String]>;
+}
+
+impl OwnerList for Option<&[String]> {
+    fn owners(&self) -> Option<&[String]> {
+        *self
+    }
+}
+
 /// `$query` (a boxed diesel query) limited to the rows whose `$owner` column `$scope` (an
-/// [`OwnerScope`]) covers. Every owner-scoped list filters through this.
+/// [`OwnerScope`], or any [`OwnerList`]) covers. Every owner-scoped list filters through this.
 macro_rules! within_scope {
     ($query:expr, $scope:expr, $owner:expr) => {
         match $scope.owners() {

@@ -13,18 +13,8 @@ use diesel::prelude::*;
 use super::DbConn;
 use super::metrics::Span;
 use super::schema::{activities, clients, invoices, lead_history, lead_notes, leads, touches};
+use crate::authz::{OwnerList, within_scope};
 use crate::error::ApiError;
-
-/// `$query` limited to rows whose `$person` column is among `$people` (`None`: everyone).
-macro_rules! of_people {
-    ($query:expr, $people:expr, $person:expr) => {
-        match $people {
-            None => $query,
-            Some([one]) => $query.filter($person.eq(one.clone())),
-            Some(ids) => $query.filter($person.eq_any(ids.to_vec())),
-        }
-    };
-}
 
 fn contact_kinds() -> Vec<&'static str> {
     ActivityKind::ALL
@@ -49,7 +39,7 @@ fn created(
         .filter(leads::created_at.lt(span.end))
         .select(leads::id)
         .into_boxed();
-    Ok(of_people!(q, people, leads::owner_id).load(conn)?)
+    Ok(within_scope!(q, people, leads::owner_id).load(conn)?)
 }
 
 /// Leads the people first contacted in the span: their completed contact then, and none on the
@@ -67,7 +57,7 @@ fn first_contacted(
         .select(activities::lead_id)
         .distinct()
         .into_boxed();
-    let touched: Vec<String> = of_people!(q, people, activities::user_id).load(conn)?;
+    let touched: Vec<String> = within_scope!(q, people, activities::user_id).load(conn)?;
     let mut earlier: HashSet<String> = HashSet::new();
     for chunk in touched.chunks(500) {
         let before: Vec<String> = activities::table
@@ -104,7 +94,7 @@ fn follow_ups(
         ))
         .into_boxed();
     let promises: Vec<(String, NaiveDateTime, NaiveDateTime)> =
-        of_people!(q, people, activities::user_id).load(conn)?;
+        within_scope!(q, people, activities::user_id).load(conn)?;
     if promises.is_empty() {
         return Ok((0, 0, 0));
     }
@@ -164,7 +154,7 @@ pub fn referral_asks(
         .filter(leads::referral_ask_at.lt(span.end))
         .count()
         .into_boxed();
-    count_of(conn, of_people!(q, people, leads::owner_id))
+    count_of(conn, within_scope!(q, people, leads::owner_id))
 }
 
 /// Leads created or first contacted in the span.
@@ -179,14 +169,12 @@ pub fn new_contacts(
     Ok((count(made.len()), count(first.len()), count(union.len())))
 }
 
-/// One week's leak counts; follow-ups count as due up to `now` when the week is current.
-pub fn week(
+/// Completed meetings, demos and proposals the people held in the span.
+pub fn presentations(
     conn: &mut DbConn,
     people: Option<&[String]>,
     span: Span,
-    now: NaiveDateTime,
-) -> Result<WeekCounts, ApiError> {
-    let (prospecting, first_contacts, new_contacts) = new_contacts(conn, people, span)?;
+) -> Result<u32, ApiError> {
     let q = activities::table
         .filter(activities::at.ge(span.start))
         .filter(activities::at.lt(span.end))
@@ -198,7 +186,18 @@ pub fn week(
         ]))
         .count()
         .into_boxed();
-    let presentations = count_of(conn, of_people!(q, people, activities::user_id))?;
+    count_of(conn, within_scope!(q, people, activities::user_id))
+}
+
+/// One week's leak counts; follow-ups count as due up to `now` when the week is current.
+pub fn week(
+    conn: &mut DbConn,
+    people: Option<&[String]>,
+    span: Span,
+    now: NaiveDateTime,
+) -> Result<WeekCounts, ApiError> {
+    let (prospecting, first_contacts, new_contacts) = new_contacts(conn, people, span)?;
+    let presentations = presentations(conn, people, span)?;
     let (due, done, _) = follow_ups(conn, people, span, now.min(span.end))?;
     let q = leads::table
         .filter(leads::created_at.ge(span.start))
@@ -210,13 +209,13 @@ pub fn week(
         )
         .count()
         .into_boxed();
-    let referral_leads = count_of(conn, of_people!(q, people, leads::owner_id))?;
+    let referral_leads = count_of(conn, within_scope!(q, people, leads::owner_id))?;
     let q = touches::table
         .filter(touches::created_at.ge(span.start))
         .filter(touches::created_at.lt(span.end))
         .count()
         .into_boxed();
-    let relationship_touches = count_of(conn, of_people!(q, people, touches::user_id))?;
+    let relationship_touches = count_of(conn, within_scope!(q, people, touches::user_id))?;
     Ok(WeekCounts {
         prospecting,
         new_contacts,
@@ -248,7 +247,7 @@ pub fn discipline(
         let q = leads::table
             .filter(leads::outcome.eq(Outcome::Open.as_str()))
             .into_boxed();
-        of_people!(q, people, leads::owner_id)
+        within_scope!(q, people, leads::owner_id)
     };
     let needs = [
         SalesStage::ApproachContact.as_str(),
@@ -287,7 +286,7 @@ pub fn discipline(
         .filter(lead_notes::created_at.ge(week_ago))
         .select(lead_notes::lead_id)
         .into_boxed();
-    let written: Vec<String> = of_people!(q, people, lead_notes::author_id).load(conn)?;
+    let written: Vec<String> = within_scope!(q, people, lead_notes::author_id).load(conn)?;
     let written: Vec<String> = written.into_iter().filter(|l| !noted.contains(l)).collect();
     for chunk in written.chunks(500) {
         let still_open: Vec<String> = open()
@@ -318,7 +317,7 @@ pub fn stage_flow(
         .group_by(leads::display_sales_stage)
         .select((leads::display_sales_stage, diesel::dsl::count_star()))
         .into_boxed();
-    let now: Vec<(String, i64)> = of_people!(q, people, leads::owner_id).load(conn)?;
+    let now: Vec<(String, i64)> = within_scope!(q, people, leads::owner_id).load(conn)?;
     let q = lead_history::table
         .filter(lead_history::at.ge(span.start))
         .filter(lead_history::at.lt(span.end))
@@ -330,7 +329,7 @@ pub fn stage_flow(
     // The changes the people made (a rep moves its own leads): `lead_history_actor` finds a
     // week of them directly, where following every lead the people hold costs a seek per lead.
     let moves: Vec<(Option<String>, Option<String>)> =
-        of_people!(q, people, lead_history::actor_id).load(conn)?;
+        within_scope!(q, people, lead_history::actor_id).load(conn)?;
     let mut flows: Vec<StageFlow> = SalesStage::ALL
         .iter()
         .map(|s| StageFlow {
@@ -423,7 +422,7 @@ pub fn pipeline_weighted(
         ))
         .filter(leads::deal_value_minor.is_not_null())
         .into_boxed();
-    let rows: Vec<(i64, i32)> = of_people!(q, people, leads::owner_id).load(conn)?;
+    let rows: Vec<(i64, i32)> = within_scope!(q, people, leads::owner_id).load(conn)?;
     Ok(rows.iter().map(|(v, p)| v * i64::from(*p)).sum())
 }
 
@@ -435,7 +434,7 @@ pub fn won(conn: &mut DbConn, people: Option<&[String]>, span: Span) -> Result<u
         .filter(leads::closed_at.lt(span.end))
         .count()
         .into_boxed();
-    count_of(conn, of_people!(q, people, leads::owner_id))
+    count_of(conn, within_scope!(q, people, leads::owner_id))
 }
 
 /// Follow-ups due in the span and those done on time.

@@ -25,6 +25,7 @@ use diesel::prelude::*;
 use super::DbConn;
 use super::columns::lower;
 use super::schema::{activities, clients, leads, satisfaction_scores, upsells};
+use crate::authz::{OwnerList, within_scope};
 use crate::error::ApiError;
 
 /// Whose doings are counted.
@@ -48,9 +49,7 @@ pub struct Span {
 macro_rules! limit_to {
     ($query:expr, $who:expr, $person:expr, |$key:ident| $in_city:expr) => {
         match $who {
-            Who::People(None) => $query,
-            Who::People(Some([one])) => $query.filter($person.eq(one.clone())),
-            Who::People(Some(ids)) => $query.filter($person.eq_any(ids.to_vec())),
+            Who::People(people) => within_scope!($query, people, $person),
             Who::City($key) => $query.filter($in_city),
         }
     };

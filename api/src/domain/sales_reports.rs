@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use chrono::{Duration, NaiveDate};
 use closebook_shared::Role;
 use closebook_shared::activities::ActivityKind;
+use closebook_shared::analytics::weighted_minor;
 use closebook_shared::dashboards::{
     ActivityReport, ActivityRow, ConversionReport, ConversionRow, PipelineReport, PipelineRow,
     ReportQuery, percent_1dp,
@@ -22,6 +23,7 @@ use crate::db::schema::{activities, leads, users};
 use crate::db::{DbConn, pipelines};
 use crate::domain::analytics::audience;
 use crate::domain::commissions::payout_report::cell;
+use crate::domain::dashboards::count;
 use crate::domain::targets::Calendar;
 use crate::error::ApiError;
 
@@ -67,10 +69,6 @@ fn scope(conn: &mut DbConn, caller: &InsightCaller, q: &ReportQuery) -> Result<S
     })
 }
 
-fn count(n: i64) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
-
 pub fn conversion(
     conn: &mut DbConn,
     caller: &InsightCaller,
@@ -106,7 +104,9 @@ pub fn conversion(
             lost: count(closed.count - closed.sum),
             win_rate: percent_1dp(won, Decimal::from(closed.count)),
             lead_to_close: percent_1dp(won, Decimal::from(made)),
-            won_value: money(achieved(TargetMetric::Revenue, value, s.cal.digits), &s.cal),
+            won_value: s
+                .cal
+                .money(achieved(TargetMetric::Revenue, value, s.cal.digits)),
         }
     };
     let mut rows = Vec::with_capacity(s.reps.len());
@@ -231,16 +231,15 @@ pub fn pipeline(
                 continue;
             }
             let (n, value, weighted) = by_stage.get(&stage.id).copied().unwrap_or_default();
-            // Minor units × percent / 100, half away from zero.
-            let weighted = (weighted + 50 * weighted.signum()) / 100;
+            let weighted = weighted_minor(weighted);
             rows.push(PipelineRow {
                 pipeline: p.name.clone(),
                 stage_key: stage.stage_key.clone(),
                 stage_name: stage.name.clone(),
                 position: stage.position,
                 leads: n,
-                value: money(Decimal::new(value, s.cal.digits), &s.cal),
-                weighted: money(Decimal::new(weighted, s.cal.digits), &s.cal),
+                value: s.cal.money(Decimal::new(value, s.cal.digits)),
+                weighted: s.cal.money(Decimal::new(weighted, s.cal.digits)),
             });
         }
     }
@@ -249,11 +248,6 @@ pub fn pipeline(
         to: s.to,
         rows,
     })
-}
-
-fn money(mut amount: Decimal, cal: &Calendar) -> closebook_shared::Money {
-    amount.rescale(cal.digits);
-    closebook_shared::Money::new(amount, cal.currency.clone())
 }
 
 /// A report as CSV: a header row, then its rows (text a spreadsheet would run is quoted).

@@ -77,6 +77,11 @@ impl Leak {
     }
 }
 
+/// The card's line for a week's leak, or "No leak this week".
+pub fn leak_line(leak: Option<&Leak>) -> String {
+    leak.map_or_else(|| "No leak this week".to_owned(), Leak::line)
+}
+
 /// How far this month's referral asks should have got by today: the month's target times the
 /// days gone (today included) over the month's days, rounded up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

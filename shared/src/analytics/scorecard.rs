@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{Leak, LeakTargets, MonthToDate, WeekCounts, find_leak, percent};
+use super::{Leak, LeakTargets, MonthToDate, WeekCounts, find_leak, leak_line, percent};
 use crate::Money;
 use crate::money::MoneyError;
 
@@ -51,6 +51,11 @@ impl std::ops::Add for ScorecardCounts {
     }
 }
 
+/// Σ minor units × probability percent, in minor units: / 100, half away from zero.
+pub fn weighted_minor(minor_x100: i64) -> i64 {
+    (minor_x100 + 50 * minor_x100.signum()) / 100
+}
+
 /// One week's scorecard.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -93,9 +98,7 @@ impl Scorecard {
             },
             &targets.times(reps),
         );
-        // Minor units × percent / 100, half away from zero.
-        let pipeline =
-            (c.pipeline_weighted_minor_x100 + 50 * c.pipeline_weighted_minor_x100.signum()) / 100;
+        let pipeline = weighted_minor(c.pipeline_weighted_minor_x100);
         Ok(Scorecard {
             week_start,
             reps,
@@ -105,9 +108,7 @@ impl Scorecard {
             new_contacts_7d: c.new_contacts_7d,
             follow_ups_on_time_pct: percent(c.follow_ups_on_time_30d, c.follow_ups_due_30d),
             referral_asks_30d: c.referral_asks_30d,
-            leak_line: leak
-                .as_ref()
-                .map_or_else(|| "No leak this week".to_owned(), Leak::line),
+            leak_line: leak_line(leak.as_ref()),
             leak,
         })
     }

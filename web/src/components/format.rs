@@ -12,6 +12,11 @@ fn options(pairs: &[(&str, &str)]) -> Object {
     o
 }
 
+/// A percentage the API computed ("66.7%"), or "—" when there was nothing to measure.
+pub fn percent(p: Option<rust_decimal::Decimal>) -> String {
+    p.map_or_else(|| "—".to_owned(), |v| format!("{v}%"))
+}
+
 /// `$5,200.50` in en-US, `5.200,50 $` in de-DE: the browser's locale decides.
 pub fn money(m: &Money) -> String {
     // Display only: the exact decimal string stays the value; a double renders it faithfully

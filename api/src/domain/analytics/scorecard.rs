@@ -15,7 +15,7 @@ use super::{audience, month_to, week_of};
 use crate::authz::InsightCaller;
 use crate::db::analytics as counts;
 use crate::db::schema::{scorecard_snapshots as snapshots, users};
-use crate::db::{DbConn, job_runs, metrics::Span, settings};
+use crate::db::{DbConn, job_runs, metrics::Span};
 use crate::domain::targets::Calendar;
 use crate::error::ApiError;
 
@@ -73,8 +73,7 @@ pub fn scorecard(
     let cal = Calendar::load(conn)?;
     let who = audience(conn, caller, q.rep_id, q.team_id)?;
     let (first, c, month) = live(conn, &cal, who.people(), q.week.unwrap_or(cal.today))?;
-    let targets = settings::get(conn)?.leak_targets();
-    Scorecard::of(first, who.reps, &c, month, &targets, &cal.currency).map_err(ApiError::internal)
+    Scorecard::of(first, who.reps, &c, month, &cal.leak, &cal.currency).map_err(ApiError::internal)
 }
 
 pub fn scorecard_history(
@@ -110,7 +109,6 @@ pub fn scorecard_history(
         slot.0 += 1;
         slot.1 = slot.1 + c;
     }
-    let targets = settings::get(conn)?.leak_targets();
     let mut out = Vec::with_capacity(by_week.len());
     for (week, (reps, c)) in by_week {
         let (_, last, _) = week_of(&cal, week);
@@ -121,7 +119,7 @@ pub fn scorecard_history(
             days_in_month,
         };
         out.push(
-            Scorecard::of(week, reps, &c, month, &targets, &cal.currency)
+            Scorecard::of(week, reps, &c, month, &cal.leak, &cal.currency)
                 .map_err(ApiError::internal)?,
         );
     }

@@ -16,7 +16,7 @@ use closebook_shared::territories::Production;
 use diesel::prelude::*;
 use rust_decimal::Decimal;
 
-use super::{count, money};
+use super::count;
 use crate::authz::InsightCaller;
 use crate::db::columns::uuid_of;
 use crate::db::metrics::{self, Who};
@@ -78,7 +78,7 @@ pub fn manager_dashboard(
             rep_id: uuid_of(id),
             rep_name: name.clone(),
             production: Production::of(closes.get(id).copied().unwrap_or(0), thresholds),
-            revenue_this_month: money(won, &cal),
+            revenue_this_month: cal.money(won),
             quota_attainment: quota.and_then(|q| percent_1dp(won, q)),
             open_leads: count(open.get(id).copied().unwrap_or(0)),
             sla_compliance: percent_1dp(Decimal::from(in_time), Decimal::from(n)),

@@ -7,25 +7,17 @@ mod rep;
 pub use manager::manager_dashboard;
 pub use rep::rep_dashboard;
 
-use closebook_shared::Money;
 use closebook_shared::dashboards::LeadRef;
 use diesel::prelude::*;
-use rust_decimal::Decimal;
 
 use crate::db::DbConn;
 use crate::db::columns::{money_of, uuid_of};
 use crate::db::schema::leads;
-use crate::domain::targets::Calendar;
 use crate::error::ApiError;
 
-fn count(n: i64) -> u32 {
+/// A database count as the DTOs hold it.
+pub(crate) fn count(n: i64) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
-}
-
-/// An amount in the organisation's currency, with its decimals.
-fn money(mut amount: Decimal, cal: &Calendar) -> Money {
-    amount.rescale(cal.digits);
-    Money::new(amount, cal.currency.clone())
 }
 
 type RefRow = (

@@ -18,7 +18,7 @@ use diesel::prelude::*;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use super::{count, lead_refs, money};
+use super::{count, lead_refs};
 use crate::authz::InsightCaller;
 use crate::db::columns::uuid_of;
 use crate::db::metrics::{self, Who};
@@ -136,10 +136,10 @@ pub fn rep_dashboard(
     let quota_progress = QuotaProgress {
         month_start: month_first,
         month_end: month_last,
-        quota: quota.map(|q| money(q, &cal)),
-        achieved: money(achieved, &cal),
+        quota: quota.map(|q| cal.money(q)),
+        achieved: cal.money(achieved),
         percent: quota.and_then(|q| percent_1dp(achieved, q)),
-        forecast: money(ahead, &cal),
+        forecast: cal.money(ahead),
         forecast_percent,
         line,
     };

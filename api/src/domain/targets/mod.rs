@@ -13,12 +13,13 @@ pub use write::{create, update};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
-use closebook_shared::Page;
+use closebook_shared::analytics::LeakTargets;
 use closebook_shared::settings::Weekday;
 use closebook_shared::targets::{
     self as rules, Target, TargetListQuery, TargetMetric, TargetPeriod, TargetType, day_start,
     period_days, status_at,
 };
+use closebook_shared::{Money, Page};
 use rust_decimal::Decimal;
 use uuid::Uuid;
 
@@ -40,6 +41,8 @@ pub struct Calendar {
     pub digits: u32,
     pub now: NaiveDateTime,
     pub today: NaiveDate,
+    /// The Sales Leak's weekly targets for one rep (settings).
+    pub leak: LeakTargets,
 }
 
 impl Calendar {
@@ -52,10 +55,17 @@ impl Calendar {
             week_start: s.week_start,
             digits: closebook_shared::money::minor_unit_digits(&s.currency)
                 .map_err(ApiError::internal)?,
+            leak: s.leak_targets(),
             currency: s.currency,
             today: super::commissions::calendar::local_date(zone, now),
             now,
         })
+    }
+
+    /// `amount` in the organisation's currency, with its decimals.
+    pub fn money(&self, mut amount: Decimal) -> Money {
+        amount.rescale(self.digits);
+        Money::new(amount, self.currency.clone())
     }
 
     /// The instants of local days `[first, last]`.

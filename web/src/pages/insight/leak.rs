@@ -5,6 +5,7 @@ use closebook_shared::analytics::{AnalyticsQuery, SalesLeakReport};
 use leptos::prelude::*;
 
 use crate::api;
+use crate::components::format;
 use crate::components::ui::{Skeleton, answered};
 
 #[component]
@@ -20,8 +21,6 @@ pub fn SalesLeakCard(#[prop(optional)] query: AnalyticsQuery) -> impl IntoView {
 pub fn leak_view(r: SalesLeakReport) -> impl IntoView {
     let c = r.counts;
     let d = r.discipline;
-    let pct =
-        |p: Option<rust_decimal::Decimal>| p.map_or_else(|| "—".to_owned(), |v| format!("{v}%"));
     view! {
         <div class="card leak-card" data-testid="sales-leak">
             <div class="team-head"><strong>"Sales Leak (this week)"</strong><span class="muted small">{format!("{} – {}", r.week_start, r.week_end)}</span></div>
@@ -40,9 +39,9 @@ pub fn leak_view(r: SalesLeakReport) -> impl IntoView {
             <p class="muted small">{format!(
                 "Follow-up discipline {}: on time {}, next date set {}, notes this week {}",
                 d.composite.map_or_else(|| "—".to_owned(), |v| format!("{v}/100")),
-                pct(d.pct_on_time),
-                pct(d.pct_with_next_date),
-                pct(d.pct_with_notes),
+                format::percent(d.pct_on_time),
+                format::percent(d.pct_with_next_date),
+                format::percent(d.pct_with_notes),
             )}</p>
         </div>
     }

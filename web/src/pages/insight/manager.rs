@@ -34,10 +34,6 @@ fn badge(s: ProductionStatus) -> &'static str {
     }
 }
 
-fn pct(p: Option<rust_decimal::Decimal>) -> String {
-    p.map_or_else(|| "—".to_owned(), |v| format!("{v}%"))
-}
-
 fn manager_view(d: ManagerDashboard) -> impl IntoView {
     let attainment: Vec<(String, f64, Option<f64>)> = d
         .reps
@@ -51,9 +47,9 @@ fn manager_view(d: ManagerDashboard) -> impl IntoView {
         .collect::<Vec<_>>();
     view! {
         <div class="stat-grid">
-            <div class="card stat"><span class="stat-value">{pct(d.sla_compliance)}</span><span class="stat-label">"Allocations answered in time (30 days)"</span></div>
+            <div class="card stat"><span class="stat-value">{format::percent(d.sla_compliance)}</span><span class="stat-label">"Allocations answered in time (30 days)"</span></div>
             <div class="card stat"><span class="stat-value">{d.average_cycle_days.map_or_else(|| "—".to_owned(), |v| format!("{v} d"))}</span><span class="stat-label">"Average deal cycle (90 days)"</span></div>
-            <div class="card stat"><span class="stat-value">{pct(d.lead_to_close_percent)}</span><span class="stat-label">"Lead to close (90 days)"</span></div>
+            <div class="card stat"><span class="stat-value">{format::percent(d.lead_to_close_percent)}</span><span class="stat-label">"Lead to close (90 days)"</span></div>
             <div class="card stat"><span class="stat-value">{format!("{}–{}", d.open_leads_min, d.open_leads_max)}</span><span class="stat-label">"Open leads per rep"</span></div>
             <div class="card stat"><span class="stat-value">{d.discipline_composite.map_or_else(|| "—".to_owned(), |v| format!("{v}/100"))}</span><span class="stat-label">"Follow-up discipline"</span></div>
         </div>
@@ -69,9 +65,9 @@ fn manager_view(d: ManagerDashboard) -> impl IntoView {
                             <td>{r.rep_name}</td>
                             <td><span class=badge(r.production.status)>{r.production.status.label()}</span>{format!(" {} closes", r.production.closes_90_days)}</td>
                             <td>{format::money(&r.revenue_this_month)}</td>
-                            <td>{pct(r.quota_attainment)}</td>
+                            <td>{format::percent(r.quota_attainment)}</td>
                             <td>{r.open_leads}</td>
-                            <td>{pct(r.sla_compliance)}</td>
+                            <td>{format::percent(r.sla_compliance)}</td>
                         </tr>
                     }).collect_view()}</tbody>
                 </table></div>

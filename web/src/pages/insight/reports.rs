@@ -42,14 +42,13 @@ pub fn ReportsPage() -> impl IntoView {
                     if r.rows.is_empty() {
                         return view! { <EmptyState title="No reps in your scope"/> }.into_any();
                     }
-                    let pct = |p: Option<rust_decimal::Decimal>| p.map_or_else(|| "—".to_owned(), |v| format!("{v}%"));
                     view! {
                         <p class="muted">{format!("{} – {}", r.from, r.to)}</p>
                         <div class="table-wrap"><table class="table" data-testid="conversion">
                             <thead><tr><th>"Rep"</th><th>"Created"</th><th>"Won"</th><th>"Lost"</th><th>"Win rate"</th><th>"Lead to close"</th><th>"Won value"</th></tr></thead>
                             <tbody>
                                 {r.rows.into_iter().chain([r.total]).map(|c| view! {
-                                    <tr><td>{c.rep_name}</td><td>{c.created}</td><td>{c.won}</td><td>{c.lost}</td><td>{pct(c.win_rate)}</td><td>{pct(c.lead_to_close)}</td><td>{format::money(&c.won_value)}</td></tr>
+                                    <tr><td>{c.rep_name}</td><td>{c.created}</td><td>{c.won}</td><td>{c.lost}</td><td>{format::percent(c.win_rate)}</td><td>{format::percent(c.lead_to_close)}</td><td>{format::money(&c.won_value)}</td></tr>
                                 }).collect_view()}
                             </tbody>
                         </table></div>
