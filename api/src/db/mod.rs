@@ -26,6 +26,7 @@ mod pool;
 pub mod schema;
 pub mod scripts;
 pub mod settings;
+mod sql_log;
 pub mod targets;
 pub mod teams;
 pub mod territories;

@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use diesel::r2d2::{self, ManageConnection};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
-use super::{DatabaseUrl, DbConn, checkpoint, group_commit};
+use super::{DatabaseUrl, DbConn, checkpoint, group_commit, sql_log};
 use crate::error::ApiError;
 
 const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations/sqlite");
@@ -31,10 +31,13 @@ impl ManageConnection for ConnectionManager {
                 // WAL lets readers run beside the writer; FULL sync because money and allocations
                 // must survive a power cut; busy_timeout rides out another process's write.
                 // No checkpoint inside a commit: the checkpoint thread does them ([`checkpoint`]).
+                // Reads through a memory map share the operating system's page cache among
+                // the pool's connections, where each one's own 2 MB page cache would hold
+                // little of a large file and copy every page it reads.
                 c.batch_execute(
                     "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
                      PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; \
-                     PRAGMA wal_autocheckpoint = 0;",
+                     PRAGMA wal_autocheckpoint = 0; PRAGMA mmap_size = 1073741824;",
                 )
                 .map_err(r2d2::Error::QueryError)?;
                 Ok(DbConn::Sqlite(c))
@@ -43,6 +46,12 @@ impl ManageConnection for ConnectionManager {
                 .map(DbConn::Pg)
                 .map_err(r2d2::Error::ConnectionError),
         }
+        .map(|mut c| {
+            if sql_log::wanted() {
+                c.set_instrumentation(sql_log::SqlLog::default());
+            }
+            c
+        })
     }
 
     fn is_valid(&self, conn: &mut DbConn) -> Result<(), r2d2::Error> {

@@ -257,6 +257,38 @@ async fn a_managers_dashboard(app: TestApp) {
     ))
     .await;
     lead(&app, &b, "B open", None).await;
+    // B's other lead reached the second stage (CONTACTED) and was lost from there: the funnel
+    // learns it from the stage history, the lead itself now sits in the lost stage.
+    let lost = lead(&app, &b, "B lost", None).await;
+    app.patch(&format!("/api/v1/leads/{lost}/stage"))
+        .auth(&b)
+        .json(&json!({ "stage_id": "00000000-0000-7000-8001-000000000102" }))
+        .send()
+        .await
+        .expect(200);
+    app.post(&format!("/api/v1/leads/{lost}/outcome"))
+        .auth(&b)
+        .json(&json!({ "outcome": "lost", "lost_reason": "price" }))
+        .send()
+        .await
+        .expect(200);
+    // A's quota is 1,200.00 a month: 300.00 won is 25.0%; B has no plan, so no attainment.
+    let finance = app.user(Role::Finance, None, None).await;
+    let plan = app
+        .post("/api/v1/compensation-plans")
+        .auth(&finance)
+        .json(&json!({ "name": "Reps", "currency": "USD", "effective_from": "2020-01-01",
+            "rules": serde_json::to_value(closebook_shared::commissions::plan::PlanRules::default()).unwrap() }))
+        .send()
+        .await
+        .expect(201)
+        .id();
+    app.post(&format!("/api/v1/users/{}/plan-assignments", a.id))
+        .auth(&finance)
+        .json(&json!({ "plan_id": plan, "effective_from": "2020-01-01", "monthly_quota": { "amount": "1200", "currency": "USD" } }))
+        .send()
+        .await
+        .expect(201);
 
     let dash = app
         .get(&format!("/api/v1/dashboard/manager?team_id={team}"))
@@ -272,18 +304,23 @@ async fn a_managers_dashboard(app: TestApp) {
     assert_eq!(of(a.id)["production"]["closes_90_days"], 3);
     assert_eq!(of(a.id)["revenue_this_month"]["amount"], "300.00");
     assert_eq!(of(a.id)["open_leads"], 0);
+    assert_eq!(of(a.id)["quota_attainment"], "25.0");
+    assert_eq!(of(b.id)["quota_attainment"], Value::Null);
     assert_eq!(of(b.id)["production"]["status"], "red");
     assert_eq!(of(b.id)["open_leads"], 1);
     assert_eq!(dash["open_leads_min"], 0);
     assert_eq!(dash["open_leads_max"], 1);
     // No allocations: nothing to measure.
     assert_eq!(dash["sla_compliance"], Value::Null);
-    // 4 leads created, 3 won: 75.0%; cycles (3 + 0 + 0) / 3 = 1.0.
-    assert_eq!(dash["lead_to_close_percent"], "75.0");
+    // 5 leads created, 3 won: 60.0%; cycles (3 + 0 + 0) / 3 = 1.0.
+    assert_eq!(dash["lead_to_close_percent"], "60.0");
     assert_eq!(dash["average_cycle_days"], "1.0");
-    // The funnel: all 4 reached the first stage, the 3 won reached won.
+    // The funnel: all 5 reached the first stage; the lost one and the 3 won reached the
+    // second (a won lead passed every open stage); the 3 won reached won.
     let funnel = dash["funnel"].as_array().unwrap();
-    assert_eq!(funnel[0]["reached"], 4);
+    assert_eq!(funnel[0]["reached"], 5);
+    assert_eq!(funnel[1]["key"], "CONTACTED");
+    assert_eq!(funnel[1]["reached"], 4);
     assert_eq!(funnel.last().unwrap()["reached"], 3);
     assert!(dash["leak_line"].is_string());
     app.get(&format!("/api/v1/dashboard/manager?team_id={team}"))

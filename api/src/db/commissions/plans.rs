@@ -1,5 +1,7 @@
 //! Compensation plans, their effective-dated versions, and who is on which.
 
+use std::collections::HashMap;
+
 use chrono::{NaiveDate, NaiveDateTime};
 use closebook_shared::commissions::plan::PlanRules;
 use closebook_shared::compensation_plans::{CompensationPlan, PlanAssignment, PlanVersion};
@@ -249,6 +251,35 @@ pub fn assignment_on(
         .select(AssignmentRow::as_select())
         .first(conn)
         .optional()?)
+}
+
+/// For each of `users` with an assignment in force on `on`: its monthly quota (minor units)
+/// and its plan's currency.
+pub fn quotas_on(
+    conn: &mut DbConn,
+    users: &[String],
+    on: NaiveDate,
+) -> Result<HashMap<String, (Option<i64>, String)>, ApiError> {
+    let rows: Vec<(String, Option<i64>, String)> = plan_assignments::table
+        .inner_join(compensation_plans::table)
+        .filter(plan_assignments::user_id.eq_any(users))
+        .filter(plan_assignments::effective_from.le(on))
+        .order((
+            plan_assignments::user_id,
+            plan_assignments::effective_from.desc(),
+        ))
+        .select((
+            plan_assignments::user_id,
+            plan_assignments::monthly_quota_minor,
+            compensation_plans::currency,
+        ))
+        .load(conn)?;
+    let mut out = HashMap::new();
+    for (user, quota, currency) in rows {
+        // The first row of each user is its latest assignment in force.
+        out.entry(user).or_insert((quota, currency));
+    }
+    Ok(out)
 }
 
 /// The plan everyone of `role` is on unless assigned another.

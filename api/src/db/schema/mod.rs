@@ -522,6 +522,7 @@ diesel::table! {
 diesel::joinable!(plan_assignments -> compensation_plans (plan_id));
 diesel::joinable!(commission_line_status -> commission_lines (line_id));
 diesel::joinable!(commission_lines -> users (rep_id));
+diesel::joinable!(lead_history -> leads (lead_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,

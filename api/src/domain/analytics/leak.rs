@@ -6,7 +6,7 @@ use closebook_shared::analytics::{
     find_leak, leak_line as line_of, overfocus_warning,
 };
 
-use super::{audience, month_to, week_of};
+use super::{Audience, audience, month_to, week_of};
 use crate::authz::InsightCaller;
 use crate::db::analytics as counts;
 use crate::db::{DbConn, metrics::Span};
@@ -53,6 +53,19 @@ pub fn leak_line(conn: &mut DbConn, cal: &Calendar, rep: &str) -> Result<String,
     let me = [rep.to_owned()];
     let w = week_leak(conn, cal, Some(&me[..]), cal.today, &cal.leak)?;
     Ok(line_of(w.leak.as_ref()))
+}
+
+/// This week's leak line and the discipline score of an audience: all the manager dashboard
+/// shows of the Sales Leak, without the stage flow and the over-focus look.
+pub fn leak_and_discipline(
+    conn: &mut DbConn,
+    cal: &Calendar,
+    who: &Audience,
+) -> Result<(String, DisciplineScore), ApiError> {
+    let people = who.people();
+    let w = week_leak(conn, cal, people, cal.today, &cal.leak.times(who.reps))?;
+    let discipline = DisciplineScore::of(counts::discipline(conn, people, cal.now)?);
+    Ok((line_of(w.leak.as_ref()), discipline))
 }
 
 pub fn sales_leak(

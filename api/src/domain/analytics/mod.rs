@@ -4,7 +4,7 @@
 mod leak;
 mod scorecard;
 
-pub use leak::{leak_line, sales_leak};
+pub use leak::{leak_and_discipline, leak_line, sales_leak};
 pub use scorecard::{scorecard, scorecard_history, snapshot_week, store_week};
 
 use chrono::{Datelike, NaiveDate};

@@ -4,7 +4,6 @@ use std::collections::HashMap;
 
 use chrono::{Duration, NaiveDateTime};
 use closebook_shared::Role;
-use closebook_shared::analytics::AnalyticsQuery;
 use closebook_shared::dashboards::{
     FunnelStage, ManagerDashboard, ManagerDashboardQuery, RepStatus, conversions, mean_days,
     percent_1dp,
@@ -17,7 +16,7 @@ use diesel::prelude::*;
 use rust_decimal::Decimal;
 
 use super::count;
-use crate::authz::InsightCaller;
+use crate::authz::{InsightCaller, OwnerList, within_scope};
 use crate::db::columns::uuid_of;
 use crate::db::metrics::{self, Who};
 use crate::db::schema::{allocations, lead_history, leads, users};
@@ -65,6 +64,7 @@ pub fn manager_dashboard(
         .into_iter()
         .collect();
     let sla = sla_by_rep(conn, &ids, cal.now)?;
+    let quotas = targets::quotas(conn, &ids, month_last, &cal)?;
     let mut statuses = Vec::with_capacity(reps.len());
     for (id, name) in &reps {
         let won = closebook_shared::targets::achieved(
@@ -72,27 +72,19 @@ pub fn manager_dashboard(
             revenue.get(id).copied().unwrap_or_default(),
             cal.digits,
         );
-        let quota = targets::quota(conn, id, month_last, &cal)?;
         let (n, in_time) = sla.get(id).copied().unwrap_or((0, 0));
         statuses.push(RepStatus {
             rep_id: uuid_of(id),
             rep_name: name.clone(),
             production: Production::of(closes.get(id).copied().unwrap_or(0), thresholds),
             revenue_this_month: cal.money(won),
-            quota_attainment: quota.and_then(|q| percent_1dp(won, q)),
+            quota_attainment: quotas.get(id).and_then(|q| percent_1dp(won, *q)),
             open_leads: count(open.get(id).copied().unwrap_or(0)),
             sla_compliance: percent_1dp(Decimal::from(in_time), Decimal::from(n)),
         });
     }
     let (all, in_time) = sla.values().fold((0, 0), |(a, b), (n, t)| (a + n, b + t));
-    let leak = analytics::sales_leak(
-        conn,
-        caller,
-        AnalyticsQuery {
-            team_id: q.team_id,
-            ..AnalyticsQuery::default()
-        },
-    )?;
+    let (leak_line, discipline) = analytics::leak_and_discipline(conn, &cal, &who)?;
     let (funnel, cycle, ratio) = funnel(conn, who.people(), ninety, cal.now)?;
     let open_counts: Vec<u32> = statuses.iter().map(|s| s.open_leads).collect();
     Ok(ManagerDashboard {
@@ -101,8 +93,8 @@ pub fn manager_dashboard(
         sla_compliance: percent_1dp(Decimal::from(in_time), Decimal::from(all)),
         open_leads_min: open_counts.iter().copied().min().unwrap_or(0),
         open_leads_max: open_counts.iter().copied().max().unwrap_or(0),
-        leak_line: leak.leak_line,
-        discipline_composite: leak.discipline.composite,
+        leak_line,
+        discipline_composite: discipline.composite,
         funnel,
         average_cycle_days: cycle,
         lead_to_close_percent: ratio,
@@ -165,36 +157,33 @@ fn funnel(
         .chain(set.of_kind(StageKind::Won))
         .collect();
     let step_of = |stage: &str| steps.iter().position(|s| s.id == stage);
-    let mut q = leads::table
+    let q = leads::table
         .filter(leads::pipeline_id.eq(&pipeline.id))
         .filter(leads::created_at.ge(since))
         .select((leads::id, leads::stage_id))
         .into_boxed();
-    if let Some(ids) = people {
-        q = q.filter(leads::owner_id.eq_any(ids.to_vec()));
-    }
-    let made: Vec<(String, String)> = q.load(conn)?;
+    let made: Vec<(String, String)> = within_scope!(q, people, leads::owner_id).load(conn)?;
     let mut furthest: HashMap<String, usize> = made
         .iter()
         .map(|(id, stage)| (id.clone(), step_of(stage).unwrap_or(0)))
         .collect();
-    let ids: Vec<String> = made.iter().map(|m| m.0.clone()).collect();
-    for chunk in ids.chunks(500) {
-        let moves: Vec<(String, Option<String>)> = lead_history::table
-            .filter(lead_history::lead_id.eq_any(chunk))
-            .filter(
-                lead_history::kind
-                    .eq_any([HistoryKind::Stage.as_str(), HistoryKind::Outcome.as_str()]),
-            )
-            .select((lead_history::lead_id, lead_history::from_stage_id))
-            .load(conn)?;
-        for (lead, from) in moves {
-            // A lead that left a stage had reached it.
-            if let (Some(step), Some(f)) =
-                (from.as_deref().and_then(step_of), furthest.get_mut(&lead))
-            {
-                *f = (*f).max(step);
-            }
+    // The stages those leads left, in one join (both sides answered from indexes).
+    let q = lead_history::table
+        .inner_join(leads::table)
+        .filter(leads::pipeline_id.eq(&pipeline.id))
+        .filter(leads::created_at.ge(since))
+        .filter(
+            lead_history::kind.eq_any([HistoryKind::Stage.as_str(), HistoryKind::Outcome.as_str()]),
+        )
+        .select((lead_history::lead_id, lead_history::from_stage_id))
+        .into_boxed();
+    let moves: Vec<(String, Option<String>)> =
+        within_scope!(q, people, leads::owner_id).load(conn)?;
+    for (lead, from) in moves {
+        // A lead that left a stage had reached it.
+        if let (Some(step), Some(f)) = (from.as_deref().and_then(step_of), furthest.get_mut(&lead))
+        {
+            *f = (*f).max(step);
         }
     }
     let mut reached = vec![0u32; steps.len()];
@@ -215,28 +204,23 @@ fn funnel(
         })
         .collect();
     // Deals won since: their cycle, and won / created.
-    let mut q = leads::table
+    let q = leads::table
         .filter(leads::outcome.eq(Outcome::Won.as_str()))
         .filter(leads::closed_at.ge(since))
         .filter(leads::closed_at.lt(now))
         .select((leads::created_at, leads::closed_at.assume_not_null()))
         .into_boxed();
-    if let Some(ids) = people {
-        q = q.filter(leads::owner_id.eq_any(ids.to_vec()));
-    }
-    let won: Vec<(NaiveDateTime, NaiveDateTime)> = q.load(conn)?;
+    let won: Vec<(NaiveDateTime, NaiveDateTime)> =
+        within_scope!(q, people, leads::owner_id).load(conn)?;
     let seconds: i64 = won
         .iter()
         .map(|(c, w)| (*w - *c).num_seconds().max(0))
         .sum();
-    let mut q = leads::table
+    let q = leads::table
         .filter(leads::created_at.ge(since))
         .count()
         .into_boxed();
-    if let Some(ids) = people {
-        q = q.filter(leads::owner_id.eq_any(ids.to_vec()));
-    }
-    let created: i64 = q.get_result(conn)?;
+    let created: i64 = within_scope!(q, people, leads::owner_id).get_result(conn)?;
     Ok((
         funnel,
         mean_days(seconds, count(won.len() as i64)),

@@ -2,6 +2,8 @@
 //! each one's percentage of its own target. A rep's board is its team (or itself alone), a
 //! manager's its people, finance's and an admin's every rep; `team_id` narrows any of them.
 
+use std::collections::HashMap;
+
 use closebook_shared::Role;
 use closebook_shared::targets::{
     Leaderboard, LeaderboardEntry, LeaderboardQuery, TargetType, achieved, percent_of, ranks,
@@ -9,7 +11,7 @@ use closebook_shared::targets::{
 use diesel::prelude::*;
 use rust_decimal::Decimal;
 
-use super::{Calendar, follows_quota, quota};
+use super::{Calendar, follows_quota, quotas};
 use crate::authz::InsightCaller;
 use crate::db::DbConn;
 use crate::db::columns::uuid_of;
@@ -83,6 +85,12 @@ pub fn leaderboard(
         .filter(targets::assignee_id.eq_any(&ids))
         .select((targets::assignee_id, targets::target_value))
         .load(conn)?;
+    let quotas = if follows_quota(TargetType::Individual, q.period, q.metric) {
+        let ids: Vec<String> = reps.iter().map(|r| r.0.clone()).collect();
+        quotas(conn, &ids, last, &cal)?
+    } else {
+        HashMap::new()
+    };
     let mut lines = Vec::with_capacity(reps.len());
     for (id, name) in reps {
         let value = achieved(
@@ -94,10 +102,8 @@ pub fn leaderboard(
             .iter()
             .find(|(a, _)| a.as_deref() == Some(id.as_str()))
             .and_then(|(_, v)| v.parse().ok());
-        if follows_quota(TargetType::Individual, q.period, q.metric)
-            && let Some(qv) = quota(conn, &id, last, &cal)?
-        {
-            target = Some(qv);
+        if let Some(qv) = quotas.get(&id) {
+            target = Some(*qv);
         }
         lines.push((id, name, value, target));
     }

@@ -11,6 +11,8 @@ pub use leaderboard::leaderboard;
 pub use satisfaction::{get_satisfaction, record_satisfaction};
 pub use write::{create, update};
 
+use std::collections::HashMap;
+
 use chrono::{NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
 use closebook_shared::analytics::LeakTargets;
@@ -117,16 +119,23 @@ pub fn quota(
     last_day: NaiveDate,
     cal: &Calendar,
 ) -> Result<Option<Decimal>, ApiError> {
-    let Some(a) = plan_rows::assignment_on(conn, rep, last_day)? else {
-        return Ok(None);
-    };
-    let (Some(minor), Some(plan)) = (
-        a.monthly_quota_minor,
-        plan_rows::find_plan(conn, &a.plan_id)?,
-    ) else {
-        return Ok(None);
-    };
-    Ok((plan.currency == cal.currency).then(|| Decimal::new(minor, cal.digits)))
+    Ok(quotas(conn, &[rep.to_owned()], last_day, cal)?.remove(rep))
+}
+
+/// [`quota`] of each of `reps` that has one, in one query.
+pub fn quotas(
+    conn: &mut DbConn,
+    reps: &[String],
+    last_day: NaiveDate,
+    cal: &Calendar,
+) -> Result<HashMap<String, Decimal>, ApiError> {
+    Ok(plan_rows::quotas_on(conn, reps, last_day)?
+        .into_iter()
+        .filter_map(|(rep, (minor, currency))| {
+            let minor = minor.filter(|_| currency == cal.currency)?;
+            Some((rep, Decimal::new(minor, cal.digits)))
+        })
+        .collect())
 }
 
 /// Whether a target follows its rep's quota: an individual monthly revenue target.
