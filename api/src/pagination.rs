@@ -43,6 +43,7 @@ paging!(
     closebook_shared::audit::AuditQuery,
     closebook_shared::clients::ClientListQuery,
     closebook_shared::leads::LeadListQuery,
+    closebook_shared::partners::PartnerListQuery,
     closebook_shared::scripts::ScriptListQuery,
     closebook_shared::service_tokens::ServiceTokenListQuery,
     closebook_shared::teams::TeamListQuery,

@@ -156,6 +156,7 @@ records! {
     closebook_shared::territories::PlacementRun => "placement run",
     closebook_shared::targets::Target => "target",
     closebook_shared::targets::SatisfactionScore => "satisfaction score",
+    closebook_shared::partners::Partner => "partner",
 }
 
 #[cfg(test)]

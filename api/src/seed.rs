@@ -229,7 +229,7 @@ pub fn demo(db: &Db) -> Result<String, String> {
         }
         let mut partner = person(&Person { name: "Tom Becker", title: "Purchasing Manager, Becker Fine Foods", tz: "America/Chicago", salary: "0" }, Role::Partner, None, None, 30);
         partner.base_salary = None;
-        add(c, partner)?;
+        let partner = add(c, partner)?;
         let mut work = crate::seed_demo::pipeline(c, &reps, crate::time::now())?;
         work.scripts = crate::seed_demo::scripts(c, &actor)?;
         work.commission_lines = crate::seed_demo::commissions(c, &actor, &reps, crate::time::now())?;
@@ -239,6 +239,7 @@ pub fn demo(db: &Db) -> Result<String, String> {
         crate::domain::territories::replace::run_now(c, crate::time::now())?;
         work.allocations = crate::seed_demo::allocations(c, &teams)?;
         (work.targets, work.satisfaction_scores, work.snapshots) = crate::seed_demo::targets(c, &teams)?;
+        work.partners = crate::seed_demo::partners(c, &reps, partner.id)?;
         Ok::<_, ApiError>((n, work))
     })
     .map(|(n, w)| {
@@ -252,6 +253,7 @@ pub fn demo(db: &Db) -> Result<String, String> {
              Allocation: {} inbound leads allocated by the engine (some accepted, one turned down and moved on, one in the overflow pool), a rep on leave, one with intake paused.\n\
              Targets: {} set by the managers (revenue at the plan quota, deals, contacts, visits, satisfaction; last month's achieved or missed; team and city targets), \
              {} satisfaction scores and {} weekly scorecard snapshots.\n\
+             Partners: {} wholesale accounts the reps brought in (active on every tier, one suspended, one declined, one pending; Tom Becker orders for Becker Fine Foods).\n\
              Every demo user signs in with the password `{DEMO_PASSWORD}`, e.g. {} or {}.",
             w.leads,
             w.activities,
@@ -265,6 +267,7 @@ pub fn demo(db: &Db) -> Result<String, String> {
             w.targets,
             w.satisfaction_scores,
             w.snapshots,
+            w.partners,
             email_of(MANAGERS[0].name),
             email_of(REPS[0].name)
         )

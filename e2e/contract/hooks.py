@@ -27,6 +27,9 @@ left alone, so their refusal is still checked.
   micro-territory needs a parent of the level above, which the fuzzer cannot know, so a created
   territory without a parent is a region (and a region has none), and an edit keeps its parent.
 - A territory list's box has its bounds in order: west ≤ east, south ≤ north.
+- A partner's credit limit is in the organisation's currency (a setting), and suspending or
+  closing an account says why (required by the status chosen, a pairing JSON Schema can state
+  only with conditionals the generator does not honour).
 - A refund is of more than nothing, and a dispute's resolution carries an adjustment amount
   exactly when it adjusts (not zero). The amount's schema is the shared `Money`, which
   allows zero; the pairing of two fields has no JSON Schema keyword.
@@ -74,6 +77,8 @@ UPDATE_SETTINGS = ("PATCH", "/api/v1/settings")
 CREATE_TARGET = ("POST", "/api/v1/targets")
 UPDATE_TARGET = ("PUT", "/api/v1/targets/{id}")
 UPDATE_TERRITORY = ("PATCH", "/api/v1/territories/{id}")
+PARTNER_TERMS = {("POST", "/api/v1/partners/{id}/approve"), ("PATCH", "/api/v1/partners/{id}")}
+PARTNER_STATUS = ("POST", "/api/v1/partners/{id}/status")
 SQUARE = [[[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]]]
 
 
@@ -151,6 +156,11 @@ def map_case(context, case):
         # The value's rules depend on the metric (whole counts, a percentage, a 1–5 score):
         # one that fits every metric.
         case.body["target_value"] = "1"
+    if operation in PARTNER_TERMS and isinstance(case.body.get("credit_limit"), dict):
+        # A credit limit is in the organisation's currency (a setting: USD in the run).
+        case.body["credit_limit"] = {"amount": "100.00", "currency": "USD"}
+    if operation == PARTNER_STATUS and case.body.get("status") in ("suspended", "closed") and not case.body.get("reason"):
+        case.body["reason"] = "schemathesis"
     _move_instants(case.body)
     return case
 

@@ -24,6 +24,7 @@ pub mod leads;
 pub mod money;
 pub mod notifications;
 pub mod page;
+pub mod partners;
 pub mod patch;
 pub mod pipelines;
 pub mod portal;

@@ -44,6 +44,8 @@ pub struct Settings {
     pub map_tile_url: Option<String>,
     /// The weekly targets of the Sales Leak report and the over-focus warning (seed 001 §3.5).
     pub leak_targets: crate::analytics::LeakTargets,
+    /// Each partner tier's discount off MSRP (seed 004: 25 / 35 / 40%).
+    pub partner_tiers: crate::partners::PartnerTiers,
     pub version: i64,
     pub updated_at: DateTime<Utc>,
 }
@@ -114,6 +116,10 @@ pub struct UpdateSettingsRequest {
     #[serde(default)]
     #[garde(dive)]
     pub leak_targets: Option<crate::analytics::LeakTargets>,
+    /// Replaces the tiers' discounts whole.
+    #[serde(default)]
+    #[garde(dive)]
+    pub partner_tiers: Option<crate::partners::PartnerTiers>,
 }
 
 /// An http(s) URL of visible ASCII naming the tile's `{z}`, `{x}` and `{y}`, in that order (the

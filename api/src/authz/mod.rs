@@ -545,4 +545,6 @@ mod tests {
 }
 
 mod insight;
+mod partners;
 pub use insight::*;
+pub use partners::*;

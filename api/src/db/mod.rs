@@ -20,6 +20,7 @@ pub mod job_runs;
 pub mod leads;
 pub mod metrics;
 pub mod notifications;
+pub mod partners;
 pub mod pipelines;
 pub mod placement_runs;
 mod pool;

@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use closebook_shared::allocation::{AllocationRules, SkillMatch};
 use closebook_shared::analytics::LeakTargets;
+use closebook_shared::partners::PartnerTiers;
 use closebook_shared::settings::{Settings, Weekday};
 use closebook_shared::territories::ProductionThresholds;
 use diesel::prelude::*;
@@ -41,6 +42,9 @@ pub struct SettingsRow {
     pub leak_follow_ups_per_week: Option<i32>,
     pub leak_referral_asks_per_month: Option<i32>,
     pub presentation_overfocus_threshold: i32,
+    pub partner_starter_discount_percent: i32,
+    pub partner_growth_discount_percent: i32,
+    pub partner_enterprise_discount_percent: i32,
 }
 
 impl SettingsRow {
@@ -60,6 +64,7 @@ impl SettingsRow {
             production: self.production(),
             map_tile_url: self.map_tile_url.clone(),
             leak_targets: self.leak_targets(),
+            partner_tiers: self.partner_tiers(),
             version: self.version,
             updated_at: self.updated_at.and_utc(),
         }
@@ -109,6 +114,21 @@ impl SettingsRow {
         self.leak_follow_ups_per_week = t.follow_ups_per_week.map(|v| v as i32);
         self.leak_referral_asks_per_month = t.referral_asks_per_month.map(|v| v as i32);
         self.presentation_overfocus_threshold = t.presentation_overfocus_threshold as i32;
+    }
+
+    pub fn partner_tiers(&self) -> PartnerTiers {
+        let percent = |v: i32| v.clamp(0, 90) as u32;
+        PartnerTiers {
+            starter_discount_percent: percent(self.partner_starter_discount_percent),
+            growth_discount_percent: percent(self.partner_growth_discount_percent),
+            enterprise_discount_percent: percent(self.partner_enterprise_discount_percent),
+        }
+    }
+
+    pub fn set_partner_tiers(&mut self, t: &PartnerTiers) {
+        self.partner_starter_discount_percent = t.starter_discount_percent as i32;
+        self.partner_growth_discount_percent = t.growth_discount_percent as i32;
+        self.partner_enterprise_discount_percent = t.enterprise_discount_percent as i32;
     }
 
     /// The organisation's time zone; a stored name that no longer parses is an error, not UTC.

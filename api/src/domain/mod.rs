@@ -7,6 +7,7 @@ pub mod clients;
 pub mod commissions;
 pub mod dashboards;
 pub mod leads;
+pub mod partners;
 pub mod pipelines;
 pub mod sales_reports;
 pub mod scripts;

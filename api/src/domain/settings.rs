@@ -102,6 +102,9 @@ pub fn update(
         row.production_green_per_month = t.green_per_month as i32;
         row.production_yellow_per_month = t.yellow_per_month as i32;
     }
+    if let Some(t) = &p.partner_tiers {
+        row.set_partner_tiers(t);
+    }
     if let Some(t) = &p.leak_targets {
         row.set_leak_targets(t);
     }

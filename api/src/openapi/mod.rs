@@ -41,6 +41,7 @@ pub const TAG_NOTIFICATIONS: &str = "notifications";
 pub const TAG_TARGETS: &str = "targets";
 pub const TAG_ANALYTICS: &str = "analytics";
 pub const TAG_DASHBOARDS: &str = "dashboards";
+pub const TAG_PARTNERS: &str = "partners";
 
 #[derive(OpenApi)]
 #[openapi(
@@ -71,6 +72,7 @@ pub const TAG_DASHBOARDS: &str = "dashboards";
         (name = TAG_NOTIFICATIONS, description = "In-app notifications of the signed-in user"),
         (name = TAG_DASHBOARDS, description = "The rep's and the manager's dashboards"),
         (name = TAG_ANALYTICS, description = "The Sales Leak, follow-up discipline and the weekly scorecard"),
+        (name = TAG_PARTNERS, description = "Wholesale partner accounts: applications, approval, tiers, credit, terms and their users"),
         (name = TAG_TARGETS, description = "Targets (individual, team, city) with achieved values from live data, and the leaderboard"),
     ),
     // Schemas used only by query parameters are not collected from the paths; list them here.

@@ -18,6 +18,7 @@ pub mod leads;
 pub mod me;
 pub mod notes;
 pub mod notifications;
+pub mod partners;
 pub mod payouts;
 pub mod pipelines;
 pub mod refunds;
@@ -65,6 +66,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     territory_placements::configure(cfg);
     allocations::configure(cfg);
     notifications::configure(cfg);
+    partners::configure(cfg);
     targets::configure(cfg);
     analytics::configure(cfg);
     dashboard::configure(cfg);

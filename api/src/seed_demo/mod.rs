@@ -38,6 +38,7 @@ use crate::error::ApiError;
 mod allocations;
 mod book;
 mod commissions;
+mod partners;
 mod scripts;
 mod targets;
 mod territories;
@@ -45,6 +46,7 @@ mod territories;
 pub use allocations::allocations;
 use book::{BOOK, BUSINESSES, CITIES, NOTES, Plan, subject};
 pub use commissions::commissions;
+pub use partners::partners;
 pub use scripts::scripts;
 pub use targets::targets;
 pub use territories::territories;
@@ -58,6 +60,7 @@ pub struct Counts {
     pub targets: usize,
     pub satisfaction_scores: usize,
     pub snapshots: usize,
+    pub partners: usize,
     pub leads: usize,
     pub activities: usize,
     pub notes: usize,
@@ -112,6 +115,7 @@ pub fn pipeline(c: &mut DbConn, reps: &[Uuid], now: NaiveDateTime) -> Result<Cou
         targets: 0,
         satisfaction_scores: 0,
         snapshots: 0,
+        partners: 0,
     };
     for chunk in rows.leads.chunks(200) {
         batch_insert!(c, leads::table, chunk)?;

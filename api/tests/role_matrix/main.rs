@@ -6,6 +6,7 @@
 mod allocation_rows;
 #[path = "../common/mod.rs"]
 mod common;
+mod partner_rows;
 mod rows;
 mod target_rows;
 
@@ -361,6 +362,19 @@ async fn every_endpoint_for_every_role(app: TestApp) {
                 .expect(201)
                 .id()
         ),
+        partner: format!(
+            "/api/v1/partners/{}",
+            app.post("/api/v1/partners")
+                .auth(&rep)
+                .json(&json!({ "business_name": "Matrix Grocers", "business_type": "grocery",
+                    "contact_name": "Ann", "email": "ann@example.com", "phone": "+1 555 0101",
+                    "address": { "line1": "2 Main St", "city": "Austin", "region": "TX",
+                                 "postal_code": "78701", "country": "US" } }))
+                .send()
+                .await
+                .expect(201)
+                .id()
+        ),
     };
     let mut failures = Vec::new();
     for (n, row) in rows(&fx).iter().enumerate() {
@@ -437,6 +451,8 @@ pub(crate) struct Fixture {
     /// The rep's monthly deals target (path), and a satisfaction score on its client (path).
     target: String,
     satisfaction: String,
+    /// The rep's application for a partner account (path).
+    partner: String,
 }
 
 /// Operations left out of the matrix, and why: they need no token, or act only on the caller.

@@ -10,6 +10,7 @@ pub mod commissions;
 pub mod insight;
 pub mod leads;
 pub mod me;
+pub mod partners;
 pub mod pipelines;
 pub mod plans;
 pub mod scripts;

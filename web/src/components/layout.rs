@@ -140,6 +140,11 @@ pub fn nav_for(role: Role) -> Vec<NavItem> {
                 icon: "⚑",
             },
             NavItem {
+                href: "/admin/partners",
+                label: "Partners",
+                icon: "⌂",
+            },
+            NavItem {
                 href: "/admin/audit",
                 label: "Audit log",
                 icon: "☰",

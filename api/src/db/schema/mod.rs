@@ -1,8 +1,10 @@
 //! Table definitions, matching both migration sets (a test compares them).
 
+mod partner_tables;
 mod target_tables;
 mod territory_tables;
 
+pub use partner_tables::*;
 pub use target_tables::*;
 pub use territory_tables::*;
 
@@ -30,6 +32,7 @@ diesel::table! {
         updated_at -> Timestamp,
         token_generation -> BigInt,
         tokens_revoked_at -> Nullable<Timestamp>,
+        partner_id -> Nullable<Text>,
     }
 }
 
@@ -150,6 +153,9 @@ diesel::table! {
         leak_follow_ups_per_week -> Nullable<Integer>,
         leak_referral_asks_per_month -> Nullable<Integer>,
         presentation_overfocus_threshold -> Integer,
+        partner_starter_discount_percent -> Integer,
+        partner_growth_discount_percent -> Integer,
+        partner_enterprise_discount_percent -> Integer,
     }
 }
 
@@ -568,4 +574,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     targets,
     satisfaction_scores,
     scorecard_snapshots,
+    partners,
 );

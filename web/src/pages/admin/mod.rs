@@ -1,7 +1,8 @@
-//! The admin pages: users, teams, the audit log and service tokens. Everyone else who reaches
+//! The admin pages: users, teams, partner accounts, the audit log and service tokens. Everyone else who reaches
 //! them is told they are for admins (`app::RolesOnly`).
 
 mod audit;
+mod partners;
 mod teams;
 mod tokens;
 mod users;
@@ -20,6 +21,7 @@ pub fn AdminRoutes() -> impl MatchNestedRoutes + Clone {
         <ParentRoute path=path!("/admin") view=|| view! { <RolesOnly roles=&[Role::Admin] who="admins"/> }>
             <Route path=path!("/users") view=users::UsersPage/>
             <Route path=path!("/teams") view=teams::TeamsPage/>
+            <Route path=path!("/partners") view=partners::PartnersPage/>
             <Route path=path!("/audit") view=audit::AuditPage/>
             <Route path=path!("/service-tokens") view=tokens::TokensPage/>
         </ParentRoute>

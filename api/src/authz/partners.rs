@@ -1,0 +1,81 @@
+//! Partner accounts: which a caller sees, and what it may change.
+//!
+//! | who           | sees                                          | changes                                      |
+//! |---------------|-----------------------------------------------|----------------------------------------------|
+//! | admin         | every account                                 | anything: approves, suspends, sets the terms, adds users |
+//! | finance       | every account                                 | nothing                                      |
+//! | sales_manager | the accounts its people (and it) look after   | applies; their business details              |
+//! | sales_rep     | the accounts it looks after                   | applies; their business details              |
+//! | partner       | its own account                               | its business details                         |
+//!
+//! An account outside the scope is a 404, as everywhere.
+
+use closebook_shared::Role;
+use diesel::prelude::*;
+
+use super::{OwnerScope, owner_scope};
+use crate::auth::Principal;
+use crate::db::DbConn;
+use crate::db::schema::users;
+use crate::error::ApiError;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PartnerScope {
+    /// The back office: admins and finance.
+    All,
+    /// The accounts these reps look after.
+    LookedAfterBy(Vec<String>),
+    /// A partner user's own account.
+    Own(String),
+    Nothing,
+}
+
+impl PartnerScope {
+    /// Whether the caller sees the account `id`, looked after by `rep`.
+    pub fn covers(&self, id: &str, rep: Option<&str>) -> bool {
+        match self {
+            PartnerScope::All => true,
+            PartnerScope::LookedAfterBy(reps) => rep.is_some_and(|r| reps.iter().any(|x| x == r)),
+            PartnerScope::Own(own) => own == id,
+            PartnerScope::Nothing => false,
+        }
+    }
+}
+
+pub fn partner_scope(conn: &mut DbConn, p: &Principal) -> Result<PartnerScope, ApiError> {
+    Ok(match (p.role, p.user_id()) {
+        (Role::Admin | Role::Finance, _) => PartnerScope::All,
+        (Role::SalesManager | Role::SalesRep, Some(_)) => match owner_scope(conn, p)? {
+            OwnerScope::All => PartnerScope::All,
+            OwnerScope::Owners(ids) => PartnerScope::LookedAfterBy(ids),
+            OwnerScope::Nothing => PartnerScope::Nothing,
+        },
+        (Role::Partner, Some(me)) => {
+            let own: Option<String> = users::table
+                .find(me.to_string())
+                .select(users::partner_id)
+                .first::<Option<String>>(conn)
+                .optional()?
+                .flatten();
+            own.map_or(PartnerScope::Nothing, PartnerScope::Own)
+        }
+        _ => PartnerScope::Nothing,
+    })
+}
+
+/// Partner accounts: every role is admitted, each to its own part ([`PartnerScope`]).
+pub struct PartnerAccounts;
+
+impl crate::context::Capability for PartnerAccounts {
+    type Scope = PartnerScope;
+    fn admit(_: &Principal) -> Result<(), ApiError> {
+        Ok(())
+    }
+    fn scope(conn: &mut DbConn, p: &Principal) -> Result<PartnerScope, ApiError> {
+        partner_scope(conn, p)
+    }
+}
+
+pub type PartnerCtx = crate::context::Scoped<PartnerAccounts>;
+/// A partner-accounts caller inside its transaction.
+pub type PartnerCaller = crate::context::Caller<PartnerScope>;

@@ -1,0 +1,36 @@
+//! Wholesale partner accounts (issue 13).
+
+diesel::table! {
+    partners (id) {
+        id -> Text,
+        business_name -> Text,
+        name_key -> Text,
+        business_type -> Text,
+        tax_id -> Nullable<Text>,
+        contact_name -> Text,
+        email -> Text,
+        phone -> Text,
+        website -> Nullable<Text>,
+        address_line1 -> Text,
+        address_line2 -> Nullable<Text>,
+        city -> Text,
+        region -> Text,
+        postal_code -> Text,
+        country -> Text,
+        tier -> Text,
+        currency -> Text,
+        credit_limit_minor -> BigInt,
+        payment_terms -> Text,
+        status -> Text,
+        status_reason -> Nullable<Text>,
+        rep_id -> Nullable<Text>,
+        account_manager_id -> Nullable<Text>,
+        lead_id -> Nullable<Text>,
+        applied_by -> Nullable<Text>,
+        approved_by -> Nullable<Text>,
+        approved_at -> Nullable<Timestamp>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}

@@ -1,0 +1,128 @@
+//! Partner accounts (issue 13 §1, seed 004 `WholesalePartner`): applied for by a rep, a
+//! manager or an admin, approved by an admin with a tier, a credit limit and payment terms,
+//! suspended, reactivated or closed with a reason; each change audited.
+
+mod apply;
+mod review;
+mod update;
+mod users;
+
+pub use apply::apply;
+pub use review::{approve, change_status};
+pub use update::update;
+pub use users::add_user;
+
+use std::collections::HashMap;
+
+use closebook_shared::partners::{Partner, PartnerListQuery, PartnerTiers};
+use closebook_shared::{Money, Page};
+use uuid::Uuid;
+
+use crate::authz::PartnerCaller;
+use crate::db::columns::uuid_of;
+use crate::db::partners::{self as rows, PartnerRow};
+use crate::db::{DbConn, settings, versioned};
+use crate::error::ApiError;
+use crate::pagination::PageRequest;
+use crate::{audit, time};
+
+/// The account as the API shows it, with the tier's discount of today's settings.
+fn to_dto(row: &PartnerRow, tiers: &PartnerTiers, rep_name: Option<String>) -> Partner {
+    let id = |v: &Option<String>| v.as_deref().map(uuid_of);
+    Partner {
+        id: uuid_of(&row.id),
+        business_name: row.business_name.clone(),
+        business_type: row.business_type,
+        tax_id: row.tax_id.clone(),
+        contact_name: row.contact_name.clone(),
+        email: row.email.clone(),
+        phone: row.phone.clone(),
+        website: row.website.clone(),
+        address: row.address(),
+        tier: row.tier,
+        discount_percent: tiers.discount(row.tier),
+        credit_limit: Money::from_minor(row.credit_limit_minor, &row.currency)
+            .unwrap_or_else(|_| Money::new(0.into(), row.currency.clone())),
+        payment_terms: row.payment_terms,
+        status: row.status,
+        status_reason: row.status_reason.clone(),
+        rep_id: id(&row.rep_id),
+        rep_name,
+        account_manager_id: id(&row.account_manager_id),
+        lead_id: id(&row.lead_id),
+        applied_by: id(&row.applied_by),
+        approved_by: id(&row.approved_by),
+        approved_at: row.approved_at.map(|t| t.and_utc()),
+        version: row.version,
+        created_at: row.created_at.and_utc(),
+        updated_at: row.updated_at.and_utc(),
+    }
+}
+
+/// The DTOs of `rows`, with their reps' names (one query) and the tiers of today's settings.
+fn dtos(conn: &mut DbConn, rows: Vec<PartnerRow>) -> Result<Vec<Partner>, ApiError> {
+    let tiers = settings::get(conn)?.partner_tiers();
+    let reps: Vec<String> = rows.iter().filter_map(|r| r.rep_id.clone()).collect();
+    let names: HashMap<String, String> = rows::user_names(conn, &reps)?.into_iter().collect();
+    Ok(rows
+        .iter()
+        .map(|r| {
+            let name = r.rep_id.as_ref().and_then(|id| names.get(id).cloned());
+            to_dto(r, &tiers, name)
+        })
+        .collect())
+}
+
+fn dto(conn: &mut DbConn, row: &PartnerRow) -> Result<Partner, ApiError> {
+    Ok(dtos(conn, vec![row.clone()])?.remove(0))
+}
+
+/// Saves a changed account (version checked against `before`) and audits the change.
+pub(super) fn save(
+    conn: &mut DbConn,
+    caller: &PartnerCaller,
+    action: &str,
+    before: &PartnerRow,
+    mut row: PartnerRow,
+) -> Result<Partner, ApiError> {
+    versioned::save(conn, &mut row, before.version, time::now())?;
+    let before_dto = dto(conn, before)?;
+    let after = dto(conn, &row)?;
+    audit::record(
+        conn,
+        &caller.actor,
+        action,
+        "partner",
+        Some(&row.id),
+        Some(&before_dto),
+        Some(&after),
+    )?;
+    Ok(after)
+}
+
+/// The account `id`, when the caller sees it (404 otherwise).
+fn load(conn: &mut DbConn, caller: &PartnerCaller, id: Uuid) -> Result<PartnerRow, ApiError> {
+    rows::find(conn, id)?
+        .filter(|r| caller.scope.covers(&r.id, r.rep_id.as_deref()))
+        .ok_or_else(|| ApiError::not_found("partner"))
+}
+
+pub fn get(conn: &mut DbConn, caller: &PartnerCaller, id: Uuid) -> Result<Partner, ApiError> {
+    let row = load(conn, caller, id)?;
+    dto(conn, &row)
+}
+
+pub fn list(
+    conn: &mut DbConn,
+    caller: &PartnerCaller,
+    q: PartnerListQuery,
+    page: &PageRequest,
+) -> Result<Page<Partner>, ApiError> {
+    let rows = rows::list(conn, &caller.scope, &q, page)?;
+    let keys: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| vec![r.name_key.clone(), r.id.clone()])
+        .collect();
+    let pairs: Vec<(Vec<String>, Partner)> = keys.into_iter().zip(dtos(conn, rows)?).collect();
+    Ok(page.finish(pairs, |(key, _)| key.clone(), |(_, d)| d))
+}

@@ -1,0 +1,114 @@
+//! An admin's review: `POST /partners/{id}/approve` and `POST /partners/{id}/status`.
+
+use closebook_shared::Role;
+use closebook_shared::partners::{
+    ApprovePartnerRequest, Partner, PartnerStatus, PartnerStatusRequest,
+};
+use uuid::Uuid;
+
+use super::{load, save};
+use crate::authz::{PartnerCaller, require_admin};
+use crate::db::{DbConn, settings, users};
+use crate::error::ApiError;
+use crate::{concurrency, time};
+
+/// A back-office user to manage an account: an active admin or finance user.
+pub(super) fn account_manager(conn: &mut DbConn, id: Uuid) -> Result<String, ApiError> {
+    users::find(conn, id)?
+        .filter(|u| u.active && matches!(u.role, Role::Admin | Role::Finance))
+        .map(|u| u.id)
+        .ok_or_else(|| {
+            ApiError::reference(
+                "account_manager_id",
+                "is not an active admin or finance user",
+            )
+        })
+}
+
+/// The credit limit in minor units of the organisation's currency.
+pub(super) fn credit_minor(
+    conn: &mut DbConn,
+    credit: &closebook_shared::Money,
+) -> Result<(i64, String), ApiError> {
+    let currency = settings::get(conn)?.currency;
+    if credit.currency != currency {
+        return Err(ApiError::field(
+            "credit_limit",
+            format!("must be in the organisation's currency, {currency}"),
+        ));
+    }
+    let minor = credit
+        .to_minor()
+        .map_err(|e| ApiError::field("credit_limit", e.to_string()))?;
+    Ok((minor, currency))
+}
+
+pub fn approve(
+    conn: &mut DbConn,
+    caller: &PartnerCaller,
+    id: Uuid,
+    req: ApprovePartnerRequest,
+    expected: Option<i64>,
+) -> Result<Partner, ApiError> {
+    require_admin(&caller.principal)?;
+    let before = load(conn, caller, id)?;
+    let (credit, currency) = credit_minor(conn, &req.credit_limit)?;
+    let manager = match req.account_manager_id.or(caller.principal.user_id()) {
+        Some(m) => Some(account_manager(conn, m)?),
+        None => None,
+    };
+    concurrency::check(expected, before.version)?;
+    if before.status != PartnerStatus::Pending {
+        return Err(ApiError::conflict(format!(
+            "the account is {}: only a pending application is approved",
+            before.status
+        )));
+    }
+    let now = time::now();
+    let mut row = before.clone();
+    row.tier = req.tier;
+    row.credit_limit_minor = credit;
+    row.currency = currency;
+    row.payment_terms = req.payment_terms;
+    row.status = PartnerStatus::Active;
+    row.status_reason = None;
+    row.account_manager_id = manager;
+    row.approved_by = caller.principal.user_id().map(|u| u.to_string());
+    row.approved_at = Some(now);
+    save(conn, caller, "partner.approve", &before, row)
+}
+
+pub fn change_status(
+    conn: &mut DbConn,
+    caller: &PartnerCaller,
+    id: Uuid,
+    req: PartnerStatusRequest,
+    expected: Option<i64>,
+) -> Result<Partner, ApiError> {
+    require_admin(&caller.principal)?;
+    let before = load(conn, caller, id)?;
+    if req.status.needs_reason() && req.reason.is_none() {
+        return Err(ApiError::field(
+            "reason",
+            format!("is required to make an account {}", req.status),
+        ));
+    }
+    concurrency::check(expected, before.version)?;
+    if !before.status.may_become(req.status) {
+        let how = if before.status == PartnerStatus::Pending && req.status == PartnerStatus::Active
+        {
+            "; approve it instead".to_owned()
+        } else {
+            String::new()
+        };
+        return Err(ApiError::conflict(format!(
+            "a {} account does not become {}{how}",
+            before.status, req.status
+        ))
+        .on_field("status", "does not follow the account's status"));
+    }
+    let mut row = before.clone();
+    row.status = req.status;
+    row.status_reason = req.reason.map(|r| r.trim().to_owned());
+    save(conn, caller, "partner.status", &before, row)
+}

@@ -1,0 +1,19 @@
+mod add_user;
+mod approve;
+mod create;
+mod get;
+mod list;
+mod set_status;
+mod update;
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(list::list_partners)
+        .service(create::create_partner)
+        .service(get::get_partner)
+        .service(update::update_partner)
+        .service(approve::approve_partner)
+        .service(set_status::set_partner_status)
+        .service(add_user::add_partner_user);
+}

@@ -1,0 +1,21 @@
+//! The partner-account resource.
+
+use closebook_shared::Page;
+use closebook_shared::partners::{
+    ApprovePartnerRequest, Partner, PartnerListQuery, PartnerStatusRequest,
+};
+use uuid::Uuid;
+
+use super::{ApiResult, get, post, query_string};
+
+pub async fn list(q: PartnerListQuery) -> ApiResult<Page<Partner>> {
+    get(&format!("/partners{}", query_string(&q))).await
+}
+
+pub async fn approve(id: Uuid, req: &ApprovePartnerRequest) -> ApiResult<Partner> {
+    post(&format!("/partners/{id}/approve"), req).await
+}
+
+pub async fn set_status(id: Uuid, req: &PartnerStatusRequest) -> ApiResult<Partner> {
+    post(&format!("/partners/{id}/status"), req).await
+}
