@@ -72,7 +72,7 @@ async fn an_application_is_approved_and_runs_its_course(app: TestApp) {
     );
     assert_eq!(p["payment_terms"], "prepaid");
     assert_eq!(p["rep_id"], rep.id.to_string());
-    assert_eq!(p["rep_name"].as_str().is_some(), true);
+    assert!(p["rep_name"].as_str().is_some_and(|n| !n.is_empty()));
     assert_eq!(p["applied_by"], rep.id.to_string());
     assert_eq!(p["address"]["line2"], "Dock 4");
 
@@ -374,14 +374,14 @@ async fn who_sees_and_changes_which_account(app: TestApp) {
         .send()
         .await
         .expect(200);
-    assert_eq!(names(&found.body), [mine.clone()]);
+    assert_eq!(names(&found.body), [mine.as_str()]);
     let by_rep = app
         .get(&format!("/api/v1/partners?rep_id={}", other.id))
         .auth(&admin)
         .send()
         .await
         .expect(200);
-    assert_eq!(names(&by_rep.body), [theirs.clone()]);
+    assert_eq!(names(&by_rep.body), [theirs.as_str()]);
     let first = app
         .get("/api/v1/partners?limit=1")
         .auth(&admin)
@@ -395,7 +395,7 @@ async fn who_sees_and_changes_which_account(app: TestApp) {
         .send()
         .await
         .expect(200);
-    assert_eq!(names(&second.body), [mine.clone()]);
+    assert_eq!(names(&second.body), [mine.as_str()]);
     assert_eq!(second.body["next_cursor"], Value::Null);
 
     // The partner user changes its business details, not its terms; finance changes nothing.

@@ -11,8 +11,8 @@ use crate::Money;
 use crate::validate::{self, NAME_MAX};
 
 /// A phone number as [`validate::phone`] reads it.
-fn valid_phone(value: &String, _ctx: &()) -> garde::Result {
-    validate::phone(value)
+fn valid_phone<T: AsRef<str>>(value: &T, _ctx: &()) -> garde::Result {
+    validate::phone(value.as_ref())
 }
 
 fn patch_phone(value: &Option<String>, _ctx: &()) -> garde::Result {
