@@ -222,6 +222,30 @@ impl TestApp {
         self.user(Role::Admin, None, None).await
     }
 
+    /// Puts `rep` on a plan (USD, the default rules, from 2020) with this monthly quota, as
+    /// finance does it.
+    pub async fn quota(&self, rep: Uuid, monthly: &str) {
+        let finance = self.user(Role::Finance, None, None).await;
+        let plan = self
+            .post("/api/v1/compensation-plans")
+            .auth(&finance)
+            .json(&serde_json::json!({ "name": format!("Plan of {rep}"), "currency": "USD", "effective_from": "2020-01-01",
+                "rules": closebook_shared::commissions::plan::PlanRules::default() }))
+            .send()
+            .await
+            .expect(201)
+            .id();
+        self.post(&format!("/api/v1/users/{rep}/plan-assignments"))
+            .auth(&finance)
+            .json(
+                &serde_json::json!({ "plan_id": plan, "effective_from": "2020-01-01",
+                "monthly_quota": { "amount": monthly, "currency": "USD" } }),
+            )
+            .send()
+            .await
+            .expect(201);
+    }
+
     pub async fn team(&self, name: &str, manager: Option<Uuid>) -> Uuid {
         let req = CreateTeamRequest {
             name: name.into(),

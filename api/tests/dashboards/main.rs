@@ -273,22 +273,7 @@ async fn a_managers_dashboard(app: TestApp) {
         .await
         .expect(200);
     // A's quota is 1,200.00 a month: 300.00 won is 25.0%; B has no plan, so no attainment.
-    let finance = app.user(Role::Finance, None, None).await;
-    let plan = app
-        .post("/api/v1/compensation-plans")
-        .auth(&finance)
-        .json(&json!({ "name": "Reps", "currency": "USD", "effective_from": "2020-01-01",
-            "rules": serde_json::to_value(closebook_shared::commissions::plan::PlanRules::default()).unwrap() }))
-        .send()
-        .await
-        .expect(201)
-        .id();
-    app.post(&format!("/api/v1/users/{}/plan-assignments", a.id))
-        .auth(&finance)
-        .json(&json!({ "plan_id": plan, "effective_from": "2020-01-01", "monthly_quota": { "amount": "1200", "currency": "USD" } }))
-        .send()
-        .await
-        .expect(201);
+    app.quota(a.id, "1200").await;
 
     let dash = app
         .get(&format!("/api/v1/dashboard/manager?team_id={team}"))

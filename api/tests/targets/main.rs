@@ -259,22 +259,7 @@ async fn every_metric_is_counted_from_live_data(app: TestApp) {
         .await
         .problem(422, "validation_failed");
     assert_eq!(refused.fields(), ["target_value"]);
-    let finance = app.user(Role::Finance, None, None).await;
-    let plan = app
-        .post("/api/v1/compensation-plans")
-        .auth(&finance)
-        .json(&json!({ "name": "Reps", "currency": "USD", "effective_from": "2020-01-01",
-            "rules": serde_json::to_value(closebook_shared::commissions::plan::PlanRules::default()).unwrap() }))
-        .send()
-        .await
-        .expect(201)
-        .id();
-    app.post(&format!("/api/v1/users/{}/plan-assignments", a.id))
-        .auth(&finance)
-        .json(&json!({ "plan_id": plan, "effective_from": "2020-01-01", "monthly_quota": { "amount": "5000", "currency": "USD" } }))
-        .send()
-        .await
-        .expect(201);
+    app.quota(a.id, "5000").await;
     let disagrees = app
         .post("/api/v1/targets")
         .auth(&manager)
