@@ -34,10 +34,18 @@ impl PartnerScope {
     /// Whether the caller sees the account `id`, looked after by `rep`.
     pub fn covers(&self, id: &str, rep: Option<&str>) -> bool {
         match self {
-            PartnerScope::All => true,
-            PartnerScope::LookedAfterBy(reps) => rep.is_some_and(|r| reps.iter().any(|x| x == r)),
             PartnerScope::Own(own) => own == id,
-            PartnerScope::Nothing => false,
+            _ => rep.is_some_and(|r| self.looks_after(r)),
+        }
+    }
+
+    /// Whether the caller answers for what `rep` does: its accounts, its leads, the accounts
+    /// it may be given (the back office for every rep, a manager for its people).
+    pub fn looks_after(&self, rep: &str) -> bool {
+        match self {
+            PartnerScope::All => true,
+            PartnerScope::LookedAfterBy(reps) => reps.iter().any(|r| r == rep),
+            PartnerScope::Own(_) | PartnerScope::Nothing => false,
         }
     }
 }

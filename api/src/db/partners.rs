@@ -132,14 +132,6 @@ pub fn list(
     )
 }
 
-/// The names of `ids` (users), for the accounts' reps.
-pub fn user_names(conn: &mut DbConn, ids: &[String]) -> Result<Vec<(String, String)>, ApiError> {
-    Ok(users::table
-        .filter(users::id.eq_any(ids))
-        .select((users::id, users::name))
-        .load(conn)?)
-}
-
 /// Makes `user` one of the account's users.
 pub fn attach_user(conn: &mut DbConn, user: &str, partner: &str) -> Result<(), ApiError> {
     diesel::update(users::table.find(user))

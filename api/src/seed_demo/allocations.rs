@@ -8,9 +8,8 @@ use closebook_shared::allocation::{Availability, RejectAllocationRequest};
 use closebook_shared::leads::CreateLeadRequest;
 use uuid::Uuid;
 
-use crate::audit::Actor;
-use crate::auth::Principal;
-use crate::authz::{PipelineCaller, lead_scope};
+use super::caller;
+use crate::authz::PipelineWork;
 use crate::db::DbConn;
 use crate::db::allocations::{self as rows, IntakeRow};
 use crate::db::columns::to_json_list;
@@ -33,15 +32,6 @@ const INBOUND: [(&str, f64, f64, &[&str], usize); 12] = [
     ("Pearl Street Cycles", 40.02, -105.27, &[], 1),
     ("Old Town Roasters", 40.58, -105.08, &[], 1),
 ];
-
-fn caller(conn: &mut DbConn, user: Uuid, role: Role) -> Result<PipelineCaller, ApiError> {
-    let principal = Principal::user(user, role);
-    Ok(PipelineCaller {
-        actor: Actor::new(&principal, "seed-demo"),
-        scope: lead_scope(conn, &principal)?,
-        principal,
-    })
-}
 
 fn set_intake(
     conn: &mut DbConn,
@@ -67,7 +57,7 @@ pub fn allocations(conn: &mut DbConn, teams: &[(Uuid, Vec<Uuid>)]) -> Result<usi
     })?;
     let mut made = Vec::new();
     for (company, latitude, longitude, tags, team) in INBOUND {
-        let manager = caller(conn, teams[team].0, Role::SalesManager)?;
+        let manager = caller::<PipelineWork>(conn, teams[team].0, Role::SalesManager)?;
         let req = CreateLeadRequest {
             company: company.to_owned(),
             latitude: Some(latitude),
@@ -90,7 +80,7 @@ pub fn allocations(conn: &mut DbConn, teams: &[(Uuid, Vec<Uuid>)]) -> Result<usi
         let Some(rep) = a.rm_id.as_deref().map(crate::db::columns::uuid_of) else {
             continue;
         };
-        let rep = caller(conn, rep, Role::SalesRep)?;
+        let rep = caller::<PipelineWork>(conn, rep, Role::SalesRep)?;
         let id = crate::db::columns::uuid_of(&a.id);
         if n == 2 {
             let why = RejectAllocationRequest {

@@ -10,6 +10,7 @@
 //! every write.
 
 use chrono::{Duration, NaiveDateTime, Timelike};
+use closebook_shared::Role;
 use closebook_shared::activities::{ActivityKind, ActivityOutcome, TouchKind};
 use closebook_shared::leads::Outcome;
 use closebook_shared::leads::{
@@ -50,6 +51,21 @@ pub use partners::partners;
 pub use scripts::scripts;
 pub use targets::targets;
 pub use territories::territories;
+
+/// `user` acting in `role` through capability `C`, with the scope `C` gives it: the demo's
+/// people make their records through the same domain functions as the API's callers.
+fn caller<C: crate::context::Capability>(
+    conn: &mut crate::db::DbConn,
+    user: Uuid,
+    role: Role,
+) -> Result<crate::context::Caller<C::Scope>, ApiError> {
+    let principal = crate::auth::Principal::user(user, role);
+    Ok(crate::context::Caller {
+        actor: crate::audit::Actor::new(&principal, "seed-demo"),
+        scope: C::scope(conn, &principal)?,
+        principal,
+    })
+}
 
 /// What the seeding wrote, for the command's report.
 #[derive(Default)]

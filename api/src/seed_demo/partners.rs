@@ -11,23 +11,13 @@ use diesel::prelude::*;
 use rust_decimal::Decimal;
 use uuid::Uuid;
 
-use crate::audit::Actor;
-use crate::auth::Principal;
-use crate::authz::{PartnerCaller, partner_scope};
+use super::caller;
+use crate::authz::{Administration, PartnerAccounts};
 use crate::db::partners::attach_user;
 use crate::db::schema::users;
 use crate::db::{DbConn, columns::uuid_of};
 use crate::domain::partners;
 use crate::error::ApiError;
-
-fn caller(conn: &mut DbConn, user: Uuid, role: Role) -> Result<PartnerCaller, ApiError> {
-    let principal = Principal::user(user, role);
-    Ok(PartnerCaller {
-        actor: Actor::new(&principal, "seed-demo"),
-        scope: partner_scope(conn, &principal)?,
-        principal,
-    })
-}
 
 struct Account {
     name: &'static str,
@@ -122,12 +112,12 @@ pub fn partners(conn: &mut DbConn, reps: &[Uuid], partner_user: Uuid) -> Result<
         .first(conn)
         .optional()?;
     let admin = match admin {
-        Some(a) => Some(caller(conn, uuid_of(&a), Role::Admin)?),
+        Some(a) => Some(caller::<Administration>(conn, uuid_of(&a), Role::Admin)?),
         None => None,
     };
     for a in &ACCOUNTS {
         let rep = reps[a.rep % reps.len()];
-        let by = caller(conn, rep, Role::SalesRep)?;
+        let by = caller::<PartnerAccounts>(conn, rep, Role::SalesRep)?;
         let email = format!(
             "orders@{}.example",
             a.name.to_lowercase().replace([' ', '\''], "")

@@ -10,23 +10,13 @@ use diesel::prelude::*;
 use rust_decimal::Decimal;
 use uuid::Uuid;
 
-use crate::audit::Actor;
-use crate::auth::Principal;
-use crate::authz::{InsightCaller, insight_scope};
+use super::caller;
+use crate::authz::Insight;
 use crate::db::DbConn;
 use crate::db::schema::{clients, satisfaction_scores, teams};
 use crate::domain::targets::Calendar;
 use crate::domain::{analytics, targets};
 use crate::error::ApiError;
-
-fn caller(conn: &mut DbConn, user: Uuid, role: Role) -> Result<InsightCaller, ApiError> {
-    let principal = Principal::user(user, role);
-    Ok(InsightCaller {
-        actor: Actor::new(&principal, "seed-demo"),
-        scope: insight_scope(conn, &principal)?,
-        principal,
-    })
-}
 
 /// How many targets, scores and snapshots it wrote.
 pub fn targets(
@@ -37,7 +27,7 @@ pub fn targets(
     let last_month = cal.period(TargetPeriod::Monthly, cal.today).0 - Duration::days(1);
     let mut made = 0;
     for (manager, reps) in teams_of {
-        let by = caller(conn, *manager, Role::SalesManager)?;
+        let by = caller::<Insight>(conn, *manager, Role::SalesManager)?;
         let mut set = |conn: &mut DbConn, req: CreateTargetRequest| {
             made += 1;
             targets::create(conn, &by, req)

@@ -80,6 +80,17 @@ pub fn Field(
     }
 }
 
+/// A closed set's values as a select's (wire value, label) pairs.
+pub fn enum_options<T: Copy>(
+    all: &[T],
+    wire: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> Vec<(String, String)> {
+    all.iter()
+        .map(|v| (wire(*v).to_owned(), label(*v).to_owned()))
+        .collect()
+}
+
 /// A labelled select; `options` are (value, label) pairs.
 #[component]
 pub fn SelectField(

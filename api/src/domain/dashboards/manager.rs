@@ -31,7 +31,9 @@ pub fn manager_dashboard(
     caller: &InsightCaller,
     q: ManagerDashboardQuery,
 ) -> Result<ManagerDashboard, ApiError> {
-    let cal = Calendar::load(conn)?;
+    let settings = settings::get(conn)?;
+    let thresholds = settings.production();
+    let cal = Calendar::of(settings)?;
     let who = audience(conn, caller, None, q.team_id)?;
     let mut reps_q = users::table
         .filter(users::role.eq(Role::SalesRep.as_str()))
@@ -44,7 +46,6 @@ pub fn manager_dashboard(
     }
     let reps: Vec<(String, String)> = reps_q.load(conn)?;
     let ids: Vec<String> = reps.iter().map(|r| r.0.clone()).collect();
-    let thresholds = settings::get(conn)?.production();
     let ninety = cal.now - Duration::days(90);
     let closes: HashMap<String, u32> = closes_since(conn, &ids, ninety)?.into_iter().collect();
     let (month_first, month_last) = cal.period(TargetPeriod::Monthly, cal.today);

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::dto;
 use crate::audit;
-use crate::authz::{PartnerCaller, PartnerScope};
+use crate::authz::PartnerCaller;
 use crate::db::columns::uuid_of;
 use crate::db::leads::{self, LeadRow};
 use crate::db::partners::{self as rows, PartnerRow};
@@ -40,9 +40,7 @@ pub(super) fn rep_for(
     let row = users::find(conn, rep)?
         .filter(|u| u.active && u.role == Role::SalesRep)
         .ok_or_else(|| ApiError::reference("rep_id", "is not an active sales rep"))?;
-    if let PartnerScope::LookedAfterBy(people) = &caller.scope
-        && !people.contains(&row.id)
-    {
+    if !caller.scope.looks_after(&row.id) {
         return Err(ApiError::reference("rep_id", "is not one of your people"));
     }
     Ok(Some(row.id))
@@ -51,12 +49,10 @@ pub(super) fn rep_for(
 /// The won lead `id`, which the caller sees and which no account came from yet.
 fn won_lead(conn: &mut DbConn, caller: &PartnerCaller, id: Uuid) -> Result<LeadRow, ApiError> {
     let lead = leads::find(conn, &id.to_string())?
-        .filter(|l| match &caller.scope {
-            PartnerScope::All => true,
-            PartnerScope::LookedAfterBy(reps) => {
-                l.owner_id.as_ref().is_some_and(|o| reps.contains(o))
-            }
-            _ => false,
+        .filter(|l| {
+            l.owner_id
+                .as_deref()
+                .is_some_and(|o| caller.scope.looks_after(o))
         })
         .ok_or_else(|| ApiError::reference("lead_id", "is not a lead you see"))?;
     if lead.outcome != Outcome::Won {

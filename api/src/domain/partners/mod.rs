@@ -18,18 +18,26 @@ use closebook_shared::partners::{Partner, PartnerListQuery, PartnerTiers};
 use closebook_shared::{Money, Page};
 use uuid::Uuid;
 
+use crate::audit::{self, Actor};
 use crate::authz::PartnerCaller;
 use crate::db::columns::uuid_of;
 use crate::db::partners::{self as rows, PartnerRow};
-use crate::db::{DbConn, settings, versioned};
+use crate::db::{DbConn, settings, users as user_rows, versioned};
 use crate::error::ApiError;
 use crate::pagination::PageRequest;
-use crate::{audit, time};
+use crate::time;
 
 /// The account as the API shows it, with the tier's discount of today's settings.
-fn to_dto(row: &PartnerRow, tiers: &PartnerTiers, rep_name: Option<String>) -> Partner {
+fn to_dto(
+    row: &PartnerRow,
+    tiers: &PartnerTiers,
+    rep_name: Option<String>,
+) -> Result<Partner, ApiError> {
     let id = |v: &Option<String>| v.as_deref().map(uuid_of);
-    Partner {
+    // A stored limit that is not money in its currency is a fault, never shown as zero.
+    let credit_limit = Money::from_minor(row.credit_limit_minor, &row.currency)
+        .map_err(|e| ApiError::internal(format!("partner {} credit limit: {e}", row.id)))?;
+    Ok(Partner {
         id: uuid_of(&row.id),
         business_name: row.business_name.clone(),
         business_type: row.business_type,
@@ -41,8 +49,7 @@ fn to_dto(row: &PartnerRow, tiers: &PartnerTiers, rep_name: Option<String>) -> P
         address: row.address(),
         tier: row.tier,
         discount_percent: tiers.discount(row.tier),
-        credit_limit: Money::from_minor(row.credit_limit_minor, &row.currency)
-            .unwrap_or_else(|_| Money::new(0.into(), row.currency.clone())),
+        credit_limit,
         payment_terms: row.payment_terms,
         status: row.status,
         status_reason: row.status_reason.clone(),
@@ -56,21 +63,20 @@ fn to_dto(row: &PartnerRow, tiers: &PartnerTiers, rep_name: Option<String>) -> P
         version: row.version,
         created_at: row.created_at.and_utc(),
         updated_at: row.updated_at.and_utc(),
-    }
+    })
 }
 
 /// The DTOs of `rows`, with their reps' names (one query) and the tiers of today's settings.
 fn dtos(conn: &mut DbConn, rows: Vec<PartnerRow>) -> Result<Vec<Partner>, ApiError> {
     let tiers = settings::get(conn)?.partner_tiers();
     let reps: Vec<String> = rows.iter().filter_map(|r| r.rep_id.clone()).collect();
-    let names: HashMap<String, String> = rows::user_names(conn, &reps)?.into_iter().collect();
-    Ok(rows
-        .iter()
+    let names: HashMap<String, String> = user_rows::names(conn, &reps)?.into_iter().collect();
+    rows.iter()
         .map(|r| {
             let name = r.rep_id.as_ref().and_then(|id| names.get(id).cloned());
             to_dto(r, &tiers, name)
         })
-        .collect())
+        .collect()
 }
 
 fn dto(conn: &mut DbConn, row: &PartnerRow) -> Result<Partner, ApiError> {
@@ -80,29 +86,36 @@ fn dto(conn: &mut DbConn, row: &PartnerRow) -> Result<Partner, ApiError> {
 /// Saves a changed account (version checked against `before`) and audits the change.
 pub(super) fn save(
     conn: &mut DbConn,
-    caller: &PartnerCaller,
+    actor: &Actor,
     action: &str,
     before: &PartnerRow,
     mut row: PartnerRow,
 ) -> Result<Partner, ApiError> {
     versioned::save(conn, &mut row, before.version, time::now())?;
-    let before_dto = dto(conn, before)?;
-    let after = dto(conn, &row)?;
+    let id = row.id.clone();
+    let [was, after]: [Partner; 2] = dtos(conn, vec![before.clone(), row])?
+        .try_into()
+        .map_err(|_| ApiError::internal("two accounts in, two out"))?;
     audit::record(
         conn,
-        &caller.actor,
+        actor,
         action,
         "partner",
-        Some(&row.id),
-        Some(&before_dto),
+        Some(&id),
+        Some(&was),
         Some(&after),
     )?;
     Ok(after)
 }
 
+/// The account `id` as an admin sees it: any (404 when there is none).
+fn find(conn: &mut DbConn, id: Uuid) -> Result<PartnerRow, ApiError> {
+    rows::find(conn, id)?.ok_or_else(|| ApiError::not_found("partner"))
+}
+
 /// The account `id`, when the caller sees it (404 otherwise).
 fn load(conn: &mut DbConn, caller: &PartnerCaller, id: Uuid) -> Result<PartnerRow, ApiError> {
-    rows::find(conn, id)?
+    Some(find(conn, id)?)
         .filter(|r| caller.scope.covers(&r.id, r.rep_id.as_deref()))
         .ok_or_else(|| ApiError::not_found("partner"))
 }

@@ -91,5 +91,5 @@ pub fn update(
         row.account_manager_id = Some(account_manager(conn, m)?);
     }
     concurrency::check(expected, before.version)?;
-    save(conn, caller, "partner.update", &before, row)
+    save(conn, &caller.actor, "partner.update", &before, row)
 }

@@ -1,12 +1,12 @@
-//! `POST /partners/{id}/users`: a user of the account, made by an admin.
+//! `POST /partners/{id}/users`: a user of the account, made by an admin (`AdminCtx`).
 
 use closebook_shared::Role;
 use closebook_shared::partners::{CreatePartnerUserRequest, PartnerStatus};
 use closebook_shared::users::{CreateUserRequest, User};
 use uuid::Uuid;
 
-use super::load;
-use crate::authz::{PartnerCaller, require_admin};
+use super::find;
+use crate::context::Caller;
 use crate::db::DbConn;
 use crate::db::partners as rows;
 use crate::domain;
@@ -14,13 +14,12 @@ use crate::error::ApiError;
 
 pub fn add_user(
     conn: &mut DbConn,
-    caller: &PartnerCaller,
+    caller: &Caller<()>,
     id: Uuid,
     req: CreatePartnerUserRequest,
     password_hash: String,
 ) -> Result<User, ApiError> {
-    require_admin(&caller.principal)?;
-    let account = load(conn, caller, id)?;
+    let account = find(conn, id)?;
     if account.status == PartnerStatus::Closed {
         return Err(ApiError::conflict("a closed account gets no new users"));
     }

@@ -49,7 +49,11 @@ pub struct Calendar {
 
 impl Calendar {
     pub fn load(conn: &mut DbConn) -> Result<Calendar, ApiError> {
-        let s = settings::get(conn)?;
+        Self::of(settings::get(conn)?)
+    }
+
+    /// The calendar of settings already read (a request that needs more of them reads once).
+    pub fn of(s: settings::SettingsRow) -> Result<Calendar, ApiError> {
         let zone = s.zone()?;
         let now = time::now();
         Ok(Calendar {

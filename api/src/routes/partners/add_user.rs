@@ -4,7 +4,7 @@ use closebook_shared::partners::{CreatePartnerUserRequest, Partner};
 use closebook_shared::users::User;
 
 use crate::auth::password;
-use crate::authz::PartnerCtx;
+use crate::authz::AdminCtx;
 use crate::domain::partners;
 use crate::extract::Json;
 use crate::openapi::TAG_PARTNERS;
@@ -21,7 +21,7 @@ use crate::reply::Answer;
 ))]
 #[post("/partners/{id}/users")]
 pub async fn add_partner_user(
-    ctx: PartnerCtx,
+    ctx: AdminCtx,
     id: Id<Partner>,
     body: Json<CreatePartnerUserRequest>,
 ) -> Answer<User> {

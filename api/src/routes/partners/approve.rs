@@ -2,7 +2,7 @@ use actix_web::post;
 use closebook_shared::Problem;
 use closebook_shared::partners::{ApprovePartnerRequest, Partner};
 
-use crate::authz::PartnerCtx;
+use crate::authz::AdminCtx;
 use crate::domain::partners;
 use crate::extract::Json;
 use crate::openapi::TAG_PARTNERS;
@@ -21,7 +21,7 @@ use crate::reply::Answer;
 ))]
 #[post("/partners/{id}/approve")]
 pub async fn approve_partner(
-    ctx: PartnerCtx,
+    ctx: AdminCtx,
     id: Id<Partner>,
     body: Json<ApprovePartnerRequest>,
 ) -> Answer<Partner> {

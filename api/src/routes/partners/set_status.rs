@@ -2,7 +2,7 @@ use actix_web::post;
 use closebook_shared::Problem;
 use closebook_shared::partners::{Partner, PartnerStatusRequest};
 
-use crate::authz::PartnerCtx;
+use crate::authz::AdminCtx;
 use crate::domain::partners;
 use crate::extract::Json;
 use crate::openapi::TAG_PARTNERS;
@@ -20,7 +20,7 @@ use crate::reply::Answer;
 ))]
 #[post("/partners/{id}/status")]
 pub async fn set_partner_status(
-    ctx: PartnerCtx,
+    ctx: AdminCtx,
     id: Id<Partner>,
     body: Json<PartnerStatusRequest>,
 ) -> Answer<Partner> {

@@ -13,17 +13,8 @@ use crate::api;
 use crate::components::format;
 use crate::components::ui::{
     EmptyState, Field, FormState, Modal, ProblemBox, SelectField, Skeleton, Toasts, answered,
+    enum_options,
 };
-
-fn options<T: Copy>(
-    all: &[T],
-    wire: fn(T) -> &'static str,
-    label: fn(T) -> &'static str,
-) -> Vec<(String, String)> {
-    all.iter()
-        .map(|v| (wire(*v).to_owned(), label(*v).to_owned()))
-        .collect()
-}
 
 #[component]
 pub fn PartnersPage() -> impl IntoView {
@@ -157,10 +148,10 @@ fn ApproveForm(
             <p>{partner.business_name.clone()}</p>
             <ProblemBox problem=problem/>
             <SelectField label="Tier" name="tier" value=tier problem=problem
-                options=Signal::derive(|| options(PartnerTier::ALL, PartnerTier::as_str, PartnerTier::label))/>
+                options=Signal::derive(|| enum_options(PartnerTier::ALL, PartnerTier::as_str, PartnerTier::label))/>
             <Field label="Credit limit" name="credit_limit" value=credit problem=problem/>
             <SelectField label="Payment terms" name="payment_terms" value=terms problem=problem
-                options=Signal::derive(|| options(PaymentTerms::ALL, PaymentTerms::as_str, PaymentTerms::label))/>
+                options=Signal::derive(|| enum_options(PaymentTerms::ALL, PaymentTerms::as_str, PaymentTerms::label))/>
             <button class="button button-primary" type="submit" disabled=move || busy.get()>"Approve"</button>
         </form>
     }
@@ -214,10 +205,7 @@ fn StatusForm(
             },
         );
     };
-    let labels: Vec<(String, String)> = next
-        .iter()
-        .map(|s| (s.as_str().to_owned(), s.label().to_owned()))
-        .collect();
+    let labels = enum_options(&next, PartnerStatus::as_str, PartnerStatus::label);
     view! {
         <form class="form" on:submit=submit>
             <p>{format!("{} is {}", partner.business_name, partner.status.label().to_lowercase())}</p>

@@ -15,7 +15,7 @@ use crate::api;
 use crate::components::format;
 use crate::components::ui::{
     EmptyState, Field, FormState, Modal, Pager, PagerControls, ProblemBox, SelectField, Skeleton,
-    Toasts, answered,
+    Toasts, answered, enum_options,
 };
 
 const PAGE_SIZE: u32 = 50;
@@ -27,10 +27,7 @@ fn options<T: Copy>(
     any: &str,
 ) -> Vec<(String, String)> {
     std::iter::once((String::new(), any.to_owned()))
-        .chain(
-            all.iter()
-                .map(|v| (wire(*v).to_owned(), label(*v).to_owned())),
-        )
+        .chain(enum_options(all, wire, label))
         .collect()
 }
 
