@@ -44,6 +44,8 @@ paging!(
     closebook_shared::clients::ClientListQuery,
     closebook_shared::leads::LeadListQuery,
     closebook_shared::partners::PartnerListQuery,
+    closebook_shared::catalogue::ProductListQuery,
+    closebook_shared::orders::OrderListQuery,
     closebook_shared::scripts::ScriptListQuery,
     closebook_shared::service_tokens::ServiceTokenListQuery,
     closebook_shared::teams::TeamListQuery,

@@ -157,6 +157,8 @@ records! {
     closebook_shared::targets::Target => "target",
     closebook_shared::targets::SatisfactionScore => "satisfaction score",
     closebook_shared::partners::Partner => "partner",
+    closebook_shared::catalogue::Product => "product",
+    closebook_shared::orders::Order => "order",
 }
 
 #[cfg(test)]

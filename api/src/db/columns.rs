@@ -120,6 +120,13 @@ pub fn money_of(minor: Option<i64>, currency: Option<&str>) -> Option<closebook_
     }
 }
 
+/// Stored minor units of `currency` as money; a pair that is not money (a corrupt row) is a
+/// 500, never shown as zero.
+pub fn stored_money(minor: i64, currency: &str) -> Result<closebook_shared::Money, ApiError> {
+    closebook_shared::Money::from_minor(minor, currency)
+        .map_err(|e| ApiError::internal(format!("stored amount: {e}")))
+}
+
 /// The inverse: a money value as its pair of columns; a value that does not fit is a 422 on
 /// `field`.
 pub fn money_columns(

@@ -3,10 +3,12 @@
 pub mod activities;
 pub mod allocations;
 pub mod analytics;
+pub mod catalogue;
 pub mod clients;
 pub mod commissions;
 pub mod dashboards;
 pub mod leads;
+pub mod orders;
 pub mod partners;
 pub mod pipelines;
 pub mod sales_reports;

@@ -42,6 +42,8 @@ pub const TAG_TARGETS: &str = "targets";
 pub const TAG_ANALYTICS: &str = "analytics";
 pub const TAG_DASHBOARDS: &str = "dashboards";
 pub const TAG_PARTNERS: &str = "partners";
+pub const TAG_CATALOGUE: &str = "catalogue";
+pub const TAG_ORDERS: &str = "orders";
 
 #[derive(OpenApi)]
 #[openapi(
@@ -73,6 +75,8 @@ pub const TAG_PARTNERS: &str = "partners";
         (name = TAG_DASHBOARDS, description = "The rep's and the manager's dashboards"),
         (name = TAG_ANALYTICS, description = "The Sales Leak, follow-up discipline and the weekly scorecard"),
         (name = TAG_PARTNERS, description = "Wholesale partner accounts: applications, approval, tiers, credit, terms and their users"),
+        (name = TAG_CATALOGUE, description = "The wholesale catalogue: products, tier prices off MSRP, packing, minimum orders and stock"),
+        (name = TAG_ORDERS, description = "Partner orders: carts priced at the tier, credit checks, the fulfilment pipeline with stock reserved on confirmation"),
         (name = TAG_TARGETS, description = "Targets (individual, team, city) with achieved values from live data, and the leaderboard"),
     ),
     // Schemas used only by query parameters are not collected from the paths; list them here.

@@ -246,6 +246,25 @@ impl TestApp {
             .expect(201);
     }
 
+    /// A user of the partner account `account`, made by `admin` through the API, signed in.
+    pub async fn partner_user(&self, admin: &TestUser, account: &str, email: &str) -> TestUser {
+        let made = self
+            .post(&format!("/api/v1/partners/{account}/users"))
+            .auth(admin)
+            .json(&serde_json::json!({ "email": email, "name": "Pat Becker", "password": "partner-password-1" }))
+            .send()
+            .await
+            .expect(201);
+        assert_eq!(made.body["role"], "partner");
+        let id: Uuid = made.id().parse().expect("user id");
+        TestUser {
+            id,
+            email: email.to_owned(),
+            role: Role::Partner,
+            token: self.state.jwt.issue(id, Role::Partner).expect("token"),
+        }
+    }
+
     pub async fn team(&self, name: &str, manager: Option<Uuid>) -> Uuid {
         let req = CreateTeamRequest {
             name: name.into(),

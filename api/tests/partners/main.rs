@@ -23,25 +23,6 @@ fn application(name: &str) -> Value {
     })
 }
 
-/// A user of the account, signed in (the API makes it; the test signs its token).
-async fn partner_user(app: &TestApp, admin: &TestUser, account: &str, email: &str) -> TestUser {
-    let made = app
-        .post(&format!("/api/v1/partners/{account}/users"))
-        .auth(admin)
-        .json(&json!({ "email": email, "name": "Pat Becker", "password": "partner-password-1" }))
-        .send()
-        .await
-        .expect(201);
-    assert_eq!(made.body["role"], "partner");
-    let id: uuid::Uuid = made.id().parse().unwrap();
-    TestUser {
-        id,
-        email: email.to_owned(),
-        role: Role::Partner,
-        token: app.state.jwt.issue(id, Role::Partner).unwrap(),
-    }
-}
-
 async fn an_application_is_approved_and_runs_its_course(app: TestApp) {
     let admin = app.admin().await;
     let manager = app.user(Role::SalesManager, None, None).await;
@@ -324,7 +305,7 @@ async fn who_sees_and_changes_which_account(app: TestApp) {
             .await
             .expect(200);
     }
-    let user = partner_user(&app, &admin, &mine, "pat@becker.example").await;
+    let user = app.partner_user(&admin, &mine, "pat@becker.example").await;
 
     // Who lists which: (caller, the accounts it sees).
     let names = |body: &Value| -> Vec<String> {

@@ -529,6 +529,7 @@ diesel::joinable!(plan_assignments -> compensation_plans (plan_id));
 diesel::joinable!(commission_line_status -> commission_lines (line_id));
 diesel::joinable!(commission_lines -> users (rep_id));
 diesel::joinable!(lead_history -> leads (lead_id));
+diesel::joinable!(orders -> partners (partner_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
@@ -575,4 +576,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     satisfaction_scores,
     scorecard_snapshots,
     partners,
+    products,
+    orders,
+    order_lines,
+    order_events,
 );

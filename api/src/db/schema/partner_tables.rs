@@ -1,4 +1,4 @@
-//! Wholesale partner accounts (issue 13).
+//! Wholesale partner accounts, the catalogue and orders (issue 13).
 
 diesel::table! {
     partners (id) {
@@ -32,5 +32,94 @@ diesel::table! {
         version -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    products (id) {
+        id -> Text,
+        sku -> Text,
+        name -> Text,
+        name_key -> Text,
+        category -> Text,
+        subcategory -> Nullable<Text>,
+        description -> Nullable<Text>,
+        currency -> Text,
+        msrp_minor -> BigInt,
+        wholesale_minor -> BigInt,
+        cost_minor -> BigInt,
+        case_pack -> Integer,
+        min_order_qty -> Integer,
+        stock -> BigInt,
+        reorder_point -> BigInt,
+        allergens -> Text,
+        certifications -> Text,
+        nutrition -> Text,
+        storage_temp -> Nullable<Text>,
+        shelf_life_days -> Integer,
+        active -> Bool,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    orders (id) {
+        id -> Text,
+        number -> Text,
+        partner_id -> Text,
+        rep_id -> Nullable<Text>,
+        placed_by -> Nullable<Text>,
+        status -> Text,
+        currency -> Text,
+        discount_percent -> Integer,
+        units -> BigInt,
+        msrp_total_minor -> BigInt,
+        subtotal_minor -> BigInt,
+        payment_terms -> Text,
+        paid_at -> Nullable<Timestamp>,
+        po_number -> Nullable<Text>,
+        ship_recipient -> Text,
+        ship_line1 -> Text,
+        ship_line2 -> Nullable<Text>,
+        ship_city -> Text,
+        ship_region -> Text,
+        ship_postal_code -> Text,
+        ship_country -> Text,
+        dock_instructions -> Nullable<Text>,
+        dock_hours -> Nullable<Text>,
+        requires_appointment -> Bool,
+        special_instructions -> Nullable<Text>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    order_lines (order_id, line_no) {
+        order_id -> Text,
+        line_no -> Integer,
+        product_id -> Text,
+        sku -> Text,
+        name -> Text,
+        quantity -> BigInt,
+        case_pack -> Integer,
+        unit_msrp_minor -> BigInt,
+        unit_price_minor -> BigInt,
+        subtotal_minor -> BigInt,
+    }
+}
+
+diesel::table! {
+    order_events (id) {
+        id -> Text,
+        order_id -> Text,
+        from_status -> Nullable<Text>,
+        to_status -> Text,
+        by_user -> Nullable<Text>,
+        note -> Nullable<Text>,
+        at -> Timestamp,
     }
 }

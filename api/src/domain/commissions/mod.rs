@@ -38,8 +38,7 @@ pub fn minor_units(amount: Decimal, currency: &str) -> Result<i64, ApiError> {
 
 /// Stored minor units of `currency` as money.
 pub fn money_of(minor: i64, currency: &str) -> Result<Money, ApiError> {
-    Money::from_minor(minor, currency)
-        .map_err(|e| ApiError::internal(format!("stored amount: {e}")))
+    crate::db::columns::stored_money(minor, currency)
 }
 
 /// Stored minor units of `currency` as an amount.

@@ -1,0 +1,215 @@
+//! Partner order rows: the order, its lines, its status history; numbers from the `order`
+//! counter; the open balance a credit check reads.
+
+use chrono::NaiveDateTime;
+use closebook_shared::orders::{OrderListQuery, OrderStatus};
+use closebook_shared::partners::PaymentTerms;
+use diesel::prelude::*;
+
+use super::DbConn;
+use super::columns::{StoredCurrency, StoredId, StoredOptId, like_pattern, lower};
+use super::schema::{counters, order_events, order_lines, orders, partners};
+use crate::authz::PartnerScope;
+use crate::error::ApiError;
+use crate::pagination::{PageRequest, keyset};
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = orders, treat_none_as_null = true)]
+pub struct OrderRow {
+    #[diesel(deserialize_as = StoredId)]
+    pub id: String,
+    pub number: String,
+    #[diesel(deserialize_as = StoredId)]
+    pub partner_id: String,
+    #[diesel(deserialize_as = StoredOptId)]
+    pub rep_id: Option<String>,
+    #[diesel(deserialize_as = StoredOptId)]
+    pub placed_by: Option<String>,
+    pub status: OrderStatus,
+    #[diesel(deserialize_as = StoredCurrency)]
+    pub currency: String,
+    pub discount_percent: i32,
+    pub units: i64,
+    pub msrp_total_minor: i64,
+    pub subtotal_minor: i64,
+    pub payment_terms: PaymentTerms,
+    pub paid_at: Option<NaiveDateTime>,
+    pub po_number: Option<String>,
+    pub ship_recipient: String,
+    pub ship_line1: String,
+    pub ship_line2: Option<String>,
+    pub ship_city: String,
+    pub ship_region: String,
+    pub ship_postal_code: String,
+    pub ship_country: String,
+    pub dock_instructions: Option<String>,
+    pub dock_hours: Option<String>,
+    pub requires_appointment: bool,
+    pub special_instructions: Option<String>,
+    pub version: i64,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = order_lines)]
+pub struct OrderLineRow {
+    #[diesel(deserialize_as = StoredId)]
+    pub order_id: String,
+    pub line_no: i32,
+    #[diesel(deserialize_as = StoredId)]
+    pub product_id: String,
+    pub sku: String,
+    pub name: String,
+    pub quantity: i64,
+    pub case_pack: i32,
+    pub unit_msrp_minor: i64,
+    pub unit_price_minor: i64,
+    pub subtotal_minor: i64,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = order_events)]
+pub struct OrderEventRow {
+    #[diesel(deserialize_as = StoredId)]
+    pub id: String,
+    #[diesel(deserialize_as = StoredId)]
+    pub order_id: String,
+    pub from_status: Option<OrderStatus>,
+    pub to_status: OrderStatus,
+    #[diesel(deserialize_as = StoredOptId)]
+    pub by_user: Option<String>,
+    pub note: Option<String>,
+    pub at: NaiveDateTime,
+}
+
+/// An order as a list shows it, with its account's name.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = orders)]
+pub struct SummaryRow {
+    #[diesel(deserialize_as = StoredId)]
+    pub id: String,
+    pub number: String,
+    #[diesel(deserialize_as = StoredId)]
+    pub partner_id: String,
+    #[diesel(select_expression = partners::business_name)]
+    pub partner_name: String,
+    pub status: OrderStatus,
+    #[diesel(deserialize_as = StoredCurrency)]
+    pub currency: String,
+    pub units: i64,
+    pub subtotal_minor: i64,
+    pub po_number: Option<String>,
+    pub paid_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+crate::db::find_fn!(find, OrderRow, orders);
+super::versioned::versioned_row!(OrderRow, orders);
+
+/// Writes a new order with its lines and its first history entry.
+pub fn insert(
+    conn: &mut DbConn,
+    order: &OrderRow,
+    lines: &[OrderLineRow],
+    placed: &OrderEventRow,
+) -> Result<(), ApiError> {
+    diesel::insert_into(orders::table)
+        .values(order)
+        .execute(conn)?;
+    // A multi-row insert is written per backend (MultiConnection has no batch insert).
+    super::native!(conn, |c| diesel::insert_into(order_lines::table)
+        .values(lines)
+        .execute(c))?;
+    add_event(conn, placed)
+}
+
+pub fn add_event(conn: &mut DbConn, event: &OrderEventRow) -> Result<(), ApiError> {
+    diesel::insert_into(order_events::table)
+        .values(event)
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The next number, `ORD-10001` onwards, without gaps or repeats: the counter's row stays
+/// locked by the increment until the order's transaction ends.
+pub fn next_number(conn: &mut DbConn) -> Result<String, ApiError> {
+    diesel::update(counters::table.find("order"))
+        .set(counters::value.eq(counters::value + 1))
+        .execute(conn)?;
+    let n: i64 = counters::table
+        .find("order")
+        .select(counters::value)
+        .first(conn)?;
+    Ok(format!("ORD-{n}"))
+}
+
+pub fn lines(conn: &mut DbConn, order: &str) -> Result<Vec<OrderLineRow>, ApiError> {
+    Ok(order_lines::table
+        .filter(order_lines::order_id.eq(order))
+        .order(order_lines::line_no.asc())
+        .select(OrderLineRow::as_select())
+        .load(conn)?)
+}
+
+pub fn events(conn: &mut DbConn, order: &str) -> Result<Vec<OrderEventRow>, ApiError> {
+    Ok(order_events::table
+        .filter(order_events::order_id.eq(order))
+        .order((order_events::at.asc(), order_events::id.asc()))
+        .select(OrderEventRow::as_select())
+        .load(conn)?)
+}
+
+/// What the account owes on orders not paid and not cancelled, in minor units.
+pub fn open_balance(conn: &mut DbConn, partner: &str) -> Result<i64, ApiError> {
+    // Summed here: SQL's SUM of a BIGINT is NUMERIC on PostgreSQL and BIGINT on SQLite. An
+    // account has few unpaid orders.
+    let open: Vec<i64> = orders::table
+        .filter(orders::partner_id.eq(partner))
+        .filter(orders::status.ne(OrderStatus::Cancelled))
+        .filter(orders::paid_at.is_null())
+        .select(orders::subtotal_minor)
+        .load(conn)?;
+    Ok(open.iter().sum())
+}
+
+/// A page of the orders `scope` covers, newest first (ids are UUIDv7, so id order is placing
+/// order).
+pub fn list(
+    conn: &mut DbConn,
+    scope: &PartnerScope,
+    q: &OrderListQuery,
+    page: &PageRequest,
+) -> Result<Vec<SummaryRow>, ApiError> {
+    let mut query = orders::table
+        .inner_join(partners::table)
+        .select(SummaryRow::as_select())
+        .into_boxed();
+    query = match scope {
+        PartnerScope::All => query,
+        PartnerScope::LookedAfterBy(reps) => query.filter(partners::rep_id.eq_any(reps.clone())),
+        PartnerScope::Own(id) => query.filter(orders::partner_id.eq(id.clone())),
+        PartnerScope::Nothing => query.filter(orders::id.eq_any(Vec::<String>::new())),
+    };
+    if let Some(s) = q.status {
+        query = query.filter(orders::status.eq(s));
+    }
+    if let Some(p) = q.partner_id {
+        query = query.filter(orders::partner_id.eq(p.to_string()));
+    }
+    if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        let pattern = like_pattern(text);
+        query = query.filter(
+            lower(orders::number)
+                .like(pattern.clone())
+                .escape('\\')
+                .or(lower(orders::po_number.assume_not_null())
+                    .like(pattern)
+                    .escape('\\')),
+        );
+    }
+    Ok(keyset!(query, page, orders::id, desc)
+        .limit(page.fetch())
+        .load(conn)?)
+}

@@ -1,0 +1,147 @@
+//! The catalogue (issue 13 §2): products added and changed by admins, restocked by stock
+//! adjustments, read by everyone signed in — each at their own price: a partner user sees its
+//! tier's, the back office sees cost too. Every change is audited.
+
+mod edit;
+
+pub use edit::{adjust_stock, create, update};
+
+use closebook_shared::catalogue::{
+    Nutrition, Product, ProductListQuery, TierPrice, margin_percent, needs_reorder, tier_price,
+};
+use closebook_shared::partners::{PartnerTier, PartnerTiers};
+use closebook_shared::{Money, Page, Role};
+use uuid::Uuid;
+
+use crate::authz::{PartnerCaller, PartnerScope};
+use crate::db::columns::{json_list, stored_money, uuid_of};
+use crate::db::products::{self as rows, ProductRow};
+use crate::db::{DbConn, partners, settings};
+use crate::error::ApiError;
+use crate::pagination::PageRequest;
+
+/// Who is looking at a product: what it may see and at which tier it buys.
+pub(crate) struct Viewer {
+    pub tiers: PartnerTiers,
+    /// Admins and finance: cost, inactive products.
+    pub back_office: bool,
+    /// A partner user's account's tier.
+    pub tier: Option<PartnerTier>,
+}
+
+impl Viewer {
+    pub fn of(conn: &mut DbConn, caller: &PartnerCaller) -> Result<Viewer, ApiError> {
+        let tiers = settings::get(conn)?.partner_tiers();
+        let tier = match &caller.scope {
+            PartnerScope::Own(id) => partners::find(conn, uuid_of(id))?.map(|p| p.tier),
+            _ => None,
+        };
+        Ok(Viewer {
+            tiers,
+            back_office: matches!(caller.principal.role, Role::Admin | Role::Finance),
+            tier,
+        })
+    }
+
+    /// The back office's view (a product just written by an admin).
+    pub fn back_office(conn: &mut DbConn) -> Result<Viewer, ApiError> {
+        Ok(Viewer {
+            tiers: settings::get(conn)?.partner_tiers(),
+            back_office: true,
+            tier: None,
+        })
+    }
+}
+
+fn price_at(msrp: &Money, tier: PartnerTier, tiers: &PartnerTiers) -> Result<TierPrice, ApiError> {
+    let discount_percent = tiers.discount(tier);
+    let price = tier_price(msrp, discount_percent).map_err(ApiError::internal)?;
+    Ok(TierPrice {
+        tier,
+        discount_percent,
+        margin: Money::new(msrp.amount - price.amount, msrp.currency.clone()),
+        margin_percent: margin_percent(msrp, &price),
+        price,
+    })
+}
+
+pub(crate) fn to_dto(row: &ProductRow, viewer: &Viewer) -> Result<Product, ApiError> {
+    let msrp = stored_money(row.msrp_minor, &row.currency)?;
+    let tier_prices = PartnerTier::ALL
+        .iter()
+        .map(|t| price_at(&msrp, *t, &viewer.tiers))
+        .collect::<Result<Vec<_>, _>>()?;
+    let your_price = viewer
+        .tier
+        .and_then(|t| tier_prices.iter().find(|p| p.tier == t).cloned());
+    let nutrition: Nutrition = serde_json::from_str(&row.nutrition)
+        .map_err(|e| ApiError::internal(format!("product {} nutrition: {e}", row.id)))?;
+    let count = |v: i32, what: &str| {
+        u32::try_from(v).map_err(|_| ApiError::internal(format!("product {} {what}: {v}", row.id)))
+    };
+    let reorder_point = u32::try_from(row.reorder_point).map_err(|_| {
+        ApiError::internal(format!(
+            "product {} reorder point: {}",
+            row.id, row.reorder_point
+        ))
+    })?;
+    Ok(Product {
+        id: uuid_of(&row.id),
+        sku: row.sku.clone(),
+        name: row.name.clone(),
+        category: row.category,
+        subcategory: row.subcategory.clone(),
+        description: row.description.clone(),
+        wholesale_price: stored_money(row.wholesale_minor, &row.currency)?,
+        cost: if viewer.back_office {
+            Some(stored_money(row.cost_minor, &row.currency)?)
+        } else {
+            None
+        },
+        msrp,
+        tier_prices,
+        your_price,
+        case_pack: count(row.case_pack, "case pack")?,
+        min_order_qty: count(row.min_order_qty, "minimum order")?,
+        stock: row.stock,
+        reorder_point,
+        needs_reorder: needs_reorder(row.stock, reorder_point),
+        allergens: json_list(&row.allergens),
+        certifications: json_list(&row.certifications),
+        nutrition,
+        storage_temp: row.storage_temp.clone(),
+        shelf_life_days: count(row.shelf_life_days, "shelf life")?,
+        active: row.active,
+        version: row.version,
+        created_at: row.created_at.and_utc(),
+        updated_at: row.updated_at.and_utc(),
+    })
+}
+
+/// The product `id`: any for the back office, an active one for everyone else (404 otherwise).
+fn load(conn: &mut DbConn, id: Uuid, viewer: &Viewer) -> Result<ProductRow, ApiError> {
+    rows::find(conn, id)?
+        .filter(|p| p.active || viewer.back_office)
+        .ok_or_else(|| ApiError::not_found("product"))
+}
+
+pub fn get(conn: &mut DbConn, caller: &PartnerCaller, id: Uuid) -> Result<Product, ApiError> {
+    let viewer = Viewer::of(conn, caller)?;
+    let row = load(conn, id, &viewer)?;
+    to_dto(&row, &viewer)
+}
+
+pub fn list(
+    conn: &mut DbConn,
+    caller: &PartnerCaller,
+    q: ProductListQuery,
+    page: &PageRequest,
+) -> Result<Page<Product>, ApiError> {
+    let viewer = Viewer::of(conn, caller)?;
+    let rows = rows::list(conn, &q, viewer.back_office, page)?;
+    let pairs = rows
+        .iter()
+        .map(|r| Ok((vec![r.name_key.clone(), r.id.clone()], to_dto(r, &viewer)?)))
+        .collect::<Result<Vec<_>, ApiError>>()?;
+    Ok(page.finish(pairs, |(key, _)| key.clone(), |(_, d)| d))
+}

@@ -1,0 +1,113 @@
+//! `POST /orders/{id}/status`: the back office moves an order one step along its pipeline or
+//! cancels it before it ships; the partner and its rep may cancel it while it is pending.
+//! Confirming reserves its units out of stock, cancelling a confirmed order puts them back —
+//! in the same transaction as the status, so a failed reservation changes nothing.
+
+use closebook_shared::Role;
+use closebook_shared::orders::{Order, OrderStatus, OrderStatusRequest};
+use uuid::Uuid;
+
+use super::{load, to_dto};
+use crate::audit;
+use crate::authz::PartnerCaller;
+use crate::concurrency;
+use crate::db::orders::{self as rows, OrderEventRow, OrderLineRow};
+use crate::db::{DbConn, products, versioned};
+use crate::error::ApiError;
+use crate::time;
+
+/// Takes every line's units out of stock, or none: the first product short is a 409 naming it
+/// (the transaction rolls back what was taken before it). Lines are reserved in product order,
+/// so two orders sharing products lock their rows in the same order and cannot deadlock.
+fn reserve(conn: &mut DbConn, lines: &mut [OrderLineRow]) -> Result<(), ApiError> {
+    lines.sort_by(|a, b| a.product_id.cmp(&b.product_id));
+    for l in lines.iter() {
+        if !products::reserve(conn, &l.product_id, l.quantity)? {
+            let left = products::stock_of(conn, &l.product_id)?;
+            return Err(ApiError::conflict(format!(
+                "{} ({}) has {left} units in stock; the order needs {}",
+                l.name, l.sku, l.quantity
+            ))
+            .on_field("status", "the stock does not cover the order"));
+        }
+    }
+    Ok(())
+}
+
+fn release(conn: &mut DbConn, lines: &mut [OrderLineRow]) -> Result<(), ApiError> {
+    lines.sort_by(|a, b| a.product_id.cmp(&b.product_id));
+    for l in lines.iter() {
+        products::release(conn, &l.product_id, l.quantity)?;
+    }
+    Ok(())
+}
+
+pub fn change_status(
+    conn: &mut DbConn,
+    caller: &PartnerCaller,
+    id: Uuid,
+    req: OrderStatusRequest,
+    expected: Option<i64>,
+) -> Result<Order, ApiError> {
+    let role = caller.principal.role;
+    if role == Role::Finance {
+        return Err(ApiError::forbidden(
+            "finance reads orders; it does not move them",
+        ));
+    }
+    let (before, partner) = load(conn, caller, id)?;
+    let cancel = req.status == OrderStatus::Cancelled;
+    if cancel && req.note.is_none() {
+        return Err(ApiError::field("note", "is required to cancel an order"));
+    }
+    concurrency::check(expected, before.version)?;
+    if role != Role::Admin && !(cancel && before.status == OrderStatus::Pending) {
+        return Err(ApiError::forbidden(
+            "the back office moves an order along; the partner and its rep cancel it while it is pending",
+        ));
+    }
+    if !before.status.may_become(req.status) {
+        let next = before
+            .status
+            .next()
+            .map_or_else(|| "nothing".to_owned(), |n| n.to_string());
+        return Err(ApiError::conflict(format!(
+            "a {} order does not become {}; its next step is {next}",
+            before.status, req.status
+        ))
+        .on_field("status", "does not follow the order's status"));
+    }
+    let mut lines = rows::lines(conn, &before.id)?;
+    if req.status == OrderStatus::Confirmed {
+        reserve(conn, &mut lines)?;
+    } else if cancel && before.status.holds_stock() {
+        release(conn, &mut lines)?;
+    }
+    let now = time::now();
+    let mut row = before.clone();
+    row.status = req.status;
+    versioned::save(conn, &mut row, before.version, now)?;
+    rows::add_event(
+        conn,
+        &OrderEventRow {
+            id: Uuid::now_v7().to_string(),
+            order_id: row.id.clone(),
+            from_status: Some(before.status),
+            to_status: req.status,
+            by_user: caller.principal.user_id().map(|u| u.to_string()),
+            note: req.note.map(|n| n.trim().to_owned()),
+            at: now,
+        },
+    )?;
+    let dto = to_dto(conn, &row, partner.business_name)?;
+    audit::record(
+        conn,
+        &caller.actor,
+        "order.status",
+        "order",
+        Some(&row.id),
+        Some(&serde_json::json!({ "status": before.status, "version": before.version })),
+        Some(&serde_json::json!({ "status": row.status, "version": row.version })),
+    )?;
+    Ok(dto)
+}

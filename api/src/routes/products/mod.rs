@@ -1,0 +1,15 @@
+mod adjust_stock;
+mod create;
+mod get;
+mod list;
+mod update;
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(list::list_products)
+        .service(create::create_product)
+        .service(get::get_product)
+        .service(update::update_product)
+        .service(adjust_stock::adjust_product_stock);
+}
