@@ -30,6 +30,10 @@ left alone, so their refusal is still checked.
 - A partner's credit limit is in the organisation's currency (a setting), and suspending or
   closing an account says why (required by the status chosen, a pairing JSON Schema can state
   only with conditionals the generator does not honour).
+- A product's prices are in the organisation's currency (a setting); a cart names each product
+  once (uniqueness of a property across array items has no JSON Schema keyword), and names the
+  account ordering unless the caller is a partner user (the run's admin is not: an account the
+  fuzzer makes up is a 404); cancelling an order says why.
 - A refund is of more than nothing, and a dispute's resolution carries an adjustment amount
   exactly when it adjusts (not zero). The amount's schema is the shared `Money`, which
   allows zero; the pairing of two fields has no JSON Schema keyword.
@@ -79,6 +83,9 @@ UPDATE_TARGET = ("PUT", "/api/v1/targets/{id}")
 UPDATE_TERRITORY = ("PATCH", "/api/v1/territories/{id}")
 PARTNER_TERMS = {("POST", "/api/v1/partners/{id}/approve"), ("PATCH", "/api/v1/partners/{id}")}
 PARTNER_STATUS = ("POST", "/api/v1/partners/{id}/status")
+PRODUCT_PRICES = {("POST", "/api/v1/products"), ("PATCH", "/api/v1/products/{id}")}
+CARTS = {("POST", "/api/v1/orders"), ("POST", "/api/v1/orders/quote")}
+ORDER_STATUS = ("POST", "/api/v1/orders/{id}/status")
 SQUARE = [[[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]]]
 
 
@@ -161,8 +168,31 @@ def map_case(context, case):
         case.body["credit_limit"] = {"amount": "100.00", "currency": "USD"}
     if operation == PARTNER_STATUS and case.body.get("status") in ("suspended", "closed") and not case.body.get("reason"):
         case.body["reason"] = "schemathesis"
+    if operation in PRODUCT_PRICES:
+        for price in ("msrp", "wholesale_price", "cost"):
+            if isinstance(case.body.get(price), dict):
+                case.body[price] = {"amount": "2.50", "currency": "USD"}
+    if operation in CARTS:
+        _one_line_per_product(case.body)
+    if operation == ORDER_STATUS and case.body.get("status") == "cancelled" and not case.body.get("note"):
+        case.body["note"] = "schemathesis"
     _move_instants(case.body)
     return case
+
+
+def _one_line_per_product(body):
+    if not body.get("partner_id"):
+        body["partner_id"] = "00000000-0000-7000-8000-000000000000"
+    items = body.get("items")
+    if not isinstance(items, list):
+        return
+    seen, kept = set(), []
+    for item in items:
+        key = item.get("product_id") if isinstance(item, dict) else None
+        if key is None or key not in seen:
+            kept.append(item)
+            seen.add(key)
+    body["items"] = kept
 
 
 def _target_shape(body):

@@ -69,11 +69,16 @@ pub(super) fn constrain_shared_parameters(op: &mut Operation) {
 /// 1..=max characters (the garde rules beside the fields say the same).
 pub(super) fn constrain_list_items(spec: &mut utoipa::openapi::OpenApi) {
     use closebook_shared::allocation::SKILL_MAX_CHARS;
+    use closebook_shared::catalogue::LABEL_MAX_CHARS;
     use closebook_shared::leads::{COMPETITOR_MAX_CHARS, TAG_MAX_CHARS};
     use closebook_shared::territories::ZIP_MAX_CHARS;
     use closebook_shared::validate::NAME_MAX;
     use utoipa::openapi::schema::{ArrayItems, Schema};
-    let rules: [(&str, &str, usize); 15] = [
+    let rules: [(&str, &str, usize); 19] = [
+        ("CreateProductRequest", "allergens", LABEL_MAX_CHARS),
+        ("UpdateProductRequest", "allergens", LABEL_MAX_CHARS),
+        ("CreateProductRequest", "certifications", LABEL_MAX_CHARS),
+        ("UpdateProductRequest", "certifications", LABEL_MAX_CHARS),
         ("UpdateRepIntakeRequest", "skills", SKILL_MAX_CHARS),
         ("ImportProperties", "zip_codes", ZIP_MAX_CHARS),
         ("ImportProperties", "cities", NAME_MAX),

@@ -309,7 +309,7 @@ async fn an_order_is_priced_checked_and_fulfilled(app: TestApp) {
         )
         .send()
         .await
-        .problem(422, "validation_failed");
+        .problem(409, "conflict");
     assert_eq!(below.fields(), ["items[1].quantity"]);
 
     // Placed by the partner: pending, numbered, shipped to the business by default.

@@ -6,6 +6,7 @@
 mod allocation_rows;
 #[path = "../common/mod.rs"]
 mod common;
+mod order_rows;
 mod partner_rows;
 mod rows;
 mod target_rows;
@@ -218,7 +219,11 @@ async fn every_endpoint_for_every_role(app: TestApp) {
     .send()
     .await
     .expect(201);
+    let (product, ordering_account, orders) = ordering(&app, &admin, &rep).await;
     let fx = Fixture {
+        product,
+        ordering_account,
+        orders,
         activity,
         note,
         touch,
@@ -404,6 +409,65 @@ async fn every_endpoint_for_every_role(app: TestApp) {
     );
 }
 
+/// A product (path), an approved account of the rep's (id) and three pending orders on it
+/// (paths).
+async fn ordering(
+    app: &TestApp,
+    admin: &TestUser,
+    rep: &TestUser,
+) -> (String, String, [String; 3]) {
+    let product = app
+        .post("/api/v1/products")
+        .auth(admin)
+        .json(
+            &json!({ "sku": "MATRIX-1", "name": "Matrix smoothie", "category": "smoothie",
+            "msrp": { "amount": "4.00", "currency": "USD" },
+            "wholesale_price": { "amount": "3.00", "currency": "USD" },
+            "cost": { "amount": "1.00", "currency": "USD" },
+            "case_pack": 1, "min_order_qty": 1, "stock": 100 }),
+        )
+        .send()
+        .await
+        .expect(201)
+        .id();
+    let account = app
+        .post("/api/v1/partners")
+        .auth(rep)
+        .json(
+            &json!({ "business_name": "Matrix Orders", "business_type": "cafe",
+            "contact_name": "Ola", "email": "ola@example.com", "phone": "+1 555 0102",
+            "address": { "line1": "3 Main St", "city": "Austin", "region": "TX",
+                         "postal_code": "78701", "country": "US" } }),
+        )
+        .send()
+        .await
+        .expect(201)
+        .id();
+    app.post(&format!("/api/v1/partners/{account}/approve"))
+        .auth(admin)
+        .json(
+            &json!({ "tier": "starter", "credit_limit": { "amount": "1000.00", "currency": "USD" },
+                       "payment_terms": "net30" }),
+        )
+        .send()
+        .await
+        .expect(200);
+    let mut orders = Vec::new();
+    for _ in 0..3 {
+        let id = app
+            .post("/api/v1/orders")
+            .auth(rep)
+            .json(&json!({ "partner_id": account, "items": [ { "product_id": product, "quantity": 2 } ] }))
+            .send()
+            .await
+            .expect(201)
+            .id();
+        orders.push(format!("/api/v1/orders/{id}"));
+    }
+    let orders = <[String; 3]>::try_from(orders).unwrap();
+    (format!("/api/v1/products/{product}"), account, orders)
+}
+
 /// The path of the newest record of a list, as `who` reads it.
 async fn newest(app: &TestApp, who: &TestUser, list: &str) -> String {
     let page = app.get(list).auth(who).send().await.expect(200);
@@ -453,6 +517,11 @@ pub(crate) struct Fixture {
     satisfaction: String,
     /// The rep's application for a partner account (path).
     partner: String,
+    /// A product (path); the rep's approved account (id) and three of its pending orders
+    /// (paths), see `order_rows`.
+    product: String,
+    ordering_account: String,
+    orders: [String; 3],
 }
 
 /// Operations left out of the matrix, and why: they need no token, or act only on the caller.

@@ -255,6 +255,7 @@ pub(crate) fn rows(fx: &Fixture) -> Vec<Row> {
     .chain(super::allocation_rows::rows(fx))
     .chain(super::target_rows::rows(fx))
     .chain(super::partner_rows::rows(fx))
+    .chain(super::order_rows::rows(fx))
     // Last: signing out ends the callers' sessions.
     .chain([row("POST", "/api/v1/auth/logout", "/api/v1/auth/logout", [204, 204, 204, 204, 204, 401])])
     .collect()

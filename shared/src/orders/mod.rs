@@ -98,6 +98,16 @@ pub enum LineError {
 }
 
 impl LineError {
+    /// Whether the request itself is wrong (a 422), rather than at odds with the catalogue as
+    /// it stands (a product's minimum order, a product no longer sold: a 409).
+    pub fn is_request_error(&self) -> bool {
+        matches!(
+            self,
+            LineError::Repeated(_)
+                | LineError::Quantity(_, QuantityError::Zero | QuantityError::TooMany)
+        )
+    }
+
     /// The request field it names (`items[2].quantity`) and what to say.
     pub fn field_and_message(&self) -> (String, String) {
         match self {

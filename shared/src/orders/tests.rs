@@ -132,6 +132,22 @@ fn a_cart_names_the_line_that_cannot_be_ordered() {
         assert_eq!(got, error);
         assert_eq!(got.field_and_message().0, field);
     }
+    // The request's own faults (422) against the catalogue's state (409).
+    let below = QuantityError::BelowMinimum {
+        minimum: 2,
+        minimum_in_cases: 2,
+    };
+    let kinds = [
+        (LineError::Repeated(1), true),
+        (LineError::Quantity(0, QuantityError::Zero), true),
+        (LineError::Quantity(0, QuantityError::TooMany), true),
+        (LineError::Quantity(0, below), false),
+        (LineError::Inactive(0), false),
+        (LineError::Currency(0), false),
+    ];
+    for (error, request) in kinds {
+        assert_eq!(error.is_request_error(), request, "{error:?}");
+    }
 }
 
 #[test]

@@ -68,7 +68,11 @@ fn price(
     let discount = settings::get(conn)?.partner_tiers().discount(partner.tier);
     price_cart(&lines, discount).map_err(|e| {
         let (field, message) = e.field_and_message();
-        ApiError::field(field, message)
+        if e.is_request_error() {
+            ApiError::field(field, message)
+        } else {
+            ApiError::conflict(format!("{field} {message}")).on_field(field, message)
+        }
     })
 }
 

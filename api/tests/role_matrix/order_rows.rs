@@ -1,0 +1,98 @@
+//! The matrix's rows for the catalogue and partner orders. The fixture's ordering account is
+//! the rep's, approved with credit; its three pending orders are cancelled one per role that
+//! may. The matrix's partner user belongs to no account, so it sees no order.
+
+use serde_json::json;
+
+use super::rows::{Row, row};
+use super::{Fixture, Who};
+
+pub(crate) fn rows(fx: &Fixture) -> Vec<Row> {
+    let product = fx.product.clone();
+    let product_id = product.rsplit('/').next().unwrap_or_default().to_owned();
+    let account = fx.ordering_account.clone();
+    let orders = fx.orders.clone();
+    let cart = move |_: Who, _: &str| json!({ "partner_id": account, "items": [ { "product_id": product_id, "quantity": 1 } ] });
+    vec![
+        row(
+            "GET",
+            "/api/v1/products",
+            "/api/v1/products",
+            [200, 200, 200, 200, 200, 401],
+        ),
+        row(
+            "POST",
+            "/api/v1/products",
+            "/api/v1/products",
+            [201, 403, 403, 403, 403, 401],
+        )
+        .body(|_, unique| {
+            json!({ "sku": format!("MX-{unique}"), "name": "Matrix bar", "category": "protein_bar",
+                    "msrp": { "amount": "2.00", "currency": "USD" },
+                    "wholesale_price": { "amount": "1.50", "currency": "USD" },
+                    "cost": { "amount": "0.50", "currency": "USD" },
+                    "case_pack": 1, "min_order_qty": 1 })
+        }),
+        row(
+            "GET",
+            "/api/v1/products/{id}",
+            &product,
+            [200, 200, 200, 200, 200, 401],
+        ),
+        row(
+            "PATCH",
+            "/api/v1/products/{id}",
+            &product,
+            [200, 403, 403, 403, 403, 401],
+        )
+        .body(|_, _| json!({ "reorder_point": 5 })),
+        row(
+            "POST",
+            "/api/v1/products/{id}/stock",
+            &format!("{product}/stock"),
+            [200, 403, 403, 403, 403, 401],
+        )
+        .body(|_, _| json!({ "change": 10, "reason": "matrix" })),
+        row(
+            "GET",
+            "/api/v1/orders",
+            "/api/v1/orders",
+            [200, 200, 200, 200, 200, 401],
+        ),
+        row(
+            "POST",
+            "/api/v1/orders/quote",
+            "/api/v1/orders/quote",
+            [200, 200, 200, 200, 404, 401],
+        )
+        .body(cart.clone()),
+        row(
+            "POST",
+            "/api/v1/orders",
+            "/api/v1/orders",
+            [201, 201, 201, 403, 404, 401],
+        )
+        .body(cart),
+        row(
+            "GET",
+            "/api/v1/orders/{id}",
+            &orders[0],
+            [200, 200, 200, 200, 404, 401],
+        ),
+        row(
+            "POST",
+            "/api/v1/orders/{id}/status",
+            "/api/v1/orders/{id}/status",
+            [200, 200, 200, 403, 404, 401],
+        )
+        .path_per_caller(move |who| {
+            let i = match who {
+                Who::Admin => 0,
+                Who::Manager => 1,
+                _ => 2,
+            };
+            format!("{}/status", orders[i])
+        })
+        .body(|_, _| json!({ "status": "cancelled", "note": "matrix" })),
+    ]
+}
