@@ -240,6 +240,7 @@ pub fn demo(db: &Db) -> Result<String, String> {
         work.allocations = crate::seed_demo::allocations(c, &teams)?;
         (work.targets, work.satisfaction_scores, work.snapshots) = crate::seed_demo::targets(c, &teams)?;
         work.partners = crate::seed_demo::partners(c, &reps, partner.id)?;
+        (work.products, work.orders) = crate::seed_demo::orders(c, crate::time::now())?;
         Ok::<_, ApiError>((n, work))
     })
     .map(|(n, w)| {
@@ -253,7 +254,8 @@ pub fn demo(db: &Db) -> Result<String, String> {
              Allocation: {} inbound leads allocated by the engine (some accepted, one turned down and moved on, one in the overflow pool), a rep on leave, one with intake paused.\n\
              Targets: {} set by the managers (revenue at the plan quota, deals, contacts, visits, satisfaction; last month's achieved or missed; team and city targets), \
              {} satisfaction scores and {} weekly scorecard snapshots.\n\
-             Partners: {} wholesale accounts the reps brought in (active on every tier, one suspended, one declined, one pending; Tom Becker orders for Becker Fine Foods).\n\
+             Partners: {} wholesale accounts the reps brought in (active on every tier, one suspended, one declined, one pending; Tom Becker orders for Becker Fine Foods), \
+             a catalogue of {} products and {} orders over four months (delivered and paid, at every step of the pipeline, one cancelled).\n\
              Every demo user signs in with the password `{DEMO_PASSWORD}`, e.g. {} or {}.",
             w.leads,
             w.activities,
@@ -268,6 +270,8 @@ pub fn demo(db: &Db) -> Result<String, String> {
             w.satisfaction_scores,
             w.snapshots,
             w.partners,
+            w.products,
+            w.orders,
             email_of(MANAGERS[0].name),
             email_of(REPS[0].name)
         )

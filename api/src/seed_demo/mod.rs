@@ -39,6 +39,7 @@ use crate::error::ApiError;
 mod allocations;
 mod book;
 mod commissions;
+mod orders;
 mod partners;
 mod scripts;
 mod targets;
@@ -47,6 +48,7 @@ mod territories;
 pub use allocations::allocations;
 use book::{BOOK, BUSINESSES, CITIES, NOTES, Plan, subject};
 pub use commissions::commissions;
+pub use orders::orders;
 pub use partners::partners;
 pub use scripts::scripts;
 pub use targets::targets;
@@ -77,6 +79,8 @@ pub struct Counts {
     pub satisfaction_scores: usize,
     pub snapshots: usize,
     pub partners: usize,
+    pub products: usize,
+    pub orders: usize,
     pub leads: usize,
     pub activities: usize,
     pub notes: usize,
@@ -130,8 +134,7 @@ pub fn pipeline(c: &mut DbConn, reps: &[Uuid], now: NaiveDateTime) -> Result<Cou
         commission_lines: 0,
         targets: 0,
         satisfaction_scores: 0,
-        snapshots: 0,
-        partners: 0,
+        ..Counts::default()
     };
     for chunk in rows.leads.chunks(200) {
         batch_insert!(c, leads::table, chunk)?;
