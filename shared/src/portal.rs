@@ -17,15 +17,19 @@ pub enum Portal {
     /// Sales numbers: the rep's and the manager's dashboards with their charts, the
     /// leaderboard, targets and the reports.
     Insight,
+    /// The wholesale partner's portal (its dashboard, orders and the catalogue at its price),
+    /// and the back office's wholesale desk (the catalogue, the order pipeline).
+    Partner,
 }
 
 impl Portal {
-    pub const ALL: [Portal; 5] = [
+    pub const ALL: [Portal; 6] = [
         Portal::Field,
         Portal::Commission,
         Portal::Office,
         Portal::Territory,
         Portal::Insight,
+        Portal::Partner,
     ];
 
     /// The page path prefixes it serves (whole segments); the field portal serves the rest.
@@ -36,6 +40,7 @@ impl Portal {
             Portal::Office => &["/admin", "/finance"],
             Portal::Territory => &["/territories", "/allocations"],
             Portal::Insight => &["/dashboard", "/leaderboard", "/targets", "/reports"],
+            Portal::Partner => &["/partner", "/wholesale"],
         }
     }
 
@@ -48,6 +53,7 @@ impl Portal {
             Portal::Office => "office",
             Portal::Territory => "territory",
             Portal::Insight => "insight",
+            Portal::Partner => "partner",
         }
     }
 
@@ -90,6 +96,10 @@ mod tests {
             ("/territories/mine", Portal::Territory),
             ("/allocations/queue", Portal::Territory),
             ("/territory", Portal::Field),
+            ("/partner", Portal::Partner),
+            ("/partner/orders/1", Portal::Partner),
+            ("/partners", Portal::Field),
+            ("/wholesale/orders", Portal::Partner),
         ] {
             assert_eq!(Portal::of_path(path), portal, "{path}");
         }

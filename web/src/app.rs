@@ -23,10 +23,12 @@ pub fn leaves(href: &str) -> bool {
     Portal::of_path(href) != here()
 }
 
-/// Where a signed-in user starts: finance at its approval queue, everyone else at the dashboard.
+/// Where a signed-in user starts: finance at its approval queue, a partner user at its portal,
+/// everyone else at the dashboard.
 pub fn landing(role: Role) -> &'static str {
     match role {
         Role::Finance => "/finance/commissions",
+        Role::Partner => "/partner",
         _ => "/",
     }
 }

@@ -101,6 +101,7 @@ pub struct SummaryRow {
     pub subtotal_minor: i64,
     pub po_number: Option<String>,
     pub paid_at: Option<NaiveDateTime>,
+    pub version: i64,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
 }

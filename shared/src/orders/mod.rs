@@ -197,7 +197,9 @@ fn scaled(mut amount: Decimal, currency: &str) -> Result<Money, MoneyError> {
 /// What a partner may still order on credit: its limit less what it owes on open orders, never
 /// below zero.
 pub fn available_credit(limit: &Money, open_balance: &Money) -> Money {
-    // `limit − limit` is zero written with the limit's cents.
-    let left = (limit.amount - open_balance.amount).max(limit.amount - limit.amount);
+    // Zero written with the limit's cents.
+    let mut zero = Decimal::ZERO;
+    zero.rescale(limit.amount.scale());
+    let left = (limit.amount - open_balance.amount).max(zero);
     Money::new(left, limit.currency.clone())
 }

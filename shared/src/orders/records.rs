@@ -244,6 +244,8 @@ pub struct OrderSummary {
     pub subtotal: Money,
     pub po_number: Option<String>,
     pub paid_at: Option<DateTime<Utc>>,
+    /// For a status change from the list (`If-Match`).
+    pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }

@@ -6,10 +6,12 @@
 pub mod activities;
 pub mod allocations;
 pub mod audit;
+pub mod catalogue;
 pub mod commissions;
 pub mod insight;
 pub mod leads;
 pub mod me;
+pub mod orders;
 pub mod partners;
 pub mod pipelines;
 pub mod plans;

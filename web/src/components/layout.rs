@@ -34,6 +34,9 @@ const DESKTOP_ONLY: [&str; 7] = [
 
 /// Navigation for a role. Tabs for capabilities not built yet are absent, not stubbed.
 pub fn nav_for(role: Role) -> Vec<NavItem> {
+    if role == Role::Partner {
+        return partner_nav();
+    }
     let mut items = vec![NavItem {
         href: "/",
         label: "Dashboard",
@@ -145,6 +148,16 @@ pub fn nav_for(role: Role) -> Vec<NavItem> {
                 icon: "⌂",
             },
             NavItem {
+                href: "/wholesale/catalogue",
+                label: "Catalogue",
+                icon: "▤",
+            },
+            NavItem {
+                href: "/wholesale/orders",
+                label: "Orders",
+                icon: "⇆",
+            },
+            NavItem {
                 href: "/admin/audit",
                 label: "Audit log",
                 icon: "☰",
@@ -162,6 +175,32 @@ pub fn nav_for(role: Role) -> Vec<NavItem> {
         icon: "●",
     });
     items
+}
+
+/// The partner portal's sidebar (seed 004): the tabs built so far, in the seed's order.
+fn partner_nav() -> Vec<NavItem> {
+    vec![
+        NavItem {
+            href: "/partner",
+            label: "Dashboard",
+            icon: "◆",
+        },
+        NavItem {
+            href: "/partner/orders",
+            label: "Orders",
+            icon: "⇆",
+        },
+        NavItem {
+            href: "/partner/pricing",
+            label: "Pricing",
+            icon: "$",
+        },
+        NavItem {
+            href: "/profile",
+            label: "Account",
+            icon: "●",
+        },
+    ]
 }
 
 #[component]

@@ -10,8 +10,10 @@ pub mod home;
 pub mod insight;
 pub mod leads;
 pub mod login;
+pub mod partner;
 pub mod profile;
 pub mod territories;
+pub mod wholesale;
 
 use leptos::task::spawn_local;
 

@@ -116,6 +116,7 @@ fn summary(row: SummaryRow) -> Result<OrderSummary, ApiError> {
         subtotal: stored_money(row.subtotal_minor, &row.currency)?,
         po_number: row.po_number,
         paid_at: row.paid_at.map(|t| t.and_utc()),
+        version: row.version,
         created_at: row.created_at.and_utc(),
         updated_at: row.updated_at.and_utc(),
     })

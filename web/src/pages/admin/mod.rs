@@ -1,4 +1,5 @@
-//! The admin pages: users, teams, partner accounts, the audit log and service tokens. Everyone else who reaches
+//! The admin pages: users, teams, partner accounts, the audit log and service tokens. (The
+//! catalogue and the order pipeline are the wholesale desk, `pages::wholesale`.) Everyone else who reaches
 //! them is told they are for admins (`app::RolesOnly`).
 
 mod audit;

@@ -1,0 +1,107 @@
+// The wholesale partner portal (issue 13): a rep's application for a business is approved by an
+// admin in the browser; the partner's user orders from the catalogue at its tier's price (the
+// cart in the browser and the server's order agree to the cent); the back office confirms the
+// order in its pipeline and the partner sees it move.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { ADMIN, api, artifacts, launchBrowser, signIn, startServer, token } from "./harness.mjs";
+
+let server, browser;
+const desktop = { viewport: { width: 1440, height: 900 } };
+const REP = "priya.natarajan@demo.closebook.local";
+const PARTNER = { email: "buyer@journey-foods.example", password: "journey-partner-1" };
+
+before(async () => {
+  server = await startServer({ demo: true });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+test("an application is approved, its partner orders at its tier's price, the office confirms it", async () => {
+  const rep = await token(server.base, REP, "closebook-demo");
+  const admin = await token(server.base, ADMIN.email, ADMIN.password);
+  const applied = await api(server.base, rep, "POST", "/partners", {
+    business_name: "Journey Foods", business_type: "grocery", contact_name: "Jo Buyer",
+    email: "jo@journey-foods.example", phone: "+1 312 555 0142",
+    address: { line1: "400 N State St", city: "Chicago", region: "IL", postal_code: "60654", country: "US" },
+  });
+  assert.equal(applied.status, "pending");
+
+  // The admin approves it on the partners page: growth tier, 5,000 of credit, NET 30.
+  const office = await (await browser.newContext(desktop)).newPage();
+  await signIn(office, server.base, ADMIN.email, ADMIN.password);
+  await office.getByRole("heading", { name: /Welcome/ }).waitFor();
+  await office.goto(`${server.base}/admin/partners`);
+  const card = office.locator(".partner-card", { hasText: "Journey Foods" });
+  await card.getByRole("button", { name: "Approve" }).click();
+  const dialog = office.getByRole("dialog");
+  await dialog.getByLabel("Tier").selectOption("growth");
+  await dialog.getByLabel("Credit limit").fill("5000.00");
+  await dialog.getByLabel("Payment terms").selectOption("net30");
+  await dialog.getByRole("button", { name: "Approve" }).click();
+  await office.getByText("Approved Journey Foods").waitFor();
+  const approved = await api(server.base, admin, "GET", `/partners/${applied.id}`);
+  assert.equal(approved.status, "active");
+  assert.equal(approved.discount_percent, 35);
+  await api(server.base, admin, "POST", `/partners/${applied.id}/users`,
+    { email: PARTNER.email, name: "Jo Buyer", password: "journey-initial-1" });
+  // The initial password is changed at first sign-in (the profile journeys cover that page).
+  await api(server.base, await token(server.base, PARTNER.email, "journey-initial-1"), "POST", "/me/password",
+    { current_password: "journey-initial-1", new_password: PARTNER.password });
+
+  // The partner's user lands in its portal and sees its tier.
+  const partner = await (await browser.newContext(desktop)).newPage();
+  await signIn(partner, server.base, PARTNER.email, PARTNER.password);
+  const account = partner.getByTestId("partner-account");
+  await account.waitFor();
+  assert.match(await account.textContent(), /Growth.*35% off MSRP/);
+
+  // Pricing: 100 Green Detox ask for 108 (nine cases of 12) at the growth price.
+  await partner.getByRole("link", { name: "Pricing" }).first().click();
+  const detox = partner.getByTestId("product").filter({ hasText: "Green Detox Smoothie" });
+  await detox.waitFor();
+  await detox.getByLabel("Units of SM-GRDETOX").fill("100");
+  await detox.getByRole("button", { name: "Add to cart" }).click();
+  const subtotal = partner.getByTestId("cart-subtotal");
+  await subtotal.waitFor();
+  const partnerToken = await token(server.base, PARTNER.email, PARTNER.password);
+  const quote = await api(server.base, partnerToken, "POST", "/orders/quote",
+    { items: [{ product_id: (await detoxId(partnerToken)), quantity: 100 }] });
+  assert.equal(quote.cart.lines[0].quantity, 108);
+  assert.equal(quote.cart.subtotal.amount, "349.92"); // 108 × 3.24 (4.99 less 35%)
+  assert.equal(await subtotal.textContent(), "$349.92");
+  await partner.getByLabel("PO number").fill("PO-JOURNEY-1");
+  await partner.getByTestId("place-order").click();
+  await partner.getByTestId("order-lines").waitFor();
+  assert.equal(await partner.getByTestId("order-status").textContent(), "Pending");
+  assert.equal(await partner.getByTestId("order-subtotal").textContent(), "$349.92");
+  const orderUrl = partner.url();
+  const orderId = orderUrl.split("/").pop();
+  await partner.screenshot({ path: join(artifacts, "partner-order.png"), fullPage: true });
+
+  // The office confirms it from the pipeline; its stock is reserved.
+  const before = (await api(server.base, admin, "GET", `/products/${await detoxId(admin)}`)).stock;
+  await office.goto(`${server.base}/wholesale/orders`);
+  const row = office.getByTestId("order-pipeline").locator("tr", { hasText: "Journey Foods" });
+  await row.getByRole("link").click();
+  await office.getByTestId("advance").click();
+  await office.getByText(/is confirmed$/).waitFor();
+  assert.equal(await office.getByTestId("order-status").textContent(), "Confirmed");
+  const afterStock = (await api(server.base, admin, "GET", `/products/${await detoxId(admin)}`)).stock;
+  assert.equal(before - afterStock, 108);
+
+  // The partner sees it confirmed, with its history.
+  await partner.goto(`${server.base}/partner/orders/${orderId}`);
+  await partner.getByTestId("order-history").getByText("Confirmed").waitFor();
+  assert.equal(await partner.getByTestId("order-status").textContent(), "Confirmed");
+});
+
+async function detoxId(bearer) {
+  const page = await api(server.base, bearer, "GET", "/products?q=SM-GRDETOX");
+  return page.items[0].id;
+}

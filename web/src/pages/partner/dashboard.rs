@@ -1,0 +1,59 @@
+//! The partner's dashboard: its account (tier, discount, credit, terms), its latest orders and
+//! the way to the catalogue.
+
+use closebook_shared::orders::OrderListQuery;
+use closebook_shared::partners::PartnerListQuery;
+use leptos::prelude::*;
+
+use super::orders::OrderCards;
+use crate::api;
+use crate::components::format;
+use crate::components::ui::{EmptyState, Skeleton, answered};
+
+#[component]
+pub fn PartnerDashboard() -> impl IntoView {
+    // A partner user sees one account: its own.
+    let account = LocalResource::new(|| {
+        api::partners::list(PartnerListQuery {
+            limit: Some(1),
+            ..Default::default()
+        })
+    });
+    let recent = LocalResource::new(|| {
+        api::orders::list(OrderListQuery {
+            limit: Some(5),
+            ..Default::default()
+        })
+    });
+    view! {
+        <section class="page">
+            <Transition fallback=|| view! { <Skeleton rows=3/> }>
+                {answered(account, |page| match page.items.into_iter().next() {
+                    None => view! { <EmptyState title="Your sign-in is not linked to an account" hint="Ask your account manager to add you to your business's account."/> }.into_any(),
+                    Some(a) => view! {
+                        <h1 class="page-title">{a.business_name.clone()}</h1>
+                        <div class="stat-grid" data-testid="partner-account">
+                            <div class="card stat"><span class="stat-label">"Tier"</span>
+                                <strong class="stat-value">{a.tier.label()}</strong>
+                                <span class="muted">{format!("{}% off MSRP", a.discount_percent)}</span></div>
+                            <div class="card stat"><span class="stat-label">"Credit limit"</span>
+                                <strong class="stat-value">{format::money(&a.credit_limit)}</strong>
+                                <span class="muted">{a.payment_terms.label()}</span></div>
+                            <div class="card stat"><span class="stat-label">"Status"</span>
+                                <strong class="stat-value">{a.status.label()}</strong>
+                                <span class="muted">{a.rep_name.clone().map(|r| format!("Your rep: {r}")).unwrap_or_default()}</span></div>
+                        </div>
+                    }.into_any(),
+                })}
+            </Transition>
+            <div class="page-header">
+                <h2>"Recent orders"</h2>
+                <a class="button button-primary" href="/partner/pricing">"Place an order"</a>
+                <a class="button" href="/partner/orders">"All orders"</a>
+            </div>
+            <Transition fallback=|| view! { <Skeleton rows=3/> }>
+                {answered(recent, |page| view! { <OrderCards orders=page.items/> })}
+            </Transition>
+        </section>
+    }
+}

@@ -1,0 +1,28 @@
+//! The wholesale partner's portal (seed 004 "PART 1"), served under `/partner`: the dashboard,
+//! the catalogue at the account's price with the cart, and the orders. The seed's other tabs
+//! (invoices, tracking, the marketing hub, …) appear as they are built.
+
+mod dashboard;
+pub mod orders;
+mod pricing;
+
+use closebook_shared::Role;
+use leptos::prelude::*;
+use leptos_router::components::{ParentRoute, Route};
+use leptos_router::{MatchNestedRoutes, path};
+
+use crate::app::RolesOnly;
+
+/// `/partner/…`, for partner users, for the signed-in shell to mount.
+#[component(transparent)]
+pub fn PartnerRoutes() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("/partner") view=|| view! { <RolesOnly roles=&[Role::Partner] who="partner users"/> }>
+            <Route path=path!("") view=dashboard::PartnerDashboard/>
+            <Route path=path!("/pricing") view=pricing::PricingPage/>
+            <Route path=path!("/orders") view=orders::OrdersPage/>
+            <Route path=path!("/orders/:id") view=orders::OrderPage/>
+        </ParentRoute>
+    }
+    .into_inner()
+}

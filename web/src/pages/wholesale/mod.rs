@@ -1,0 +1,26 @@
+//! The back office's wholesale desk, served under `/wholesale` by the partner portal's bundle
+//! (it shares the order pages, and the office bundle has no room left under the budget): the
+//! catalogue and the order pipeline, for admins.
+
+mod catalogue;
+mod orders;
+
+use closebook_shared::Role;
+use leptos::prelude::*;
+use leptos_router::components::{ParentRoute, Route};
+use leptos_router::{MatchNestedRoutes, path};
+
+use crate::app::RolesOnly;
+
+/// `/wholesale/…`, behind the admin check, for the signed-in shell to mount.
+#[component(transparent)]
+pub fn WholesaleRoutes() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("/wholesale") view=|| view! { <RolesOnly roles=&[Role::Admin] who="admins"/> }>
+            <Route path=path!("/catalogue") view=catalogue::CataloguePage/>
+            <Route path=path!("/orders") view=orders::OrdersPage/>
+            <Route path=path!("/orders/:id") view=orders::OrderPage/>
+        </ParentRoute>
+    }
+    .into_inner()
+}
