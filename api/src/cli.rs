@@ -41,6 +41,8 @@ pub fn run(cli: Cli) -> Result<(), String> {
             reps,
             leads_per_rep,
             commission_months,
+            partners,
+            orders_per_partner,
         }) => {
             let db = connect(&s)?;
             seed::first_admin(&db, &s.admin_email, s.admin_password.as_deref())?;
@@ -58,6 +60,10 @@ pub fn run(cli: Cli) -> Result<(), String> {
             );
             println!("{}", crate::seed_territories::scale(&db, &rep_ids)?);
             println!("{}", crate::seed_targets::scale(&db, &rep_ids)?);
+            println!(
+                "{}",
+                crate::seed_orders::scale(&db, &rep_ids, partners, orders_per_partner)?
+            );
             Ok(())
         }
         Command::Commissions(CommissionsCommand::Close { period }) => {

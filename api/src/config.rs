@@ -73,6 +73,12 @@ pub enum SeedCommand {
         /// month: ~100,000 a month for 1,000 reps).
         #[arg(long, default_value_t = 12)]
         commission_months: u32,
+        /// Wholesale partner accounts (issue 13: 2,000), looked after by the reps.
+        #[arg(long, default_value_t = 2000)]
+        partners: usize,
+        /// Orders per partner account over the past year (issue 13: 200,000 in all).
+        #[arg(long, default_value_t = 100)]
+        orders_per_partner: usize,
     },
 }
 

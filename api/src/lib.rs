@@ -26,6 +26,7 @@ pub mod reply;
 pub mod routes;
 pub mod seed;
 pub mod seed_commissions;
+pub mod seed_orders;
 pub mod seed_demo;
 pub mod seed_pipeline;
 pub mod seed_targets;

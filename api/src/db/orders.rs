@@ -162,17 +162,19 @@ pub fn events(conn: &mut DbConn, order: &str) -> Result<Vec<OrderEventRow>, ApiE
         .load(conn)?)
 }
 
-/// What the account owes on orders not paid and not cancelled, in minor units.
+/// What the account owes on orders not paid and not cancelled, in minor units: summed in SQL
+/// from `orders_partner_unpaid` alone, cast because SUM of a BIGINT is NUMERIC on PostgreSQL.
 pub fn open_balance(conn: &mut DbConn, partner: &str) -> Result<i64, ApiError> {
-    // Summed here: SQL's SUM of a BIGINT is NUMERIC on PostgreSQL and BIGINT on SQLite. An
-    // account has few unpaid orders.
-    let open: Vec<i64> = orders::table
+    use diesel::sql_types::{BigInt, Nullable};
+    let open: Option<i64> = orders::table
         .filter(orders::partner_id.eq(partner))
-        .filter(orders::status.ne(OrderStatus::Cancelled))
         .filter(orders::paid_at.is_null())
-        .select(orders::subtotal_minor)
-        .load(conn)?;
-    Ok(open.iter().sum())
+        .filter(orders::status.ne(OrderStatus::Cancelled))
+        .select(diesel::dsl::sql::<Nullable<BigInt>>(
+            "CAST(SUM(subtotal_minor) AS BIGINT)",
+        ))
+        .first(conn)?;
+    Ok(open.unwrap_or_default())
 }
 
 /// A page of the orders `scope` covers, newest first (ids are UUIDv7, so id order is placing

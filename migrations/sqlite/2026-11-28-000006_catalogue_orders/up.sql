@@ -72,6 +72,9 @@ CREATE TABLE orders (
 );
 CREATE INDEX orders_partner ON orders (partner_id, id);
 CREATE INDEX orders_rep ON orders (rep_id, id);
+-- The credit check's open balance, read from the index alone: unpaid (paid_at NULL), not
+-- cancelled, summed.
+CREATE INDEX orders_partner_unpaid ON orders (partner_id, paid_at, status, subtotal_minor);
 
 CREATE TABLE order_lines (
     order_id TEXT NOT NULL REFERENCES orders (id),
