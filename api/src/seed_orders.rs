@@ -281,7 +281,8 @@ pub fn scale(
                     msrp_total_minor: msrp_total,
                     subtotal_minor: subtotal,
                     payment_terms: a.payment_terms,
-                    paid_at: (status == OrderStatus::Delivered).then(|| updated + Duration::days(20)),
+                    paid_at: (status == OrderStatus::Delivered)
+                        .then(|| updated + Duration::days(20)),
                     po_number: Some(format!("PO-{number}")),
                     ship_recipient: a.contact_name.clone(),
                     ship_line1: a.address_line1.clone(),

@@ -177,6 +177,52 @@ pub fn open_balance(conn: &mut DbConn, partner: &str) -> Result<i64, ApiError> {
     Ok(open.unwrap_or_default())
 }
 
+/// One account's orders in sum: how many (not cancelled), what they came to, what is unpaid,
+/// when the last was placed.
+#[derive(Debug, Clone, Default)]
+pub struct AccountTotals {
+    pub orders: i64,
+    pub value_minor: i64,
+    pub unpaid_minor: i64,
+    pub last_at: Option<NaiveDateTime>,
+}
+
+/// The totals of each of `partners` that has orders (one grouped query; sums cast as in
+/// [`open_balance`]).
+pub fn totals(
+    conn: &mut DbConn,
+    partners: &[String],
+) -> Result<Vec<(String, AccountTotals)>, ApiError> {
+    use diesel::dsl::{count_star, max, sql};
+    use diesel::sql_types::{BigInt, Nullable};
+    let rows: Vec<(String, i64, Option<i64>, Option<i64>, Option<NaiveDateTime>)> = orders::table
+        .filter(orders::partner_id.eq_any(partners))
+        .filter(orders::status.ne(OrderStatus::Cancelled))
+        .group_by(orders::partner_id)
+        .select((
+            orders::partner_id,
+            count_star(),
+            sql::<Nullable<BigInt>>("CAST(SUM(subtotal_minor) AS BIGINT)"),
+            sql::<Nullable<BigInt>>(
+                "CAST(SUM(CASE WHEN paid_at IS NULL THEN subtotal_minor ELSE 0 END) AS BIGINT)",
+            ),
+            max(orders::created_at),
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, orders, value, unpaid, last_at)| {
+            let totals = AccountTotals {
+                orders,
+                value_minor: value.unwrap_or_default(),
+                unpaid_minor: unpaid.unwrap_or_default(),
+                last_at,
+            };
+            (id, totals)
+        })
+        .collect())
+}
+
 /// A page of the orders `scope` covers, newest first (ids are UUIDv7, so id order is placing
 /// order).
 pub fn list(

@@ -434,12 +434,22 @@ async fn an_order_is_priced_checked_and_fulfilled(app: TestApp) {
         .problem(409, "conflict");
     assert_eq!(stock(&app, &w, &w.detox).await, 880);
 
-    // A suspended account orders nothing.
+    // The account's order stats leave the two cancelled orders out: one order of 120 × 3.24,
+    // delivered and not yet paid.
     let account = app
         .get(&format!("/api/v1/partners/{}", w.account))
         .auth(&w.admin)
         .send()
         .await;
+    let stats = &account.body["stats"];
+    assert_eq!(stats["orders"], 1);
+    assert_eq!(stats["lifetime_value"], usd("388.80"));
+    assert_eq!(stats["average_order"], usd("388.80"));
+    assert_eq!(stats["open_balance"], usd("388.80"));
+    assert_eq!(stats["available_credit"], usd("4611.20"));
+    assert!(stats["last_order_at"].is_string());
+
+    // A suspended account orders nothing.
     app.post(&format!("/api/v1/partners/{}/status", w.account))
         .auth(&w.admin)
         .json(&json!({ "status": "suspended", "reason": "Overdue", "version": account.body["version"] }))

@@ -127,6 +127,37 @@ impl PartnerTiers {
     }
 }
 
+/// An account's order statistics from its totals (minor units of `limit`'s currency): the
+/// average rounded to the minor unit, half away from zero; the available credit as
+/// [`crate::orders::available_credit`] says.
+pub fn stats(
+    orders: u64,
+    value_minor: i64,
+    unpaid_minor: i64,
+    limit: &crate::Money,
+    last_order_at: Option<chrono::DateTime<chrono::Utc>>,
+) -> Result<PartnerStats, crate::money::MoneyError> {
+    let money = |minor: i64| crate::Money::from_minor(minor, &limit.currency);
+    let lifetime_value = money(value_minor)?;
+    let average = if orders == 0 {
+        money(0)?
+    } else {
+        let mean = lifetime_value.amount / rust_decimal::Decimal::from(orders);
+        let mut rounded = crate::money::round_to_minor(mean, &limit.currency)?;
+        rounded.rescale(lifetime_value.amount.scale());
+        crate::Money::new(rounded, limit.currency.clone())
+    };
+    let open_balance = money(unpaid_minor)?;
+    Ok(PartnerStats {
+        orders,
+        available_credit: crate::orders::available_credit(limit, &open_balance),
+        average_order: average,
+        lifetime_value,
+        open_balance,
+        last_order_at,
+    })
+}
+
 /// The business name as it is compared for duplicates: trimmed, inner runs of white space
 /// folded to one space, lower-cased.
 pub fn name_key(name: &str) -> String {

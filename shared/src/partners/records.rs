@@ -95,9 +95,27 @@ pub struct Partner {
     pub applied_by: Option<Uuid>,
     pub approved_by: Option<Uuid>,
     pub approved_at: Option<DateTime<Utc>>,
+    /// Its orders in sum, and the credit they leave.
+    pub stats: PartnerStats,
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+}
+
+/// An account's orders in sum (cancelled ones left out), computed from the orders.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PartnerStats {
+    pub orders: u64,
+    /// What its orders came to: its lifetime value.
+    pub lifetime_value: Money,
+    /// The lifetime value over the orders (zero before the first).
+    pub average_order: Money,
+    /// Unpaid orders.
+    pub open_balance: Money,
+    /// The credit limit less the open balance, never below zero.
+    pub available_credit: Money,
+    pub last_order_at: Option<DateTime<Utc>>,
 }
 
 /// An application for a partner account: the business, its contact and its address. It waits,

@@ -68,3 +68,28 @@ fn business_names_compare_without_case_or_spacing() {
         assert_eq!(name_key(name), key, "{name:?}");
     }
 }
+
+#[test]
+fn stats_average_the_orders_and_leave_credit() {
+    let limit = crate::Money::new("5000.00".parse().unwrap(), "USD");
+    // (orders, value, unpaid (cents), average, available)
+    let table = [
+        (0, 0, 0, "0.00", "5000.00"),
+        (3, 100_000, 0, "333.33", "5000.00"),
+        (3, 200_000, 100_000, "666.67", "4000.00"), // 666.666… rounds half away from zero
+        (2, 900_000, 600_000, "4500.00", "0.00"),   // more owed than the limit: none left
+    ];
+    for (orders, value, unpaid, average, available) in table {
+        let s = stats(orders, value, unpaid, &limit, None).unwrap();
+        assert_eq!(
+            s.average_order.amount.to_string(),
+            average,
+            "{orders} orders of {value}"
+        );
+        assert_eq!(
+            s.available_credit.amount.to_string(),
+            available,
+            "{unpaid} unpaid"
+        );
+    }
+}

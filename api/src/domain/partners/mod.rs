@@ -21,6 +21,7 @@ use uuid::Uuid;
 use crate::audit::{self, Actor};
 use crate::authz::PartnerCaller;
 use crate::db::columns::uuid_of;
+use crate::db::orders::{self, AccountTotals};
 use crate::db::partners::{self as rows, PartnerRow};
 use crate::db::{DbConn, settings, users as user_rows, versioned};
 use crate::error::ApiError;
@@ -32,11 +33,21 @@ fn to_dto(
     row: &PartnerRow,
     tiers: &PartnerTiers,
     rep_name: Option<String>,
+    totals: Option<&AccountTotals>,
 ) -> Result<Partner, ApiError> {
     let id = |v: &Option<String>| v.as_deref().map(uuid_of);
     // A stored limit that is not money in its currency is a fault, never shown as zero.
     let credit_limit = Money::from_minor(row.credit_limit_minor, &row.currency)
         .map_err(|e| ApiError::internal(format!("partner {} credit limit: {e}", row.id)))?;
+    let t = totals.cloned().unwrap_or_default();
+    let stats = closebook_shared::partners::stats(
+        u64::try_from(t.orders).unwrap_or_default(),
+        t.value_minor,
+        t.unpaid_minor,
+        &credit_limit,
+        t.last_at.map(|at| at.and_utc()),
+    )
+    .map_err(|e| ApiError::internal(format!("partner {} order totals: {e}", row.id)))?;
     Ok(Partner {
         id: uuid_of(&row.id),
         business_name: row.business_name.clone(),
@@ -60,21 +71,25 @@ fn to_dto(
         applied_by: id(&row.applied_by),
         approved_by: id(&row.approved_by),
         approved_at: row.approved_at.map(|t| t.and_utc()),
+        stats,
         version: row.version,
         created_at: row.created_at.and_utc(),
         updated_at: row.updated_at.and_utc(),
     })
 }
 
-/// The DTOs of `rows`, with their reps' names (one query) and the tiers of today's settings.
+/// The DTOs of `rows`, with their reps' names and their order totals (a query each) and the
+/// tiers of today's settings.
 fn dtos(conn: &mut DbConn, rows: Vec<PartnerRow>) -> Result<Vec<Partner>, ApiError> {
     let tiers = settings::get(conn)?.partner_tiers();
     let reps: Vec<String> = rows.iter().filter_map(|r| r.rep_id.clone()).collect();
     let names: HashMap<String, String> = user_rows::names(conn, &reps)?.into_iter().collect();
+    let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+    let totals: HashMap<String, AccountTotals> = orders::totals(conn, &ids)?.into_iter().collect();
     rows.iter()
         .map(|r| {
             let name = r.rep_id.as_ref().and_then(|id| names.get(id).cloned());
-            to_dto(r, &tiers, name)
+            to_dto(r, &tiers, name, totals.get(&r.id))
         })
         .collect()
 }

@@ -69,7 +69,8 @@ pub fn PartnersPage() -> impl IntoView {
                                             {a.rep_name.clone().map(|r| format!(" · rep {r}"))}
                                         </p>
                                         {(!pending).then(|| view! {
-                                            <p class="small">{format!("{} tier ({}% off MSRP) · credit {} · {}", a.tier.label(), a.discount_percent, format::money(&a.credit_limit), a.payment_terms.label())}</p>
+                                            <p class="small">{format!("{} tier ({}% off MSRP) · credit {} ({} available) · {}", a.tier.label(), a.discount_percent, format::money(&a.credit_limit), format::money(&a.stats.available_credit), a.payment_terms.label())}</p>
+                                            <p class="small muted">{format!("{} orders, {} to date", a.stats.orders, format::money(&a.stats.lifetime_value))}</p>
                                         })}
                                         {a.status_reason.clone().map(|r| view! { <p class="small muted">{r}</p> })}
                                         <div class="actions">

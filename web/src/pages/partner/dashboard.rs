@@ -36,9 +36,12 @@ pub fn PartnerDashboard() -> impl IntoView {
                             <div class="card stat"><span class="stat-label">"Tier"</span>
                                 <strong class="stat-value">{a.tier.label()}</strong>
                                 <span class="muted">{format!("{}% off MSRP", a.discount_percent)}</span></div>
-                            <div class="card stat"><span class="stat-label">"Credit limit"</span>
-                                <strong class="stat-value">{format::money(&a.credit_limit)}</strong>
-                                <span class="muted">{a.payment_terms.label()}</span></div>
+                            <div class="card stat"><span class="stat-label">"Available credit"</span>
+                                <strong class="stat-value" data-testid="available-credit">{format::money(&a.stats.available_credit)}</strong>
+                                <span class="muted">{format!("of {} · {}", format::money(&a.credit_limit), a.payment_terms.label())}</span></div>
+                            <div class="card stat"><span class="stat-label">"Ordered to date"</span>
+                                <strong class="stat-value">{format::money(&a.stats.lifetime_value)}</strong>
+                                <span class="muted">{format!("{} orders · {} on average", a.stats.orders, format::money(&a.stats.average_order))}</span></div>
                             <div class="card stat"><span class="stat-label">"Status"</span>
                                 <strong class="stat-value">{a.status.label()}</strong>
                                 <span class="muted">{a.rep_name.clone().map(|r| format!("Your rep: {r}")).unwrap_or_default()}</span></div>
