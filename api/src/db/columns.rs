@@ -142,6 +142,18 @@ pub fn money_columns(
     Ok((Some(minor), Some(m.currency.clone())))
 }
 
+/// A money value that must be in `currency` (the organisation's) as minor units; another
+/// currency, or an amount that does not fit, is a 422 on `field`.
+pub fn minor_in(field: &str, m: &closebook_shared::Money, currency: &str) -> Result<i64, ApiError> {
+    if m.currency != currency {
+        return Err(ApiError::field(
+            field,
+            format!("must be in the organisation's currency, {currency}"),
+        ));
+    }
+    Ok(money_columns(field, Some(m))?.0.unwrap_or_default())
+}
+
 pub fn json_list(v: &str) -> Vec<String> {
     serde_json::from_str(v).unwrap_or_default()
 }

@@ -13,6 +13,7 @@ pub mod checkpoint;
 pub mod clients;
 pub mod columns;
 pub mod commissions;
+pub mod counters;
 pub mod group_commit;
 pub mod history;
 pub mod idempotency;

@@ -8,7 +8,7 @@ use diesel::prelude::*;
 
 use super::DbConn;
 use super::columns::{StoredCurrency, StoredId, StoredOptId, like_pattern, lower};
-use super::schema::{counters, order_events, order_lines, orders, partners};
+use super::schema::{order_events, order_lines, orders, partners};
 use crate::authz::PartnerScope;
 use crate::error::ApiError;
 use crate::pagination::{PageRequest, keyset};
@@ -133,17 +133,9 @@ pub fn add_event(conn: &mut DbConn, event: &OrderEventRow) -> Result<(), ApiErro
     Ok(())
 }
 
-/// The next number, `ORD-10001` onwards, without gaps or repeats: the counter's row stays
-/// locked by the increment until the order's transaction ends.
+/// The next number, `ORD-10001` onwards (`counters::next`).
 pub fn next_number(conn: &mut DbConn) -> Result<String, ApiError> {
-    diesel::update(counters::table.find("order"))
-        .set(counters::value.eq(counters::value + 1))
-        .execute(conn)?;
-    let n: i64 = counters::table
-        .find("order")
-        .select(counters::value)
-        .first(conn)?;
-    Ok(format!("ORD-{n}"))
+    Ok(format!("ORD-{}", super::counters::next(conn, "order")?))
 }
 
 pub fn lines(conn: &mut DbConn, order: &str) -> Result<Vec<OrderLineRow>, ApiError> {

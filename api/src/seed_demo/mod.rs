@@ -69,6 +69,19 @@ fn caller<C: crate::context::Capability>(
     })
 }
 
+/// The first admin, who approves the demo's partner accounts and keeps its catalogue; `None`
+/// when the demo is seeded before any admin exists.
+fn first_admin(conn: &mut DbConn) -> Result<Option<Uuid>, ApiError> {
+    use crate::db::schema::users;
+    let admin: Option<String> = users::table
+        .filter(users::role.eq(Role::Admin.as_str()))
+        .order(users::created_at.asc())
+        .select(users::id)
+        .first(conn)
+        .optional()?;
+    Ok(admin.and_then(|a| a.parse().ok()))
+}
+
 /// What the seeding wrote, for the command's report.
 #[derive(Default)]
 pub struct Counts {

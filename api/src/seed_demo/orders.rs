@@ -15,7 +15,7 @@ use uuid::Uuid;
 use super::caller;
 use crate::authz::{Administration, PartnerAccounts};
 use crate::db::DbConn;
-use crate::db::schema::{order_events, orders, partners, users};
+use crate::db::schema::{order_events, orders, partners};
 use crate::domain::{catalogue, orders as order_domain};
 use crate::error::ApiError;
 
@@ -234,13 +234,7 @@ fn backdate(conn: &mut DbConn, order: Uuid, at: NaiveDateTime, paid: bool) -> Re
 /// The catalogue and the accounts' orders; how many products and orders it made. Without an
 /// admin (a demo seeded before one exists) there is neither.
 pub fn orders(conn: &mut DbConn, now: NaiveDateTime) -> Result<(usize, usize), ApiError> {
-    let admin: Option<String> = users::table
-        .filter(users::role.eq(Role::Admin.as_str()))
-        .order(users::created_at.asc())
-        .select(users::id)
-        .first(conn)
-        .optional()?;
-    let Some(admin) = admin.and_then(|a| a.parse::<Uuid>().ok()) else {
+    let Some(admin) = super::first_admin(conn)? else {
         return Ok((0, 0));
     };
     let products = catalogue(conn, admin)?;

@@ -7,15 +7,13 @@ use closebook_shared::partners::{
     PartnerTier, PaymentTerms, PostalAddress,
 };
 use closebook_shared::{Money, Role};
-use diesel::prelude::*;
 use rust_decimal::Decimal;
 use uuid::Uuid;
 
 use super::caller;
 use crate::authz::{Administration, PartnerAccounts};
+use crate::db::DbConn;
 use crate::db::partners::attach_user;
-use crate::db::schema::users;
-use crate::db::{DbConn, columns::uuid_of};
 use crate::domain::partners;
 use crate::error::ApiError;
 
@@ -105,14 +103,8 @@ const ACCOUNTS: [Account; 6] = [
 /// How many accounts it made. The approvals are the first admin's; without one (a demo seeded
 /// before any admin exists) every account stays pending.
 pub fn partners(conn: &mut DbConn, reps: &[Uuid], partner_user: Uuid) -> Result<usize, ApiError> {
-    let admin: Option<String> = users::table
-        .filter(users::role.eq(Role::Admin.as_str()))
-        .order(users::created_at.asc())
-        .select(users::id)
-        .first(conn)
-        .optional()?;
-    let admin = match admin {
-        Some(a) => Some(caller::<Administration>(conn, uuid_of(&a), Role::Admin)?),
+    let admin = match super::first_admin(conn)? {
+        Some(a) => Some(caller::<Administration>(conn, a, Role::Admin)?),
         None => None,
     };
     for a in &ACCOUNTS {

@@ -6,7 +6,7 @@ use diesel::prelude::*;
 
 use crate::db::DbConn;
 use crate::db::columns::{StoredCurrency, StoredId, uuid_of as uuid};
-use crate::db::schema::{counters, invoices};
+use crate::db::schema::invoices;
 use crate::error::ApiError;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -56,17 +56,12 @@ pub fn find(conn: &mut DbConn, id: &str) -> Result<Option<InvoiceRow>, ApiError>
 
 crate::db::insert_fn!(insert, InvoiceRow, invoices);
 
-/// The next number, `INV-000001` onwards, without gaps or repeats: the counter's row stays
-/// locked by the increment until the caller's transaction ends.
+/// The next number, `INV-000001` onwards (`counters::next`).
 pub fn next_number(conn: &mut DbConn) -> Result<String, ApiError> {
-    diesel::update(counters::table.find("invoice"))
-        .set(counters::value.eq(counters::value + 1))
-        .execute(conn)?;
-    let n: i64 = counters::table
-        .find("invoice")
-        .select(counters::value)
-        .first(conn)?;
-    Ok(format!("INV-{n:06}"))
+    Ok(format!(
+        "INV-{:06}",
+        crate::db::counters::next(conn, "invoice")?
+    ))
 }
 
 pub fn mark_paid(conn: &mut DbConn, id: &str, at: NaiveDateTime) -> Result<bool, ApiError> {

@@ -1,7 +1,6 @@
 //! An admin's changes to the catalogue: `POST /products`, `PATCH /products/{id}` and
 //! `POST /products/{id}/stock`. Only admins are admitted (`AdminCtx`).
 
-use closebook_shared::Money;
 use closebook_shared::catalogue::{
     CreateProductRequest, Product, StockAdjustmentRequest, UpdateProductRequest, sku_key,
 };
@@ -11,23 +10,11 @@ use super::{Viewer, to_dto};
 use crate::audit;
 use crate::concurrency;
 use crate::context::Caller;
-use crate::db::columns::{money_columns, to_json_list};
+use crate::db::columns::{minor_in, to_json_list};
 use crate::db::products::{self as rows, ProductRow};
 use crate::db::{DbConn, settings, versioned};
 use crate::error::ApiError;
 use crate::time;
-
-/// A price in minor units of the organisation's currency (`currency`); another currency is a
-/// 422 on `field`.
-fn price_minor(field: &str, m: &Money, currency: &str) -> Result<i64, ApiError> {
-    if m.currency != currency {
-        return Err(ApiError::field(
-            field,
-            format!("must be in the organisation's currency, {currency}"),
-        ));
-    }
-    Ok(money_columns(field, Some(m))?.0.unwrap_or_default())
-}
 
 /// Labels stored trimmed, blank ones dropped.
 fn labels(v: &[String]) -> String {
@@ -58,9 +45,9 @@ pub fn create(
     req: CreateProductRequest,
 ) -> Result<Product, ApiError> {
     let currency = settings::get(conn)?.currency;
-    let msrp = price_minor("msrp", &req.msrp, &currency)?;
-    let wholesale = price_minor("wholesale_price", &req.wholesale_price, &currency)?;
-    let cost = price_minor("cost", &req.cost, &currency)?;
+    let msrp = minor_in("msrp", &req.msrp, &currency)?;
+    let wholesale = minor_in("wholesale_price", &req.wholesale_price, &currency)?;
+    let cost = minor_in("cost", &req.cost, &currency)?;
     let sku = sku_key(&req.sku);
     if rows::sku_taken(conn, &sku)? {
         return Err(ApiError::conflict("a product with this SKU exists")
@@ -122,13 +109,13 @@ pub fn update(
     let mut row = before.clone();
     let currency = before.currency.clone();
     if let Some(m) = &req.msrp {
-        row.msrp_minor = price_minor("msrp", m, &currency)?;
+        row.msrp_minor = minor_in("msrp", m, &currency)?;
     }
     if let Some(m) = &req.wholesale_price {
-        row.wholesale_minor = price_minor("wholesale_price", m, &currency)?;
+        row.wholesale_minor = minor_in("wholesale_price", m, &currency)?;
     }
     if let Some(m) = &req.cost {
-        row.cost_minor = price_minor("cost", m, &currency)?;
+        row.cost_minor = minor_in("cost", m, &currency)?;
     }
     concurrency::check(expected, before.version)?;
     if let Some(name) = req.name {

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::{find, save};
 use crate::context::Caller;
-use crate::db::columns::money_columns;
+use crate::db::columns::minor_in;
 use crate::db::{DbConn, settings, users};
 use crate::error::ApiError;
 use crate::{concurrency, time};
@@ -33,14 +33,7 @@ pub(super) fn credit_minor(
     credit: &closebook_shared::Money,
 ) -> Result<(i64, String), ApiError> {
     let currency = settings::get(conn)?.currency;
-    if credit.currency != currency {
-        return Err(ApiError::field(
-            "credit_limit",
-            format!("must be in the organisation's currency, {currency}"),
-        ));
-    }
-    let (minor, _) = money_columns("credit_limit", Some(credit))?;
-    Ok((minor.unwrap_or_default(), currency))
+    Ok((minor_in("credit_limit", credit, &currency)?, currency))
 }
 
 pub fn approve(

@@ -21,7 +21,7 @@ pub fn PartnerRoutes() -> impl MatchNestedRoutes + Clone {
             <Route path=path!("") view=dashboard::PartnerDashboard/>
             <Route path=path!("/pricing") view=pricing::PricingPage/>
             <Route path=path!("/orders") view=orders::OrdersPage/>
-            <Route path=path!("/orders/:id") view=orders::OrderPage/>
+            <Route path=path!("/orders/:id") view=|| view! { <orders::OrderPage back="/partner/orders" may_advance=false/> }/>
         </ParentRoute>
     }
     .into_inner()

@@ -72,8 +72,10 @@ pub fn OrdersPage() -> impl IntoView {
     }
 }
 
+/// An order's page: the partner's (`/partner/orders/:id`) and the back office's
+/// (`/wholesale/orders/:id`, `may_advance`), each back to its list.
 #[component]
-pub fn OrderPage() -> impl IntoView {
+pub fn OrderPage(back: &'static str, may_advance: bool) -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let reload = RwSignal::new(0u32);
@@ -89,9 +91,9 @@ pub fn OrderPage() -> impl IntoView {
     });
     view! {
         <section class="page">
-            <a class="muted" href="/partner/orders">"← Orders"</a>
+            <a class="muted" href=back>"← Orders"</a>
             <Transition fallback=|| view! { <Skeleton rows=6/> }>
-                {answered(order, move |o| view! { <OrderView order=o on_change=move || reload.update(|n| *n += 1) may_advance=false/> })}
+                {answered(order, move |o| view! { <OrderView order=o on_change=move || reload.update(|n| *n += 1) may_advance=may_advance/> })}
             </Transition>
         </section>
     }

@@ -11,6 +11,7 @@ use leptos_router::components::{ParentRoute, Route};
 use leptos_router::{MatchNestedRoutes, path};
 
 use crate::app::RolesOnly;
+use crate::pages::partner::orders::OrderPage;
 
 /// `/wholesale/…`, behind the admin check, for the signed-in shell to mount.
 #[component(transparent)]
@@ -19,7 +20,7 @@ pub fn WholesaleRoutes() -> impl MatchNestedRoutes + Clone {
         <ParentRoute path=path!("/wholesale") view=|| view! { <RolesOnly roles=&[Role::Admin] who="admins"/> }>
             <Route path=path!("/catalogue") view=catalogue::CataloguePage/>
             <Route path=path!("/orders") view=orders::OrdersPage/>
-            <Route path=path!("/orders/:id") view=orders::OrderPage/>
+            <Route path=path!("/orders/:id") view=|| view! { <OrderPage back="/wholesale/orders" may_advance=true/> }/>
         </ParentRoute>
     }
     .into_inner()

@@ -3,14 +3,11 @@
 //! it.
 
 use closebook_shared::orders::{OrderListQuery, OrderStatus};
-use closebook_shared::{ErrorCode, Problem};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::api;
 use crate::components::format;
 use crate::components::ui::{EmptyState, Pager, PagerControls, Skeleton, answered};
-use crate::pages::partner::orders::OrderView;
 
 #[component]
 pub fn OrdersPage() -> impl IntoView {
@@ -67,31 +64,6 @@ pub fn OrdersPage() -> impl IntoView {
                 })}
             </Transition>
             <PagerControls pager=pager next=next/>
-        </section>
-    }
-}
-
-#[component]
-pub fn OrderPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    let reload = RwSignal::new(0u32);
-    let order = LocalResource::new(move || {
-        let _ = reload.get();
-        let id = id();
-        async move {
-            match id.parse() {
-                Ok(id) => api::orders::get_order(id).await,
-                Err(_) => Err(Problem::new(ErrorCode::NotFound, "order not found")),
-            }
-        }
-    });
-    view! {
-        <section class="page">
-            <a class="muted" href="/wholesale/orders">"← Orders"</a>
-            <Transition fallback=|| view! { <Skeleton rows=6/> }>
-                {answered(order, move |o| view! { <OrderView order=o on_change=move || reload.update(|n| *n += 1) may_advance=true/> })}
-            </Transition>
         </section>
     }
 }
