@@ -96,3 +96,29 @@ macro_rules! text_column {
         }
     };
 }
+
+/// `deserialize_with` for a nested object whose fields are all optional: serde's derived
+/// structs also read an array of their fields in order (`[null, null]`), which the contract
+/// does not allow, so the value is read as a JSON object first.
+pub(crate) fn object<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::de::DeserializeOwned,
+{
+    use serde::Deserialize;
+    let map = serde_json::Map::<String, serde_json::Value>::deserialize(d)?;
+    serde_json::from_value(serde_json::Value::Object(map)).map_err(serde::de::Error::custom)
+}
+
+/// [`object`] for an optional field (absent or `null` is `None`).
+pub(crate) fn opt_object<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::de::DeserializeOwned,
+{
+    use serde::Deserialize;
+    Option::<serde_json::Map<String, serde_json::Value>>::deserialize(d)?
+        .map(|map| serde_json::from_value(serde_json::Value::Object(map)))
+        .transpose()
+        .map_err(serde::de::Error::custom)
+}

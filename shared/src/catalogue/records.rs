@@ -208,7 +208,7 @@ pub struct CreateProductRequest {
     #[garde(custom(labels))]
     #[cfg_attr(feature = "openapi", schema(max_items = 30))]
     pub certifications: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::wire::object")]
     #[garde(dive)]
     pub nutrition: Nutrition,
     #[serde(default)]
@@ -288,7 +288,7 @@ pub struct UpdateProductRequest {
     #[garde(custom(opt_labels))]
     #[cfg_attr(feature = "openapi", schema(max_items = 30))]
     pub certifications: Option<Vec<String>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::wire::opt_object")]
     #[garde(dive)]
     pub nutrition: Option<Nutrition>,
     #[serde(default)]

@@ -99,3 +99,27 @@ fn quantity_errors_say_the_minimum() {
         "is below the minimum order of 100 units (108 in whole cases)"
     );
 }
+
+#[test]
+fn nutrition_is_an_object_never_an_array() {
+    // serde's derived structs would read `[null, null]` as the first two fields.
+    let table = [
+        (
+            r#"{"reorder_point": 1, "nutrition": {"calories": 10}}"#,
+            true,
+        ),
+        (r#"{"nutrition": null}"#, true),
+        (r#"{}"#, true),
+        (r#"{"nutrition": [null, null]}"#, false),
+        (r#"{"nutrition": "10"}"#, false),
+    ];
+    for (body, ok) in table {
+        let read = serde_json::from_str::<UpdateProductRequest>(body);
+        assert_eq!(read.is_ok(), ok, "{body}");
+    }
+    let arrayed = r#"{"sku": "A", "name": "A", "category": "other", "case_pack": 1, "min_order_qty": 1,
+        "msrp": {"amount": "1.00", "currency": "USD"}, "wholesale_price": {"amount": "1.00", "currency": "USD"},
+        "cost": {"amount": "1.00", "currency": "USD"}, "nutrition": []}"#;
+    assert!(serde_json::from_str::<CreateProductRequest>(arrayed).is_err());
+    assert!(serde_json::from_str::<CreateProductRequest>(&arrayed.replace("[]", "{}")).is_ok());
+}

@@ -15,6 +15,7 @@ use crate::reply::Answer;
 /// order); on NET terms the subtotal must fit the available credit. The order starts pending.
 #[utoipa::path(tag = TAG_ORDERS, operation_id = "place_order", responses(
     (status = 201, description = "The pending order; `Location` names it", body = Order),
+    (status = 404, description = "No account the caller sees has `partner_id` (`not_found`)", body = Problem),
     (status = 409, description = "The account is not active, the order exceeds its available credit, or a line is below its product's minimum order or of a product no longer sold (`conflict`); a product that is not in the catalogue (`invalid_reference`)", body = Problem),
 ))]
 #[post("/orders")]

@@ -15,6 +15,7 @@ use crate::openapi::TAG_ORDERS;
 /// Nothing is stored. The web's cart prices with the same shared code.
 #[utoipa::path(tag = TAG_ORDERS, operation_id = "quote_order", responses(
     (status = 200, description = "The priced cart", body = Quote),
+    (status = 404, description = "No account the caller sees has `partner_id` (`not_found`)", body = Problem),
     (status = 409, description = "A line below its product's minimum order, or of a product no longer sold (`conflict`); a product that is not in the catalogue (`invalid_reference`)", body = Problem),
 ))]
 #[post("/orders/quote")]
