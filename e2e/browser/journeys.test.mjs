@@ -121,7 +121,8 @@ test("every role has a home page", async () => {
     const ctx = await browser.newContext(desktop);
     const page = await ctx.newPage();
     await signIn(page, email, "role-password-1");
-    // Finance starts at its approval queue (the office portal); the others at the dashboard.
+    // Finance starts at its approval queue (the office portal), a partner user at its portal's
+    // dashboard, the others at the dashboard.
     await page.getByRole("heading", { name: role === "finance" ? "Approvals" : /Welcome/ }).waitFor();
     await page.waitForLoadState("networkidle");
     await page.screenshot({ path: join(artifacts, `home-${role}.png`) });

@@ -91,7 +91,8 @@ test("an application is approved, its partner orders at its tier's price, the of
   await row.getByRole("link").click();
   await office.getByTestId("advance").click();
   await office.getByText(/is confirmed$/).waitFor();
-  assert.equal(await office.getByTestId("order-status").textContent(), "Confirmed");
+  // The page reloads the order after the toast: wait for its status to change.
+  await office.locator('[data-testid="order-status"]', { hasText: "Confirmed" }).waitFor();
   const afterStock = (await api(server.base, admin, "GET", `/products/${await detoxId(admin)}`)).stock;
   assert.equal(before - afterStock, 108);
 

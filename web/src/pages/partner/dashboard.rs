@@ -6,7 +6,7 @@ use closebook_shared::partners::PartnerListQuery;
 use leptos::prelude::*;
 
 use super::orders::OrderCards;
-use crate::api;
+use crate::api::{self, Session};
 use crate::components::format;
 use crate::components::ui::{EmptyState, Skeleton, answered};
 
@@ -25,13 +25,28 @@ pub fn PartnerDashboard() -> impl IntoView {
             ..Default::default()
         })
     });
+    let session = Session::get();
+    let first_name = move || {
+        session
+            .user
+            .get()
+            .map(|u| {
+                u.name
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned()
+            })
+            .unwrap_or_default()
+    };
     view! {
         <section class="page">
+            <h1 class="page-title">{move || format!("Welcome, {}", first_name())}</h1>
             <Transition fallback=|| view! { <Skeleton rows=3/> }>
                 {answered(account, |page| match page.items.into_iter().next() {
                     None => view! { <EmptyState title="Your sign-in is not linked to an account" hint="Ask your account manager to add you to your business's account."/> }.into_any(),
                     Some(a) => view! {
-                        <h1 class="page-title">{a.business_name.clone()}</h1>
+                        <p class="muted">{a.business_name.clone()}</p>
                         <div class="stat-grid" data-testid="partner-account">
                             <div class="card stat"><span class="stat-label">"Tier"</span>
                                 <strong class="stat-value">{a.tier.label()}</strong>
