@@ -37,6 +37,10 @@ pub enum Event {
     TeamCreated(TeamChanged),
     #[serde(rename = "org.team.updated")]
     TeamUpdated(TeamChanged),
+    #[serde(rename = "wholesale.partner.approved")]
+    PartnerApproved(PartnerApproved),
+    #[serde(rename = "wholesale.order.placed")]
+    OrderPlaced(OrderPlaced),
 }
 
 impl Event {
@@ -51,6 +55,8 @@ impl Event {
             Event::UserCreated(e) => ("user", e.user_id),
             Event::UserUpdated(e) | Event::UserDeactivated(e) => ("user", e.user_id),
             Event::TeamCreated(e) | Event::TeamUpdated(e) => ("team", e.team_id),
+            Event::PartnerApproved(e) => ("partner", e.partner_id),
+            Event::OrderPlaced(e) => ("order", e.order_id),
         }
     }
 
@@ -133,6 +139,33 @@ pub struct LeadAllocated {
     pub rm_id: Option<Uuid>,
     pub allocation_type: crate::allocation::AllocationType,
     pub is_reassignment: bool,
+}
+
+/// `wholesale.partner.approved`: an application became an active account. The new-partner
+/// bonus starts here: the account's rep, and the won lead it came from, if any.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PartnerApproved {
+    pub partner_id: Uuid,
+    pub rep_id: Option<Uuid>,
+    /// The won B2B lead the account converted from.
+    pub lead_id: Option<Uuid>,
+    pub tier: crate::partners::PartnerTier,
+    pub approved_at: DateTime<Utc>,
+}
+
+/// `wholesale.order.placed`: a partner order was placed (pending confirmation).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OrderPlaced {
+    pub order_id: Uuid,
+    /// `ORD-10001`.
+    pub number: String,
+    pub partner_id: Uuid,
+    /// The rep looking after the account, paid on it.
+    pub rep_id: Option<Uuid>,
+    pub subtotal: Money,
+    pub placed_at: DateTime<Utc>,
 }
 
 /// `org.user.created`.

@@ -97,6 +97,8 @@ pub const TAG_ORDERS: &str = "orders";
         closebook_shared::events::UserCreated,
         closebook_shared::events::UserChanged,
         closebook_shared::events::TeamChanged,
+        closebook_shared::events::PartnerApproved,
+        closebook_shared::events::OrderPlaced,
     ))
 )]
 pub struct ApiDoc;

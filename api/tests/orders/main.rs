@@ -91,6 +91,26 @@ async fn world(app: &TestApp) -> World {
     }
 }
 
+/// The payloads of the outbox's events `name` about the record `id`.
+async fn events(app: &TestApp, name: &'static str, id: &str) -> Vec<Value> {
+    use closebook_api::db::schema::outbox_events;
+    use diesel::prelude::*;
+    let id = id.to_owned();
+    app.db()
+        .read(move |c| {
+            Ok(outbox_events::table
+                .filter(outbox_events::event_type.eq(name))
+                .filter(outbox_events::aggregate_id.eq(id))
+                .select(outbox_events::payload)
+                .load::<String>(c)?)
+        })
+        .await
+        .unwrap()
+        .iter()
+        .map(|p| serde_json::from_str(p).unwrap())
+        .collect()
+}
+
 async fn stock(app: &TestApp, w: &World, id: &str) -> i64 {
     app.get(&format!("/api/v1/products/{id}"))
         .auth(&w.admin)
@@ -336,6 +356,15 @@ async fn an_order_is_priced_checked_and_fulfilled(app: TestApp) {
     assert_eq!(o["ship_to"]["address"]["city"], "Chicago");
     assert_eq!(o["ship_to"]["recipient_name"], "Tom Becker");
     assert_eq!(o["history"][0]["to"], "pending");
+    // Integrations hear of it, and of the account's approval (the new-partner bonus's source).
+    let placed_events = events(&app, "wholesale.order.placed", &order).await;
+    assert_eq!(placed_events.len(), 1);
+    assert_eq!(placed_events[0]["subtotal"], usd("427.68"));
+    assert_eq!(placed_events[0]["rep_id"], w.rep.id.to_string());
+    let approved = events(&app, "wholesale.partner.approved", &w.account).await;
+    assert_eq!(approved.len(), 1);
+    assert_eq!(approved[0]["tier"], "growth");
+    assert_eq!(approved[0]["rep_id"], w.rep.id.to_string());
     // Nothing is reserved until it is confirmed.
     assert_eq!(stock(&app, &w, &w.detox).await, 1000);
 

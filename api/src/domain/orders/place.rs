@@ -10,7 +10,6 @@ use closebook_shared::{Money, Role};
 use uuid::Uuid;
 
 use super::{account, to_dto};
-use crate::audit;
 use crate::authz::{PartnerCaller, PartnerScope};
 use crate::db::columns::{stored_money, uuid_of};
 use crate::db::orders::{self as rows, OrderEventRow, OrderLineRow, OrderRow};
@@ -18,6 +17,8 @@ use crate::db::partners::PartnerRow;
 use crate::db::{DbConn, products, settings};
 use crate::error::ApiError;
 use crate::time;
+use crate::{audit, outbox};
+use closebook_shared::events::{Event, OrderPlaced};
 
 /// The account ordering: the one named, or a partner user's own.
 fn ordering_account(
@@ -234,5 +235,16 @@ pub fn place(
     rows::insert(conn, &order, &lines, &placed)?;
     let dto = to_dto(conn, &order, partner.business_name)?;
     audit::record_after(conn, &caller.actor, "order.place", "order", &id, &dto)?;
+    outbox::emit(
+        conn,
+        &Event::OrderPlaced(OrderPlaced {
+            order_id: dto.id,
+            number: dto.number.clone(),
+            partner_id: dto.partner_id,
+            rep_id: dto.rep_id,
+            subtotal: dto.subtotal.clone(),
+            placed_at: dto.created_at,
+        }),
+    )?;
     Ok(dto)
 }

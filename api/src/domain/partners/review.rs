@@ -12,7 +12,8 @@ use crate::context::Caller;
 use crate::db::columns::minor_in;
 use crate::db::{DbConn, settings, users};
 use crate::error::ApiError;
-use crate::{concurrency, time};
+use crate::{concurrency, outbox, time};
+use closebook_shared::events::{Event, PartnerApproved};
 
 /// A back-office user to manage an account: an active admin or finance user.
 pub(super) fn account_manager(conn: &mut DbConn, id: Uuid) -> Result<String, ApiError> {
@@ -67,7 +68,18 @@ pub fn approve(
     row.account_manager_id = manager;
     row.approved_by = caller.principal.user_id().map(|u| u.to_string());
     row.approved_at = Some(now);
-    save(conn, &caller.actor, "partner.approve", &before, row)
+    let approved = save(conn, &caller.actor, "partner.approve", &before, row)?;
+    outbox::emit(
+        conn,
+        &Event::PartnerApproved(PartnerApproved {
+            partner_id: approved.id,
+            rep_id: approved.rep_id,
+            lead_id: approved.lead_id,
+            tier: approved.tier,
+            approved_at: now.and_utc(),
+        }),
+    )?;
+    Ok(approved)
 }
 
 pub fn change_status(
