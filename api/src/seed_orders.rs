@@ -6,10 +6,14 @@
 //! them, so the lists' id order is their time order.
 
 use chrono::{Duration, NaiveDateTime};
+use closebook_shared::Money;
 use closebook_shared::Role;
 use closebook_shared::catalogue::ProductCategory;
+use closebook_shared::catalogue::tier_price;
 use closebook_shared::orders::OrderStatus;
-use closebook_shared::partners::{BusinessType, PartnerStatus, PartnerTier, PaymentTerms};
+use closebook_shared::partners::{
+    BusinessType, PartnerStatus, PartnerTier, PartnerTiers, PaymentTerms,
+};
 use diesel::prelude::*;
 use rand::rngs::SmallRng;
 use rand::{Rng, SeedableRng};
@@ -217,11 +221,8 @@ pub fn scale(
             events: Vec::new(),
         };
         for a in group {
-            let discount: i32 = match a.tier {
-                PartnerTier::Starter => 25,
-                PartnerTier::Growth => 35,
-                PartnerTier::Enterprise => 40,
-            };
+            // The tiers' discounts of a new organisation's settings.
+            let discount = PartnerTiers::default().discount(a.tier);
             for _ in 0..per_partner {
                 let placed = now - Duration::minutes(rng.random_range(60..365 * 24 * 60));
                 let id = id_at(placed);
@@ -231,8 +232,10 @@ pub fn scale(
                 for l in 0..rng.random_range(1..=3_usize) {
                     let p = &catalogue[(first + l * 7) % PRODUCTS];
                     let quantity = 24 * rng.random_range(1..=5_i64);
-                    // MSRP less the tier's discount, to the cent, half up (as `tier_price`).
-                    let unit_price = (p.msrp_minor * i64::from(100 - discount) + 50) / 100;
+                    let msrp = Money::from_minor(p.msrp_minor, "USD").map_err(|e| e.to_string())?;
+                    let unit_price = tier_price(&msrp, discount)
+                        .and_then(|m| m.to_minor())
+                        .map_err(|e| e.to_string())?;
                     units += quantity;
                     msrp_total += p.msrp_minor * quantity;
                     subtotal += unit_price * quantity;
@@ -276,7 +279,7 @@ pub fn scale(
                     placed_by: a.rep_id.clone(),
                     status,
                     currency: "USD".into(),
-                    discount_percent: discount,
+                    discount_percent: i32::try_from(discount).unwrap_or(i32::MAX),
                     units,
                     msrp_total_minor: msrp_total,
                     subtotal_minor: subtotal,

@@ -50,6 +50,25 @@ impl PartnerScope {
     }
 }
 
+/// Filters a boxed query over `partners` (alone or joined, as the orders list joins it) to the
+/// accounts `scope` covers: the one way a query applies a [`PartnerScope`].
+macro_rules! within_partner_scope {
+    ($query:expr, $scope:expr) => {{
+        use $crate::db::schema::partners;
+        match $scope {
+            $crate::authz::PartnerScope::All => $query,
+            $crate::authz::PartnerScope::LookedAfterBy(reps) => {
+                $query.filter(partners::rep_id.eq_any(reps.clone()))
+            }
+            $crate::authz::PartnerScope::Own(id) => $query.filter(partners::id.eq(id.clone())),
+            $crate::authz::PartnerScope::Nothing => {
+                $query.filter(partners::id.eq_any(Vec::<String>::new()))
+            }
+        }
+    }};
+}
+pub(crate) use within_partner_scope;
+
 pub fn partner_scope(conn: &mut DbConn, p: &Principal) -> Result<PartnerScope, ApiError> {
     Ok(match (p.role, p.user_id()) {
         (Role::Admin | Role::Finance, _) => PartnerScope::All,

@@ -127,6 +127,16 @@ pub fn stored_money(minor: i64, currency: &str) -> Result<closebook_shared::Mone
         .map_err(|e| ApiError::internal(format!("stored amount: {e}")))
 }
 
+/// A stored count (units, a case pack, a percentage) as the API's unsigned number; one out of
+/// range (a corrupt row: the columns' CHECKs keep them in range) is a 500 naming `what`.
+pub fn stored_count<T, N>(v: N, what: &str) -> Result<T, ApiError>
+where
+    T: TryFrom<N>,
+    N: Copy + std::fmt::Display,
+{
+    T::try_from(v).map_err(|_| ApiError::internal(format!("stored {what}: {v}")))
+}
+
 /// The inverse: a money value as its pair of columns; a value that does not fit is a 422 on
 /// `field`.
 pub fn money_columns(

@@ -2,14 +2,14 @@
 //! counter; the open balance a credit check reads.
 
 use chrono::NaiveDateTime;
-use closebook_shared::orders::{OrderListQuery, OrderStatus};
-use closebook_shared::partners::PaymentTerms;
+use closebook_shared::orders::{OrderListQuery, OrderStatus, ShipTo};
+use closebook_shared::partners::{PaymentTerms, PostalAddress};
 use diesel::prelude::*;
 
 use super::DbConn;
 use super::columns::{StoredCurrency, StoredId, StoredOptId, like_pattern, lower};
 use super::schema::{order_events, order_lines, orders, partners};
-use crate::authz::PartnerScope;
+use crate::authz::{PartnerScope, within_partner_scope};
 use crate::error::ApiError;
 use crate::pagination::{PageRequest, keyset};
 
@@ -49,6 +49,26 @@ pub struct OrderRow {
     pub version: i64,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+}
+
+impl OrderRow {
+    /// Where it ships, as the API shows it.
+    pub fn ship_to(&self) -> ShipTo {
+        ShipTo {
+            recipient_name: self.ship_recipient.clone(),
+            address: PostalAddress {
+                line1: self.ship_line1.clone(),
+                line2: self.ship_line2.clone(),
+                city: self.ship_city.clone(),
+                region: self.ship_region.clone(),
+                postal_code: self.ship_postal_code.clone(),
+                country: self.ship_country.clone(),
+            },
+            dock_instructions: self.dock_instructions.clone(),
+            dock_hours: self.dock_hours.clone(),
+            requires_appointment: self.requires_appointment,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -227,12 +247,7 @@ pub fn list(
         .inner_join(partners::table)
         .select(SummaryRow::as_select())
         .into_boxed();
-    query = match scope {
-        PartnerScope::All => query,
-        PartnerScope::LookedAfterBy(reps) => query.filter(partners::rep_id.eq_any(reps.clone())),
-        PartnerScope::Own(id) => query.filter(orders::partner_id.eq(id.clone())),
-        PartnerScope::Nothing => query.filter(orders::id.eq_any(Vec::<String>::new())),
-    };
+    query = within_partner_scope!(query, scope);
     if let Some(s) = q.status {
         query = query.filter(orders::status.eq(s));
     }

@@ -9,7 +9,7 @@ use diesel::prelude::*;
 use super::DbConn;
 use super::columns::{StoredCurrency, StoredId, StoredOptId, like_pattern};
 use super::schema::{partners, users};
-use crate::authz::PartnerScope;
+use crate::authz::{PartnerScope, within_partner_scope};
 use crate::error::ApiError;
 use crate::pagination::{PageRequest, keyset, text_key};
 
@@ -107,12 +107,7 @@ pub fn list(
     page: &PageRequest,
 ) -> Result<Vec<PartnerRow>, ApiError> {
     let mut query = partners::table.select(PartnerRow::as_select()).into_boxed();
-    query = match scope {
-        PartnerScope::All => query,
-        PartnerScope::LookedAfterBy(reps) => query.filter(partners::rep_id.eq_any(reps.clone())),
-        PartnerScope::Own(id) => query.filter(partners::id.eq(id.clone())),
-        PartnerScope::Nothing => query.filter(partners::id.eq_any(Vec::<String>::new())),
-    };
+    query = within_partner_scope!(query, scope);
     if let Some(s) = q.status {
         query = query.filter(partners::status.eq(s));
     }

@@ -30,7 +30,7 @@ pub struct ProductRow {
     pub cost_minor: i64,
     pub case_pack: i32,
     pub min_order_qty: i32,
-    /// Changed only by [`adjust_stock`], [`reserve`] and [`release`], never by saving the row.
+    /// Changed only by [`adjust_stock`], never by saving the row.
     #[diesel(skip_update)]
     pub stock: i64,
     pub reorder_point: i64,
@@ -103,29 +103,19 @@ pub fn list(
     )
 }
 
-/// Adds `change` units (negative: removes them). False, with nothing changed, when that would
-/// take the stock below zero.
-pub fn adjust_stock(conn: &mut DbConn, id: &str, change: i64) -> Result<bool, ApiError> {
-    let changed = diesel::update(products::table.find(id).filter(products::stock.ge(-change)))
-        .set(products::stock.eq(products::stock + change))
-        .execute(conn)?;
-    Ok(changed == 1)
-}
-
-/// Takes `units` out of stock for a confirmed order. False, with nothing changed, when fewer
-/// are left: the guard is in the update itself, so two orders confirmed at once cannot both
-/// take the last units (PostgreSQL re-reads the row after the first one's lock; SQLite runs one
-/// writer at a time).
-pub fn reserve(conn: &mut DbConn, id: &str, units: i64) -> Result<bool, ApiError> {
-    adjust_stock(conn, id, -units)
-}
-
-/// Puts a cancelled order's units back.
-pub fn release(conn: &mut DbConn, id: &str, units: i64) -> Result<(), ApiError> {
-    diesel::update(products::table.find(id))
-        .set(products::stock.eq(products::stock + units))
-        .execute(conn)?;
-    Ok(())
+/// Adds `change` units (negative: takes them out, as a confirmed order's reservation does) and
+/// gives the stock after; `None`, with nothing changed, when that would take it below zero.
+/// The guard is in the update itself, so two orders confirmed at once cannot both take the last
+/// units (PostgreSQL re-reads the row after the first one's lock; SQLite runs one writer at a
+/// time).
+pub fn adjust_stock(conn: &mut DbConn, id: &str, change: i64) -> Result<Option<i64>, ApiError> {
+    Ok(
+        diesel::update(products::table.find(id).filter(products::stock.ge(-change)))
+            .set(products::stock.eq(products::stock + change))
+            .returning(products::stock)
+            .get_result(conn)
+            .optional()?,
+    )
 }
 
 /// The stock of `id` now.

@@ -436,3 +436,19 @@ impl Res {
 pub fn sql_time(t: chrono::NaiveDateTime) -> String {
     t.format("%Y-%m-%d %H:%M:%S%.6f").to_string()
 }
+
+/// An application for a partner account named `name` (a café in Chicago whose contact is Tom
+/// Becker), as a rep sends it.
+pub fn partner_application(name: &str) -> serde_json::Value {
+    serde_json::json!({
+        "business_name": name,
+        "business_type": "cafe",
+        "tax_id": "12-3456789",
+        "contact_name": "Tom Becker",
+        "email": "tom@becker.example",
+        "phone": "+1 (312) 555-0199",
+        "website": "https://becker.example",
+        "address": { "line1": "100 W Lake St", "line2": "Dock 4", "city": "Chicago",
+                     "region": "IL", "postal_code": "60601", "country": "US" }
+    })
+}

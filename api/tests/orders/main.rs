@@ -8,7 +8,7 @@
 mod common;
 
 use closebook_shared::Role;
-use common::{TestApp, TestUser};
+use common::{TestApp, TestUser, partner_application};
 use futures_util::future::join_all;
 use serde_json::{Value, json};
 
@@ -56,12 +56,7 @@ async fn world(app: &TestApp) -> World {
     let account = app
         .post("/api/v1/partners")
         .auth(&rep)
-        .json(
-            &json!({ "business_name": "Becker Fine Foods", "business_type": "grocery",
-            "contact_name": "Tom Becker", "email": "tom@becker.example", "phone": "+1 312 555 0199",
-            "address": { "line1": "100 W Lake St", "city": "Chicago", "region": "IL",
-                         "postal_code": "60601", "country": "US" } }),
-        )
+        .json(&partner_application("Becker Fine Foods"))
         .send()
         .await
         .expect(201)
@@ -586,12 +581,7 @@ async fn who_sees_and_places_which_order(app: TestApp) {
     let other = app
         .post("/api/v1/partners")
         .auth(&w.admin)
-        .json(
-            &json!({ "business_name": "Other Foods", "business_type": "cafe",
-            "contact_name": "Ann", "email": "ann@other.example", "phone": "+1 312 555 0100",
-            "address": { "line1": "1 Main St", "city": "Austin", "region": "TX",
-                         "postal_code": "78701", "country": "US" } }),
-        )
+        .json(&partner_application("Other Foods"))
         .send()
         .await
         .expect(201)

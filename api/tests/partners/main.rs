@@ -6,22 +6,8 @@
 mod common;
 
 use closebook_shared::Role;
-use common::{TestApp, TestUser};
+use common::{TestApp, TestUser, partner_application as application};
 use serde_json::{Value, json};
-
-fn application(name: &str) -> Value {
-    json!({
-        "business_name": name,
-        "business_type": "cafe",
-        "tax_id": "12-3456789",
-        "contact_name": "Tom Becker",
-        "email": "tom@becker.example",
-        "phone": "+1 (312) 555-0199",
-        "website": "https://becker.example",
-        "address": { "line1": "100 W Lake St", "line2": "Dock 4", "city": "Chicago",
-                     "region": "IL", "postal_code": "60601", "country": "US" }
-    })
-}
 
 async fn an_application_is_approved_and_runs_its_course(app: TestApp) {
     let admin = app.admin().await;

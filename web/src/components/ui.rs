@@ -80,6 +80,14 @@ pub fn Field(
     }
 }
 
+/// An amount as typed. Text that is not a number is sent as -1, which the server refuses with a
+/// message on the field (money is never negative), so the form shows why.
+pub fn typed_amount(text: &str) -> rust_decimal::Decimal {
+    text.trim()
+        .parse()
+        .unwrap_or(rust_decimal::Decimal::NEGATIVE_ONE)
+}
+
 /// A closed set's values as a select's (wire value, label) pairs.
 pub fn enum_options<T: Copy>(
     all: &[T],

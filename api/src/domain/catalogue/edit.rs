@@ -181,17 +181,16 @@ pub fn adjust_stock(
     id: Uuid,
     req: StockAdjustmentRequest,
 ) -> Result<Product, ApiError> {
-    let before = find(conn, id)?;
-    if !rows::adjust_stock(conn, &before.id, req.change)? {
+    let mut row = find(conn, id)?;
+    let Some(stock) = rows::adjust_stock(conn, &row.id, req.change)? else {
         return Err(ApiError::conflict(format!(
             "only {} units are in stock: removing {} would leave less than none",
-            rows::stock_of(conn, &before.id)?,
+            rows::stock_of(conn, &row.id)?,
             -req.change
         ))
         .on_field("change", "removes more units than are in stock"));
-    }
-    let mut row = before;
-    row.stock = rows::stock_of(conn, &row.id)?;
+    };
+    row.stock = stock;
     let dto = to_dto(&row, &Viewer::back_office(conn)?)?;
     audit::record_after(
         conn,

@@ -14,7 +14,7 @@ use closebook_shared::{Money, Page, Role};
 use uuid::Uuid;
 
 use crate::authz::{PartnerCaller, PartnerScope};
-use crate::db::columns::{json_list, stored_money, uuid_of};
+use crate::db::columns::{json_list, stored_count, stored_money, uuid_of};
 use crate::db::products::{self as rows, ProductRow};
 use crate::db::{DbConn, partners, settings};
 use crate::error::ApiError;
@@ -76,15 +76,7 @@ pub(crate) fn to_dto(row: &ProductRow, viewer: &Viewer) -> Result<Product, ApiEr
         .and_then(|t| tier_prices.iter().find(|p| p.tier == t).cloned());
     let nutrition: Nutrition = serde_json::from_str(&row.nutrition)
         .map_err(|e| ApiError::internal(format!("product {} nutrition: {e}", row.id)))?;
-    let count = |v: i32, what: &str| {
-        u32::try_from(v).map_err(|_| ApiError::internal(format!("product {} {what}: {v}", row.id)))
-    };
-    let reorder_point = u32::try_from(row.reorder_point).map_err(|_| {
-        ApiError::internal(format!(
-            "product {} reorder point: {}",
-            row.id, row.reorder_point
-        ))
-    })?;
+    let reorder_point = stored_count(row.reorder_point, "reorder point")?;
     Ok(Product {
         id: uuid_of(&row.id),
         sku: row.sku.clone(),
@@ -101,8 +93,8 @@ pub(crate) fn to_dto(row: &ProductRow, viewer: &Viewer) -> Result<Product, ApiEr
         msrp,
         tier_prices,
         your_price,
-        case_pack: count(row.case_pack, "case pack")?,
-        min_order_qty: count(row.min_order_qty, "minimum order")?,
+        case_pack: stored_count(row.case_pack, "case pack")?,
+        min_order_qty: stored_count(row.min_order_qty, "minimum order")?,
         stock: row.stock,
         reorder_point,
         needs_reorder: needs_reorder(row.stock, reorder_point),
@@ -110,7 +102,7 @@ pub(crate) fn to_dto(row: &ProductRow, viewer: &Viewer) -> Result<Product, ApiEr
         certifications: json_list(&row.certifications),
         nutrition,
         storage_temp: row.storage_temp.clone(),
-        shelf_life_days: count(row.shelf_life_days, "shelf life")?,
+        shelf_life_days: stored_count(row.shelf_life_days, "shelf life")?,
         active: row.active,
         version: row.version,
         created_at: row.created_at.and_utc(),

@@ -37,9 +37,7 @@ pub fn minor_units(amount: Decimal, currency: &str) -> Result<i64, ApiError> {
 }
 
 /// Stored minor units of `currency` as money.
-pub fn money_of(minor: i64, currency: &str) -> Result<Money, ApiError> {
-    crate::db::columns::stored_money(minor, currency)
-}
+pub use crate::db::columns::stored_money as money_of;
 
 /// Stored minor units of `currency` as an amount.
 pub fn amount_of(minor: i64, currency: &str) -> Result<Decimal, ApiError> {

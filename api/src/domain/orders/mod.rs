@@ -12,60 +12,42 @@ pub use status::change_status;
 use std::collections::HashMap;
 
 use closebook_shared::Page;
-use closebook_shared::orders::{
-    Order, OrderEvent, OrderLine, OrderListQuery, OrderSummary, ShipTo,
-};
-use closebook_shared::partners::PostalAddress;
+use closebook_shared::orders::{Order, OrderEvent, OrderLine, OrderListQuery, OrderSummary};
 use uuid::Uuid;
 
 use crate::authz::PartnerCaller;
-use crate::db::columns::{stored_money, uuid_of};
-use crate::db::orders::{self as rows, OrderRow, SummaryRow};
+use crate::db::columns::{stored_count, stored_money, uuid_of};
+use crate::db::orders::{self as rows, OrderEventRow, OrderLineRow, OrderRow, SummaryRow};
 use crate::db::partners::PartnerRow;
 use crate::db::{DbConn, partners, users};
 use crate::error::ApiError;
 use crate::pagination::PageRequest;
 
-fn ship_to(row: &OrderRow) -> ShipTo {
-    ShipTo {
-        recipient_name: row.ship_recipient.clone(),
-        address: PostalAddress {
-            line1: row.ship_line1.clone(),
-            line2: row.ship_line2.clone(),
-            city: row.ship_city.clone(),
-            region: row.ship_region.clone(),
-            postal_code: row.ship_postal_code.clone(),
-            country: row.ship_country.clone(),
-        },
-        dock_instructions: row.dock_instructions.clone(),
-        dock_hours: row.dock_hours.clone(),
-        requires_appointment: row.requires_appointment,
-    }
-}
-
-fn units(v: i64, what: &str) -> Result<u32, ApiError> {
-    u32::try_from(v).map_err(|_| ApiError::internal(format!("stored {what}: {v}")))
-}
-
-/// The order whole: its lines, its history with the names of who moved it.
-fn to_dto(conn: &mut DbConn, row: &OrderRow, partner_name: String) -> Result<Order, ApiError> {
+/// The order whole, from its lines and history (as the caller has them: placing an order
+/// holds them already), with the names of who moved it.
+fn to_dto(
+    conn: &mut DbConn,
+    row: &OrderRow,
+    lines: Vec<OrderLineRow>,
+    events: Vec<OrderEventRow>,
+    partner_name: String,
+) -> Result<Order, ApiError> {
     let money = |minor: i64| stored_money(minor, &row.currency);
-    let lines = rows::lines(conn, &row.id)?
+    let lines = lines
         .into_iter()
         .map(|l| {
             Ok(OrderLine {
                 product_id: uuid_of(&l.product_id),
                 sku: l.sku,
                 name: l.name,
-                quantity: units(l.quantity, "order line quantity")?,
-                case_pack: u32::try_from(l.case_pack).unwrap_or(1),
+                quantity: stored_count(l.quantity, "order line quantity")?,
+                case_pack: stored_count(l.case_pack, "order line case pack")?,
                 unit_msrp: money(l.unit_msrp_minor)?,
                 unit_price: money(l.unit_price_minor)?,
                 subtotal: money(l.subtotal_minor)?,
             })
         })
         .collect::<Result<Vec<_>, ApiError>>()?;
-    let events = rows::events(conn, &row.id)?;
     let people: Vec<String> = events.iter().filter_map(|e| e.by_user.clone()).collect();
     let names: HashMap<String, String> = users::names(conn, &people)?.into_iter().collect();
     let history = events
@@ -87,15 +69,15 @@ fn to_dto(conn: &mut DbConn, row: &OrderRow, partner_name: String) -> Result<Ord
         rep_id: row.rep_id.as_deref().map(uuid_of),
         status: row.status,
         lines,
-        units: u64::try_from(row.units).unwrap_or_default(),
-        discount_percent: u32::try_from(row.discount_percent).unwrap_or_default(),
+        units: stored_count(row.units, "order units")?,
+        discount_percent: stored_count(row.discount_percent, "order discount")?,
         msrp_total: money(row.msrp_total_minor)?,
         discount: money(row.msrp_total_minor - row.subtotal_minor)?,
         subtotal: money(row.subtotal_minor)?,
         payment_terms: row.payment_terms,
         paid_at: row.paid_at.map(|t| t.and_utc()),
         po_number: row.po_number.clone(),
-        ship_to: ship_to(row),
+        ship_to: row.ship_to(),
         special_instructions: row.special_instructions.clone(),
         placed_by: row.placed_by.as_deref().map(uuid_of),
         history,
@@ -112,7 +94,7 @@ fn summary(row: SummaryRow) -> Result<OrderSummary, ApiError> {
         partner_id: uuid_of(&row.partner_id),
         partner_name: row.partner_name,
         status: row.status,
-        units: u64::try_from(row.units).unwrap_or_default(),
+        units: stored_count(row.units, "order units")?,
         subtotal: stored_money(row.subtotal_minor, &row.currency)?,
         po_number: row.po_number,
         paid_at: row.paid_at.map(|t| t.and_utc()),
@@ -143,7 +125,11 @@ fn load(
 
 pub fn get(conn: &mut DbConn, caller: &PartnerCaller, id: Uuid) -> Result<Order, ApiError> {
     let (order, partner) = load(conn, caller, id)?;
-    to_dto(conn, &order, partner.business_name)
+    let (lines, events) = (
+        rows::lines(conn, &order.id)?,
+        rows::events(conn, &order.id)?,
+    );
+    to_dto(conn, &order, lines, events, partner.business_name)
 }
 
 pub fn list(

@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::{account, to_dto};
 use crate::authz::{PartnerCaller, PartnerScope};
-use crate::db::columns::{stored_money, uuid_of};
+use crate::db::columns::{stored_count, stored_money, uuid_of};
 use crate::db::orders::{self as rows, OrderEventRow, OrderLineRow, OrderRow};
 use crate::db::partners::PartnerRow;
 use crate::db::{DbConn, products, settings};
@@ -60,8 +60,8 @@ fn price(
             sku: p.sku.clone(),
             name: p.name.clone(),
             msrp: stored_money(p.msrp_minor, &p.currency)?,
-            case_pack: u32::try_from(p.case_pack).unwrap_or(1),
-            min_order_qty: u32::try_from(p.min_order_qty).unwrap_or(1),
+            case_pack: stored_count(p.case_pack, "case pack")?,
+            min_order_qty: stored_count(p.min_order_qty, "minimum order")?,
             active: p.active,
         };
         lines.push((priced, item.quantity));
@@ -233,7 +233,7 @@ pub fn place(
         at: now,
     };
     rows::insert(conn, &order, &lines, &placed)?;
-    let dto = to_dto(conn, &order, partner.business_name)?;
+    let dto = to_dto(conn, &order, lines, vec![placed], partner.business_name)?;
     audit::record_after(conn, &caller.actor, "order.place", "order", &id, &dto)?;
     outbox::emit(
         conn,

@@ -16,13 +16,15 @@ use crate::db::{DbConn, products, versioned};
 use crate::error::ApiError;
 use crate::time;
 
-/// Takes every line's units out of stock, or none: the first product short is a 409 naming it
-/// (the transaction rolls back what was taken before it). Lines are reserved in product order,
+/// Takes every line's units out of stock (`take`), or puts them back. A product short is a 409
+/// naming it (the transaction rolls back what was taken before it). Lines go in product order,
 /// so two orders sharing products lock their rows in the same order and cannot deadlock.
-fn reserve(conn: &mut DbConn, lines: &mut [OrderLineRow]) -> Result<(), ApiError> {
-    lines.sort_by(|a, b| a.product_id.cmp(&b.product_id));
-    for l in lines.iter() {
-        if !products::reserve(conn, &l.product_id, l.quantity)? {
+fn move_stock(conn: &mut DbConn, lines: &[OrderLineRow], take: bool) -> Result<(), ApiError> {
+    let mut by_product: Vec<&OrderLineRow> = lines.iter().collect();
+    by_product.sort_by(|a, b| a.product_id.cmp(&b.product_id));
+    for l in by_product {
+        let change = if take { -l.quantity } else { l.quantity };
+        if products::adjust_stock(conn, &l.product_id, change)?.is_none() {
             let left = products::stock_of(conn, &l.product_id)?;
             return Err(ApiError::conflict(format!(
                 "{} ({}) has {left} units in stock; the order needs {}",
@@ -30,14 +32,6 @@ fn reserve(conn: &mut DbConn, lines: &mut [OrderLineRow]) -> Result<(), ApiError
             ))
             .on_field("status", "the stock does not cover the order"));
         }
-    }
-    Ok(())
-}
-
-fn release(conn: &mut DbConn, lines: &mut [OrderLineRow]) -> Result<(), ApiError> {
-    lines.sort_by(|a, b| a.product_id.cmp(&b.product_id));
-    for l in lines.iter() {
-        products::release(conn, &l.product_id, l.quantity)?;
     }
     Ok(())
 }
@@ -77,11 +71,11 @@ pub fn change_status(
         ))
         .on_field("status", "does not follow the order's status"));
     }
-    let mut lines = rows::lines(conn, &before.id)?;
+    let lines = rows::lines(conn, &before.id)?;
     if req.status == OrderStatus::Confirmed {
-        reserve(conn, &mut lines)?;
+        move_stock(conn, &lines, true)?;
     } else if cancel && before.status.holds_stock() {
-        release(conn, &mut lines)?;
+        move_stock(conn, &lines, false)?;
     }
     let now = time::now();
     let mut row = before.clone();
@@ -99,7 +93,8 @@ pub fn change_status(
             at: now,
         },
     )?;
-    let dto = to_dto(conn, &row, partner.business_name)?;
+    let events = rows::events(conn, &row.id)?;
+    let dto = to_dto(conn, &row, lines, events, partner.business_name)?;
     audit::record(
         conn,
         &caller.actor,

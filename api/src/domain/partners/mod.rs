@@ -14,13 +14,13 @@ pub use users::add_user;
 
 use std::collections::HashMap;
 
+use closebook_shared::Page;
 use closebook_shared::partners::{Partner, PartnerListQuery, PartnerTiers};
-use closebook_shared::{Money, Page};
 use uuid::Uuid;
 
 use crate::audit::{self, Actor};
 use crate::authz::PartnerCaller;
-use crate::db::columns::uuid_of;
+use crate::db::columns::{stored_count, stored_money, uuid_of};
 use crate::db::orders::{self, AccountTotals};
 use crate::db::partners::{self as rows, PartnerRow};
 use crate::db::{DbConn, settings, users as user_rows, versioned};
@@ -36,12 +36,10 @@ fn to_dto(
     totals: Option<&AccountTotals>,
 ) -> Result<Partner, ApiError> {
     let id = |v: &Option<String>| v.as_deref().map(uuid_of);
-    // A stored limit that is not money in its currency is a fault, never shown as zero.
-    let credit_limit = Money::from_minor(row.credit_limit_minor, &row.currency)
-        .map_err(|e| ApiError::internal(format!("partner {} credit limit: {e}", row.id)))?;
+    let credit_limit = stored_money(row.credit_limit_minor, &row.currency)?;
     let t = totals.cloned().unwrap_or_default();
     let stats = closebook_shared::partners::stats(
-        u64::try_from(t.orders).unwrap_or_default(),
+        stored_count(t.orders, "order count")?,
         t.value_minor,
         t.unpaid_minor,
         &credit_limit,

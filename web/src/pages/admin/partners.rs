@@ -7,13 +7,12 @@ use closebook_shared::partners::{
     PartnerTier, PaymentTerms,
 };
 use leptos::prelude::*;
-use rust_decimal::Decimal;
 
 use crate::api;
 use crate::components::format;
 use crate::components::ui::{
     EmptyState, Field, FormState, Modal, ProblemBox, SelectField, Skeleton, Toasts, answered,
-    enum_options,
+    enum_options, typed_amount,
 };
 
 #[component]
@@ -112,20 +111,11 @@ fn ApproveForm(
     let (id, version) = (partner.id, partner.version);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let tier = PartnerTier::ALL
-            .iter()
-            .copied()
-            .find(|t| t.as_str() == tier.get_untracked());
-        let terms = PaymentTerms::ALL
-            .iter()
-            .copied()
-            .find(|t| t.as_str() == terms.get_untracked());
-        let amount = credit
-            .get_untracked()
-            .trim()
-            .parse::<Decimal>()
-            .unwrap_or(Decimal::NEGATIVE_ONE);
-        let (Some(tier), Some(terms)) = (tier, terms) else {
+        let amount = typed_amount(&credit.get_untracked());
+        let (Ok(tier), Ok(terms)) = (
+            tier.get_untracked().parse::<PartnerTier>(),
+            terms.get_untracked().parse::<PaymentTerms>(),
+        ) else {
             return;
         };
         let body = ApprovePartnerRequest {

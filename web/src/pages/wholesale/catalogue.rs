@@ -6,13 +6,12 @@ use closebook_shared::catalogue::{
     CreateProductRequest, Product, ProductCategory, ProductListQuery, StockAdjustmentRequest,
 };
 use leptos::prelude::*;
-use rust_decimal::Decimal;
 
 use crate::api;
 use crate::components::format;
 use crate::components::ui::{
     EmptyState, Field, FormState, Modal, ProblemBox, SelectField, Skeleton, Toasts, answered,
-    enum_options,
+    enum_options, typed_amount,
 };
 
 #[component]
@@ -88,13 +87,6 @@ pub fn CataloguePage() -> impl IntoView {
     }
 }
 
-fn amount(v: RwSignal<String>) -> Decimal {
-    v.get_untracked()
-        .trim()
-        .parse::<Decimal>()
-        .unwrap_or(Decimal::NEGATIVE_ONE)
-}
-
 fn count(v: RwSignal<String>) -> u32 {
     v.get_untracked().trim().parse().unwrap_or(0)
 }
@@ -111,15 +103,12 @@ fn ProductForm(
     let (problem, busy) = (form.problem, form.busy);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(category) = ProductCategory::ALL
-            .iter()
-            .copied()
-            .find(|c| c.as_str() == category.get_untracked())
-        else {
+        let Ok(category) = category.get_untracked().parse::<ProductCategory>() else {
             return;
         };
         let currency = currency.get_untracked();
-        let money = |v| Money::new(amount(v), currency.clone());
+        let money =
+            |v: RwSignal<String>| Money::new(typed_amount(&v.get_untracked()), currency.clone());
         let body = CreateProductRequest {
             sku: sku.get_untracked().trim().to_owned(),
             name: name.get_untracked(),
