@@ -185,6 +185,7 @@ fn serve(s: &Settings) -> Result<(), String> {
         crate::jobs::spawn_revocation_reload(state.clone());
         crate::jobs::spawn_commission_sources(state.clone());
         crate::jobs::spawn_commission_eligibility(state.clone());
+        crate::jobs::spawn_partner_invoice_reminders(state.clone());
         crate::jobs::spawn_allocation_sla(state.clone());
         crate::jobs::spawn_placement_runs(state.clone());
         crate::jobs::spawn_commission_calendar(state.clone());

@@ -63,7 +63,7 @@ pub fn spawn_commission_sources(state: web::Data<AppState>) {
             tick.tick().await;
             let result = state
                 .db
-                .write(crate::domain::commissions::sources::consume_closed_deals)
+                .write(crate::domain::commissions::sources::consume_events)
                 .await;
             match result {
                 Ok(0) => {}
@@ -201,6 +201,29 @@ pub fn spawn_scorecard_snapshots(state: web::Data<AppState>) {
                 Ok(Some(reps)) => tracing::info!(reps, "weekly scorecard snapshots"),
                 Ok(None) => {}
                 Err(e) => tracing::warn!(error = %e, "scorecard snapshots failed"),
+            }
+        }
+    });
+}
+
+/// Partner invoice reminders every ten minutes (`domain::partner_invoices::remind`): due in 3
+/// days, overdue with its late fee. Safe on every instance at once: each reminder is claimed by
+/// a guarded update before it is sent.
+pub fn spawn_partner_invoice_reminders(state: web::Data<AppState>) {
+    actix_web::rt::spawn(async move {
+        let mut tick = actix_web::rt::time::interval(Duration::from_secs(600));
+        loop {
+            tick.tick().await;
+            let result = state
+                .db
+                .write(|c| crate::domain::partner_invoices::remind(c, time::now()))
+                .await;
+            match result {
+                Ok(sent) if sent.due_soon + sent.overdue > 0 => {
+                    tracing::info!(due_soon = sent.due_soon, overdue = sent.overdue, "partner invoice reminders");
+                }
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "partner invoice reminders failed"),
             }
         }
     });

@@ -21,6 +21,7 @@ pub mod middleware;
 pub mod openapi;
 pub mod outbox;
 pub mod pagination;
+pub mod pdf;
 pub mod params;
 pub mod reply;
 pub mod routes;

@@ -46,6 +46,7 @@ paging!(
     closebook_shared::partners::PartnerListQuery,
     closebook_shared::catalogue::ProductListQuery,
     closebook_shared::orders::OrderListQuery,
+    closebook_shared::partner_invoices::PartnerInvoiceListQuery,
     closebook_shared::scripts::ScriptListQuery,
     closebook_shared::service_tokens::ServiceTokenListQuery,
     closebook_shared::teams::TeamListQuery,

@@ -159,6 +159,7 @@ records! {
     closebook_shared::partners::Partner => "partner",
     closebook_shared::catalogue::Product => "product",
     closebook_shared::orders::Order => "order",
+    closebook_shared::partner_invoices::PartnerInvoice => "partner invoice",
 }
 
 #[cfg(test)]

@@ -53,6 +53,7 @@ versioned!(
     closebook_shared::compensation_plans::CompensationPlan,
     closebook_shared::leads::Lead,
     closebook_shared::orders::Order,
+    closebook_shared::partner_invoices::PartnerInvoice,
     closebook_shared::partners::Partner,
     closebook_shared::catalogue::Product,
     closebook_shared::pipelines::Pipeline,

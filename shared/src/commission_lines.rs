@@ -16,6 +16,10 @@ crate::wire_enum! {
         Refund = "refund" => "Refund",
         Close = "close" => "Monthly close",
         Dispute = "dispute" => "Dispute",
+        /// A paid partner order.
+        Order = "order" => "Paid partner order",
+        /// A partner account approved from a won lead.
+        Partner = "partner" => "New partner account",
     }
 }
 

@@ -12,6 +12,16 @@ crate::wire_enum! {
         AllocationReassigned = "allocation_reassigned" => "Allocation reassigned",
         AllocationRejected = "allocation_rejected" => "Allocation rejected",
         AllocationOverflow = "allocation_overflow" => "Lead in the overflow pool",
+        /// To the rep: a partner it looks after placed an order.
+        OrderPlaced = "order_placed" => "Partner placed an order",
+        /// To the partner's users: its order was confirmed, shipped, delivered or cancelled.
+        OrderStatus = "order_status" => "Order update",
+        /// To the partner's users: an invoice falls due in 3 days.
+        InvoiceDue = "invoice_due" => "Invoice due soon",
+        /// To the partner's users: an invoice is overdue (a late fee was added).
+        InvoiceOverdue = "invoice_overdue" => "Invoice overdue",
+        /// To the rep: a partner order was paid, and the rep's commission line written.
+        InvoicePaid = "invoice_paid" => "Partner invoice paid",
     }
 }
 

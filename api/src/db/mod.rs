@@ -22,6 +22,7 @@ pub mod leads;
 pub mod metrics;
 pub mod notifications;
 pub mod orders;
+pub mod partner_invoices;
 pub mod partners;
 pub mod pipelines;
 pub mod placement_runs;

@@ -241,6 +241,16 @@ pub fn team_members(conn: &mut DbConn, team_id: &str) -> Result<Vec<String>, Api
         .load(conn)?)
 }
 
+/// The ids of a partner account's active users.
+pub fn of_partner(conn: &mut DbConn, partner_id: &str) -> Result<Vec<String>, ApiError> {
+    Ok(users::table
+        .filter(users::partner_id.eq(partner_id))
+        .filter(users::active.eq(true))
+        .order(users::id)
+        .select(users::id)
+        .load(conn)?)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -9,6 +9,7 @@ pub mod commissions;
 pub mod dashboards;
 pub mod leads;
 pub mod orders;
+pub mod partner_invoices;
 pub mod partners;
 pub mod pipelines;
 pub mod sales_reports;

@@ -44,6 +44,7 @@ pub const TAG_DASHBOARDS: &str = "dashboards";
 pub const TAG_PARTNERS: &str = "partners";
 pub const TAG_CATALOGUE: &str = "catalogue";
 pub const TAG_ORDERS: &str = "orders";
+pub const TAG_PARTNER_INVOICES: &str = "partner-invoices";
 
 #[derive(OpenApi)]
 #[openapi(
@@ -77,6 +78,7 @@ pub const TAG_ORDERS: &str = "orders";
         (name = TAG_PARTNERS, description = "Wholesale partner accounts: applications, approval, tiers, credit, terms and their users"),
         (name = TAG_CATALOGUE, description = "The wholesale catalogue: products, tier prices off MSRP, packing, minimum orders and stock"),
         (name = TAG_ORDERS, description = "Partner orders: carts priced at the tier, credit checks, the fulfilment pipeline with stock reserved on confirmation"),
+        (name = TAG_PARTNER_INVOICES, description = "Partner invoices: one per order, due after the account's terms, reminded, late fees, paid by finance (the rep's partner-order commission), PDF"),
         (name = TAG_TARGETS, description = "Targets (individual, team, city) with achieved values from live data, and the leaderboard"),
     ),
     // Schemas used only by query parameters are not collected from the paths; list them here.

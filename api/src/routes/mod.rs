@@ -19,6 +19,7 @@ pub mod me;
 pub mod notes;
 pub mod notifications;
 pub mod orders;
+mod partner_invoices;
 pub mod partners;
 pub mod payouts;
 pub mod pipelines;
@@ -71,6 +72,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     partners::configure(cfg);
     products::configure(cfg);
     orders::configure(cfg);
+    partner_invoices::configure(cfg);
     targets::configure(cfg);
     analytics::configure(cfg);
     dashboard::configure(cfg);

@@ -93,7 +93,7 @@ pub fn commissions(
         };
         outbox::emit(c, &Event::PipelineClosed(event))?;
     }
-    sources::consume_closed_deals(c)?;
+    sources::consume_events(c)?;
     // Finance looks twice at lines of 1,000.00 or more (the approval queue flags them).
     crate::domain::settings::update(
         c,

@@ -1,7 +1,7 @@
 //! What the commission tests share: a won deal, the consumer run, the eligibility job at a
 //! later day, a line found by its source.
 
-use closebook_api::domain::commissions::sources::consume_closed_deals;
+use closebook_api::domain::commissions::sources::consume_events;
 use serde_json::{Value, json};
 
 use crate::common::{TestApp, TestUser};
@@ -25,7 +25,7 @@ pub async fn won_deal(app: &TestApp, rep: &TestUser, company: &str, amount: &str
 }
 
 pub async fn consume(app: &TestApp) -> usize {
-    app.state.db.write(consume_closed_deals).await.unwrap()
+    app.state.db.write(consume_events).await.unwrap()
 }
 
 pub async fn residual_of(app: &TestApp, client_id: &str) -> Option<i64> {

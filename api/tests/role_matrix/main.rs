@@ -280,7 +280,7 @@ async fn every_endpoint_for_every_role(app: TestApp) {
             // The won lead above, as the ledger's consumer turns it into a line.
             app.state
                 .db
-                .write(closebook_api::domain::commissions::sources::consume_closed_deals)
+                .write(closebook_api::domain::commissions::sources::consume_events)
                 .await
                 .unwrap();
             let lines = app

@@ -27,6 +27,10 @@ crate::wire_enum! {
         NewBusiness = "new_business" => "New business",
         Residual = "residual" => "Residual",
         Upsell = "upsell" => "Upsell",
+        /// A share of a paid partner order's subtotal, for the partner's rep (seed 004).
+        PartnerOrder = "partner_order" => "Partner order",
+        /// A fixed bonus when a won B2B lead becomes an active partner (seed 004).
+        NewPartner = "new_partner" => "New partner",
         TrueUp = "true_up" => "Tier true-up",
         TeamBonus = "team_bonus" => "Team bonus",
         Override = "override" => "Manager override",

@@ -108,6 +108,14 @@ pub struct PlanRules {
     #[serde(with = "crate::commissions::text::rate")]
     #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^(0(\\.[0-9]{1,6})?|1(\\.0{1,6})?)$", example = "0.10"))]
     pub upsell_rate: Decimal,
+    /// Share of a paid partner order's subtotal for the partner's rep, e.g. `"0.05"`.
+    #[serde(default = "PlanRules::default_partner_order_rate", with = "crate::commissions::text::rate")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^(0(\\.[0-9]{1,6})?|1(\\.0{1,6})?)$", example = "0.05"))]
+    pub partner_order_rate: Decimal,
+    /// Paid once when a won B2B lead becomes an active partner; 0 is off.
+    #[serde(default = "PlanRules::default_new_partner_bonus", with = "crate::commissions::text::amount")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^[0-9]{1,13}(\\.[0-9]{1,4})?$", example = "500.00"))]
+    pub new_partner_bonus: Decimal,
     /// Days after the source event before a new-business or upsell line is earned.
     #[cfg_attr(feature = "openapi", schema(maximum = 3650))]
     pub eligibility_days: u32,
@@ -153,6 +161,8 @@ impl Default for PlanRules {
             ],
             residual_fallback: Decimal::new(200, 0),
             upsell_rate: Decimal::new(10, 2),
+            partner_order_rate: Self::default_partner_order_rate(),
+            new_partner_bonus: Self::default_new_partner_bonus(),
             eligibility_days: 30,
             clawback_days: 45,
             dispute_days: 7,
@@ -167,6 +177,17 @@ impl Default for PlanRules {
 pub const MAX_DAYS: u32 = 3650;
 
 impl PlanRules {
+    /// Seed 004's sales rep `commissionRate` default, 5%; plans stored before partner orders
+    /// existed read it too.
+    pub fn default_partner_order_rate() -> Decimal {
+        Decimal::new(5, 2)
+    }
+
+    /// 500.00 per new partner; plans stored before partner accounts existed read it too.
+    pub fn default_new_partner_bonus() -> Decimal {
+        Decimal::new(50000, 2)
+    }
+
     /// Every rule a plan must keep, each failure naming its field.
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut errors = Vec::new();
@@ -249,6 +270,7 @@ impl PlanRules {
         for (field, v) in [
             ("residual_fallback", self.residual_fallback),
             ("team_bonus", self.team_bonus),
+            ("new_partner_bonus", self.new_partner_bonus),
             ("cap_multiple", self.cap_multiple),
         ] {
             if v.is_sign_negative() {
@@ -257,6 +279,7 @@ impl PlanRules {
         }
         for (field, v) in [
             ("upsell_rate", self.upsell_rate),
+            ("partner_order_rate", self.partner_order_rate),
             ("override_rate", self.override_rate),
         ] {
             if !is_rate(v) {
@@ -376,6 +399,20 @@ mod tests {
                     ..Default::default()
                 },
                 "upsell_rate",
+            ),
+            (
+                PlanRules {
+                    partner_order_rate: d("1.5"),
+                    ..Default::default()
+                },
+                "partner_order_rate",
+            ),
+            (
+                PlanRules {
+                    new_partner_bonus: d("-1"),
+                    ..Default::default()
+                },
+                "new_partner_bonus",
             ),
             (
                 PlanRules {

@@ -216,6 +216,29 @@ pub fn upsell(plan: &PlanRules, price: Decimal, dp: u32) -> Explanation {
     )
 }
 
+/// A paid partner order: the plan's share of its subtotal (not its late fee), for the rep
+/// looking after the account when it was placed.
+pub fn partner_order(plan: &PlanRules, subtotal: Decimal, dp: u32) -> Explanation {
+    explained(
+        LineType::PartnerOrder,
+        format!("{} of the paid order's subtotal", percent(plan.partner_order_rate)),
+        vec![part("order subtotal", subtotal, Some(plan.partner_order_rate))],
+        dp,
+    )
+}
+
+/// A won B2B lead that became an active partner: the plan's fixed bonus; none when it is 0.
+pub fn new_partner(plan: &PlanRules, dp: u32) -> Option<Explanation> {
+    (!plan.new_partner_bonus.is_zero()).then(|| {
+        explained(
+            LineType::NewPartner,
+            "the plan's bonus for a won lead that became an active partner".into(),
+            vec![part("new partner bonus", plan.new_partner_bonus, None)],
+            dp,
+        )
+    })
+}
+
 /// When a new-business or upsell line of a source event at `source` is earned.
 pub fn earned_at(plan: &PlanRules, source: NaiveDateTime) -> NaiveDateTime {
     source + Duration::days(i64::from(plan.eligibility_days))

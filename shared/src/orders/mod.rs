@@ -65,6 +65,13 @@ impl OrderStatus {
         matches!(self, Confirmed | Production | QualityCheck)
     }
 
+    /// Whether the partner's users are told when its order reaches it (seed 004 "Order
+    /// confirmed / shipped / delivered"; and cancelled, which they may not have asked for).
+    pub const fn tells_partner(self) -> bool {
+        use OrderStatus::*;
+        matches!(self, Confirmed | Shipped | Delivered | Cancelled)
+    }
+
     /// Whether it still counts against the partner's credit while unpaid.
     pub const fn uses_credit(self) -> bool {
         !matches!(self, OrderStatus::Cancelled)

@@ -220,6 +220,10 @@ pub struct Order {
     pub subtotal: Money,
     pub payment_terms: PaymentTerms,
     pub paid_at: Option<DateTime<Utc>>,
+    /// Its invoice (`GET /partner-invoices/{id}`), issued when it was placed.
+    pub invoice_id: Option<Uuid>,
+    /// The invoice's `INV-…` number.
+    pub invoice_number: Option<String>,
     pub po_number: Option<String>,
     pub ship_to: ShipTo,
     pub special_instructions: Option<String>,

@@ -167,3 +167,19 @@ fn available_credit_is_the_limit_less_open_orders_never_negative() {
         );
     }
 }
+
+#[test]
+fn the_partner_hears_of_confirmation_shipping_delivery_and_cancelling() {
+    use OrderStatus::*;
+    for (status, told) in [
+        (Pending, false),
+        (Confirmed, true),
+        (Production, false),
+        (QualityCheck, false),
+        (Shipped, true),
+        (Delivered, true),
+        (Cancelled, true),
+    ] {
+        assert_eq!(status.tells_partner(), told, "{status}");
+    }
+}

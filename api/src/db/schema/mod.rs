@@ -530,6 +530,8 @@ diesel::joinable!(commission_line_status -> commission_lines (line_id));
 diesel::joinable!(commission_lines -> users (rep_id));
 diesel::joinable!(lead_history -> leads (lead_id));
 diesel::joinable!(orders -> partners (partner_id));
+diesel::joinable!(partner_invoices -> orders (order_id));
+diesel::joinable!(partner_invoices -> partners (partner_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
@@ -580,4 +582,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     orders,
     order_lines,
     order_events,
+    partner_invoices,
 );

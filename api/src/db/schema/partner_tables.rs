@@ -123,3 +123,27 @@ diesel::table! {
         at -> Timestamp,
     }
 }
+
+diesel::table! {
+    partner_invoices (id) {
+        id -> Text,
+        number -> Text,
+        order_id -> Text,
+        partner_id -> Text,
+        payment_terms -> Text,
+        currency -> Text,
+        subtotal_minor -> BigInt,
+        late_fee_minor -> BigInt,
+        issued_at -> Timestamp,
+        due_at -> Timestamp,
+        paid_at -> Nullable<Timestamp>,
+        payment_reference -> Nullable<Text>,
+        paid_by -> Nullable<Text>,
+        cancelled_at -> Nullable<Timestamp>,
+        due_soon_sent_at -> Nullable<Timestamp>,
+        overdue_sent_at -> Nullable<Timestamp>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}

@@ -10,6 +10,7 @@ pub mod disputes;
 pub mod eligibility;
 pub mod invoices;
 pub mod ledger;
+pub mod partner_lines;
 pub mod payout_report;
 pub mod payouts;
 pub mod plan_edits;

@@ -1,5 +1,7 @@
 //! The ledger's sources. A won deal reaches commissions as the pipeline's
-//! `sales.pipeline.closed` event, read from the outbox: the line is written in the transaction
+//! `sales.pipeline.closed` event, and a partner account approved from a won lead as
+//! `wholesale.partner.approved` (its rep's new-partner bonus), read from the outbox in one
+//! sequence: the line is written in the transaction
 //! that moves the consumer's position, and a line is unique by its rule, source and rep, so a
 //! crash between the two neither loses nor doubles a line.
 
@@ -12,7 +14,7 @@ use diesel::prelude::*;
 use rust_decimal::Decimal;
 
 use super::ledger::{self, NewLine};
-use super::{calendar, plans};
+use super::{calendar, partner_lines, plans};
 use crate::db::DbConn;
 use crate::db::commissions::lines;
 use crate::db::schema::{clients, outbox_events, outbox_positions, users};
@@ -30,25 +32,30 @@ const SETTLE: Duration = Duration::seconds(30);
 /// Most events one run handles, in one transaction.
 pub const BATCH: i64 = 500;
 
+/// The events this consumer reads.
+const CONSUMED: [&str; 2] = ["sales.pipeline.closed", "wholesale.partner.approved"];
+
 #[derive(Queryable)]
 struct OutboxEvent {
     id: String,
+    event_type: String,
     payload: String,
     occurred_at: chrono::NaiveDateTime,
 }
 
-/// Handles the pipeline's closed deals after this consumer's position; returns how many lines it
+/// Handles the closed deals and approved partners after this consumer's position; returns how many lines it
 /// wrote. Runs inside the caller's transaction.
-pub fn consume_closed_deals(conn: &mut DbConn) -> Result<usize, ApiError> {
+pub fn consume_events(conn: &mut DbConn) -> Result<usize, ApiError> {
     let position: Option<String> = outbox_positions::table
         .find(CONSUMER)
         .select(outbox_positions::last_event_id)
         .first(conn)
         .optional()?;
     let mut query = outbox_events::table
-        .filter(outbox_events::event_type.eq("sales.pipeline.closed"))
+        .filter(outbox_events::event_type.eq_any(CONSUMED))
         .select((
             outbox_events::id,
+            outbox_events::event_type,
             outbox_events::payload,
             outbox_events::occurred_at,
         ))
@@ -63,10 +70,13 @@ pub fn consume_closed_deals(conn: &mut DbConn) -> Result<usize, ApiError> {
     let mut written = 0;
     let mut advance_to = None;
     for e in &events {
-        let closed: PipelineClosed = serde_json::from_str(&e.payload).map_err(|err| {
-            ApiError::internal(format!("outbox event {} is not a closed deal: {err}", e.id))
-        })?;
-        if closed.outcome == Outcome::Won && new_business_for(conn, &closed)? {
+        let wrote = if e.event_type == CONSUMED[0] {
+            let closed: PipelineClosed = payload(e)?;
+            closed.outcome == Outcome::Won && new_business_for(conn, &closed)?
+        } else {
+            partner_lines::partner_approved(conn, &payload(e)?)?
+        };
+        if wrote {
             written += 1;
         }
         if e.occurred_at < settled_before {
@@ -92,6 +102,12 @@ pub fn consume_closed_deals(conn: &mut DbConn) -> Result<usize, ApiError> {
         }
     }
     Ok(written)
+}
+
+fn payload<T: serde::de::DeserializeOwned>(e: &OutboxEvent) -> Result<T, ApiError> {
+    serde_json::from_str(&e.payload).map_err(|err| {
+        ApiError::internal(format!("outbox event {} is not a {}: {err}", e.id, e.event_type))
+    })
 }
 
 /// The new-business line of a won deal, and the residual it locks on the client. `false` when

@@ -18,6 +18,7 @@ use uuid::Uuid;
 use crate::authz::PartnerCaller;
 use crate::db::columns::{stored_count, stored_money, uuid_of};
 use crate::db::orders::{self as rows, OrderEventRow, OrderLineRow, OrderRow, SummaryRow};
+use crate::db::partner_invoices::{self, InvoiceRow};
 use crate::db::partners::PartnerRow;
 use crate::db::{DbConn, partners, users};
 use crate::error::ApiError;
@@ -31,6 +32,7 @@ fn to_dto(
     lines: Vec<OrderLineRow>,
     events: Vec<OrderEventRow>,
     partner_name: String,
+    invoice: Option<&InvoiceRow>,
 ) -> Result<Order, ApiError> {
     let money = |minor: i64| stored_money(minor, &row.currency);
     let lines = lines
@@ -76,6 +78,8 @@ fn to_dto(
         subtotal: money(row.subtotal_minor)?,
         payment_terms: row.payment_terms,
         paid_at: row.paid_at.map(|t| t.and_utc()),
+        invoice_id: invoice.map(|i| uuid_of(&i.id)),
+        invoice_number: invoice.map(|i| i.number.clone()),
         po_number: row.po_number.clone(),
         ship_to: row.ship_to(),
         special_instructions: row.special_instructions.clone(),
@@ -129,7 +133,8 @@ pub fn get(conn: &mut DbConn, caller: &PartnerCaller, id: Uuid) -> Result<Order,
         rows::lines(conn, &order.id)?,
         rows::events(conn, &order.id)?,
     );
-    to_dto(conn, &order, lines, events, partner.business_name)
+    let invoice = partner_invoices::of_order(conn, &order.id)?;
+    to_dto(conn, &order, lines, events, partner.business_name, invoice.as_ref())
 }
 
 pub fn list(

@@ -14,7 +14,10 @@ use crate::authz::{PartnerCaller, PartnerScope};
 use crate::db::columns::{stored_count, stored_money, uuid_of};
 use crate::db::orders::{self as rows, OrderEventRow, OrderLineRow, OrderRow};
 use crate::db::partners::PartnerRow;
+use crate::db::notifications::{self, NotificationRow};
 use crate::db::{DbConn, products, settings};
+use crate::domain::partner_invoices;
+use closebook_shared::notifications::NotificationKind;
 use crate::error::ApiError;
 use crate::time;
 use crate::{audit, outbox};
@@ -233,7 +236,22 @@ pub fn place(
         at: now,
     };
     rows::insert(conn, &order, &lines, &placed)?;
-    let dto = to_dto(conn, &order, lines, vec![placed], partner.business_name)?;
+    let invoice = partner_invoices::issue(conn, &order)?;
+    if let Some(rep) = &order.rep_id {
+        let n = NotificationRow::new(
+            rep,
+            NotificationKind::OrderPlaced,
+            format!("{} placed {}", partner.business_name, order.number),
+            format!(
+                "{} {} on {}; you earn your share when its invoice {} is paid.",
+                cart.subtotal.amount, cart.subtotal.currency, partner.payment_terms.label(), invoice.number
+            ),
+            Some(format!("/wholesale/orders/{}", order.id)),
+            now,
+        );
+        notifications::insert(conn, &n)?;
+    }
+    let dto = to_dto(conn, &order, lines, vec![placed], partner.business_name, Some(&invoice))?;
     audit::record_after(conn, &caller.actor, "order.place", "order", &id, &dto)?;
     outbox::emit(
         conn,

@@ -12,7 +12,10 @@ use crate::audit;
 use crate::authz::PartnerCaller;
 use crate::concurrency;
 use crate::db::orders::{self as rows, OrderEventRow, OrderLineRow};
+use crate::db::partner_invoices as invoice_rows;
 use crate::db::{DbConn, products, versioned};
+use crate::domain::partner_invoices;
+use closebook_shared::notifications::NotificationKind;
 use crate::error::ApiError;
 use crate::time;
 
@@ -71,13 +74,18 @@ pub fn change_status(
         ))
         .on_field("status", "does not follow the order's status"));
     }
+    let now = time::now();
+    if req.status == OrderStatus::Confirmed {
+        partner_invoices::check_confirmable(conn, &before)?;
+    } else if cancel {
+        partner_invoices::cancel_with_order(conn, &before, now)?;
+    }
     let lines = rows::lines(conn, &before.id)?;
     if req.status == OrderStatus::Confirmed {
         move_stock(conn, &lines, true)?;
     } else if cancel && before.status.holds_stock() {
         move_stock(conn, &lines, false)?;
     }
-    let now = time::now();
     let mut row = before.clone();
     row.status = req.status;
     versioned::save(conn, &mut row, before.version, now)?;
@@ -93,8 +101,23 @@ pub fn change_status(
             at: now,
         },
     )?;
+    if req.status.tells_partner() {
+        partner_invoices::notify_partner(
+            conn,
+            &row.partner_id,
+            NotificationKind::OrderStatus,
+            format!("Order {} is {}", row.number, req.status.label().to_lowercase()),
+            match &row.po_number {
+                Some(po) => format!("Your PO {po}: {} units.", row.units),
+                None => format!("{} units.", row.units),
+            },
+            format!("/partner/orders/{}", row.id),
+            now,
+        )?;
+    }
     let events = rows::events(conn, &row.id)?;
-    let dto = to_dto(conn, &row, lines, events, partner.business_name)?;
+    let invoice = invoice_rows::of_order(conn, &row.id)?;
+    let dto = to_dto(conn, &row, lines, events, partner.business_name, invoice.as_ref())?;
     audit::record(
         conn,
         &caller.actor,

@@ -188,6 +188,54 @@ fn upsell_is_ten_percent_of_the_price() {
 }
 
 #[test]
+fn partner_order_is_a_share_of_the_paid_subtotal() {
+    // (rate, subtotal, line)
+    for (rate, subtotal, want) in [
+        ("0.05", "7700.00", "385.00"), // seed 004: Walmart's order
+        ("0.05", "123.45", "6.17"),    // 6.1725
+        ("0.05", "0.10", "0.01"),      // 0.005: half away from zero
+        ("0.05", "0.09", "0.00"),
+        ("0.075", "1000", "75.00"),
+        ("0", "5000", "0.00"),
+    ] {
+        let plan = PlanRules {
+            partner_order_rate: d(rate),
+            ..PlanRules::default()
+        };
+        let e = rules::partner_order(&plan, d(subtotal), 2);
+        assert_eq!(e.amount, d(want), "{rate} of {subtotal}");
+        assert_eq!(e.rule, LineType::PartnerOrder);
+        assert_eq!(e.parts[0].base, d(subtotal));
+    }
+}
+
+#[test]
+fn new_partner_bonus_is_fixed_and_zero_is_off() {
+    // (bonus, line)
+    for (bonus, want) in [("500", Some("500.00")), ("850.5", Some("850.50")), ("0", None)] {
+        let plan = PlanRules {
+            new_partner_bonus: d(bonus),
+            ..PlanRules::default()
+        };
+        let e = rules::new_partner(&plan, 2);
+        assert_eq!(e.as_ref().map(|e| e.amount), want.map(d), "{bonus}");
+        assert!(e.is_none_or(|e| e.rule == LineType::NewPartner));
+    }
+    assert_eq!(PlanRules::default().new_partner_bonus, d("500"));
+    assert_eq!(PlanRules::default().partner_order_rate, d("0.05"));
+}
+
+#[test]
+fn plans_stored_before_partner_components_read_the_defaults() {
+    let mut stored = serde_json::to_value(PlanRules::default()).unwrap();
+    let o = stored.as_object_mut().unwrap();
+    o.remove("partner_order_rate");
+    o.remove("new_partner_bonus");
+    let read: PlanRules = serde_json::from_value(stored).unwrap();
+    assert_eq!(read, PlanRules::default());
+}
+
+#[test]
 fn eligibility_after_thirty_days_with_the_client_active() {
     let plan = PlanRules::default();
     let source = at("2026-01-31 15:00");

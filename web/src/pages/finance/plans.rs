@@ -42,6 +42,8 @@ struct Draft {
     tiers: RwSignal<Vec<Row>>,
     fallback: RwSignal<String>,
     upsell: RwSignal<String>,
+    partner_order: RwSignal<String>,
+    new_partner: RwSignal<String>,
     eligibility: RwSignal<String>,
     clawback: RwSignal<String>,
     dispute: RwSignal<String>,
@@ -100,6 +102,8 @@ impl Draft {
             tiers: RwSignal::new(tiers),
             fallback: text(rules.residual_fallback.to_string()),
             upsell: text(percent(rules.upsell_rate)),
+            partner_order: text(percent(rules.partner_order_rate)),
+            new_partner: text(rules.new_partner_bonus.to_string()),
             eligibility: text(rules.eligibility_days.to_string()),
             clawback: text(rules.clawback_days.to_string()),
             dispute: text(rules.dispute_days.to_string()),
@@ -180,6 +184,12 @@ impl Draft {
             residual_tiers,
             residual_fallback: num("residual_fallback".into(), self.fallback.get(), one),
             upsell_rate: num("upsell_rate".into(), self.upsell.get(), hundred),
+            partner_order_rate: num(
+                "partner_order_rate".into(),
+                self.partner_order.get(),
+                hundred,
+            ),
+            new_partner_bonus: num("new_partner_bonus".into(), self.new_partner.get(), one),
             eligibility_days: num("eligibility_days".into(), self.eligibility.get(), one)
                 .try_into()
                 .unwrap_or(0),
@@ -396,6 +406,8 @@ fn Editor(editing: Editing, on_saved: impl Fn() + Copy + Send + Sync + 'static) 
             <div class="filters">
                 <Text label="Residual without a locked amount" value=draft.fallback/>
                 <Text label="Upsell rate (%)" value=draft.upsell/>
+                <Text label="Partner order rate (%)" value=draft.partner_order/>
+                <Text label="New partner bonus" value=draft.new_partner/>
                 <Text label="Earned after (days)" value=draft.eligibility/>
                 <Text label="Clawback window (days)" value=draft.clawback/>
                 <Text label="Dispute window (days)" value=draft.dispute/>
