@@ -71,7 +71,7 @@ pub fn pay(
                 crate::db::columns::stored_money(line.amount_minor, &line.currency)?.amount,
                 line.currency
             ),
-            Some(format!("/commissions/lines/{}", line.id)),
+            Some("/commissions".to_owned()),
             now,
         );
         notes::insert(conn, &n)?;
