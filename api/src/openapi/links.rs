@@ -84,6 +84,50 @@ pub(super) fn link_records_to_their_operations(spec: &mut utoipa::openapi::OpenA
     }
 }
 
+/// Records a create makes beside the one it answers, named by a field of its answer: (the
+/// create's path, the field's pointer, the records' collection).
+const MADE_BESIDE: [(&str, &str, &str); 1] = [
+    // Placing an order issues its invoice.
+    ("/api/v1/orders", "/invoice_id", "/api/v1/partner-invoices"),
+];
+
+/// Links from each create of [`MADE_BESIDE`] to the operations on the record it made beside.
+pub(super) fn link_records_made_beside(spec: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::link::LinkBuilder;
+    for (create, pointer, base) in MADE_BESIDE {
+        let targets: Vec<String> = spec
+            .paths
+            .paths
+            .iter()
+            .filter(|(path, _)| {
+                path.strip_prefix(base)
+                    .is_some_and(|rest| rest == "/{id}" || rest.starts_with("/{id}/"))
+            })
+            .flat_map(|(_, item)| operations(item).filter_map(|op| op.operation_id.clone()))
+            .collect();
+        let Some(RefOr::T(created)) = spec
+            .paths
+            .paths
+            .get_mut(create)
+            .and_then(|item| item.post.as_mut())
+            .and_then(|op| op.responses.responses.get_mut("201"))
+        else {
+            panic!("{create} answers no 201 to link from");
+        };
+        for target in targets {
+            created.links.insert(
+                target.clone(),
+                RefOr::T(
+                    LinkBuilder::new()
+                        .operation_id(target)
+                        .parameter("id", format!("$response.body#{pointer}"))
+                        .build(),
+                ),
+            );
+        }
+    }
+}
+
 /// The schema of a response's JSON body.
 fn json_schema(response: &Response) -> Option<&RefOr<utoipa::openapi::schema::Schema>> {
     match response.content.get("application/json")? {

@@ -16,7 +16,7 @@ use constraints::{
     constrain_list_items, constrain_shared_parameters, coordinates_come_in_pairs, no_nul_in,
     parameters_hold_no_nul, variants_take_no_other_fields,
 };
-use links::link_records_to_their_operations;
+use links::{link_records_made_beside, link_records_to_their_operations};
 use responses::{
     add_common_problems, bearer_unless_declared, post_takes_an_idempotency_key,
     problems_are_problem_json,
@@ -124,6 +124,7 @@ pub fn finish(mut spec: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     constrain_list_items(&mut spec);
     coordinates_come_in_pairs(&mut spec);
     link_records_to_their_operations(&mut spec);
+    link_records_made_beside(&mut spec);
     if let Some(components) = spec.components.as_mut() {
         components.schemas.values_mut().for_each(no_nul_in);
         components

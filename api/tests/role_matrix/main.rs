@@ -219,10 +219,11 @@ async fn every_endpoint_for_every_role(app: TestApp) {
     .send()
     .await
     .expect(201);
-    let (product, ordering_account, orders) = ordering(&app, &admin, &rep).await;
+    let (product, ordering_account, orders, invoices) = ordering(&app, &admin, &rep).await;
     let fx = Fixture {
         product,
         ordering_account,
+        invoices,
         orders,
         activity,
         note,
@@ -415,7 +416,7 @@ async fn ordering(
     app: &TestApp,
     admin: &TestUser,
     rep: &TestUser,
-) -> (String, String, [String; 3]) {
+) -> (String, String, [String; 3], [String; 2]) {
     let product = app
         .post("/api/v1/products")
         .auth(admin)
@@ -465,7 +466,20 @@ async fn ordering(
         orders.push(format!("/api/v1/orders/{id}"));
     }
     let orders = <[String; 3]>::try_from(orders).unwrap();
-    (format!("/api/v1/products/{product}"), account, orders)
+    let mut invoices = Vec::new();
+    for _ in 0..2 {
+        let placed = app
+            .post("/api/v1/orders")
+            .auth(rep)
+            .json(&json!({ "partner_id": account, "items": [ { "product_id": product, "quantity": 1 } ] }))
+            .send()
+            .await
+            .expect(201);
+        let invoice = placed.body["invoice_id"].as_str().unwrap().to_owned();
+        invoices.push(format!("/api/v1/partner-invoices/{invoice}"));
+    }
+    let invoices = <[String; 2]>::try_from(invoices).unwrap();
+    (format!("/api/v1/products/{product}"), account, orders, invoices)
 }
 
 /// The path of the newest record of a list, as `who` reads it.
@@ -522,6 +536,8 @@ pub(crate) struct Fixture {
     product: String,
     ordering_account: String,
     orders: [String; 3],
+    /// The invoices (paths) of two more of its orders: one paid by the admin, one by finance.
+    invoices: [String; 2],
 }
 
 /// Operations left out of the matrix, and why: they need no token, or act only on the caller.

@@ -12,6 +12,7 @@ pub(crate) fn rows(fx: &Fixture) -> Vec<Row> {
     let product_id = product.rsplit('/').next().unwrap_or_default().to_owned();
     let account = fx.ordering_account.clone();
     let orders = fx.orders.clone();
+    let invoices = fx.invoices.clone();
     let cart = move |_: Who, _: &str| json!({ "partner_id": account, "items": [ { "product_id": product_id, "quantity": 1 } ] });
     vec![
         row(
@@ -94,5 +95,28 @@ pub(crate) fn rows(fx: &Fixture) -> Vec<Row> {
             format!("{}/status", orders[i])
         })
         .body(|_, _| json!({ "status": "cancelled", "note": "matrix" })),
+        row(
+            "GET",
+            "/api/v1/partner-invoices",
+            "/api/v1/partner-invoices",
+            [200, 200, 200, 200, 200, 401],
+        ),
+        row(
+            "GET",
+            "/api/v1/partner-invoices/{id}",
+            &invoices[0],
+            [200, 200, 200, 200, 404, 401],
+        ),
+        row(
+            "POST",
+            "/api/v1/partner-invoices/{id}/pay",
+            "/api/v1/partner-invoices/{id}/pay",
+            [200, 403, 403, 200, 404, 401],
+        )
+        .path_per_caller(move |who| {
+            let i = usize::from(matches!(who, Who::Finance));
+            format!("{}/pay", invoices[i])
+        })
+        .body(|_, _| json!({})),
     ]
 }
