@@ -410,4 +410,27 @@ fn the_demo_is_a_working_organisation() {
             .any(|a| a["role"] == "owner"),
         "{owners}"
     );
+
+    // The wholesale side: Tom Becker's account has months of invoices, paid and open; finance
+    // sees overdue ones with their late fee; the account's rep earned on the paid orders.
+    let tom = server.login("tom.becker@demo.closebook.local", "closebook-demo");
+    let invoices = get(&tom, "/api/v1/partner-invoices?limit=200")["items"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert!(invoices.len() >= 9, "{}", invoices.len());
+    for status in ["paid", "open"] {
+        assert!(invoices.iter().any(|i| i["status"] == status), "a {status} invoice");
+    }
+    let overdue = get(&finance, "/api/v1/partner-invoices?status=overdue")["items"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert!(!overdue.is_empty(), "an overdue invoice in the demo");
+    assert!(overdue.iter().all(|i| i["late_fee"]["amount"] != "0.00"), "{overdue:?}");
+    let earned = get(&rep, "/api/v1/commissions?rep=me&line_type=partner_order")["items"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert!(earned >= 4, "the rep's partner-order lines: {earned}");
 }

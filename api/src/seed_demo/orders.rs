@@ -1,22 +1,29 @@
 //! The demo's catalogue and four months of partner orders: ten products across the categories
 //! (one down at its reorder point), and for each active account an order every two weeks or
 //! so — the older ones delivered and paid, the recent ones at every step of the pipeline, one
-//! cancelled. Orders go through the same domain functions as the API's (pricing, credit, stock
-//! reservations, history), then their times are moved into the past.
+//! cancelled. Each has its invoice: prepaid ones paid before confirmation, delivered ones on
+//! terms paid three weeks after delivery (the rep's partner-order lines), the rest open or
+//! overdue (reminded, with their late fees). Orders go through the same domain functions as the
+//! API's (pricing, credit, stock reservations, history, invoices, payments), then their times
+//! are moved into the past.
 
 use chrono::{Duration, NaiveDateTime};
 use closebook_shared::catalogue::{CreateProductRequest, Nutrition, ProductCategory};
-use closebook_shared::orders::{CartItem, OrderStatus, OrderStatusRequest, PlaceOrderRequest};
+use closebook_shared::orders::{
+    CartItem, Order, OrderStatus, OrderStatusRequest, PlaceOrderRequest,
+};
+use closebook_shared::partner_invoices::{PayPartnerInvoiceRequest, due_at};
+use closebook_shared::partners::PaymentTerms;
 use closebook_shared::{Money, Role};
 use diesel::prelude::*;
 use rust_decimal::Decimal;
 use uuid::Uuid;
 
 use super::caller;
-use crate::authz::{Administration, PartnerAccounts};
+use crate::authz::{Administration, PartnerAccounts, PartnerCaller};
 use crate::db::DbConn;
-use crate::db::schema::{order_events, orders, partners};
-use crate::domain::{catalogue, orders as order_domain};
+use crate::db::schema::{order_events, orders, partner_invoices, partners};
+use crate::domain::{catalogue, orders as order_domain, partner_invoices as invoices};
 use crate::error::ApiError;
 
 /// (SKU, name, category, MSRP in cents, case pack, minimum order, stock, reorder point)
@@ -201,8 +208,9 @@ fn fate(n: usize, of: usize) -> OrderStatus {
     }
 }
 
-/// Moves an order's times into the past: placed at `at`, each later step two days apart.
-fn backdate(conn: &mut DbConn, order: Uuid, at: NaiveDateTime, paid: bool) -> Result<(), ApiError> {
+/// Moves an order's history into the past: placed at `at`, each later step two days apart;
+/// returns when its last step was.
+fn backdate(conn: &mut DbConn, order: Uuid, at: NaiveDateTime) -> Result<NaiveDateTime, ApiError> {
     let id = order.to_string();
     let events: Vec<String> = order_events::table
         .filter(order_events::order_id.eq(&id))
@@ -217,12 +225,36 @@ fn backdate(conn: &mut DbConn, order: Uuid, at: NaiveDateTime, paid: bool) -> Re
             .execute(conn)?;
     }
     diesel::update(orders::table.find(&id))
+        .set((orders::created_at.eq(at), orders::updated_at.eq(last)))
+        .execute(conn)?;
+    Ok(last)
+}
+
+/// Issues the order's invoice at `at` instead of now (due after its terms from then).
+fn backdate_invoice(conn: &mut DbConn, order: &Order, at: NaiveDateTime) -> Result<(), ApiError> {
+    let due = due_at(at.and_utc(), order.payment_terms).naive_utc();
+    diesel::update(partner_invoices::table.filter(partner_invoices::order_id.eq(order.id.to_string())))
         .set((
-            orders::created_at.eq(at),
-            orders::updated_at.eq(last),
-            orders::paid_at.eq(paid.then(|| last + Duration::days(20))),
+            partner_invoices::issued_at.eq(at),
+            partner_invoices::due_at.eq(due),
+            partner_invoices::created_at.eq(at),
+            partner_invoices::updated_at.eq(at),
         ))
         .execute(conn)?;
+    Ok(())
+}
+
+/// Finance records the order's payment at `at` (the rep's partner-order line with it).
+fn pay(conn: &mut DbConn, office: &PartnerCaller, order: &Order, at: NaiveDateTime) -> Result<(), ApiError> {
+    let Some(invoice) = order.invoice_id else {
+        return Ok(());
+    };
+    let req = PayPartnerInvoiceRequest {
+        paid_at: Some(at.and_utc()),
+        reference: Some(format!("Transfer {}", order.number)),
+        version: None,
+    };
+    invoices::pay(conn, office, invoice, req, None)?;
     Ok(())
 }
 
@@ -274,7 +306,17 @@ pub fn orders(conn: &mut DbConn, now: NaiveDateTime) -> Result<(usize, usize), A
                     special_instructions: (n % 4 == 0).then(|| "Deliver before 10am".into()),
                 },
             )?;
+            // Every two weeks back from about four months ago, the newest a day ago.
+            let weeks_ago = i64::try_from(2 * (count - 1 - n)).unwrap_or(0);
+            let at = now
+                - Duration::weeks(weeks_ago)
+                - Duration::days(1 + i64::try_from(a).unwrap_or(0));
+            backdate_invoice(conn, &order, at)?;
             let fate = fate(n, *count);
+            // A prepaid order is confirmed once paid: the account pays within hours.
+            if order.payment_terms == PaymentTerms::Prepaid && fate != OrderStatus::Pending {
+                pay(conn, &office, &order, at + Duration::hours(2))?;
+            }
             let mut status = OrderStatus::Pending;
             while status != fate {
                 let next = if fate == OrderStatus::Cancelled && status == OrderStatus::Confirmed {
@@ -291,14 +333,16 @@ pub fn orders(conn: &mut DbConn, now: NaiveDateTime) -> Result<(usize, usize), A
                 order_domain::change_status(conn, &office, order.id, req, None)?;
                 status = next;
             }
-            // Every two weeks back from about four months ago, the newest a day ago.
-            let weeks_ago = i64::try_from(2 * (count - 1 - n)).unwrap_or(0);
-            let at = now
-                - Duration::weeks(weeks_ago)
-                - Duration::days(1 + i64::try_from(a).unwrap_or(0));
-            backdate(conn, order.id, at, fate == OrderStatus::Delivered)?;
+            let last = backdate(conn, order.id, at)?;
+            // Delivered orders on terms were paid some three weeks after delivery; the rest
+            // are open, the older ones overdue.
+            if fate == OrderStatus::Delivered && order.payment_terms != PaymentTerms::Prepaid {
+                pay(conn, &office, &order, last + Duration::days(20))?;
+            }
             made += 1;
         }
     }
+    // The reminders the job would have sent by now: due soon, overdue with the late fee.
+    invoices::remind(conn, now)?;
     Ok((products.len(), made))
 }
