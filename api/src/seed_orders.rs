@@ -1,7 +1,7 @@
 //! Scale data for the partner benchmarks (issue 13): a catalogue of 50 products, `partners`
 //! active accounts looked after by the scale reps, `orders_per_partner` orders each over the
 //! past year (one to three lines; the older ones delivered and paid, the last weeks' at every
-//! step of the pipeline), and a user for each of the first ten accounts. Written by batch like
+//! step of the pipeline) with their invoices, and a user for each of the first ten accounts. Written by batch like
 //! the rest of the scale data; order ids are UUIDv7 of their placing time, as the API makes
 //! them, so the lists' id order is their time order.
 
@@ -11,6 +11,7 @@ use closebook_shared::Role;
 use closebook_shared::catalogue::ProductCategory;
 use closebook_shared::catalogue::tier_price;
 use closebook_shared::orders::OrderStatus;
+use closebook_shared::partner_invoices::due_at;
 use closebook_shared::partners::{
     BusinessType, PartnerStatus, PartnerTier, PartnerTiers, PaymentTerms,
 };
@@ -21,9 +22,12 @@ use uuid::Uuid;
 
 use crate::auth::password;
 use crate::db::orders::{OrderEventRow, OrderLineRow, OrderRow};
+use crate::db::partner_invoices::InvoiceRow;
 use crate::db::partners::PartnerRow;
 use crate::db::products::ProductRow;
-use crate::db::schema::{order_events, order_lines, orders, partners, products, users};
+use crate::db::schema::{
+    order_events, order_lines, orders, partner_invoices, partners, products, users,
+};
 use crate::db::users::UserRow;
 use crate::db::{Db, DbConn, batch_insert};
 use crate::error::ApiError;
@@ -134,6 +138,7 @@ struct Batch {
     orders: Vec<OrderRow>,
     lines: Vec<OrderLineRow>,
     events: Vec<OrderEventRow>,
+    invoices: Vec<InvoiceRow>,
 }
 
 fn write_batch(c: &mut DbConn, b: &Batch) -> Result<(), ApiError> {
@@ -145,6 +150,9 @@ fn write_batch(c: &mut DbConn, b: &Batch) -> Result<(), ApiError> {
     }
     for chunk in b.events.chunks(500) {
         batch_insert!(c, order_events::table, chunk)?;
+    }
+    for chunk in b.invoices.chunks(500) {
+        batch_insert!(c, partner_invoices::table, chunk)?;
     }
     Ok(())
 }
@@ -219,6 +227,7 @@ pub fn scale(
             orders: Vec::new(),
             lines: Vec::new(),
             events: Vec::new(),
+            invoices: Vec::new(),
         };
         for a in group {
             // The tiers' discounts of a new organisation's settings.
@@ -271,6 +280,35 @@ pub fn scale(
                     });
                 }
                 number += 1;
+                // Delivered orders were paid three weeks on; prepaid ones before confirmation.
+                let paid_at = match status {
+                    OrderStatus::Delivered => Some(updated + Duration::days(20)),
+                    OrderStatus::Pending | OrderStatus::Cancelled => None,
+                    _ if a.payment_terms == PaymentTerms::Prepaid => Some(placed + Duration::hours(1)),
+                    _ => None,
+                }
+                .filter(|at| *at < now);
+                b.invoices.push(InvoiceRow {
+                    id: id_at(placed),
+                    number: format!("INV-S{number:07}"),
+                    order_id: id.clone(),
+                    partner_id: a.id.clone(),
+                    payment_terms: a.payment_terms,
+                    currency: "USD".into(),
+                    subtotal_minor: subtotal,
+                    late_fee_minor: 0,
+                    issued_at: placed,
+                    due_at: due_at(placed.and_utc(), a.payment_terms).naive_utc(),
+                    paid_at,
+                    payment_reference: None,
+                    paid_by: None,
+                    cancelled_at: (status == OrderStatus::Cancelled).then_some(updated),
+                    due_soon_sent_at: None,
+                    overdue_sent_at: None,
+                    version: 1,
+                    created_at: placed,
+                    updated_at: updated,
+                });
                 b.orders.push(OrderRow {
                     id,
                     number: format!("ORD-S{number:07}"),
@@ -284,8 +322,7 @@ pub fn scale(
                     msrp_total_minor: msrp_total,
                     subtotal_minor: subtotal,
                     payment_terms: a.payment_terms,
-                    paid_at: (status == OrderStatus::Delivered)
-                        .then(|| updated + Duration::days(20)),
+                    paid_at,
                     po_number: Some(format!("PO-{number}")),
                     ship_recipient: a.contact_name.clone(),
                     ship_line1: a.address_line1.clone(),
@@ -308,7 +345,7 @@ pub fn scale(
         crate::seed::write(db, move |c| write_batch(c, &b))?;
     }
     Ok(format!(
-        "Seeded {} products, {partner_count} partner accounts (the first ten with a user) and {total} orders in {:.1} s",
+        "Seeded {} products, {partner_count} partner accounts (the first ten with a user) and {total} orders with their invoices in {:.1} s",
         PRODUCTS,
         started.elapsed().as_secs_f64()
     ))
