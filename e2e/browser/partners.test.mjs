@@ -1,7 +1,8 @@
 // The wholesale partner portal (issue 13): a rep's application for a business is approved by an
 // admin in the browser; the partner's user orders from the catalogue at its tier's price (the
 // cart in the browser and the server's order agree to the cent); the back office confirms the
-// order in its pipeline and the partner sees it move.
+// order in its pipeline and the partner sees it move; the partner finds the order's invoice,
+// finance records its payment, and the rep's commission page shows its partner-order line.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
@@ -10,6 +11,7 @@ import { ADMIN, api, artifacts, launchBrowser, signIn, startServer, token } from
 let server, browser;
 const desktop = { viewport: { width: 1440, height: 900 } };
 const REP = "priya.natarajan@demo.closebook.local";
+const FINANCE = "grace.whitfield@demo.closebook.local";
 const PARTNER = { email: "buyer@journey-foods.example", password: "journey-partner-1" };
 
 before(async () => {
@@ -100,6 +102,46 @@ test("an application is approved, its partner orders at its tier's price, the of
   await partner.goto(`${server.base}/partner/orders/${orderId}`);
   await partner.getByTestId("order-history").getByText("Confirmed").waitFor();
   assert.equal(await partner.getByTestId("order-status").textContent(), "Confirmed");
+
+  // The order's invoice: on the order page, and open on the partner's invoices page.
+  const invoiceLine = await partner.getByTestId("order-invoice").textContent();
+  const number = invoiceLine.match(/INV-[0-9]+/)[0];
+  await partner.getByRole("link", { name: "Invoices" }).first().click();
+  const mine = partner.getByTestId("invoice-row").filter({ hasText: number });
+  await mine.waitFor();
+  assert.equal(await mine.getByTestId("invoice-status").textContent(), "Open");
+  assert.match(await mine.textContent(), /\$349\.92/);
+
+  // Finance records its payment from the partner invoices page.
+  const desk = await (await browser.newContext(desktop)).newPage();
+  await signIn(desk, server.base, FINANCE, "closebook-demo");
+  await desk.getByRole("heading", { name: /Welcome/ }).waitFor();
+  await desk.goto(`${server.base}/wholesale/invoices`);
+  await desk.getByRole("group", { name: "Status" }).getByRole("button", { name: "Open" }).click();
+  const open = desk.getByTestId("invoice-row").filter({ hasText: number });
+  await open.getByRole("button", { name: "Record payment" }).click();
+  const pay = desk.getByRole("dialog");
+  await pay.getByLabel(/Reference/).fill("Transfer 5512");
+  await pay.getByRole("button", { name: "Paid today" }).click();
+  await desk.getByText(`${number} is paid`).waitFor();
+  await desk.screenshot({ path: join(artifacts, "partner-invoices.png"), fullPage: true });
+
+  // The partner sees it paid.
+  await partner.reload();
+  await partner.getByTestId("invoice-row").filter({ hasText: number })
+    .locator('[data-testid="invoice-status"]', { hasText: "Paid" }).waitFor();
+
+  // The rep earned 5% of the paid subtotal (349.92 → 17.50) and sees it on its commission page.
+  const repToken = await token(server.base, REP, "closebook-demo");
+  const lines = await api(server.base, repToken, "GET", "/commissions?rep=me&line_type=partner_order&limit=200");
+  const line = lines.items.find((l) => l.source_id === orderId);
+  assert.equal(line.amount.amount, "17.50");
+  assert.equal(line.status, "earned");
+  const repPage = await (await browser.newContext(desktop)).newPage();
+  await signIn(repPage, server.base, REP, "closebook-demo");
+  await repPage.getByRole("heading", { name: /Welcome/ }).waitFor();
+  await repPage.goto(`${server.base}/commissions`);
+  await repPage.locator(".by-type li", { hasText: "Partner order" }).waitFor();
 });
 
 async function detoxId(bearer) {

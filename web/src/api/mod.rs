@@ -12,6 +12,7 @@ pub mod insight;
 pub mod leads;
 pub mod me;
 pub mod orders;
+pub mod partner_invoices;
 pub mod partners;
 pub mod pipelines;
 pub mod plans;

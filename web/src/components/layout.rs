@@ -128,6 +128,11 @@ pub fn nav_for(role: Role) -> Vec<NavItem> {
                 label: "Plans",
                 icon: "%",
             },
+            NavItem {
+                href: "/wholesale/invoices",
+                label: "Partner invoices",
+                icon: "▯",
+            },
         ]);
     }
     if role == Role::Admin {
@@ -189,6 +194,11 @@ fn partner_nav() -> Vec<NavItem> {
             href: "/partner/orders",
             label: "Orders",
             icon: "⇆",
+        },
+        NavItem {
+            href: "/partner/invoices",
+            label: "Invoices",
+            icon: "▯",
         },
         NavItem {
             href: "/partner/pricing",

@@ -1,8 +1,9 @@
 //! The wholesale partner's portal (seed 004 "PART 1"), served under `/partner`: the dashboard,
-//! the catalogue at the account's price with the cart, and the orders. The seed's other tabs
-//! (invoices, tracking, the marketing hub, …) appear as they are built.
+//! the catalogue at the account's price with the cart, the orders and their invoices. The seed's
+//! other tabs (tracking, the marketing hub, …) appear as they are built.
 
 mod dashboard;
+pub mod invoices;
 pub mod orders;
 mod pricing;
 
@@ -22,6 +23,7 @@ pub fn PartnerRoutes() -> impl MatchNestedRoutes + Clone {
             <Route path=path!("/pricing") view=pricing::PricingPage/>
             <Route path=path!("/orders") view=orders::OrdersPage/>
             <Route path=path!("/orders/:id") view=|| view! { <orders::OrderPage back="/partner/orders" may_advance=false/> }/>
+            <Route path=path!("/invoices") view=|| view! { <invoices::InvoicesPage may_pay=false/> }/>
         </ParentRoute>
     }
     .into_inner()

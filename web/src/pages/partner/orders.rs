@@ -9,6 +9,7 @@ use closebook_shared::{ErrorCode, Problem};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use super::invoices::PdfButton;
 use crate::api;
 use crate::components::format;
 use crate::components::ui::{
@@ -171,6 +172,16 @@ pub fn OrderView(
             <strong data-testid="order-subtotal">{format::money(&order.subtotal)}</strong>
             {format!(" · {}", order.payment_terms.label())}
         </p>
+        {order.invoice_id.zip(order.invoice_number.clone()).map(|(invoice, number)| view! {
+            <p class="order-invoice" data-testid="order-invoice">
+                {format!("Invoice {number} · ")}
+                {match order.paid_at {
+                    Some(at) => format!("paid {} ", format::when(&at)),
+                    None => "not paid yet ".to_owned(),
+                }}
+                <PdfButton id=invoice number=number/>
+            </p>
+        })}
         <div class="card">
             <h2>"Ship to"</h2>
             <p>{ship.recipient_name.clone()}</p>

@@ -1,6 +1,7 @@
 //! The back office's wholesale desk, served under `/wholesale` by the partner portal's bundle
 //! (it shares the order pages, and the office bundle has no room left under the budget): the
-//! catalogue and the order pipeline, for admins.
+//! catalogue and the order pipeline for admins, the partner invoices for admins and finance
+//! (who record their payments).
 
 mod catalogue;
 mod orders;
@@ -11,16 +12,20 @@ use leptos_router::components::{ParentRoute, Route};
 use leptos_router::{MatchNestedRoutes, path};
 
 use crate::app::RolesOnly;
+use crate::pages::partner::invoices::InvoicesPage;
 use crate::pages::partner::orders::OrderPage;
 
 /// `/wholesale/…`, behind the admin check, for the signed-in shell to mount.
 #[component(transparent)]
 pub fn WholesaleRoutes() -> impl MatchNestedRoutes + Clone {
     view! {
-        <ParentRoute path=path!("/wholesale") view=|| view! { <RolesOnly roles=&[Role::Admin] who="admins"/> }>
-            <Route path=path!("/catalogue") view=catalogue::CataloguePage/>
-            <Route path=path!("/orders") view=orders::OrdersPage/>
-            <Route path=path!("/orders/:id") view=|| view! { <OrderPage back="/wholesale/orders" may_advance=true/> }/>
+        <ParentRoute path=path!("/wholesale") view=|| view! { <RolesOnly roles=&[Role::Admin, Role::Finance] who="admins and finance"/> }>
+            <Route path=path!("/invoices") view=|| view! { <InvoicesPage may_pay=true/> }/>
+            <ParentRoute path=path!("") view=|| view! { <RolesOnly roles=&[Role::Admin] who="admins"/> }>
+                <Route path=path!("/catalogue") view=catalogue::CataloguePage/>
+                <Route path=path!("/orders") view=orders::OrdersPage/>
+                <Route path=path!("/orders/:id") view=|| view! { <OrderPage back="/wholesale/orders" may_advance=true/> }/>
+            </ParentRoute>
         </ParentRoute>
     }
     .into_inner()
