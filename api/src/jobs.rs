@@ -220,7 +220,11 @@ pub fn spawn_partner_invoice_reminders(state: web::Data<AppState>) {
                 .await;
             match result {
                 Ok(sent) if sent.due_soon + sent.overdue > 0 => {
-                    tracing::info!(due_soon = sent.due_soon, overdue = sent.overdue, "partner invoice reminders");
+                    tracing::info!(
+                        due_soon = sent.due_soon,
+                        overdue = sent.overdue,
+                        "partner invoice reminders"
+                    );
                 }
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error = %e, "partner invoice reminders failed"),

@@ -284,7 +284,9 @@ pub fn scale(
                 let paid_at = match status {
                     OrderStatus::Delivered => Some(updated + Duration::days(20)),
                     OrderStatus::Pending | OrderStatus::Cancelled => None,
-                    _ if a.payment_terms == PaymentTerms::Prepaid => Some(placed + Duration::hours(1)),
+                    _ if a.payment_terms == PaymentTerms::Prepaid => {
+                        Some(placed + Duration::hours(1))
+                    }
                     _ => None,
                 }
                 .filter(|at| *at < now);

@@ -420,14 +420,20 @@ fn the_demo_is_a_working_organisation() {
         .clone();
     assert!(invoices.len() >= 9, "{}", invoices.len());
     for status in ["paid", "open"] {
-        assert!(invoices.iter().any(|i| i["status"] == status), "a {status} invoice");
+        assert!(
+            invoices.iter().any(|i| i["status"] == status),
+            "a {status} invoice"
+        );
     }
     let overdue = get(&finance, "/api/v1/partner-invoices?status=overdue")["items"]
         .as_array()
         .unwrap()
         .clone();
     assert!(!overdue.is_empty(), "an overdue invoice in the demo");
-    assert!(overdue.iter().all(|i| i["late_fee"]["amount"] != "0.00"), "{overdue:?}");
+    assert!(
+        overdue.iter().all(|i| i["late_fee"]["amount"] != "0.00"),
+        "{overdue:?}"
+    );
     let earned = get(&rep, "/api/v1/commissions?rep=me&line_type=partner_order")["items"]
         .as_array()
         .unwrap()

@@ -233,19 +233,26 @@ fn backdate(conn: &mut DbConn, order: Uuid, at: NaiveDateTime) -> Result<NaiveDa
 /// Issues the order's invoice at `at` instead of now (due after its terms from then).
 fn backdate_invoice(conn: &mut DbConn, order: &Order, at: NaiveDateTime) -> Result<(), ApiError> {
     let due = due_at(at.and_utc(), order.payment_terms).naive_utc();
-    diesel::update(partner_invoices::table.filter(partner_invoices::order_id.eq(order.id.to_string())))
-        .set((
-            partner_invoices::issued_at.eq(at),
-            partner_invoices::due_at.eq(due),
-            partner_invoices::created_at.eq(at),
-            partner_invoices::updated_at.eq(at),
-        ))
-        .execute(conn)?;
+    diesel::update(
+        partner_invoices::table.filter(partner_invoices::order_id.eq(order.id.to_string())),
+    )
+    .set((
+        partner_invoices::issued_at.eq(at),
+        partner_invoices::due_at.eq(due),
+        partner_invoices::created_at.eq(at),
+        partner_invoices::updated_at.eq(at),
+    ))
+    .execute(conn)?;
     Ok(())
 }
 
 /// Finance records the order's payment at `at` (the rep's partner-order line with it).
-fn pay(conn: &mut DbConn, office: &PartnerCaller, order: &Order, at: NaiveDateTime) -> Result<(), ApiError> {
+fn pay(
+    conn: &mut DbConn,
+    office: &PartnerCaller,
+    order: &Order,
+    at: NaiveDateTime,
+) -> Result<(), ApiError> {
     let Some(invoice) = order.invoice_id else {
         return Ok(());
     };

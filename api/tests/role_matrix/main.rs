@@ -479,7 +479,12 @@ async fn ordering(
         invoices.push(format!("/api/v1/partner-invoices/{invoice}"));
     }
     let invoices = <[String; 2]>::try_from(invoices).unwrap();
-    (format!("/api/v1/products/{product}"), account, orders, invoices)
+    (
+        format!("/api/v1/products/{product}"),
+        account,
+        orders,
+        invoices,
+    )
 }
 
 /// The path of the newest record of a list, as `who` reads it.

@@ -109,11 +109,17 @@ pub struct PlanRules {
     #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^(0(\\.[0-9]{1,6})?|1(\\.0{1,6})?)$", example = "0.10"))]
     pub upsell_rate: Decimal,
     /// Share of a paid partner order's subtotal for the partner's rep, e.g. `"0.05"`.
-    #[serde(default = "PlanRules::default_partner_order_rate", with = "crate::commissions::text::rate")]
+    #[serde(
+        default = "PlanRules::default_partner_order_rate",
+        with = "crate::commissions::text::rate"
+    )]
     #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^(0(\\.[0-9]{1,6})?|1(\\.0{1,6})?)$", example = "0.05"))]
     pub partner_order_rate: Decimal,
     /// Paid once when a won B2B lead becomes an active partner; 0 is off.
-    #[serde(default = "PlanRules::default_new_partner_bonus", with = "crate::commissions::text::amount")]
+    #[serde(
+        default = "PlanRules::default_new_partner_bonus",
+        with = "crate::commissions::text::amount"
+    )]
     #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^[0-9]{1,13}(\\.[0-9]{1,4})?$", example = "500.00"))]
     pub new_partner_bonus: Decimal,
     /// Days after the source event before a new-business or upsell line is earned.

@@ -221,8 +221,15 @@ pub fn upsell(plan: &PlanRules, price: Decimal, dp: u32) -> Explanation {
 pub fn partner_order(plan: &PlanRules, subtotal: Decimal, dp: u32) -> Explanation {
     explained(
         LineType::PartnerOrder,
-        format!("{} of the paid order's subtotal", percent(plan.partner_order_rate)),
-        vec![part("order subtotal", subtotal, Some(plan.partner_order_rate))],
+        format!(
+            "{} of the paid order's subtotal",
+            percent(plan.partner_order_rate)
+        ),
+        vec![part(
+            "order subtotal",
+            subtotal,
+            Some(plan.partner_order_rate),
+        )],
         dp,
     )
 }

@@ -100,6 +100,9 @@ pub enum Reminder {
 /// The late fee on an overdue invoice's subtotal at `percent`, rounded to the cent (half away
 /// from zero).
 pub fn late_fee(subtotal: &Money, percent: Decimal) -> Result<Money, MoneyError> {
-    let amount = round_to_minor(subtotal.amount * percent / Decimal::ONE_HUNDRED, &subtotal.currency)?;
+    let amount = round_to_minor(
+        subtotal.amount * percent / Decimal::ONE_HUNDRED,
+        &subtotal.currency,
+    )?;
     Ok(Money::new(amount, subtotal.currency.clone()))
 }

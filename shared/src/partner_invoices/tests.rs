@@ -11,8 +11,14 @@ fn at(day: u32, hour: u32) -> DateTime<Utc> {
 fn due_dates_follow_the_terms() {
     let issued = Utc.with_ymd_and_hms(2026, 1, 31, 9, 30, 0).unwrap();
     let table = [
-        (PaymentTerms::Net30, Utc.with_ymd_and_hms(2026, 3, 2, 9, 30, 0).unwrap()),
-        (PaymentTerms::Net60, Utc.with_ymd_and_hms(2026, 4, 1, 9, 30, 0).unwrap()),
+        (
+            PaymentTerms::Net30,
+            Utc.with_ymd_and_hms(2026, 3, 2, 9, 30, 0).unwrap(),
+        ),
+        (
+            PaymentTerms::Net60,
+            Utc.with_ymd_and_hms(2026, 4, 1, 9, 30, 0).unwrap(),
+        ),
         (PaymentTerms::Prepaid, issued),
     ];
     for (terms, due) in table {
@@ -23,7 +29,12 @@ fn due_dates_follow_the_terms() {
 #[test]
 fn status_at_an_instant() {
     let due = at(20, 12);
-    let s = |terms, paid, cancelled| Standing { terms, due_at: due, paid, cancelled };
+    let s = |terms, paid, cancelled| Standing {
+        terms,
+        due_at: due,
+        paid,
+        cancelled,
+    };
     use InvoiceStatus::*;
     use PaymentTerms::*;
     // (standing, now, status)
@@ -45,10 +56,21 @@ fn status_at_an_instant() {
 #[test]
 fn reminders_three_days_before_and_once_overdue() {
     let due = at(20, 12);
-    let net = Standing { terms: PaymentTerms::Net30, due_at: due, paid: false, cancelled: false };
-    let prepaid = Standing { terms: PaymentTerms::Prepaid, ..net };
+    let net = Standing {
+        terms: PaymentTerms::Net30,
+        due_at: due,
+        paid: false,
+        cancelled: false,
+    };
+    let prepaid = Standing {
+        terms: PaymentTerms::Prepaid,
+        ..net
+    };
     let paid = Standing { paid: true, ..net };
-    let cancelled = Standing { cancelled: true, ..net };
+    let cancelled = Standing {
+        cancelled: true,
+        ..net
+    };
     use Reminder::*;
     // (standing, now, due-soon sent, overdue sent, owed)
     let table = [
@@ -65,7 +87,11 @@ fn reminders_three_days_before_and_once_overdue() {
         (cancelled, at(28, 0), false, false, None),
     ];
     for (standing, now, soon, overdue, want) in table {
-        assert_eq!(standing.reminder_at(now, soon, overdue), want, "{standing:?} at {now}");
+        assert_eq!(
+            standing.reminder_at(now, soon, overdue),
+            want,
+            "{standing:?} at {now}"
+        );
     }
 }
 
@@ -81,8 +107,16 @@ fn late_fee_is_a_share_of_the_subtotal_rounded_to_the_cent() {
         ("2500.00", "0", "0.00"),
     ];
     for (subtotal, percent, fee) in table {
-        let got = late_fee(&Money::new(subtotal.parse().unwrap(), "USD"), percent.parse().unwrap()).unwrap();
-        assert_eq!(got.amount, fee.parse::<Decimal>().unwrap(), "{subtotal} at {percent}%");
+        let got = late_fee(
+            &Money::new(subtotal.parse().unwrap(), "USD"),
+            percent.parse().unwrap(),
+        )
+        .unwrap();
+        assert_eq!(
+            got.amount,
+            fee.parse::<Decimal>().unwrap(),
+            "{subtotal} at {percent}%"
+        );
         assert_eq!(got.currency, "USD");
     }
     assert_eq!(LATE_FEE_PERCENT, "1.5".parse::<Decimal>().unwrap());

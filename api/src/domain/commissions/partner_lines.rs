@@ -10,9 +10,9 @@ use closebook_shared::commissions::{LineStatus, LineType, rules};
 use closebook_shared::events::PartnerApproved;
 use diesel::prelude::*;
 
+use super::calendar;
 use super::ledger::{self, NewLine};
 use super::plans::{self, InForce};
-use super::calendar;
 use crate::db::DbConn;
 use crate::db::commissions::lines::{self, LineRow};
 use crate::db::orders::OrderRow;
@@ -44,8 +44,14 @@ pub fn order_paid(
     let Some(rep) = order.rep_id.as_deref() else {
         return Ok(None);
     };
-    if lines::find_source_line(conn, LineType::PartnerOrder, LineSource::Order, &order.id, None)?
-        .is_some()
+    if lines::find_source_line(
+        conn,
+        LineType::PartnerOrder,
+        LineSource::Order,
+        &order.id,
+        None,
+    )?
+    .is_some()
     {
         return Ok(None);
     }
@@ -83,8 +89,14 @@ pub fn partner_approved(conn: &mut DbConn, approved: &PartnerApproved) -> Result
     };
     let rep = rep.to_string();
     let partner = approved.partner_id.to_string();
-    if lines::find_source_line(conn, LineType::NewPartner, LineSource::Partner, &partner, None)?
-        .is_some()
+    if lines::find_source_line(
+        conn,
+        LineType::NewPartner,
+        LineSource::Partner,
+        &partner,
+        None,
+    )?
+    .is_some()
     {
         return Ok(false);
     }

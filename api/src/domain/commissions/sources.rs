@@ -106,7 +106,10 @@ pub fn consume_events(conn: &mut DbConn) -> Result<usize, ApiError> {
 
 fn payload<T: serde::de::DeserializeOwned>(e: &OutboxEvent) -> Result<T, ApiError> {
     serde_json::from_str(&e.payload).map_err(|err| {
-        ApiError::internal(format!("outbox event {} is not a {}: {err}", e.id, e.event_type))
+        ApiError::internal(format!(
+            "outbox event {} is not a {}: {err}",
+            e.id, e.event_type
+        ))
     })
 }
 

@@ -134,7 +134,14 @@ pub fn get(conn: &mut DbConn, caller: &PartnerCaller, id: Uuid) -> Result<Order,
         rows::events(conn, &order.id)?,
     );
     let invoice = partner_invoices::of_order(conn, &order.id)?;
-    to_dto(conn, &order, lines, events, partner.business_name, invoice.as_ref())
+    to_dto(
+        conn,
+        &order,
+        lines,
+        events,
+        partner.business_name,
+        invoice.as_ref(),
+    )
 }
 
 pub fn list(

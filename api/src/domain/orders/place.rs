@@ -12,16 +12,16 @@ use uuid::Uuid;
 use super::{account, to_dto};
 use crate::authz::{PartnerCaller, PartnerScope};
 use crate::db::columns::{stored_count, stored_money, uuid_of};
+use crate::db::notifications::{self, NotificationRow};
 use crate::db::orders::{self as rows, OrderEventRow, OrderLineRow, OrderRow};
 use crate::db::partners::PartnerRow;
-use crate::db::notifications::{self, NotificationRow};
 use crate::db::{DbConn, products, settings};
 use crate::domain::partner_invoices;
-use closebook_shared::notifications::NotificationKind;
 use crate::error::ApiError;
 use crate::time;
 use crate::{audit, outbox};
 use closebook_shared::events::{Event, OrderPlaced};
+use closebook_shared::notifications::NotificationKind;
 
 /// The account ordering: the one named, or a partner user's own.
 fn ordering_account(
@@ -244,14 +244,24 @@ pub fn place(
             format!("{} placed {}", partner.business_name, order.number),
             format!(
                 "{} {} on {}; you earn your share when its invoice {} is paid.",
-                cart.subtotal.amount, cart.subtotal.currency, partner.payment_terms.label(), invoice.number
+                cart.subtotal.amount,
+                cart.subtotal.currency,
+                partner.payment_terms.label(),
+                invoice.number
             ),
             Some(format!("/wholesale/orders/{}", order.id)),
             now,
         );
         notifications::insert(conn, &n)?;
     }
-    let dto = to_dto(conn, &order, lines, vec![placed], partner.business_name, Some(&invoice))?;
+    let dto = to_dto(
+        conn,
+        &order,
+        lines,
+        vec![placed],
+        partner.business_name,
+        Some(&invoice),
+    )?;
     audit::record_after(conn, &caller.actor, "order.place", "order", &id, &dto)?;
     outbox::emit(
         conn,

@@ -15,9 +15,9 @@ use crate::db::orders::{self as rows, OrderEventRow, OrderLineRow};
 use crate::db::partner_invoices as invoice_rows;
 use crate::db::{DbConn, products, versioned};
 use crate::domain::partner_invoices;
-use closebook_shared::notifications::NotificationKind;
 use crate::error::ApiError;
 use crate::time;
+use closebook_shared::notifications::NotificationKind;
 
 /// Takes every line's units out of stock (`take`), or puts them back. A product short is a 409
 /// naming it (the transaction rolls back what was taken before it). Lines go in product order,
@@ -106,7 +106,11 @@ pub fn change_status(
             conn,
             &row.partner_id,
             NotificationKind::OrderStatus,
-            format!("Order {} is {}", row.number, req.status.label().to_lowercase()),
+            format!(
+                "Order {} is {}",
+                row.number,
+                req.status.label().to_lowercase()
+            ),
             match &row.po_number {
                 Some(po) => format!("Your PO {po}: {} units.", row.units),
                 None => format!("{} units.", row.units),
@@ -117,7 +121,14 @@ pub fn change_status(
     }
     let events = rows::events(conn, &row.id)?;
     let invoice = invoice_rows::of_order(conn, &row.id)?;
-    let dto = to_dto(conn, &row, lines, events, partner.business_name, invoice.as_ref())?;
+    let dto = to_dto(
+        conn,
+        &row,
+        lines,
+        events,
+        partner.business_name,
+        invoice.as_ref(),
+    )?;
     audit::record(
         conn,
         &caller.actor,

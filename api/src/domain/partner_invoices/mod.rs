@@ -12,11 +12,11 @@ pub use remind::{RemindersSent, remind};
 
 use chrono::NaiveDateTime;
 use closebook_shared::Page;
+use closebook_shared::notifications::NotificationKind;
 use closebook_shared::partner_invoices::{
     PartnerInvoice, PartnerInvoiceListQuery, Standing, due_at,
 };
 use closebook_shared::partners::PaymentTerms;
-use closebook_shared::notifications::NotificationKind;
 use uuid::Uuid;
 
 use crate::authz::PartnerCaller;
@@ -75,7 +75,11 @@ fn load(conn: &mut DbConn, caller: &PartnerCaller, id: Uuid) -> Result<NamedInvo
         .ok_or_else(|| ApiError::not_found("partner invoice"))
 }
 
-pub fn get(conn: &mut DbConn, caller: &PartnerCaller, id: Uuid) -> Result<PartnerInvoice, ApiError> {
+pub fn get(
+    conn: &mut DbConn,
+    caller: &PartnerCaller,
+    id: Uuid,
+) -> Result<PartnerInvoice, ApiError> {
     to_dto(&load(conn, caller, id)?, time::now())
 }
 
@@ -179,7 +183,14 @@ pub fn notify_partner(
     now: NaiveDateTime,
 ) -> Result<(), ApiError> {
     for user in users::of_partner(conn, partner_id)? {
-        let n = NotificationRow::new(&user, kind, title.clone(), body.clone(), Some(link.clone()), now);
+        let n = NotificationRow::new(
+            &user,
+            kind,
+            title.clone(),
+            body.clone(),
+            Some(link.clone()),
+            now,
+        );
         notes::insert(conn, &n)?;
     }
     Ok(())

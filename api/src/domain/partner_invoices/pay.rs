@@ -34,7 +34,10 @@ pub fn pay(
     let before = named.invoice.clone();
     concurrency::check(expected, before.version)?;
     if before.paid_at.is_some() {
-        return Err(ApiError::conflict(format!("invoice {} is already paid", before.number)));
+        return Err(ApiError::conflict(format!(
+            "invoice {} is already paid",
+            before.number
+        )));
     }
     if before.cancelled_at.is_some() {
         return Err(ApiError::conflict(format!(
@@ -46,7 +49,10 @@ pub fn pay(
     let paid_at = req.paid_at.map_or(now, |t| t.naive_utc());
     not_future("paid_at", paid_at)?;
     if paid_at < before.issued_at {
-        return Err(ApiError::field("paid_at", "must not be before the invoice was issued"));
+        return Err(ApiError::field(
+            "paid_at",
+            "must not be before the invoice was issued",
+        ));
     }
     let mut row = before.clone();
     row.paid_at = Some(paid_at);

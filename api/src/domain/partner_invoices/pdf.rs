@@ -1,7 +1,7 @@
 //! An invoice as a PDF (`crate::pdf`): who bills whom, the order's lines, the totals, the terms.
 
-use closebook_shared::partner_invoices::PartnerInvoice;
 use closebook_shared::orders::Order;
+use closebook_shared::partner_invoices::PartnerInvoice;
 
 use crate::pdf::{self, Row, clip};
 
@@ -15,10 +15,16 @@ fn rows(inv: &PartnerInvoice, order: &Order, seller: &str) -> Vec<Row> {
         (16.0, vec![(0.0, format!("Invoice {}", inv.number))]),
         (10.0, vec![(0.0, seller.to_owned())]),
         (10.0, vec![]),
-        (10.0, vec![(0.0, "Bill to".into()), (250.0, "Ship to".into())]),
         (
             10.0,
-            vec![(0.0, inv.partner_name.clone()), (250.0, order.ship_to.recipient_name.clone())],
+            vec![(0.0, "Bill to".into()), (250.0, "Ship to".into())],
+        ),
+        (
+            10.0,
+            vec![
+                (0.0, inv.partner_name.clone()),
+                (250.0, order.ship_to.recipient_name.clone()),
+            ],
         ),
         (10.0, vec![(250.0, order.ship_to.address.line1.clone())]),
         (
@@ -39,14 +45,20 @@ fn rows(inv: &PartnerInvoice, order: &Order, seller: &str) -> Vec<Row> {
             10.0,
             vec![
                 (0.0, format!("Order {}", inv.order_number)),
-                (250.0, format!("PO {}", order.po_number.as_deref().unwrap_or("-"))),
+                (
+                    250.0,
+                    format!("PO {}", order.po_number.as_deref().unwrap_or("-")),
+                ),
             ],
         ),
         (
             10.0,
             vec![
                 (0.0, format!("Issued {}", day(inv.issued_at))),
-                (250.0, format!("Due {} ({})", day(inv.due_at), inv.payment_terms.label())),
+                (
+                    250.0,
+                    format!("Due {} ({})", day(inv.due_at), inv.payment_terms.label()),
+                ),
             ],
         ),
         (10.0, vec![]),

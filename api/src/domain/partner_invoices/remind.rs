@@ -5,7 +5,9 @@
 
 use chrono::{Duration, NaiveDateTime};
 use closebook_shared::notifications::NotificationKind;
-use closebook_shared::partner_invoices::{LATE_FEE_PERCENT, REMIND_DAYS_BEFORE, Reminder, late_fee};
+use closebook_shared::partner_invoices::{
+    LATE_FEE_PERCENT, REMIND_DAYS_BEFORE, Reminder, late_fee,
+};
 use diesel::prelude::*;
 
 use super::notify_partner;
@@ -89,7 +91,11 @@ fn link(inv: &InvoiceRow) -> String {
     format!("/partner/invoices/{}", inv.id)
 }
 
-fn claim_due_soon(conn: &mut DbConn, inv: &InvoiceRow, now: NaiveDateTime) -> Result<bool, ApiError> {
+fn claim_due_soon(
+    conn: &mut DbConn,
+    inv: &InvoiceRow,
+    now: NaiveDateTime,
+) -> Result<bool, ApiError> {
     let claimed = diesel::update(
         pi::table
             .find(&inv.id)

@@ -212,7 +212,11 @@ fn partner_order_is_a_share_of_the_paid_subtotal() {
 #[test]
 fn new_partner_bonus_is_fixed_and_zero_is_off() {
     // (bonus, line)
-    for (bonus, want) in [("500", Some("500.00")), ("850.5", Some("850.50")), ("0", None)] {
+    for (bonus, want) in [
+        ("500", Some("500.00")),
+        ("850.5", Some("850.50")),
+        ("0", None),
+    ] {
         let plan = PlanRules {
             new_partner_bonus: d(bonus),
             ..PlanRules::default()

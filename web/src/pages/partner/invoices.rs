@@ -66,7 +66,11 @@ pub fn InvoicesPage(may_pay: bool) -> impl IntoView {
         }
     };
     let order_link = move |i: &PartnerInvoice| {
-        let base = if may_pay { "/wholesale/orders" } else { "/partner/orders" };
+        let base = if may_pay {
+            "/wholesale/orders"
+        } else {
+            "/partner/orders"
+        };
         format!("{base}/{}", i.order_id)
     };
     view! {
@@ -125,7 +129,10 @@ pub fn InvoicesPage(may_pay: bool) -> impl IntoView {
 }
 
 #[component]
-fn PayForm(invoice: PartnerInvoice, on_done: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
+fn PayForm(
+    invoice: PartnerInvoice,
+    on_done: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl IntoView {
     let reference = RwSignal::new(String::new());
     let form = FormState::new();
     let (problem, busy) = (form.problem, form.busy);
