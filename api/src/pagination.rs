@@ -47,6 +47,7 @@ paging!(
     closebook_shared::catalogue::ProductListQuery,
     closebook_shared::orders::OrderListQuery,
     closebook_shared::partner_invoices::PartnerInvoiceListQuery,
+    closebook_shared::shipments::ShipmentListQuery,
     closebook_shared::scripts::ScriptListQuery,
     closebook_shared::service_tokens::ServiceTokenListQuery,
     closebook_shared::teams::TeamListQuery,

@@ -160,6 +160,7 @@ records! {
     closebook_shared::catalogue::Product => "product",
     closebook_shared::orders::Order => "order",
     closebook_shared::partner_invoices::PartnerInvoice => "partner invoice",
+    closebook_shared::shipments::Shipment => "shipment",
 }
 
 #[cfg(test)]

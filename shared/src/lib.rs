@@ -37,6 +37,7 @@ pub mod scoring;
 pub mod scripts;
 pub mod service_tokens;
 pub mod settings;
+pub mod shipments;
 pub mod targets;
 pub mod teams;
 pub mod territories;

@@ -31,6 +31,7 @@ pub mod products;
 pub mod schema;
 pub mod scripts;
 pub mod settings;
+pub mod shipments;
 mod sql_log;
 pub mod targets;
 pub mod teams;

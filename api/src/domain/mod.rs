@@ -16,6 +16,7 @@ pub mod sales_reports;
 pub mod scripts;
 pub mod service_tokens;
 pub mod settings;
+pub mod shipments;
 pub mod targets;
 pub mod teams;
 pub mod territories;

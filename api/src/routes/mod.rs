@@ -20,6 +20,7 @@ pub mod notes;
 pub mod notifications;
 pub mod orders;
 mod partner_invoices;
+mod shipments;
 pub mod partners;
 pub mod payouts;
 pub mod pipelines;
@@ -73,6 +74,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     products::configure(cfg);
     orders::configure(cfg);
     partner_invoices::configure(cfg);
+    shipments::configure(cfg);
     targets::configure(cfg);
     analytics::configure(cfg);
     dashboard::configure(cfg);

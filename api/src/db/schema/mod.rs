@@ -532,6 +532,8 @@ diesel::joinable!(lead_history -> leads (lead_id));
 diesel::joinable!(orders -> partners (partner_id));
 diesel::joinable!(partner_invoices -> orders (order_id));
 diesel::joinable!(partner_invoices -> partners (partner_id));
+diesel::joinable!(shipments -> orders (order_id));
+diesel::joinable!(shipments -> partners (partner_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
@@ -583,4 +585,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     order_lines,
     order_events,
     partner_invoices,
+    shipments,
+    shipment_events,
+    temperature_readings,
 );

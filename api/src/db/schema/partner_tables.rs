@@ -147,3 +147,47 @@ diesel::table! {
         updated_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    shipments (id) {
+        id -> Text,
+        order_id -> Text,
+        partner_id -> Text,
+        carrier -> Text,
+        service -> Nullable<Text>,
+        tracking_number -> Text,
+        status -> Text,
+        current_location -> Nullable<Text>,
+        estimated_delivery -> Nullable<Timestamp>,
+        packages -> Integer,
+        delivered_at -> Nullable<Timestamp>,
+        signed_by -> Nullable<Text>,
+        temperature_controlled -> Bool,
+        target_tenths -> Integer,
+        tolerance_tenths -> Integer,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    shipment_events (id) {
+        id -> Text,
+        shipment_id -> Text,
+        status -> Text,
+        location -> Text,
+        description -> Nullable<Text>,
+        at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    temperature_readings (id) {
+        id -> Text,
+        shipment_id -> Text,
+        at -> Timestamp,
+        tenths -> Integer,
+        location -> Nullable<Text>,
+    }
+}

@@ -1,0 +1,3 @@
+DROP TABLE temperature_readings;
+DROP TABLE shipment_events;
+DROP TABLE shipments;
