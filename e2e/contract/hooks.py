@@ -35,6 +35,9 @@ left alone, so their refusal is still checked.
   account ordering unless the caller is a partner user (the run's admin is not: an account the
   fuzzer makes up is a 404); cancelling an order says why. A partner invoice is not paid
   before it was issued, an instant of another record, so a payment is recorded as of now.
+- A shipment's tracking event is not dated before its last one (another record's instant), so
+  it happens now; delivering names who signed (a pairing of two fields); a logger's readings
+  are not in the future.
 - A refund is of more than nothing, and a dispute's resolution carries an adjustment amount
   exactly when it adjusts (not zero). The amount's schema is the shared `Money`, which
   allows zero; the pairing of two fields has no JSON Schema keyword.
@@ -88,6 +91,8 @@ PRODUCT_PRICES = {("POST", "/api/v1/products"), ("PATCH", "/api/v1/products/{id}
 CARTS = {("POST", "/api/v1/orders"), ("POST", "/api/v1/orders/quote")}
 ORDER_STATUS = ("POST", "/api/v1/orders/{id}/status")
 PAY_PARTNER_INVOICE = ("POST", "/api/v1/partner-invoices/{id}/pay")
+TRACK_SHIPMENT = ("POST", "/api/v1/shipments/{id}/events")
+LOG_TEMPERATURES = ("POST", "/api/v1/shipments/{id}/temperatures")
 SQUARE = [[[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]]]
 
 
@@ -180,6 +185,14 @@ def map_case(context, case):
         case.body["note"] = "schemathesis"
     if operation == PAY_PARTNER_INVOICE:
         case.body.pop("paid_at", None)
+    if operation == TRACK_SHIPMENT:
+        case.body.pop("at", None)
+        if case.body.get("status") == "delivered" and not case.body.get("signed_by"):
+            case.body["signed_by"] = "schemathesis"
+    if operation == LOG_TEMPERATURES and isinstance(case.body.get("readings"), list):
+        for reading in case.body["readings"]:
+            if isinstance(reading, dict):
+                _move_instants(reading, ("at",))
     _move_instants(case.body)
     return case
 
@@ -350,9 +363,9 @@ def _key_of(stage, position):
     return made or f"stage_{position + 1}"
 
 
-def _move_instants(body):
+def _move_instants(body, not_future=MUST_NOT_BE_FUTURE):
     now = datetime.now(timezone.utc)
-    for field in MUST_BE_FUTURE + MUST_NOT_BE_FUTURE:
+    for field in MUST_BE_FUTURE + not_future:
         value = body.get(field)
         if not isinstance(value, str):
             continue
@@ -364,5 +377,5 @@ def _move_instants(body):
             continue
         if field in MUST_BE_FUTURE and instant <= now + timedelta(minutes=1):
             body[field] = (now + timedelta(days=30)).strftime("%Y-%m-%dT%H:%M:%SZ")
-        elif field in MUST_NOT_BE_FUTURE and instant > now:
+        elif field in not_future and instant > now:
             body[field] = (now - timedelta(days=1)).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -219,11 +219,13 @@ async fn every_endpoint_for_every_role(app: TestApp) {
     .send()
     .await
     .expect(201);
-    let (product, ordering_account, orders, invoices) = ordering(&app, &admin, &rep).await;
+    let (product, ordering_account, orders, invoices, shipping) =
+        ordering(&app, &admin, &rep).await;
     let fx = Fixture {
         product,
         ordering_account,
         invoices,
+        shipping,
         orders,
         activity,
         note,
@@ -416,7 +418,7 @@ async fn ordering(
     app: &TestApp,
     admin: &TestUser,
     rep: &TestUser,
-) -> (String, String, [String; 3], [String; 2]) {
+) -> (String, String, [String; 3], [String; 2], Shipping) {
     let product = app
         .post("/api/v1/products")
         .auth(admin)
@@ -479,11 +481,39 @@ async fn ordering(
         invoices.push(format!("/api/v1/partner-invoices/{invoice}"));
     }
     let invoices = <[String; 2]>::try_from(invoices).unwrap();
+    // A confirmed order (path), with a shipment booked (path).
+    let shipped = app
+        .post("/api/v1/orders")
+        .auth(rep)
+        .json(&json!({ "partner_id": account, "items": [ { "product_id": product, "quantity": 1 } ] }))
+        .send()
+        .await
+        .expect(201)
+        .id();
+    app.post(&format!("/api/v1/orders/{shipped}/status"))
+        .auth(admin)
+        .json(&json!({ "status": "confirmed" }))
+        .send()
+        .await
+        .expect(200);
+    let shipment = app
+        .post(&format!("/api/v1/orders/{shipped}/shipments"))
+        .auth(admin)
+        .json(&json!({ "carrier": "fedex", "tracking_number": "MATRIX-0" }))
+        .send()
+        .await
+        .expect(201)
+        .id();
+    let shipping = Shipping {
+        order: format!("/api/v1/orders/{shipped}"),
+        shipment: format!("/api/v1/shipments/{shipment}"),
+    };
     (
         format!("/api/v1/products/{product}"),
         account,
         orders,
         invoices,
+        shipping,
     )
 }
 
@@ -543,6 +573,14 @@ pub(crate) struct Fixture {
     orders: [String; 3],
     /// The invoices (paths) of two more of its orders: one paid by the admin, one by finance.
     invoices: [String; 2],
+    shipping: Shipping,
+}
+
+/// A confirmed order of the ordering account and a shipment of it (paths).
+#[derive(Default)]
+pub(crate) struct Shipping {
+    pub(crate) order: String,
+    pub(crate) shipment: String,
 }
 
 /// Operations left out of the matrix, and why: they need no token, or act only on the caller.

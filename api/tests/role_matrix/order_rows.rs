@@ -13,6 +13,7 @@ pub(crate) fn rows(fx: &Fixture) -> Vec<Row> {
     let account = fx.ordering_account.clone();
     let orders = fx.orders.clone();
     let invoices = fx.invoices.clone();
+    let (shipped, shipment) = (fx.shipping.order.clone(), fx.shipping.shipment.clone());
     let cart = move |_: Who, _: &str| json!({ "partner_id": account, "items": [ { "product_id": product_id, "quantity": 1 } ] });
     vec![
         row(
@@ -118,5 +119,38 @@ pub(crate) fn rows(fx: &Fixture) -> Vec<Row> {
             format!("{}/pay", invoices[i])
         })
         .body(|_, _| json!({})),
+        row(
+            "GET",
+            "/api/v1/shipments",
+            "/api/v1/shipments",
+            [200, 200, 200, 200, 200, 401],
+        ),
+        row(
+            "POST",
+            "/api/v1/orders/{id}/shipments",
+            &format!("{shipped}/shipments"),
+            [201, 403, 403, 403, 404, 401],
+        )
+        .body(|_, unique| json!({ "carrier": "ups", "tracking_number": format!("MX-{unique}") })),
+        row(
+            "GET",
+            "/api/v1/shipments/{id}",
+            &shipment,
+            [200, 200, 200, 200, 404, 401],
+        ),
+        row(
+            "POST",
+            "/api/v1/shipments/{id}/events",
+            &format!("{shipment}/events"),
+            [200, 403, 403, 403, 404, 401],
+        )
+        .body(|_, _| json!({ "status": "in_transit", "location": "Matrix, TX" })),
+        row(
+            "POST",
+            "/api/v1/shipments/{id}/temperatures",
+            &format!("{shipment}/temperatures"),
+            [200, 403, 403, 403, 404, 401],
+        )
+        .body(|_, _| json!({ "readings": [{ "at": "2026-01-01T00:00:00Z", "temperature": "-9.5" }] })),
     ]
 }
