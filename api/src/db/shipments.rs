@@ -150,7 +150,10 @@ pub fn events_of(conn: &mut DbConn, ids: &[String]) -> Result<Vec<EventRow>, Api
 pub fn readings_of(conn: &mut DbConn, ids: &[String]) -> Result<Vec<ReadingRow>, ApiError> {
     Ok(temperature_readings::table
         .filter(temperature_readings::shipment_id.eq_any(ids))
-        .order((temperature_readings::at.asc(), temperature_readings::id.asc()))
+        .order((
+            temperature_readings::at.asc(),
+            temperature_readings::id.asc(),
+        ))
         .select(ReadingRow::as_select())
         .load(conn)?)
 }

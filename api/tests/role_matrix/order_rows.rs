@@ -151,6 +151,8 @@ pub(crate) fn rows(fx: &Fixture) -> Vec<Row> {
             &format!("{shipment}/temperatures"),
             [200, 403, 403, 403, 404, 401],
         )
-        .body(|_, _| json!({ "readings": [{ "at": "2026-01-01T00:00:00Z", "temperature": "-9.5" }] })),
+        .body(
+            |_, _| json!({ "readings": [{ "at": "2026-01-01T00:00:00Z", "temperature": "-9.5" }] }),
+        ),
     ]
 }

@@ -80,11 +80,17 @@ pub struct CreateShipmentRequest {
     /// "Ground", "2-Day", "Overnight", …
     #[serde(default)]
     #[garde(inner(length(chars, min = 1, max = 100), custom(validate::not_blank)))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100, pattern = r"\S"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 100, pattern = r"\S")
+    )]
     pub service: Option<String>,
     /// Unique per carrier.
     #[garde(length(chars, min = 1, max = 64), custom(validate::not_blank))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64, pattern = r"\S"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 64, pattern = r"\S")
+    )]
     pub tracking_number: String,
     /// 1–1,000 (default 1).
     #[serde(default)]
@@ -126,11 +132,17 @@ pub struct TrackingEventRequest {
     #[garde(skip)]
     pub status: ShipmentStatus,
     #[garde(length(chars, min = 1, max = NAME_MAX), custom(validate::not_blank))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, pattern = r"\S"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 200, pattern = r"\S")
+    )]
     pub location: String,
     #[serde(default)]
     #[garde(inner(length(chars, min = 1, max = 2000), custom(validate::not_blank)))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 2000, pattern = r"\S"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 2000, pattern = r"\S")
+    )]
     pub description: Option<String>,
     /// When it happened (default now; not in the future, not before the last event).
     #[serde(default)]
@@ -139,7 +151,10 @@ pub struct TrackingEventRequest {
     /// Required when delivered: who signed for it.
     #[serde(default)]
     #[garde(inner(length(chars, min = 1, max = NAME_MAX), custom(validate::not_blank)))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, pattern = r"\S"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 200, pattern = r"\S")
+    )]
     pub signed_by: Option<String>,
     #[serde(default)]
     #[garde(skip)]
@@ -160,7 +175,10 @@ pub struct ReadingInput {
     pub temperature: Fahrenheit,
     #[serde(default)]
     #[garde(inner(length(chars, min = 1, max = NAME_MAX), custom(validate::not_blank)))]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200, pattern = r"\S"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 200, pattern = r"\S")
+    )]
     pub location: Option<String>,
 }
 

@@ -6,7 +6,7 @@ fn tracking_moves_forward_into_and_out_of_exceptions() {
     // (from, to, allowed)
     let table = [
         (Pending, PickedUp, true),
-        (Pending, InTransit, true), // a carrier may skip a scan
+        (Pending, InTransit, true),   // a carrier may skip a scan
         (InTransit, InTransit, true), // another scan on the way
         (InTransit, PickedUp, false), // never backwards
         (OutForDelivery, Delivered, true),
@@ -40,7 +40,9 @@ fn temperatures_read_and_print_to_a_tenth() {
         assert_eq!(t.tenths(), tenths, "{text}");
         assert_eq!(t.to_string(), printed);
     }
-    for bad in ["", "-", "1.25", "1000", "+5", ".5", "5.", "1e2", "--1", " 1"] {
+    for bad in [
+        "", "-", "1.25", "1000", "+5", ".5", "5.", "1e2", "--1", " 1",
+    ] {
         assert!(bad.parse::<Fahrenheit>().is_err(), "{bad:?}");
     }
 }
@@ -57,7 +59,11 @@ fn excursions_are_warmer_than_target_plus_tolerance() {
         ("35.0", "34.0", "0", true),
         ("34.0", "34.0", "0", false),
     ] {
-        assert_eq!(is_excursion(t(reading), t(target), t(tolerance)), excursion, "{reading} vs {target} ± {tolerance}");
+        assert_eq!(
+            is_excursion(t(reading), t(target), t(tolerance)),
+            excursion,
+            "{reading} vs {target} ± {tolerance}"
+        );
     }
     assert_eq!(DEFAULT_TARGET, t("-10.0"));
     assert_eq!(DEFAULT_TOLERANCE, t("5.0"));

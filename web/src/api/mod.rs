@@ -19,6 +19,7 @@ pub mod plans;
 pub mod scripts;
 pub mod service_tokens;
 pub mod session;
+pub mod shipments;
 pub mod teams;
 pub mod territories;
 pub mod users;

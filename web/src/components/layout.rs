@@ -163,6 +163,11 @@ pub fn nav_for(role: Role) -> Vec<NavItem> {
                 icon: "⇆",
             },
             NavItem {
+                href: "/wholesale/shipments",
+                label: "Shipments",
+                icon: "⛟",
+            },
+            NavItem {
                 href: "/admin/audit",
                 label: "Audit log",
                 icon: "☰",
@@ -204,6 +209,11 @@ fn partner_nav() -> Vec<NavItem> {
             href: "/partner/pricing",
             label: "Pricing",
             icon: "$",
+        },
+        NavItem {
+            href: "/partner/tracking",
+            label: "Track orders",
+            icon: "⛟",
         },
         NavItem {
             href: "/profile",

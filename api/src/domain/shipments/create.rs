@@ -74,6 +74,13 @@ pub fn create(
     )?;
     let named = load(conn, caller, crate::db::columns::uuid_of(&id))?;
     let dto = whole(conn, named)?;
-    audit::record_after(conn, &caller.actor, "shipment.create", "shipment", &id, &dto)?;
+    audit::record_after(
+        conn,
+        &caller.actor,
+        "shipment.create",
+        "shipment",
+        &id,
+        &dto,
+    )?;
     Ok(dto)
 }

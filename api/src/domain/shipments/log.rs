@@ -5,12 +5,12 @@ use closebook_shared::shipments::{Shipment, TemperatureLogRequest};
 use uuid::Uuid;
 
 use super::{back_office, load, whole};
+use crate::audit;
 use crate::authz::PartnerCaller;
 use crate::db::DbConn;
 use crate::db::shipments::{self as rows, ReadingRow};
 use crate::domain::commissions::not_future;
 use crate::error::ApiError;
-use crate::audit;
 
 pub fn log_temperatures(
     conn: &mut DbConn,

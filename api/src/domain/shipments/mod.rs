@@ -46,7 +46,8 @@ fn to_dto(
             }
         })
         .collect();
-    let excursions = u32::try_from(readings.iter().filter(|r| r.excursion).count()).unwrap_or(u32::MAX);
+    let excursions =
+        u32::try_from(readings.iter().filter(|r| r.excursion).count()).unwrap_or(u32::MAX);
     Ok(Shipment {
         id: uuid_of(&s.id),
         order_id: uuid_of(&s.order_id),
@@ -137,7 +138,9 @@ pub fn list(
 /// Only the back office books and tracks shipments.
 fn back_office(caller: &PartnerCaller) -> Result<(), ApiError> {
     if caller.principal.role != closebook_shared::Role::Admin {
-        return Err(ApiError::forbidden("the back office books and tracks shipments"));
+        return Err(ApiError::forbidden(
+            "the back office books and tracks shipments",
+        ));
     }
     Ok(())
 }

@@ -46,7 +46,10 @@ pub fn track(
         .last()
         .map(|e| e.at);
     if last.is_some_and(|l| at < l) {
-        return Err(ApiError::field("at", "must not be before the shipment's last event"));
+        return Err(ApiError::field(
+            "at",
+            "must not be before the shipment's last event",
+        ));
     }
     let location = req.location.trim().to_owned();
     rows::add_event(
@@ -75,7 +78,9 @@ pub fn track(
         "shipment",
         Some(&row.id),
         Some(&serde_json::json!({ "status": before.status, "version": before.version })),
-        Some(&serde_json::json!({ "status": row.status, "signed_by": row.signed_by, "version": row.version })),
+        Some(
+            &serde_json::json!({ "status": row.status, "signed_by": row.signed_by, "version": row.version }),
+        ),
     )?;
     named.shipment = row;
     whole(conn, named)

@@ -25,6 +25,8 @@ pub async fn create_shipment(
     id: Id<Order>,
     body: Json<CreateShipmentRequest>,
 ) -> Answer<Shipment> {
-    ctx.create("/shipments", move |c, caller| shipments::create(c, caller, id.uuid(), body.0))
-        .await
+    ctx.create("/shipments", move |c, caller| {
+        shipments::create(c, caller, id.uuid(), body.0)
+    })
+    .await
 }

@@ -17,6 +17,9 @@ use crate::reply::Answer;
     (status = 200, description = "A page of shipments", body = Page<Shipment>),
 ))]
 #[get("/shipments")]
-pub async fn list_shipments(ctx: PartnerCtx, q: Query<ShipmentListQuery>) -> Answer<Page<Shipment>> {
+pub async fn list_shipments(
+    ctx: PartnerCtx,
+    q: Query<ShipmentListQuery>,
+) -> Answer<Page<Shipment>> {
     ctx.list(q.0, shipments::list).await
 }

@@ -1,11 +1,12 @@
 //! The wholesale partner's portal (seed 004 "PART 1"), served under `/partner`: the dashboard,
-//! the catalogue at the account's price with the cart, the orders and their invoices. The seed's
-//! other tabs (tracking, the marketing hub, …) appear as they are built.
+//! the catalogue at the account's price with the cart, the orders, their invoices and their
+//! shipments. The seed's other tabs (the marketing hub, …) appear as they are built.
 
 mod dashboard;
 pub mod invoices;
 pub mod orders;
 mod pricing;
+pub mod tracking;
 
 use closebook_shared::Role;
 use leptos::prelude::*;
@@ -24,6 +25,7 @@ pub fn PartnerRoutes() -> impl MatchNestedRoutes + Clone {
             <Route path=path!("/orders") view=orders::OrdersPage/>
             <Route path=path!("/orders/:id") view=|| view! { <orders::OrderPage back="/partner/orders" may_advance=false/> }/>
             <Route path=path!("/invoices") view=|| view! { <invoices::InvoicesPage may_pay=false/> }/>
+            <Route path=path!("/tracking") view=|| view! { <tracking::TrackingPage may_track=false/> }/>
         </ParentRoute>
     }
     .into_inner()

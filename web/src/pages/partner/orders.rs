@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::invoices::PdfButton;
+use super::tracking::BookForm;
 use crate::api;
 use crate::components::format;
 use crate::components::ui::{
@@ -109,6 +110,10 @@ pub fn OrderView(
     may_advance: bool,
 ) -> impl IntoView {
     let cancel_open = RwSignal::new(false);
+    let book_open = RwSignal::new(false);
+    let may_book =
+        may_advance && !matches!(order.status, OrderStatus::Pending | OrderStatus::Cancelled);
+    let booked = on_change.clone();
     let can_cancel = if may_advance {
         order.status.cancellable()
     } else {
@@ -148,6 +153,7 @@ pub fn OrderView(
             <h1 class="page-title">{order.number.clone()}</h1>
             <span class="badge" data-testid="order-status">{order.status.label()}</span>
             {next.map(|n| view! { <button class="button button-primary" data-testid="advance" on:click=on_advance.clone()>{format!("Move to {}", n.label().to_lowercase())}</button> })}
+            {may_book.then(|| view! { <button class="button" on:click=move |_| book_open.set(true)>"Book shipment"</button> })}
             {can_cancel.then(|| view! { <button class="button button-ghost" on:click=move |_| cancel_open.set(true)>"Cancel order"</button> })}
         </div>
         <ProblemBox problem=advance_problem/>
@@ -200,6 +206,12 @@ pub fn OrderView(
                 </li>
             }).collect_view()}
         </ol>
+        <Modal title="Book shipment" open=book_open>
+            <BookForm order=id on_done={
+                let booked = booked.clone();
+                move || { book_open.set(false); booked(); }
+            }/>
+        </Modal>
         <Modal title="Cancel order" open=cancel_open>
             <CancelForm id=id version=version on_done={
                 let on_change = on_change.clone();
