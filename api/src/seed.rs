@@ -255,7 +255,7 @@ pub fn demo(db: &Db) -> Result<String, String> {
              Targets: {} set by the managers (revenue at the plan quota, deals, contacts, visits, satisfaction; last month's achieved or missed; team and city targets), \
              {} satisfaction scores and {} weekly scorecard snapshots.\n\
              Partners: {} wholesale accounts the reps brought in (active on every tier, one suspended, one declined, one pending; Tom Becker orders for Becker Fine Foods), \
-             a catalogue of {} products and {} orders over four months with their invoices (delivered and paid, at every step of the pipeline, one cancelled; invoices paid, open and overdue).\n\
+             a catalogue of {} products and {} orders over four months with their invoices (delivered and paid, at every step of the pipeline, one cancelled; invoices paid, open and overdue; shipments tracked to the door with their temperature logs).\n\
              Every demo user signs in with the password `{DEMO_PASSWORD}`, e.g. {} or {}.",
             w.leads,
             w.activities,

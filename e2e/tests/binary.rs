@@ -439,4 +439,13 @@ fn the_demo_is_a_working_organisation() {
         .unwrap()
         .len();
     assert!(earned >= 4, "the rep's partner-order lines: {earned}");
+    // Its shipments: delivered with who signed, one on the road, a warm spell flagged.
+    let shipments = get(&tom, "/api/v1/shipments")["items"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert!(shipments.len() >= 5, "{}", shipments.len());
+    assert!(shipments.iter().any(|s| s["status"] == "delivered" && s["signed_by"].is_string()));
+    assert!(shipments.iter().any(|s| s["status"] == "in_transit"));
+    assert!(shipments.iter().any(|s| s["excursions"] == 1));
 }

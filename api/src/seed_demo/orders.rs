@@ -3,9 +3,10 @@
 //! so — the older ones delivered and paid, the recent ones at every step of the pipeline, one
 //! cancelled. Each has its invoice: prepaid ones paid before confirmation, delivered ones on
 //! terms paid three weeks after delivery (the rep's partner-order lines), the rest open or
-//! overdue (reminded, with their late fees). Orders go through the same domain functions as the
-//! API's (pricing, credit, stock reservations, history, invoices, payments), then their times
-//! are moved into the past.
+//! overdue (reminded, with their late fees); shipped and delivered ones have their shipment,
+//! tracked to the door with its temperature log (one warm spell). Orders go through the same
+//! domain functions as the API's (pricing, credit, stock reservations, history, invoices,
+//! payments, shipments), then their times are moved into the past.
 
 use chrono::{Duration, NaiveDateTime};
 use closebook_shared::catalogue::{CreateProductRequest, Nutrition, ProductCategory};
@@ -14,6 +15,10 @@ use closebook_shared::orders::{
 };
 use closebook_shared::partner_invoices::{PayPartnerInvoiceRequest, due_at};
 use closebook_shared::partners::PaymentTerms;
+use closebook_shared::shipments::{
+    Carrier, CreateShipmentRequest, Fahrenheit, ReadingInput, ShipmentStatus,
+    TemperatureLogRequest, TrackingEventRequest,
+};
 use closebook_shared::{Money, Role};
 use diesel::prelude::*;
 use rust_decimal::Decimal;
@@ -22,8 +27,10 @@ use uuid::Uuid;
 use super::caller;
 use crate::authz::{Administration, PartnerAccounts, PartnerCaller};
 use crate::db::DbConn;
-use crate::db::schema::{order_events, orders, partner_invoices, partners};
-use crate::domain::{catalogue, orders as order_domain, partner_invoices as invoices};
+use crate::db::schema::{
+    order_events, orders, partner_invoices, partners, shipment_events, shipments as shipment_rows,
+};
+use crate::domain::{catalogue, orders as order_domain, partner_invoices as invoices, shipments};
 use crate::error::ApiError;
 
 /// (SKU, name, category, MSRP in cents, case pack, minimum order, stock, reorder point)
@@ -246,6 +253,75 @@ fn backdate_invoice(conn: &mut DbConn, order: &Order, at: NaiveDateTime) -> Resu
     Ok(())
 }
 
+/// The order's shipment, booked two hours before it left at `left` and tracked to its door (or
+/// still on the road), with its temperature log: the third order of an account had a warm
+/// spell (an excursion).
+fn ship(
+    conn: &mut DbConn,
+    office: &PartnerCaller,
+    order: &Order,
+    left: NaiveDateTime,
+    delivered: bool,
+    n: usize,
+) -> Result<(), ApiError> {
+    let carrier = if n % 2 == 0 { Carrier::Fedex } else { Carrier::Xpo };
+    let booked = shipments::create(
+        conn,
+        office,
+        order.id,
+        CreateShipmentRequest {
+            carrier,
+            service: Some("Refrigerated LTL".into()),
+            tracking_number: format!("{}-{}", carrier.as_str().to_uppercase(), &order.number[4..]),
+            packages: Some(2 + u32::try_from(n % 3).unwrap_or(0)),
+            temperature_controlled: None,
+            target_temperature: None,
+            tolerance: None,
+            estimated_delivery: Some((left + Duration::days(1) + Duration::hours(6)).and_utc()),
+        },
+    )?;
+    let id = booked.id.to_string();
+    diesel::update(shipment_events::table.filter(shipment_events::shipment_id.eq(&id)))
+        .set(shipment_events::at.eq(left - Duration::hours(2)))
+        .execute(conn)?;
+    diesel::update(shipment_rows::table.find(&id))
+        .set(shipment_rows::created_at.eq(left - Duration::hours(2)))
+        .execute(conn)?;
+    let mut steps = vec![
+        (ShipmentStatus::PickedUp, "Chicago, IL (warehouse dock 3)", 0),
+        (ShipmentStatus::InTransit, "Gary, IN", 5),
+    ];
+    if delivered {
+        steps.push((ShipmentStatus::OutForDelivery, &order.ship_to.address.city, 22));
+        steps.push((ShipmentStatus::Delivered, &order.ship_to.address.city, 26));
+    }
+    for (status, location, hours) in steps {
+        let req = TrackingEventRequest {
+            status,
+            location: location.to_owned(),
+            description: None,
+            at: Some((left + Duration::hours(hours)).and_utc()),
+            signed_by: (status == ShipmentStatus::Delivered)
+                .then(|| order.ship_to.recipient_name.clone()),
+            version: None,
+        };
+        shipments::track(conn, office, booked.id, req, None)?;
+    }
+    let warm = n == 2;
+    let readings = (0..6)
+        .map(|h| ReadingInput {
+            at: (left + Duration::hours(4 * h)).and_utc(),
+            temperature: Fahrenheit::from_tenths(match (warm, h) {
+                (true, 3) => -35,
+                _ => -120 + 7 * i32::try_from(h).unwrap_or(0),
+            }),
+            location: None,
+        })
+        .collect();
+    shipments::log_temperatures(conn, office, booked.id, TemperatureLogRequest { readings })?;
+    Ok(())
+}
+
 /// Finance records the order's payment at `at` (the rep's partner-order line with it).
 fn pay(
     conn: &mut DbConn,
@@ -341,6 +417,11 @@ pub fn orders(conn: &mut DbConn, now: NaiveDateTime) -> Result<(usize, usize), A
                 status = next;
             }
             let last = backdate(conn, order.id, at)?;
+            if matches!(fate, OrderStatus::Shipped | OrderStatus::Delivered) {
+                // It left on its fifth step (pending, confirmed, production, quality check).
+                let left = at + Duration::days(8) + Duration::hours(3);
+                ship(conn, &office, &order, left, fate == OrderStatus::Delivered, n)?;
+            }
             // Delivered orders on terms were paid some three weeks after delivery; the rest
             // are open, the older ones overdue.
             if fate == OrderStatus::Delivered && order.payment_terms != PaymentTerms::Prepaid {
