@@ -2,7 +2,8 @@
 // admin in the browser; the partner's user orders from the catalogue at its tier's price (the
 // cart in the browser and the server's order agree to the cent); the back office confirms the
 // order in its pipeline and the partner sees it move; the partner finds the order's invoice,
-// finance records its payment, and the rep's commission page shows its partner-order line.
+// finance records its payment, the office books its shipment and the partner tracks it, and the
+// rep's commission page shows its partner-order line.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
@@ -130,6 +131,30 @@ test("an application is approved, its partner orders at its tier's price, the of
   await partner.reload();
   await partner.getByTestId("invoice-row").filter({ hasText: number })
     .locator('[data-testid="invoice-status"]', { hasText: "Paid" }).waitFor();
+
+  // The office books its shipment from the order page; the carrier's scans move it; the partner
+  // tracks it, with its temperature log.
+  await office.goto(`${server.base}/wholesale/orders/${orderId}`);
+  await office.getByRole("button", { name: "Book shipment" }).click();
+  const book = office.getByRole("dialog");
+  await book.getByLabel("Carrier").selectOption("fedex");
+  await book.getByLabel("Tracking number").fill("7712 0000 4242");
+  await book.getByRole("button", { name: "Book shipment" }).click();
+  await office.getByText("Booked FedEx 7712 0000 4242").waitFor();
+  const shipment = (await api(server.base, admin, "GET", `/shipments?order_id=${orderId}`)).items[0];
+  await api(server.base, admin, "POST", `/shipments/${shipment.id}/events`, { status: "picked_up", location: "Chicago, IL" });
+  await api(server.base, admin, "POST", `/shipments/${shipment.id}/events`, { status: "in_transit", location: "Gary, IN" });
+  await api(server.base, admin, "POST", `/shipments/${shipment.id}/temperatures`, { readings: [
+    { at: new Date(Date.now() - 60_000).toISOString(), temperature: "-11.0" },
+    { at: new Date().toISOString(), temperature: "-2.5" },
+  ] });
+  await partner.getByRole("link", { name: "Track orders" }).first().click();
+  const tracked = partner.getByTestId("shipment").filter({ hasText: "7712 0000 4242" });
+  await tracked.waitFor();
+  assert.equal(await tracked.getByTestId("shipment-status").textContent(), "In transit");
+  assert.match(await tracked.textContent(), /Now: Gary, IN/);
+  assert.match(await tracked.getByTestId("temperature-summary").textContent(), /2 readings, 1 excursion/);
+  await partner.screenshot({ path: join(artifacts, "partner-tracking.png"), fullPage: true });
 
   // The rep earned 5% of the paid subtotal (349.92 → 17.50) and sees it on its commission page.
   const repToken = await token(server.base, REP, "closebook-demo");
