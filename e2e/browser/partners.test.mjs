@@ -116,8 +116,8 @@ test("an application is approved, its partner orders at its tier's price, the of
   // Finance records its payment from the partner invoices page.
   const desk = await (await browser.newContext(desktop)).newPage();
   await signIn(desk, server.base, FINANCE, "closebook-demo");
-  await desk.getByRole("heading", { name: /Welcome/ }).waitFor();
-  await desk.goto(`${server.base}/wholesale/invoices`);
+  await desk.getByRole("heading", { name: "Approvals" }).waitFor();
+  await desk.getByRole("link", { name: "Partner invoices" }).first().click();
   await desk.getByRole("group", { name: "Status" }).getByRole("button", { name: "Open" }).click();
   const open = desk.getByTestId("invoice-row").filter({ hasText: number });
   await open.getByRole("button", { name: "Record payment" }).click();

@@ -131,7 +131,7 @@ pub fn nav_for(role: Role) -> Vec<NavItem> {
             NavItem {
                 href: "/wholesale/invoices",
                 label: "Partner invoices",
-                icon: "▯",
+                icon: "§",
             },
         ]);
     }
@@ -165,7 +165,7 @@ pub fn nav_for(role: Role) -> Vec<NavItem> {
             NavItem {
                 href: "/wholesale/shipments",
                 label: "Shipments",
-                icon: "⛟",
+                icon: "→",
             },
             NavItem {
                 href: "/admin/audit",
@@ -203,7 +203,7 @@ fn partner_nav() -> Vec<NavItem> {
         NavItem {
             href: "/partner/invoices",
             label: "Invoices",
-            icon: "▯",
+            icon: "§",
         },
         NavItem {
             href: "/partner/pricing",
@@ -213,7 +213,7 @@ fn partner_nav() -> Vec<NavItem> {
         NavItem {
             href: "/partner/tracking",
             label: "Track orders",
-            icon: "⛟",
+            icon: "→",
         },
         NavItem {
             href: "/profile",
