@@ -445,7 +445,11 @@ fn the_demo_is_a_working_organisation() {
         .unwrap()
         .clone();
     assert!(shipments.len() >= 5, "{}", shipments.len());
-    assert!(shipments.iter().any(|s| s["status"] == "delivered" && s["signed_by"].is_string()));
+    assert!(
+        shipments
+            .iter()
+            .any(|s| s["status"] == "delivered" && s["signed_by"].is_string())
+    );
     assert!(shipments.iter().any(|s| s["status"] == "in_transit"));
     assert!(shipments.iter().any(|s| s["excursions"] == 1));
 }

@@ -264,7 +264,11 @@ fn ship(
     delivered: bool,
     n: usize,
 ) -> Result<(), ApiError> {
-    let carrier = if n % 2 == 0 { Carrier::Fedex } else { Carrier::Xpo };
+    let carrier = if n.is_multiple_of(2) {
+        Carrier::Fedex
+    } else {
+        Carrier::Xpo
+    };
     let booked = shipments::create(
         conn,
         office,
@@ -288,11 +292,19 @@ fn ship(
         .set(shipment_rows::created_at.eq(left - Duration::hours(2)))
         .execute(conn)?;
     let mut steps = vec![
-        (ShipmentStatus::PickedUp, "Chicago, IL (warehouse dock 3)", 0),
+        (
+            ShipmentStatus::PickedUp,
+            "Chicago, IL (warehouse dock 3)",
+            0,
+        ),
         (ShipmentStatus::InTransit, "Gary, IN", 5),
     ];
     if delivered {
-        steps.push((ShipmentStatus::OutForDelivery, &order.ship_to.address.city, 22));
+        steps.push((
+            ShipmentStatus::OutForDelivery,
+            &order.ship_to.address.city,
+            22,
+        ));
         steps.push((ShipmentStatus::Delivered, &order.ship_to.address.city, 26));
     }
     for (status, location, hours) in steps {
@@ -420,7 +432,14 @@ pub fn orders(conn: &mut DbConn, now: NaiveDateTime) -> Result<(usize, usize), A
             if matches!(fate, OrderStatus::Shipped | OrderStatus::Delivered) {
                 // It left on its fifth step (pending, confirmed, production, quality check).
                 let left = at + Duration::days(8) + Duration::hours(3);
-                ship(conn, &office, &order, left, fate == OrderStatus::Delivered, n)?;
+                ship(
+                    conn,
+                    &office,
+                    &order,
+                    left,
+                    fate == OrderStatus::Delivered,
+                    n,
+                )?;
             }
             // Delivered orders on terms were paid some three weeks after delivery; the rest
             // are open, the older ones overdue.
