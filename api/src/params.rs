@@ -161,6 +161,8 @@ records! {
     closebook_shared::orders::Order => "order",
     closebook_shared::partner_invoices::PartnerInvoice => "partner invoice",
     closebook_shared::shipments::Shipment => "shipment",
+    closebook_shared::resources::MarketingAsset => "marketing asset",
+    closebook_shared::resources::VideoGuide => "video guide",
 }
 
 #[cfg(test)]

@@ -96,6 +96,8 @@ identified!(
     closebook_shared::catalogue::Product,
     closebook_shared::pipelines::Pipeline,
     closebook_shared::scripts::Script,
+    closebook_shared::resources::MarketingAsset,
+    closebook_shared::resources::VideoGuide,
     closebook_shared::shipments::Shipment,
     closebook_shared::targets::SatisfactionScore,
     closebook_shared::targets::Target,

@@ -156,6 +156,19 @@ test("an application is approved, its partner orders at its tier's price, the of
   assert.match(await tracked.getByTestId("temperature-summary").textContent(), /2 readings, 1 excursion/);
   await partner.screenshot({ path: join(artifacts, "partner-tracking.png"), fullPage: true });
 
+  // Its resources: the marketing hub has what its growth tier reaches (not the enterprise-only
+  // catalogue), a download is counted; financing explains its NET 30 terms with its numbers.
+  await partner.getByRole("link", { name: "Marketing hub" }).first().click();
+  const poster = partner.getByTestId("asset").filter({ hasText: "Summer smoothie poster" });
+  await poster.waitFor();
+  assert.equal(await partner.getByTestId("asset").filter({ hasText: "Co-branded catalogue" }).count(), 0);
+  assert.match(await poster.textContent(), /Downloaded 42 times/);
+  await poster.getByRole("button", { name: "Download" }).click();
+  await poster.getByText("Downloaded 43 times").waitFor();
+  await partner.getByRole("link", { name: "Financing" }).first().click();
+  await partner.getByTestId("financing").waitFor();
+  assert.match(await partner.locator(".page").textContent(), /due 30 days later/);
+
   // The rep earned 5% of the paid subtotal (349.92 → 17.50) and sees it on its commission page.
   const repToken = await token(server.base, REP, "closebook-demo");
   const lines = await api(server.base, repToken, "GET", "/commissions?rep=me&line_type=partner_order&limit=200");

@@ -37,7 +37,8 @@ left alone, so their refusal is still checked.
   before it was issued, an instant of another record, so a payment is recorded as of now.
 - A shipment's tracking event is not dated before its last one (another record's instant), so
   it happens now; delivering names who signed (a pairing of two fields); a logger's readings
-  are not in the future.
+  are not in the future. A video's progress is at most its length (another record's number),
+  so a generated one is the first second.
 - A refund is of more than nothing, and a dispute's resolution carries an adjustment amount
   exactly when it adjusts (not zero). The amount's schema is the shared `Money`, which
   allows zero; the pairing of two fields has no JSON Schema keyword.
@@ -93,6 +94,7 @@ ORDER_STATUS = ("POST", "/api/v1/orders/{id}/status")
 PAY_PARTNER_INVOICE = ("POST", "/api/v1/partner-invoices/{id}/pay")
 TRACK_SHIPMENT = ("POST", "/api/v1/shipments/{id}/events")
 LOG_TEMPERATURES = ("POST", "/api/v1/shipments/{id}/temperatures")
+VIDEO_PROGRESS = ("PUT", "/api/v1/video-guides/{id}/progress")
 SQUARE = [[[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]]]
 
 
@@ -189,6 +191,8 @@ def map_case(context, case):
         case.body.pop("at", None)
         if case.body.get("status") == "delivered" and not case.body.get("signed_by"):
             case.body["signed_by"] = "schemathesis"
+    if operation == VIDEO_PROGRESS and isinstance(case.body.get("watched_seconds"), int):
+        case.body["watched_seconds"] = min(case.body["watched_seconds"], 1)
     if operation == LOG_TEMPERATURES and isinstance(case.body.get("readings"), list):
         for reading in case.body["readings"]:
             if isinstance(reading, dict):

@@ -452,4 +452,27 @@ fn the_demo_is_a_working_organisation() {
     );
     assert!(shipments.iter().any(|s| s["status"] == "in_transit"));
     assert!(shipments.iter().any(|s| s["excursions"] == 1));
+    // Its resources: every asset (enterprise), the videos Tom watched, its integrations.
+    let assets = get(&tom, "/api/v1/marketing-assets")["items"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert_eq!(assets, 6);
+    let videos = get(&tom, "/api/v1/video-guides");
+    assert!(
+        videos
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|v| v["completed"] == true)
+    );
+    let becker = shipments[0]["partner_id"].as_str().unwrap();
+    let connected = get(&tom, &format!("/api/v1/partners/{becker}/integrations"));
+    assert!(
+        connected
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["status"] == "connected")
+    );
 }

@@ -31,6 +31,7 @@ pub mod partners;
 pub mod patch;
 pub mod pipelines;
 pub mod portal;
+pub mod resources;
 pub mod role;
 pub mod sales_lens;
 pub mod scoring;

@@ -16,6 +16,18 @@ pub fn not_blank<T: AsRef<str>>(value: &T, _ctx: &()) -> garde::Result {
     Ok(())
 }
 
+/// An `https://` address: what the contract's `^https://\S+$` says (no white space in it, as
+/// [`not_blank`] reads white space).
+pub fn https_url<T: AsRef<str>>(value: &T, _ctx: &()) -> garde::Result {
+    let ecma_space = |c: char| (c.is_whitespace() && c != '\u{85}') || c == '\u{feff}';
+    match value.as_ref().strip_prefix("https://") {
+        Some(rest) if !rest.is_empty() && !rest.chars().any(ecma_space) => Ok(()),
+        _ => Err(garde::Error::new(
+            "must be an https:// address without spaces",
+        )),
+    }
+}
+
 /// A phone number as people type it: digits with optional `+`, spaces, dots, dashes, parentheses;
 /// 5 to 20 digits.
 pub fn phone(value: &str) -> Result<(), garde::Error> {

@@ -28,6 +28,7 @@ pub mod pipelines;
 pub mod placement_runs;
 mod pool;
 pub mod products;
+pub mod resources;
 pub mod schema;
 pub mod scripts;
 pub mod settings;

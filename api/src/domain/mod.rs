@@ -12,6 +12,7 @@ pub mod orders;
 pub mod partner_invoices;
 pub mod partners;
 pub mod pipelines;
+pub mod resources;
 pub mod sales_reports;
 pub mod scripts;
 pub mod service_tokens;

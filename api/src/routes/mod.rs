@@ -15,6 +15,7 @@ pub mod health;
 pub mod invoices;
 pub mod known;
 pub mod leads;
+mod marketing_assets;
 pub mod me;
 pub mod notes;
 pub mod notifications;
@@ -38,6 +39,7 @@ pub mod territory_placements;
 pub mod touches;
 pub mod upsells;
 pub mod users;
+mod video_guides;
 
 use actix_web::ResponseError;
 use actix_web::dev::ServiceResponse;
@@ -75,6 +77,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
     orders::configure(cfg);
     partner_invoices::configure(cfg);
     shipments::configure(cfg);
+    marketing_assets::configure(cfg);
+    video_guides::configure(cfg);
     targets::configure(cfg);
     analytics::configure(cfg);
     dashboard::configure(cfg);

@@ -41,6 +41,7 @@ mod book;
 mod commissions;
 mod orders;
 mod partners;
+mod resources;
 mod scripts;
 mod targets;
 mod territories;
@@ -50,6 +51,7 @@ use book::{BOOK, BUSINESSES, CITIES, NOTES, Plan, subject};
 pub use commissions::commissions;
 pub use orders::orders;
 pub use partners::partners;
+pub use resources::resources;
 pub use scripts::scripts;
 pub use targets::targets;
 pub use territories::territories;
@@ -94,6 +96,8 @@ pub struct Counts {
     pub partners: usize,
     pub products: usize,
     pub orders: usize,
+    pub assets: usize,
+    pub videos: usize,
     pub leads: usize,
     pub activities: usize,
     pub notes: usize,

@@ -221,11 +221,32 @@ async fn every_endpoint_for_every_role(app: TestApp) {
     .expect(201);
     let (product, ordering_account, orders, invoices, shipping) =
         ordering(&app, &admin, &rep).await;
+    let asset = app
+        .post("/api/v1/marketing-assets")
+        .auth(&admin)
+        .json(&json!({ "title": "Matrix poster", "category": "poster", "url": "https://cdn.example.com/m.pdf" }))
+        .send()
+        .await
+        .expect(201)
+        .id();
+    let video = app
+        .post("/api/v1/video-guides")
+        .auth(&admin)
+        .json(
+            &json!({ "title": "Matrix video", "category": "ordering", "duration_seconds": 60,
+                       "url": "https://cdn.example.com/m.mp4" }),
+        )
+        .send()
+        .await
+        .expect(201)
+        .id();
     let fx = Fixture {
         product,
         ordering_account,
         invoices,
         shipping,
+        asset: format!("/api/v1/marketing-assets/{asset}"),
+        video: format!("/api/v1/video-guides/{video}"),
         orders,
         activity,
         note,
@@ -574,6 +595,9 @@ pub(crate) struct Fixture {
     /// The invoices (paths) of two more of its orders: one paid by the admin, one by finance.
     invoices: [String; 2],
     shipping: Shipping,
+    /// A marketing asset for every tier and a how-to video (paths).
+    asset: String,
+    video: String,
 }
 
 /// A confirmed order of the ordering account and a shipment of it (paths).

@@ -14,6 +14,8 @@ pub(crate) fn rows(fx: &Fixture) -> Vec<Row> {
     let orders = fx.orders.clone();
     let invoices = fx.invoices.clone();
     let (shipped, shipment) = (fx.shipping.order.clone(), fx.shipping.shipment.clone());
+    let (asset, video) = (fx.asset.clone(), fx.video.clone());
+    let integrations = format!("/api/v1/partners/{}/integrations", fx.ordering_account);
     let cart = move |_: Who, _: &str| json!({ "partner_id": account, "items": [ { "product_id": product_id, "quantity": 1 } ] });
     vec![
         row(
@@ -153,6 +155,64 @@ pub(crate) fn rows(fx: &Fixture) -> Vec<Row> {
         )
         .body(
             |_, _| json!({ "readings": [{ "at": "2026-01-01T00:00:00Z", "temperature": "-9.5" }] }),
+        ),
+        row(
+            "GET",
+            "/api/v1/marketing-assets",
+            "/api/v1/marketing-assets",
+            [200, 200, 200, 200, 200, 401],
+        ),
+        row(
+            "POST",
+            "/api/v1/marketing-assets",
+            "/api/v1/marketing-assets",
+            [201, 403, 403, 403, 403, 401],
+        )
+        .body(|_, unique| json!({ "title": format!("Poster {unique}"), "category": "poster", "url": "https://cdn.example.com/p.pdf" })),
+        // The matrix's partner user has no account: no asset is there for it.
+        row(
+            "GET",
+            "/api/v1/marketing-assets/{id}",
+            &asset,
+            [200, 200, 200, 200, 404, 401],
+        ),
+        row(
+            "POST",
+            "/api/v1/marketing-assets/{id}/download",
+            &format!("{asset}/download"),
+            [200, 200, 200, 200, 404, 401],
+        ),
+        row(
+            "GET",
+            "/api/v1/video-guides",
+            "/api/v1/video-guides",
+            [200, 200, 200, 200, 200, 401],
+        ),
+        row(
+            "POST",
+            "/api/v1/video-guides",
+            "/api/v1/video-guides",
+            [201, 403, 403, 403, 403, 401],
+        )
+        .body(|_, unique| json!({ "title": format!("Video {unique}"), "category": "ordering", "duration_seconds": 30, "url": "https://cdn.example.com/v.mp4" })),
+        row(
+            "GET",
+            "/api/v1/video-guides/{id}",
+            &video,
+            [200, 200, 200, 200, 200, 401],
+        ),
+        row(
+            "PUT",
+            "/api/v1/video-guides/{id}/progress",
+            &format!("{video}/progress"),
+            [200, 200, 200, 200, 200, 401],
+        )
+        .body(|_, _| json!({ "watched_seconds": 30, "rating": 4 })),
+        row(
+            "GET",
+            "/api/v1/partners/{id}/integrations",
+            &integrations,
+            [200, 200, 200, 200, 404, 401],
         ),
     ]
 }

@@ -16,6 +16,7 @@ pub mod partner_invoices;
 pub mod partners;
 pub mod pipelines;
 pub mod plans;
+pub mod resources;
 pub mod scripts;
 pub mod service_tokens;
 pub mod session;
@@ -198,6 +199,10 @@ pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Ap
 
 pub async fn patch<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> ApiResult<T> {
     call(Method::Patch, path, to_json(body)).await
+}
+
+pub async fn put<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> ApiResult<T> {
+    call(Method::Put, path, to_json(body)).await
 }
 
 /// Sign-in and refresh use no access token.

@@ -211,6 +211,26 @@ fn partner_nav() -> Vec<NavItem> {
             icon: "$",
         },
         NavItem {
+            href: "/partner/marketing",
+            label: "Marketing hub",
+            icon: "✦",
+        },
+        NavItem {
+            href: "/partner/financing",
+            label: "Financing",
+            icon: "%",
+        },
+        NavItem {
+            href: "/partner/how-to",
+            label: "How-to",
+            icon: "▶",
+        },
+        NavItem {
+            href: "/partner/integrations",
+            label: "Integrations",
+            icon: "⚙",
+        },
+        NavItem {
             href: "/partner/tracking",
             label: "Track orders",
             icon: "→",

@@ -534,6 +534,7 @@ diesel::joinable!(partner_invoices -> orders (order_id));
 diesel::joinable!(partner_invoices -> partners (partner_id));
 diesel::joinable!(shipments -> orders (order_id));
 diesel::joinable!(shipments -> partners (partner_id));
+diesel::joinable!(video_progress -> video_guides (video_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
@@ -588,4 +589,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     shipments,
     shipment_events,
     temperature_readings,
+    marketing_assets,
+    video_guides,
+    video_progress,
+    partner_integrations,
 );

@@ -191,3 +191,50 @@ diesel::table! {
         location -> Nullable<Text>,
     }
 }
+
+diesel::table! {
+    marketing_assets (id) {
+        id -> Text,
+        title -> Text,
+        description -> Nullable<Text>,
+        category -> Text,
+        url -> Text,
+        min_tier -> Nullable<Text>,
+        downloads -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    video_guides (id) {
+        id -> Text,
+        title -> Text,
+        description -> Nullable<Text>,
+        category -> Text,
+        duration_seconds -> Integer,
+        url -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    video_progress (user_id, video_id) {
+        user_id -> Text,
+        video_id -> Text,
+        watched_seconds -> Integer,
+        completed -> Bool,
+        rating -> Nullable<Integer>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    partner_integrations (partner_id, provider) {
+        partner_id -> Text,
+        provider -> Text,
+        status -> Text,
+        connected_at -> Timestamp,
+        last_sync_at -> Nullable<Timestamp>,
+    }
+}

@@ -2,6 +2,7 @@ mod add_user;
 mod approve;
 mod create;
 mod get;
+mod integrations;
 mod list;
 mod set_status;
 mod update;
@@ -15,5 +16,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(update::update_partner)
         .service(approve::approve_partner)
         .service(set_status::set_partner_status)
-        .service(add_user::add_partner_user);
+        .service(add_user::add_partner_user)
+        .service(integrations::list_partner_integrations);
 }

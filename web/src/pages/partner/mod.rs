@@ -1,11 +1,12 @@
 //! The wholesale partner's portal (seed 004 "PART 1"), served under `/partner`: the dashboard,
 //! the catalogue at the account's price with the cart, the orders, their invoices and their
-//! shipments. The seed's other tabs (the marketing hub, …) appear as they are built.
+//! shipments, and its resources (marketing hub, financing, how-to videos, integrations).
 
 mod dashboard;
 pub mod invoices;
 pub mod orders;
 mod pricing;
+mod resources;
 pub mod tracking;
 
 use closebook_shared::Role;
@@ -26,6 +27,10 @@ pub fn PartnerRoutes() -> impl MatchNestedRoutes + Clone {
             <Route path=path!("/orders/:id") view=|| view! { <orders::OrderPage back="/partner/orders" may_advance=false/> }/>
             <Route path=path!("/invoices") view=|| view! { <invoices::InvoicesPage may_pay=false/> }/>
             <Route path=path!("/tracking") view=|| view! { <tracking::TrackingPage may_track=false/> }/>
+            <Route path=path!("/marketing") view=resources::MarketingPage/>
+            <Route path=path!("/financing") view=resources::FinancingPage/>
+            <Route path=path!("/how-to") view=resources::HowToPage/>
+            <Route path=path!("/integrations") view=resources::IntegrationsPage/>
         </ParentRoute>
     }
     .into_inner()
