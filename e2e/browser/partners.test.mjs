@@ -168,6 +168,7 @@ test("an application is approved, its partner orders at its tier's price, the of
   await partner.getByRole("link", { name: "Financing" }).first().click();
   await partner.getByTestId("financing").waitFor();
   assert.match(await partner.locator(".page").textContent(), /due 30 days later/);
+  await partner.screenshot({ path: join(artifacts, "partner-financing.png"), fullPage: true });
 
   // The rep earned 5% of the paid subtotal (349.92 → 17.50) and sees it on its commission page.
   const repToken = await token(server.base, REP, "closebook-demo");
