@@ -16,12 +16,12 @@ pub fn not_blank<T: AsRef<str>>(value: &T, _ctx: &()) -> garde::Result {
     Ok(())
 }
 
-/// An `https://` address: what the contract's `^https://\S+$` says (no white space in it, as
-/// [`not_blank`] reads white space).
+/// An `https://` address: what the contract's `^https://[^\s\u0000]+$` says (no white space
+/// in it, as [`not_blank`] reads white space, and no NUL).
 pub fn https_url<T: AsRef<str>>(value: &T, _ctx: &()) -> garde::Result {
-    let ecma_space = |c: char| (c.is_whitespace() && c != '\u{85}') || c == '\u{feff}';
+    let refused = |c: char| (c.is_whitespace() && c != '\u{85}') || c == '\u{feff}' || c == '\0';
     match value.as_ref().strip_prefix("https://") {
-        Some(rest) if !rest.is_empty() && !rest.chars().any(ecma_space) => Ok(()),
+        Some(rest) if !rest.is_empty() && !rest.chars().any(refused) => Ok(()),
         _ => Err(garde::Error::new(
             "must be an https:// address without spaces",
         )),

@@ -49,7 +49,7 @@ pub struct CreateMarketingAssetRequest {
     #[garde(length(chars, min = 9, max = 2000), custom(validate::https_url))]
     #[cfg_attr(
         feature = "openapi",
-        schema(min_length = 9, max_length = 2000, pattern = r"^https://\S+$")
+        schema(min_length = 9, max_length = 2000, pattern = r"^https://[^\s\u0000]+$")
     )]
     pub url: String,
     #[serde(default)]
@@ -128,7 +128,7 @@ pub struct CreateVideoGuideRequest {
     #[garde(length(chars, min = 9, max = 2000), custom(validate::https_url))]
     #[cfg_attr(
         feature = "openapi",
-        schema(min_length = 9, max_length = 2000, pattern = r"^https://\S+$")
+        schema(min_length = 9, max_length = 2000, pattern = r"^https://[^\s\u0000]+$")
     )]
     pub url: String,
 }

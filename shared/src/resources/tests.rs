@@ -47,6 +47,7 @@ fn addresses_are_https_without_spaces() {
         ("https://", false),
         ("https://cdn.example.com/a b.pdf", false),
         ("https://cdn.example.com/\u{feff}", false),
+        ("https://cdn.example.com/\0", false),
         (" https://cdn.example.com", false),
     ] {
         assert_eq!(https_url(&url, &()).is_ok(), ok, "{url:?}");
