@@ -106,3 +106,26 @@ impl crate::context::Capability for PartnerAccounts {
 pub type PartnerCtx = crate::context::Scoped<PartnerAccounts>;
 /// A partner-accounts caller inside its transaction.
 pub type PartnerCaller = crate::context::Caller<PartnerScope>;
+
+/// Who may do what on the wholesale desk beyond seeing an account (the role comparisons the
+/// partner domain needs, kept here with the others).
+impl PartnerCaller {
+    /// Admins run the desk (book and track shipments, add resources): `Err` (403) naming what
+    /// the back office does for anyone else.
+    pub fn back_office_only(&self, does: &str) -> Result<(), ApiError> {
+        if self.principal.role != Role::Admin {
+            return Err(ApiError::forbidden(format!("the back office {does}")));
+        }
+        Ok(())
+    }
+
+    /// Finance and admins record payments.
+    pub fn records_payments(&self) -> bool {
+        matches!(self.principal.role, Role::Admin | Role::Finance)
+    }
+
+    /// A partner user: it sees its own account's side of things (or none without one).
+    pub fn is_partner_user(&self) -> bool {
+        self.principal.role == Role::Partner
+    }
+}

@@ -127,6 +127,22 @@ pub struct SummaryRow {
 }
 
 crate::db::find_fn!(find, OrderRow, orders);
+
+/// A record of an order (`$table`, with `order_id` and `partner_id`) joined to its order's
+/// number and its account's name, within `scope`: the boxed query its lookup and its list
+/// start from (invoices, shipments).
+macro_rules! with_order_names {
+    ($table:ident, $named:ty, $scope:expr) => {{
+        use $crate::db::schema::{orders, partners};
+        let query = $table::table
+            .inner_join(orders::table)
+            .inner_join(partners::table)
+            .select(<$named>::as_select())
+            .into_boxed();
+        $crate::authz::within_partner_scope!(query, $scope)
+    }};
+}
+pub(crate) use with_order_names;
 super::versioned::versioned_row!(OrderRow, orders);
 
 /// Writes a new order with its lines and its first history entry.

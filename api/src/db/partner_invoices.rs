@@ -8,8 +8,9 @@ use diesel::prelude::*;
 
 use super::DbConn;
 use super::columns::{StoredCurrency, StoredId, StoredOptId};
+use super::orders::with_order_names;
 use super::schema::{orders, partner_invoices, partners};
-use crate::authz::{PartnerScope, within_partner_scope};
+use crate::authz::PartnerScope;
 use crate::error::ApiError;
 use crate::pagination::{PageRequest, keyset};
 
@@ -74,13 +75,10 @@ pub fn find_named(
     scope: &PartnerScope,
     id: &str,
 ) -> Result<Option<NamedInvoice>, ApiError> {
-    let query = partner_invoices::table
-        .inner_join(orders::table)
-        .inner_join(partners::table)
+    Ok(with_order_names!(partner_invoices, NamedInvoice, scope)
         .filter(partner_invoices::id.eq(id))
-        .select(NamedInvoice::as_select())
-        .into_boxed();
-    Ok(within_partner_scope!(query, scope).first(conn).optional()?)
+        .first(conn)
+        .optional()?)
 }
 
 /// A page of the invoices `scope` covers, newest first; `status` is judged at `now`.
@@ -92,12 +90,7 @@ pub fn list(
     page: &PageRequest,
 ) -> Result<Vec<NamedInvoice>, ApiError> {
     use partner_invoices as pi;
-    let mut query = pi::table
-        .inner_join(orders::table)
-        .inner_join(partners::table)
-        .select(NamedInvoice::as_select())
-        .into_boxed();
-    query = within_partner_scope!(query, scope);
+    let mut query = with_order_names!(partner_invoices, NamedInvoice, scope);
     if let Some(p) = q.partner_id {
         query = query.filter(pi::partner_id.eq(p.to_string()));
     }

@@ -6,8 +6,9 @@ use diesel::prelude::*;
 
 use super::DbConn;
 use super::columns::StoredId;
+use super::orders::with_order_names;
 use super::schema::{orders, partners, shipment_events, shipments, temperature_readings};
-use crate::authz::{PartnerScope, within_partner_scope};
+use crate::authz::PartnerScope;
 use crate::error::ApiError;
 use crate::pagination::{PageRequest, keyset};
 
@@ -104,13 +105,10 @@ pub fn find_named(
     scope: &PartnerScope,
     id: &str,
 ) -> Result<Option<NamedShipment>, ApiError> {
-    let query = shipments::table
-        .inner_join(orders::table)
-        .inner_join(partners::table)
+    Ok(with_order_names!(shipments, NamedShipment, scope)
         .filter(shipments::id.eq(id))
-        .select(NamedShipment::as_select())
-        .into_boxed();
-    Ok(within_partner_scope!(query, scope).first(conn).optional()?)
+        .first(conn)
+        .optional()?)
 }
 
 /// A page of the shipments `scope` covers, newest first.
@@ -120,12 +118,7 @@ pub fn list(
     q: &ShipmentListQuery,
     page: &PageRequest,
 ) -> Result<Vec<NamedShipment>, ApiError> {
-    let mut query = shipments::table
-        .inner_join(orders::table)
-        .inner_join(partners::table)
-        .select(NamedShipment::as_select())
-        .into_boxed();
-    query = within_partner_scope!(query, scope);
+    let mut query = with_order_names!(shipments, NamedShipment, scope);
     if let Some(o) = q.order_id {
         query = query.filter(shipments::order_id.eq(o.to_string()));
     }

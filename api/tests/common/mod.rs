@@ -265,6 +265,34 @@ impl TestApp {
         }
     }
 
+    /// `rep`'s application for `name`, approved by `admin` on `approval` (tier, credit, terms),
+    /// and its user `email`: the account's id and the user.
+    pub async fn approved_partner(
+        &self,
+        admin: &TestUser,
+        rep: &TestUser,
+        name: &str,
+        approval: serde_json::Value,
+        email: &str,
+    ) -> (String, TestUser) {
+        let id = self
+            .post("/api/v1/partners")
+            .auth(rep)
+            .json(&partner_application(name))
+            .send()
+            .await
+            .expect(201)
+            .id();
+        self.post(&format!("/api/v1/partners/{id}/approve"))
+            .auth(admin)
+            .json(&approval)
+            .send()
+            .await
+            .expect(200);
+        let user = self.partner_user(admin, &id, email).await;
+        (id, user)
+    }
+
     pub async fn team(&self, name: &str, manager: Option<Uuid>) -> Uuid {
         let req = CreateTeamRequest {
             name: name.into(),

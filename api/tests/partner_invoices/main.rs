@@ -34,22 +34,14 @@ async fn world(app: &TestApp, terms: &str) -> World {
     let finance = app.user(Role::Finance, None, None).await;
     let rep = app.user(Role::SalesRep, None, None).await;
     let other_rep = app.user(Role::SalesRep, None, None).await;
-    let account = app
-        .post("/api/v1/partners")
-        .auth(&rep)
-        .json(&partner_application("Becker Fine Foods"))
-        .send()
-        .await
-        .expect(201)
-        .id();
-    app.post(&format!("/api/v1/partners/{account}/approve"))
-        .auth(&admin)
-        .json(&json!({ "tier": "growth", "credit_limit": usd("5000.00"), "payment_terms": terms }))
-        .send()
-        .await
-        .expect(200);
-    let partner = app
-        .partner_user(&admin, &account, "pat@becker.example")
+    let (account, partner) = app
+        .approved_partner(
+            &admin,
+            &rep,
+            "Becker Fine Foods",
+            json!({ "tier": "growth", "credit_limit": usd("5000.00"), "payment_terms": terms }),
+            "pat@becker.example",
+        )
         .await;
     let product = app
         .post("/api/v1/products")

@@ -8,7 +8,7 @@ mod common;
 use closebook_api::db::resources::{IntegrationRow, insert_integration};
 use closebook_shared::Role;
 use closebook_shared::resources::{IntegrationStatus, Provider};
-use common::{TestApp, TestUser, partner_application};
+use common::{TestApp, TestUser};
 use serde_json::{Value, json};
 
 fn usd(amount: &str) -> Value {
@@ -24,22 +24,14 @@ async fn account(
     tier: &str,
     email: &str,
 ) -> (String, TestUser) {
-    let id = app
-        .post("/api/v1/partners")
-        .auth(rep)
-        .json(&partner_application(name))
-        .send()
-        .await
-        .expect(201)
-        .id();
-    app.post(&format!("/api/v1/partners/{id}/approve"))
-        .auth(admin)
-        .json(&json!({ "tier": tier, "credit_limit": usd("1000.00"), "payment_terms": "net30" }))
-        .send()
-        .await
-        .expect(200);
-    let user = app.partner_user(admin, &id, email).await;
-    (id, user)
+    app.approved_partner(
+        admin,
+        rep,
+        name,
+        json!({ "tier": tier, "credit_limit": usd("1000.00"), "payment_terms": "net30" }),
+        email,
+    )
+    .await
 }
 
 async fn titles(app: &TestApp, who: &TestUser) -> Vec<String> {

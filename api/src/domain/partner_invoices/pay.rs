@@ -3,7 +3,6 @@
 //! confirmed) and the rep the order names earns its partner-order line — all in one
 //! transaction, so a payment is never recorded without its line or the other way round.
 
-use closebook_shared::Role;
 use closebook_shared::notifications::NotificationKind;
 use closebook_shared::partner_invoices::{PartnerInvoice, PayPartnerInvoiceRequest};
 use uuid::Uuid;
@@ -26,7 +25,7 @@ pub fn pay(
     expected: Option<i64>,
 ) -> Result<PartnerInvoice, ApiError> {
     let mut named = load(conn, caller, id)?;
-    if !matches!(caller.principal.role, Role::Admin | Role::Finance) {
+    if !caller.records_payments() {
         return Err(ApiError::forbidden(
             "finance and the back office record payments",
         ));

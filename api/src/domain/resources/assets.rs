@@ -48,9 +48,7 @@ impl Reach {
                     .ok_or_else(|| ApiError::internal("a partner user's account is gone"))?;
                 Reach::Tier(partner.tier)
             }
-            PartnerScope::Nothing if caller.principal.role == closebook_shared::Role::Partner => {
-                Reach::Nothing
-            }
+            PartnerScope::Nothing if caller.is_partner_user() => Reach::Nothing,
             _ => Reach::All,
         })
     }

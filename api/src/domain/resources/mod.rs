@@ -10,15 +10,10 @@ pub use assets::{create_asset, download, get_asset, list_assets};
 pub use integrations::integrations;
 pub use videos::{create_video, get_video, list_videos, record_progress};
 
-use closebook_shared::Role;
-
 use crate::authz::PartnerCaller;
 use crate::error::ApiError;
 
 /// Only the back office adds to the library.
 fn back_office(caller: &PartnerCaller, what: &str) -> Result<(), ApiError> {
-    if caller.principal.role != Role::Admin {
-        return Err(ApiError::forbidden(format!("the back office adds {what}")));
-    }
-    Ok(())
+    caller.back_office_only(&format!("adds {what}"))
 }

@@ -55,18 +55,31 @@ fn user_of(caller: &PartnerCaller) -> Result<String, ApiError> {
         .ok_or_else(|| ApiError::forbidden("only a signed-in person watches videos"))
 }
 
-pub fn list_videos(conn: &mut DbConn, caller: &PartnerCaller) -> Result<Vec<VideoGuide>, ApiError> {
-    let mine: HashMap<String, ProgressRow> = match caller.principal.user_id() {
+/// Everyone's ratings by video: (sum, count).
+fn ratings(conn: &mut DbConn) -> Result<HashMap<String, (i64, i64)>, ApiError> {
+    Ok(rows::ratings(conn)?
+        .into_iter()
+        .map(|(v, sum, n)| (v, (sum, n)))
+        .collect())
+}
+
+/// The caller's progress by video (none for a service token).
+fn progress(
+    conn: &mut DbConn,
+    caller: &PartnerCaller,
+) -> Result<HashMap<String, ProgressRow>, ApiError> {
+    Ok(match caller.principal.user_id() {
         Some(u) => rows::progress_of(conn, &u.to_string())?
             .into_iter()
             .map(|p| (p.video_id.clone(), p))
             .collect(),
         None => HashMap::new(),
-    };
-    let rated: HashMap<String, (i64, i64)> = rows::ratings(conn)?
-        .into_iter()
-        .map(|(v, sum, n)| (v, (sum, n)))
-        .collect();
+    })
+}
+
+pub fn list_videos(conn: &mut DbConn, caller: &PartnerCaller) -> Result<Vec<VideoGuide>, ApiError> {
+    let mine = progress(conn, caller)?;
+    let rated = ratings(conn)?;
     rows::videos(conn)?
         .into_iter()
         .map(|v| {
@@ -142,12 +155,9 @@ pub fn record_progress(
         updated_at: time::now(),
     };
     rows::save_progress(conn, &row)?;
-    let rated: HashMap<String, (i64, i64)> = rows::ratings(conn)?
-        .into_iter()
-        .map(|(v, sum, n)| (v, (sum, n)))
-        .collect();
-    let r = rated.get(&video.id).copied();
-    to_dto(video, Some(&row), r.as_ref())
+    let rated = ratings(conn)?;
+    let r = rated.get(&video.id);
+    to_dto(video, Some(&row), r)
 }
 
 pub fn get_video(

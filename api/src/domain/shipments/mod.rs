@@ -137,10 +137,5 @@ pub fn list(
 
 /// Only the back office books and tracks shipments.
 fn back_office(caller: &PartnerCaller) -> Result<(), ApiError> {
-    if caller.principal.role != closebook_shared::Role::Admin {
-        return Err(ApiError::forbidden(
-            "the back office books and tracks shipments",
-        ));
-    }
-    Ok(())
+    caller.back_office_only("books and tracks shipments")
 }
