@@ -1,0 +1,28 @@
+//! Every integration test of the API, in one binary: one link instead of twenty, and the
+//! harness (`common`) compiled once. Each module is what used to be its own test target; run
+//! one with `cargo nextest run -p closebook-api --test integration -E 'test(/^orders::/)'`.
+
+#[macro_use]
+mod common;
+
+mod allocations;
+mod analytics;
+mod auth;
+mod commissions;
+mod conventions;
+mod dashboards;
+mod group_commit;
+mod openapi;
+mod orders;
+mod partner_invoices;
+mod partners;
+mod passwords;
+mod pipeline;
+mod resources;
+mod role_matrix;
+mod schema;
+mod shipments;
+mod stored_values;
+mod targets;
+mod territories;
+mod users_teams;
