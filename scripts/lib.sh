@@ -70,3 +70,30 @@ ensure_browser() {
   say "installing browser-test packages (npm ci)"
   (cd e2e/browser && npm ci --silent --no-audit --no-fund)
 }
+
+# An S3-compatible server for the media store's tests: moto's (PyPI), pinned, in its own
+# virtualenv under target/, on a free port of 127.0.0.1, stopped when the calling shell exits.
+# Sets TEST_S3_ENDPOINT. CI=true makes any failure here fatal (the tests then demand it).
+start_s3() {
+  local venv="$PWD/target/moto" version=5.2.5 port
+  if [ "$("$venv/bin/python" -c 'import moto; print(moto.__version__)' 2>/dev/null)" != "$version" ]; then
+    say "installing moto $version (an S3-compatible server for the tests)"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet "moto[server]==$version"
+  fi
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  "$venv/bin/moto_server" -H 127.0.0.1 -p "$port" >"$PWD/target/moto.log" 2>&1 &
+  S3_PID=$!
+  trap 'kill $S3_PID 2>/dev/null || true' EXIT
+  python3 - "$port" <<'PY' || die "moto did not start (target/moto.log)"
+import sys, time, urllib.request
+for _ in range(100):
+    try:
+        urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/", timeout=1)
+        sys.exit(0)
+    except Exception:
+        time.sleep(0.2)
+sys.exit(1)
+PY
+  export TEST_S3_ENDPOINT="http://127.0.0.1:$port"
+}

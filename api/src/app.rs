@@ -17,6 +17,7 @@ use crate::auth::login_throttle::Throttle;
 use crate::auth::revocation::Revocations;
 use crate::db::Db;
 use crate::extract::BODY_LIMIT;
+use crate::media::MediaStore;
 use crate::middleware::{authenticate, idempotency, rate_limit, request_context};
 use crate::{openapi, routes, web_app};
 
@@ -32,10 +33,12 @@ pub struct AppState {
     pub revocations: Revocations,
     /// Trust `X-Forwarded-For`/`Forwarded` for the client address (only behind a proxy you run).
     pub trust_proxy: bool,
+    /// Where uploaded files are kept.
+    pub media: MediaStore,
 }
 
 impl AppState {
-    pub fn new(db: Db, jwt: JwtKeys) -> Self {
+    pub fn new(db: Db, jwt: JwtKeys, media: MediaStore) -> Self {
         Self {
             db,
             jwt,
@@ -44,6 +47,7 @@ impl AppState {
             limiter: NonZeroU32::new(1200).map(rate_limit::Limiter::new),
             trust_proxy: false,
             revocations: Revocations::default(),
+            media,
         }
     }
 

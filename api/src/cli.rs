@@ -35,6 +35,10 @@ pub fn run(cli: Cli) -> Result<(), String> {
             seed::first_admin(&db, &s.admin_email, s.admin_password.as_deref())?;
             let report = seed::demo(&db)?;
             println!("{report}");
+            let pictures = seed::demo_pictures(&db, &s.media_store()?)?;
+            if pictures > 0 {
+                println!("The catalogue's {pictures} products have their pictures.");
+            }
             Ok(())
         }
         Command::Seed(SeedCommand::Scale {
@@ -172,6 +176,7 @@ fn serve(s: &Settings) -> Result<(), String> {
         limiter: NonZeroU32::new(s.rate_limit_per_minute).map(Limiter::new),
         trust_proxy: s.trust_proxy,
         revocations: Default::default(),
+        media: s.media_store()?,
     });
     let web_dir = s.web_dir();
     match &web_dir {
@@ -179,6 +184,7 @@ fn serve(s: &Settings) -> Result<(), String> {
         None => tracing::warn!("no built web app found (web/dist); serving the API only"),
     }
     tracing::info!(database = %db.url().redacted(), "database ready");
+    tracing::info!(media = %state.media.describe(), "uploaded files");
 
     actix_web::rt::System::new().block_on(async move {
         crate::jobs::spawn_housekeeping(state.clone());

@@ -184,6 +184,31 @@ pub struct Settings {
     )]
     pub trust_proxy: bool,
 
+    /// Where uploaded files (product images) are kept: a directory, or `s3://BUCKET` for an
+    /// S3-compatible bucket (with `--s3-endpoint`, `--s3-region` and the keys from
+    /// `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY`) [default: <data dir>/media]
+    #[arg(long, env = "CLOSEBOOK_MEDIA_STORE", global = true)]
+    pub media_store: Option<String>,
+
+    /// The S3-compatible endpoint, e.g. `https://s3.eu-central-1.amazonaws.com` or MinIO's
+    /// `http://127.0.0.1:9000`; buckets are addressed path-style.
+    #[arg(
+        long,
+        env = "CLOSEBOOK_S3_ENDPOINT",
+        default_value = "https://s3.amazonaws.com",
+        global = true
+    )]
+    pub s3_endpoint: String,
+
+    /// The bucket's region (SigV4 signs with it).
+    #[arg(
+        long,
+        env = "CLOSEBOOK_S3_REGION",
+        default_value = "us-east-1",
+        global = true
+    )]
+    pub s3_region: String,
+
     /// Email of the first admin, created when the database has no users.
     #[arg(
         long,
@@ -208,6 +233,29 @@ impl Settings {
         self.database_url
             .clone()
             .unwrap_or_else(|| crate::db::default_url(&self.data_dir))
+    }
+
+    /// The media store these settings name.
+    pub fn media_store(&self) -> Result<crate::media::MediaStore, String> {
+        use crate::media::{LocalStore, MediaStore, S3Config, S3Store};
+        let given = self.media_store.as_deref();
+        let Some(bucket) = given.and_then(|g| g.strip_prefix("s3://")) else {
+            let dir = given.map_or_else(|| self.data_dir.join("media"), PathBuf::from);
+            return Ok(MediaStore::Local(LocalStore::new(dir)));
+        };
+        let key = |name: &str| {
+            std::env::var(name).map_err(|_| format!("an s3:// media store needs {name}"))
+        };
+        let config = S3Config {
+            bucket: bucket.trim_end_matches('/').to_owned(),
+            endpoint: self.s3_endpoint.clone(),
+            region: self.s3_region.clone(),
+            access_key_id: key("AWS_ACCESS_KEY_ID")?,
+            secret_access_key: key("AWS_SECRET_ACCESS_KEY")?,
+        };
+        S3Store::new(&config)
+            .map(MediaStore::S3)
+            .map_err(|e| e.to_string())
     }
 
     pub fn web_dir(&self) -> Option<PathBuf> {

@@ -11,8 +11,56 @@ use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
 
-/// Request bodies are at most 1 MiB (DESIGN.md §4); uploads will have their own limit.
+/// Request bodies are at most 1 MiB (DESIGN.md §4); uploads have their own limit.
 pub const BODY_LIMIT: usize = 1024 * 1024;
+
+/// The largest body any route accepts (a product image); what a layer that reads every body
+/// before its route does (the idempotency fingerprint) may buffer. Each route still enforces
+/// its own limit.
+pub const UPLOAD_LIMIT: usize = closebook_shared::catalogue::MAX_IMAGE_BYTES;
+
+/// Reads a whole body of at most `limit` bytes: 413 naming the limit when it is longer (told
+/// by `Content-Length` before reading, or counted while reading one sent in chunks).
+pub async fn read_body<S, E>(
+    req: &HttpRequest,
+    payload: &mut S,
+    limit: usize,
+) -> Result<Bytes, ApiError>
+where
+    S: futures_util::Stream<Item = Result<Bytes, E>> + Unpin,
+    E: std::fmt::Display,
+{
+    use futures_util::StreamExt;
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit as u64) {
+        return Err(too_large(limit));
+    }
+    let mut body = actix_web::web::BytesMut::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|e| {
+            ApiError::new(
+                ErrorCode::BadRequest,
+                format!("could not read the body: {e}"),
+            )
+        })?;
+        if body.len() + chunk.len() > limit {
+            return Err(too_large(limit));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body.freeze())
+}
+
+fn too_large(limit: usize) -> ApiError {
+    ApiError::new(
+        ErrorCode::PayloadTooLarge,
+        format!("the body exceeds the {limit} byte limit"),
+    )
+}
 
 /// A JSON body, deserialised and validated.
 #[derive(Debug)]
@@ -65,10 +113,7 @@ fn is_json(req: &HttpRequest) -> bool {
 
 pub(crate) fn payload_error(e: actix_web::Error) -> ApiError {
     if e.as_response_error().status_code() == actix_web::http::StatusCode::PAYLOAD_TOO_LARGE {
-        return ApiError::new(
-            ErrorCode::PayloadTooLarge,
-            format!("the body exceeds the {BODY_LIMIT} byte limit"),
-        );
+        return too_large(BODY_LIMIT);
     }
     ApiError::new(
         ErrorCode::BadRequest,

@@ -17,6 +17,7 @@ pub mod domain;
 pub mod error;
 pub mod extract;
 pub mod jobs;
+pub mod media;
 pub mod middleware;
 pub mod openapi;
 pub mod outbox;

@@ -158,6 +158,7 @@ records! {
     closebook_shared::targets::SatisfactionScore => "satisfaction score",
     closebook_shared::partners::Partner => "partner",
     closebook_shared::catalogue::Product => "product",
+    closebook_shared::catalogue::ProductImage => "image",
     closebook_shared::orders::Order => "order",
     closebook_shared::partner_invoices::PartnerInvoice => "partner invoice",
     closebook_shared::shipments::Shipment => "shipment",

@@ -94,6 +94,7 @@ identified!(
     closebook_shared::orders::Order,
     closebook_shared::partners::Partner,
     closebook_shared::catalogue::Product,
+    closebook_shared::catalogue::ProductImage,
     closebook_shared::pipelines::Pipeline,
     closebook_shared::scripts::Script,
     closebook_shared::resources::MarketingAsset,

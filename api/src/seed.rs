@@ -282,6 +282,44 @@ pub fn demo(db: &Db) -> Result<String, String> {
     .map_err(|e| e.to_string())
 }
 
+/// The demo catalogue's pictures: one drawn for each product that has none, its bytes put in
+/// the media store, then recorded by the first admin (as an upload is). Safe to run twice.
+pub fn demo_pictures(db: &Db, media: &crate::media::MediaStore) -> Result<usize, String> {
+    use crate::db::schema::{product_images, products};
+    use crate::domain::catalogue::images;
+    use diesel::prelude::*;
+
+    let bare: Vec<(String, closebook_shared::catalogue::ProductCategory)> = write(db, |c| {
+        Ok(products::table
+            .filter(diesel::dsl::not(diesel::dsl::exists(
+                product_images::table.filter(product_images::product_id.eq(products::id)),
+            )))
+            .select((products::id, products::category))
+            .load(c)?)
+    })?;
+    let Some(admin) = write(db, |c| crate::seed_demo::first_admin(c))? else {
+        return Ok(0);
+    };
+    let mut made = 0;
+    for (product, category) in bare {
+        let png = crate::seed_demo::pictures::product_png(category, 320);
+        let facts = images::inspect(closebook_shared::catalogue::ImageType::Png, &png)
+            .map_err(|e| e.to_string())?;
+        let image = Uuid::now_v7();
+        let size = png.len();
+        actix_web::rt::System::new()
+            .block_on(media.put(&images::storage_key(image), png.into(), "image/png"))
+            .map_err(|e| e.to_string())?;
+        let product: Uuid = product.parse().map_err(|e| format!("product id: {e}"))?;
+        write(db, move |c| {
+            let by = crate::seed_demo::admin_caller(c, admin)?;
+            images::record(c, &by, product, image, facts, size)
+        })?;
+        made += 1;
+    }
+    Ok(made)
+}
+
 /// Scale data: `reps` reps in teams of ten, each team with its own manager, all with the demo
 /// password. Rows go in by batch inside one transaction per chunk (no per-row audit: this is
 /// generated data, and the command itself is the record).

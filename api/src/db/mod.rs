@@ -27,6 +27,7 @@ pub mod partners;
 pub mod pipelines;
 pub mod placement_runs;
 mod pool;
+pub mod product_images;
 pub mod products;
 pub mod resources;
 pub mod schema;

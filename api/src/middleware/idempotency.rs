@@ -129,9 +129,12 @@ pub async fn idempotency<B: MessageBody + 'static>(
         ));
     };
 
-    let body = match req.extract::<Bytes>().await {
+    // Up to the largest body any route takes; the route's own extractor applies its limit.
+    let mut payload = req.take_payload();
+    let read = crate::extract::read_body(req.request(), &mut payload, crate::extract::UPLOAD_LIMIT);
+    let body = match read.await {
         Ok(body) => body,
-        Err(e) => return Ok(reject(req, crate::extract::payload_error(e))),
+        Err(e) => return Ok(reject(req, e)),
     };
     let fingerprint = hex::encode(Sha256::digest(
         [

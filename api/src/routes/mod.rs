@@ -24,6 +24,7 @@ mod partner_invoices;
 pub mod partners;
 pub mod payouts;
 pub mod pipelines;
+pub mod product_images;
 pub mod products;
 pub mod refunds;
 pub mod reports;
@@ -74,6 +75,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     notifications::configure(cfg);
     partners::configure(cfg);
     products::configure(cfg);
+    product_images::configure(cfg);
     orders::configure(cfg);
     partner_invoices::configure(cfg);
     shipments::configure(cfg);

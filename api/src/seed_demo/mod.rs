@@ -41,6 +41,7 @@ mod book;
 mod commissions;
 mod orders;
 mod partners;
+pub mod pictures;
 mod resources;
 mod scripts;
 mod targets;
@@ -71,9 +72,17 @@ fn caller<C: crate::context::Capability>(
     })
 }
 
+/// The first admin acting (the demo catalogue's pictures are its uploads).
+pub fn admin_caller(
+    conn: &mut DbConn,
+    admin: Uuid,
+) -> Result<crate::context::Caller<()>, ApiError> {
+    caller::<crate::authz::Administration>(conn, admin, Role::Admin)
+}
+
 /// The first admin, who approves the demo's partner accounts and keeps its catalogue; `None`
 /// when the demo is seeded before any admin exists.
-fn first_admin(conn: &mut DbConn) -> Result<Option<Uuid>, ApiError> {
+pub fn first_admin(conn: &mut DbConn) -> Result<Option<Uuid>, ApiError> {
     use crate::db::schema::users;
     let admin: Option<String> = users::table
         .filter(users::role.eq(Role::Admin.as_str()))

@@ -18,6 +18,7 @@ mod partner_invoices;
 mod partners;
 mod passwords;
 mod pipeline;
+mod product_images;
 mod resources;
 mod role_matrix;
 mod schema;

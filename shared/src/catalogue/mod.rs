@@ -3,10 +3,12 @@
 //! MSRP, rounding a quantity up to whole cases and the minimum order — is here, so the
 //! browser's cart and the server's order agree to the cent.
 
+mod images;
 mod records;
 #[cfg(test)]
 mod tests;
 
+pub use images::*;
 pub use records::*;
 
 use rust_decimal::{Decimal, RoundingStrategy};

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::ProductCategory;
+use super::{ProductCategory, ProductImage};
 use crate::Money;
 use crate::partners::PartnerTier;
 use crate::validate::{self, NAME_MAX};
@@ -131,6 +131,8 @@ pub struct Product {
     pub shelf_life_days: u32,
     /// An inactive product is not sold (it stays on past orders).
     pub active: bool,
+    /// Its pictures, the product's own first.
+    pub images: Vec<ProductImage>,
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,

@@ -535,6 +535,7 @@ diesel::joinable!(partner_invoices -> partners (partner_id));
 diesel::joinable!(shipments -> orders (order_id));
 diesel::joinable!(shipments -> partners (partner_id));
 diesel::joinable!(video_progress -> video_guides (video_id));
+diesel::joinable!(product_images -> products (product_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     users,
@@ -582,6 +583,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     scorecard_snapshots,
     partners,
     products,
+    product_images,
     orders,
     order_lines,
     order_events,

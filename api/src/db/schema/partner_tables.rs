@@ -238,3 +238,19 @@ diesel::table! {
         last_sync_at -> Nullable<Timestamp>,
     }
 }
+
+diesel::table! {
+    product_images (id) {
+        id -> Text,
+        product_id -> Text,
+        position -> Integer,
+        content_type -> Text,
+        byte_size -> BigInt,
+        width -> Integer,
+        height -> Integer,
+        sha256 -> Text,
+        storage_key -> Text,
+        uploaded_by -> Text,
+        created_at -> Timestamp,
+    }
+}

@@ -82,7 +82,8 @@ pub fn create(
         updated_at: now,
     };
     rows::insert(conn, &row)?;
-    let dto = to_dto(&row, &Viewer::back_office(conn)?)?;
+    let viewer = Viewer::back_office(conn)?;
+    let dto = to_dto(conn, &row, &viewer)?;
     audit::record_after(
         conn,
         &caller.actor,
@@ -162,7 +163,10 @@ pub fn update(
     // Stock is not saved with the row (another order may have moved it): read it back.
     row.stock = rows::stock_of(conn, &row.id)?;
     let viewer = Viewer::back_office(conn)?;
-    let (was, after) = (to_dto(&before, &viewer)?, to_dto(&row, &viewer)?);
+    let (was, after) = (
+        to_dto(conn, &before, &viewer)?,
+        to_dto(conn, &row, &viewer)?,
+    );
     audit::record(
         conn,
         &caller.actor,
@@ -191,7 +195,8 @@ pub fn adjust_stock(
         .on_field("change", "removes more units than are in stock"));
     };
     row.stock = stock;
-    let dto = to_dto(&row, &Viewer::back_office(conn)?)?;
+    let viewer = Viewer::back_office(conn)?;
+    let dto = to_dto(conn, &row, &viewer)?;
     audit::record_after(
         conn,
         &caller.actor,

@@ -3,11 +3,15 @@
 //! tier's, the back office sees cost too. Every change is audited.
 
 mod edit;
+pub mod images;
 
 pub use edit::{adjust_stock, create, update};
 
+use std::collections::HashMap;
+
 use closebook_shared::catalogue::{
-    Nutrition, Product, ProductListQuery, TierPrice, margin_percent, needs_reorder, tier_price,
+    Nutrition, Product, ProductImage, ProductListQuery, TierPrice, margin_percent, needs_reorder,
+    tier_price,
 };
 use closebook_shared::partners::{PartnerTier, PartnerTiers};
 use closebook_shared::{Money, Page, Role};
@@ -65,7 +69,32 @@ fn price_at(msrp: &Money, tier: PartnerTier, tiers: &PartnerTiers) -> Result<Tie
     })
 }
 
-pub(crate) fn to_dto(row: &ProductRow, viewer: &Viewer) -> Result<Product, ApiError> {
+/// The images of `products`, by product id, each product's in order.
+fn images_by_product(
+    conn: &mut DbConn,
+    products: &[String],
+) -> Result<HashMap<String, Vec<ProductImage>>, ApiError> {
+    let mut by_product: HashMap<String, Vec<ProductImage>> = HashMap::new();
+    for row in crate::db::product_images::of_products(conn, products)? {
+        let dto = images::to_dto(&row)?;
+        by_product.entry(row.product_id).or_default().push(dto);
+    }
+    Ok(by_product)
+}
+
+/// One product as `viewer` sees it, with its images.
+pub(crate) fn to_dto(
+    conn: &mut DbConn,
+    row: &ProductRow,
+    viewer: &Viewer,
+) -> Result<Product, ApiError> {
+    let images = images_by_product(conn, std::slice::from_ref(&row.id))?
+        .remove(&row.id)
+        .unwrap_or_default();
+    dto(row, viewer, images)
+}
+
+fn dto(row: &ProductRow, viewer: &Viewer, images: Vec<ProductImage>) -> Result<Product, ApiError> {
     let msrp = stored_money(row.msrp_minor, &row.currency)?;
     let tier_prices = PartnerTier::ALL
         .iter()
@@ -104,6 +133,7 @@ pub(crate) fn to_dto(row: &ProductRow, viewer: &Viewer) -> Result<Product, ApiEr
         storage_temp: row.storage_temp.clone(),
         shelf_life_days: stored_count(row.shelf_life_days, "shelf life")?,
         active: row.active,
+        images,
         version: row.version,
         created_at: row.created_at.and_utc(),
         updated_at: row.updated_at.and_utc(),
@@ -120,7 +150,7 @@ fn load(conn: &mut DbConn, id: Uuid, viewer: &Viewer) -> Result<ProductRow, ApiE
 pub fn get(conn: &mut DbConn, caller: &PartnerCaller, id: Uuid) -> Result<Product, ApiError> {
     let viewer = Viewer::of(conn, caller)?;
     let row = load(conn, id, &viewer)?;
-    to_dto(&row, &viewer)
+    to_dto(conn, &row, &viewer)
 }
 
 pub fn list(
@@ -131,9 +161,17 @@ pub fn list(
 ) -> Result<Page<Product>, ApiError> {
     let viewer = Viewer::of(conn, caller)?;
     let rows = rows::list(conn, &q, viewer.back_office, page)?;
+    let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+    let mut images = images_by_product(conn, &ids)?;
     let pairs = rows
         .iter()
-        .map(|r| Ok((vec![r.name_key.clone(), r.id.clone()], to_dto(r, &viewer)?)))
+        .map(|r| {
+            let pictures = images.remove(&r.id).unwrap_or_default();
+            Ok((
+                vec![r.name_key.clone(), r.id.clone()],
+                dto(r, &viewer, pictures)?,
+            ))
+        })
         .collect::<Result<Vec<_>, ApiError>>()?;
     Ok(page.finish(pairs, |(key, _)| key.clone(), |(_, d)| d))
 }

@@ -3,6 +3,7 @@ mod create;
 mod get;
 mod list;
 mod update;
+mod upload_image;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -11,5 +12,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(create::create_product)
         .service(get::get_product)
         .service(update::update_product)
-        .service(adjust_stock::adjust_product_stock);
+        .service(adjust_stock::adjust_product_stock)
+        .service(upload_image::upload_product_image);
 }

@@ -3,8 +3,8 @@ use closebook_api::domain::commissions::billing::sign;
 use closebook_shared::Role;
 use serde_json::{Value, json};
 
-use crate::common::{Res, TestApp};
 use super::support::{consume, line_of, won_deal};
+use crate::common::{Res, TestApp};
 
 const SECRET: &str = "whsec_test_0123456789abcdef";
 

@@ -3,8 +3,8 @@ use closebook_shared::Role;
 use closebook_shared::commissions::plan::PlanRules;
 use serde_json::{Value, json};
 
-use crate::common::{TestApp, TestUser};
 use super::support::{consume, won_deal_at};
+use crate::common::{TestApp, TestUser};
 
 fn at(s: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()

@@ -1,8 +1,8 @@
 use closebook_shared::Role;
 use serde_json::{Value, json};
 
-use crate::common::TestApp;
 use super::support::{consume, line_of, promote_at, residual_of, won_deal};
+use crate::common::TestApp;
 
 /// Won deals become pending new-business lines once, lock the residual tier of their close,
 /// and show to whoever may see the rep's lines.

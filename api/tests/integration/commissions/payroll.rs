@@ -1,8 +1,8 @@
 use closebook_shared::Role;
 use serde_json::{Value, json};
 
-use crate::common::TestApp;
 use super::support::{consume, line_of, promote_at, won_deal};
+use crate::common::TestApp;
 
 fn usd(amount: &str) -> Value {
     json!({ "amount": amount, "currency": "USD" })

@@ -2,8 +2,8 @@ use chrono::{Duration, Utc};
 use closebook_shared::Role;
 use serde_json::{Value, json};
 
-use crate::common::{TestApp, TestUser};
 use super::support::{consume, line_of, promote_at, won_deal};
+use crate::common::{TestApp, TestUser};
 
 fn money(amount: &str) -> Value {
     json!({ "amount": amount, "currency": "USD" })

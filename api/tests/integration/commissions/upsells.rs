@@ -1,8 +1,8 @@
 use closebook_shared::Role;
 use serde_json::json;
 
-use crate::common::TestApp;
 use super::support::{consume, promote_at, won_deal};
+use crate::common::TestApp;
 
 /// An upsell marked sold writes its rep 10% of the price, pending until the window passes.
 pub async fn upsells_earn_ten_percent_once_sold(app: TestApp) {

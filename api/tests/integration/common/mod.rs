@@ -14,6 +14,7 @@ use closebook_api::app::AppState;
 use closebook_api::audit::Actor;
 use closebook_api::auth::jwt::JwtKeys;
 use closebook_api::db::{DatabaseUrl, Db};
+use closebook_api::media::{LocalStore, MediaStore};
 use closebook_shared::Role;
 use closebook_shared::teams::CreateTeamRequest;
 use closebook_shared::users::CreateUserRequest;
@@ -47,6 +48,8 @@ pub struct TestApp {
     call: Call,
     pub state: web::Data<AppState>,
     _guard: DbGuard,
+    /// The directory of the app's media store (uploaded images), removed with the app.
+    _media: Rc<tempfile::TempDir>,
 }
 
 enum DbGuard {
@@ -104,11 +107,17 @@ impl TestApp {
 
     async fn start(url: DatabaseUrl, guard: DbGuard) -> TestApp {
         let db = Db::connect(&url, 4).expect("connect test database");
-        let state = web::Data::new(AppState::new(db, JwtKeys::new(SECRET, 900)));
-        Self::with_state(state, guard).await
+        let media = Rc::new(tempfile::tempdir().expect("media dir"));
+        let store = MediaStore::Local(LocalStore::new(media.path()));
+        let state = web::Data::new(AppState::new(db, JwtKeys::new(SECRET, 900), store));
+        Self::with_state(state, guard, media).await
     }
 
-    async fn with_state(state: web::Data<AppState>, guard: DbGuard) -> TestApp {
+    async fn with_state(
+        state: web::Data<AppState>,
+        guard: DbGuard,
+        media: Rc<tempfile::TempDir>,
+    ) -> TestApp {
         let svc = Rc::new(
             actix_web::test::init_service(closebook_api::build_app(state.clone(), None)).await,
         );
@@ -125,15 +134,25 @@ impl TestApp {
             call,
             state,
             _guard: guard,
+            _media: media,
         }
     }
 
     /// Changes settings that `AppState::new` defaults (rate limits, throttles) for one test.
     pub async fn reconfigure(self, f: impl FnOnce(&mut AppState)) -> TestApp {
-        let TestApp { state, _guard, .. } = self;
-        let mut owned = AppState::new(state.db.clone(), JwtKeys::new(SECRET, 900));
+        let TestApp {
+            state,
+            _guard,
+            _media,
+            ..
+        } = self;
+        let mut owned = AppState::new(
+            state.db.clone(),
+            JwtKeys::new(SECRET, 900),
+            state.media.clone(),
+        );
         f(&mut owned);
-        Self::with_state(web::Data::new(owned), _guard).await
+        Self::with_state(web::Data::new(owned), _guard, _media).await
     }
 
     /// Runs one SQL statement written for both backends (a test dating a row back, say).
@@ -395,6 +414,7 @@ impl Req<'_> {
             headers,
             body,
             text: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes,
         }
     }
 }
@@ -405,6 +425,8 @@ pub struct Res {
     pub headers: header::HeaderMap,
     pub body: Value,
     pub text: String,
+    /// The body as sent (an image, a PDF).
+    pub bytes: actix_web::web::Bytes,
 }
 
 impl Res {

@@ -228,6 +228,17 @@ async fn every_endpoint_for_every_role(app: TestApp) {
         .await
         .expect(201)
         .id();
+    let image = app
+        .post(&format!("{product}/images"))
+        .auth(&admin)
+        .raw("image/png", picture())
+        .send()
+        .await
+        .expect(201)
+        .body["url"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let video = app
         .post("/api/v1/video-guides")
         .auth(&admin)
@@ -241,6 +252,7 @@ async fn every_endpoint_for_every_role(app: TestApp) {
         .id();
     let fx = Fixture {
         product,
+        image,
         ordering_account,
         invoices,
         shipping,
@@ -416,6 +428,9 @@ async fn every_endpoint_for_every_role(app: TestApp) {
             if let Some(body) = &row.body {
                 req = req.json(&body(*who, &unique));
             }
+            if let Some((kind, bytes)) = &row.raw {
+                req = req.raw(kind, bytes.clone());
+            }
             let res = req.send().await;
             if res.status.as_u16() != want {
                 failures.push(format!(
@@ -537,6 +552,14 @@ async fn ordering(
     )
 }
 
+/// A small PNG, as an upload's body.
+pub(crate) fn picture() -> Vec<u8> {
+    closebook_api::seed_demo::pictures::product_png(
+        closebook_shared::catalogue::ProductCategory::Popsicle,
+        8,
+    )
+}
+
 /// The path of the newest record of a list, as `who` reads it.
 async fn newest(app: &TestApp, who: &TestUser, list: &str) -> String {
     let page = app.get(list).auth(who).send().await.expect(200);
@@ -589,6 +612,8 @@ pub(crate) struct Fixture {
     /// A product (path); the rep's approved account (id) and three of its pending orders
     /// (paths), see `order_rows`.
     product: String,
+    /// An image of that product (path).
+    image: String,
     ordering_account: String,
     orders: [String; 3],
     /// The invoices (paths) of two more of its orders: one paid by the admin, one by finance.

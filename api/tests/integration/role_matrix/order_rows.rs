@@ -9,6 +9,7 @@ use super::{Fixture, Who};
 
 pub(crate) fn rows(fx: &Fixture) -> Vec<Row> {
     let product = fx.product.clone();
+    let image = fx.image.clone();
     let product_id = product.rsplit('/').next().unwrap_or_default().to_owned();
     let account = fx.ordering_account.clone();
     let orders = fx.orders.clone();
@@ -57,6 +58,26 @@ pub(crate) fn rows(fx: &Fixture) -> Vec<Row> {
             [200, 403, 403, 403, 403, 401],
         )
         .body(|_, _| json!({ "change": 10, "reason": "matrix" })),
+        row(
+            "POST",
+            "/api/v1/products/{id}/images",
+            &format!("{product}/images"),
+            [201, 403, 403, 403, 403, 401],
+        )
+        .raw("image/png", super::picture()),
+        // Served to anyone, a page's `<img>` included (it sends no token).
+        row(
+            "GET",
+            "/api/v1/product-images/{id}",
+            &image,
+            [200, 200, 200, 200, 200, 200],
+        ),
+        row(
+            "DELETE",
+            "/api/v1/product-images/{id}",
+            &image,
+            [204, 403, 403, 403, 403, 401],
+        ),
         row(
             "GET",
             "/api/v1/orders",

@@ -15,6 +15,8 @@ pub(crate) struct Row {
     pub(crate) template: &'static str,
     pub(crate) path: PathFn,
     pub(crate) body: Option<BodyFn>,
+    /// A body that is not JSON (an upload): its content type and bytes.
+    pub(crate) raw: Option<(&'static str, Vec<u8>)>,
     pub(crate) expect: [u16; 6],
 }
 
@@ -30,6 +32,7 @@ pub(crate) fn row(
         template,
         path: Box::new(move |_| path.clone()),
         body: None,
+        raw: None,
         expect,
     }
 }
@@ -37,6 +40,10 @@ pub(crate) fn row(
 impl Row {
     pub(crate) fn body(mut self, f: impl Fn(Who, &str) -> Value + 'static) -> Self {
         self.body = Some(Box::new(f));
+        self
+    }
+    pub(crate) fn raw(mut self, content_type: &'static str, bytes: Vec<u8>) -> Self {
+        self.raw = Some((content_type, bytes));
         self
     }
     pub(crate) fn path_per_caller(mut self, f: impl Fn(Who) -> String + 'static) -> Self {
