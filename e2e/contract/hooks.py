@@ -42,16 +42,22 @@ left alone, so their refusal is still checked.
 - A marketing asset's or video's address is one schemathesis itself can parse: it splits every
   URL a response holds to find links, and crashes (`ValueError: Invalid IPv6 URL`) on a
   generated `https://[…` that the contract rightly allows and the server stores and echoes.
+- A product image's body is an image of the type its `Content-Type` names (the bytes' format
+  is what the server checks; JSON Schema's `format: binary` says only "bytes"), so each image
+  type has a small real image of that type.
 - A refund is of more than nothing, and a dispute's resolution carries an adjustment amount
   exactly when it adjusts (not zero). The amount's schema is the shared `Money`, which
   allows zero; the pairing of two fields has no JSON Schema keyword.
 """
 
 import re
+import struct
 import uuid
+import zlib
 from datetime import datetime, timedelta, timezone
 
 import schemathesis
+from hypothesis import strategies as st
 from schemathesis import GenerationMode
 
 # A lambda's description only names it in reprs. Hypothesis finds it by parsing the source file
@@ -100,6 +106,24 @@ LOG_TEMPERATURES = ("POST", "/api/v1/shipments/{id}/temperatures")
 VIDEO_PROGRESS = ("PUT", "/api/v1/video-guides/{id}/progress")
 RESOURCE_CREATES = {("POST", "/api/v1/marketing-assets"), ("POST", "/api/v1/video-guides")}
 SQUARE = [[[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]]]
+
+
+def _png(width, height):
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\x00" + b"\x80\x40\x20" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+# A baseline JPEG's start and frame header (what states its size), then its end.
+JPEG = bytes([0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x11, 0x08, 0, 4, 0, 6, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1, 0xFF, 0xD9])
+# An extended WebP's header with its canvas (5×3).
+WEBP = b"RIFF\x16\x00\x00\x00WEBPVP8X\x0a\x00\x00\x00\x00\x00\x00\x00\x04\x00\x00\x02\x00\x00"
+schemathesis.openapi.media_type("image/png", st.sampled_from([_png(2, 2), _png(7, 3)]))
+schemathesis.openapi.media_type("image/jpeg", st.just(JPEG))
+schemathesis.openapi.media_type("image/webp", st.just(WEBP))
 
 
 @schemathesis.hook

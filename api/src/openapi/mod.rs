@@ -22,6 +22,11 @@ use responses::{
     problems_are_problem_json,
 };
 
+/// Raw bytes in a body (an image): `type: string, format: binary`, as OpenAPI spells a file.
+#[derive(utoipa::ToSchema)]
+#[schema(value_type = String, format = Binary)]
+pub struct Binary(#[allow(dead_code)] Vec<u8>);
+
 pub const TAG_HEALTH: &str = "health";
 pub const TAG_AUTH: &str = "auth";
 pub const TAG_USERS: &str = "users";

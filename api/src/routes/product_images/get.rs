@@ -5,7 +5,7 @@ use closebook_shared::catalogue::ProductImage;
 use crate::app::AppState;
 use crate::domain::catalogue::images;
 use crate::error::{ApiError, ApiResult};
-use crate::openapi::TAG_CATALOGUE;
+use crate::openapi::{Binary, TAG_CATALOGUE};
 use crate::params::Id;
 
 /// Get a product image
@@ -15,9 +15,9 @@ use crate::params::Id;
 /// cached for a year; `ETag` is its SHA-256 and `If-None-Match` with it answers 304.
 #[utoipa::path(tag = TAG_CATALOGUE, operation_id = "get_product_image", security(()), params(Id<ProductImage>), responses(
     (status = 200, description = "The image", content(
-        (Vec<u8> = "image/png"),
-        (Vec<u8> = "image/jpeg"),
-        (Vec<u8> = "image/webp"),
+        (Binary = "image/png"),
+        (Binary = "image/jpeg"),
+        (Binary = "image/webp"),
     )),
     (status = 304, description = "The copy named by `If-None-Match` is current"),
 ))]

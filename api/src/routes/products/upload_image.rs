@@ -7,7 +7,7 @@ use crate::authz::AdminCtx;
 use crate::domain::catalogue::images;
 use crate::error::ApiError;
 use crate::extract::read_body;
-use crate::openapi::TAG_CATALOGUE;
+use crate::openapi::{Binary, TAG_CATALOGUE};
 use crate::params::Id;
 use crate::reply::Answer;
 
@@ -19,9 +19,9 @@ use crate::reply::Answer;
 /// Audited. The bytes are kept in the media store (a directory or an S3-compatible bucket).
 #[utoipa::path(tag = TAG_CATALOGUE, operation_id = "upload_product_image", params(Id<Product>),
     request_body(description = "The image's bytes", content(
-        (Vec<u8> = "image/png"),
-        (Vec<u8> = "image/jpeg"),
-        (Vec<u8> = "image/webp"),
+        (Binary = "image/png"),
+        (Binary = "image/jpeg"),
+        (Binary = "image/webp"),
     )),
     responses(
         (status = 201, description = "The image, with where it is served", body = ProductImage),
