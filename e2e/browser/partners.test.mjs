@@ -68,6 +68,10 @@ test("an application is approved, its partner orders at its tier's price, the of
   await partner.getByRole("link", { name: "Pricing" }).first().click();
   const detox = partner.getByTestId("product").filter({ hasText: "Green Detox Smoothie" });
   await detox.waitFor();
+  // Its picture (the demo's, drawn by the seed) is served from the media store and shown.
+  const picture = detox.locator("img.product-picture");
+  await partner.waitForFunction((img) => img.complete && img.naturalWidth > 0, await picture.elementHandle());
+  assert.equal(await picture.evaluate((img) => img.naturalWidth), 320);
   await detox.getByLabel("Units of SM-GRDETOX").fill("100");
   await detox.getByRole("button", { name: "Add to cart" }).click();
   const subtotal = partner.getByTestId("cart-subtotal");
@@ -98,6 +102,19 @@ test("an application is approved, its partner orders at its tier's price, the of
   await office.locator('[data-testid="order-status"]', { hasText: "Confirmed" }).waitFor();
   const afterStock = (await api(server.base, admin, "GET", `/products/${await detoxId(admin)}`)).stock;
   assert.equal(before - afterStock, 108);
+
+  // The office adds a second picture of it on the catalogue page (any PNG: a screenshot's).
+  await office.goto(`${server.base}/wholesale/catalogue`);
+  const product = office.getByTestId("catalogue").locator("tr", { hasText: "Green Detox Smoothie" });
+  await product.getByRole("button", { name: "Pictures" }).click();
+  const pictures = office.getByTestId("pictures");
+  await pictures.locator("li").first().waitFor();
+  const shot = await office.screenshot({ clip: { x: 0, y: 0, width: 64, height: 48 } });
+  await pictures.getByTestId("picture-file").setInputFiles({ name: "detox.png", mimeType: "image/png", buffer: shot });
+  await office.getByText("Picture added").waitFor();
+  await pictures.getByText("64×48").waitFor();
+  const images = (await api(server.base, admin, "GET", `/products/${await detoxId(admin)}`)).images;
+  assert.deepEqual(images.map((i) => [i.position, i.width, i.height]), [[0, 320, 320], [1, 64, 48]]);
 
   // The partner sees it confirmed, with its history.
   await partner.goto(`${server.base}/partner/orders/${orderId}`);

@@ -61,10 +61,18 @@ fn network(e: impl std::fmt::Display) -> Problem {
     )
 }
 
+/// What a request carries.
+#[derive(Clone)]
+enum Body {
+    Json(serde_json::Value),
+    /// A file as it is, with its own type (an image upload).
+    File(web_sys::File),
+}
+
 async fn send_once(
     method: Method,
     path: &str,
-    body: Option<&serde_json::Value>,
+    body: Option<&Body>,
     token: Option<&str>,
     accept: &str,
 ) -> ApiResult<Response> {
@@ -73,7 +81,11 @@ async fn send_once(
         b = b.header("Authorization", &format!("Bearer {t}"));
     }
     let req = match body {
-        Some(v) => b.json(v).map_err(network)?,
+        Some(Body::Json(v)) => b.json(v).map_err(network)?,
+        Some(Body::File(f)) => b
+            .header("Content-Type", &f.type_())
+            .body(wasm_bindgen::JsValue::from(f.clone()))
+            .map_err(network)?,
         None => b.build().map_err(network)?,
     };
     req.send().await.map_err(network)
@@ -103,13 +115,13 @@ async fn problem_of(res: Response) -> Problem {
 
 /// Sends a request as the signed-in user, refreshing the access token once if it has expired.
 async fn send(method: Method, path: &str, body: Option<serde_json::Value>) -> ApiResult<Response> {
-    send_accepting(method, path, body, "application/json").await
+    send_accepting(method, path, body.map(Body::Json), "application/json").await
 }
 
 async fn send_accepting(
     method: Method,
     path: &str,
-    body: Option<serde_json::Value>,
+    body: Option<Body>,
     accept: &str,
 ) -> ApiResult<Response> {
     let token = Session::access_token();
@@ -133,13 +145,27 @@ pub async fn call<T: DeserializeOwned>(
     path: &str,
     body: Option<serde_json::Value>,
 ) -> ApiResult<T> {
-    let res = send(method, path, body).await?;
+    answer(send(method, path, body).await?).await
+}
+
+async fn answer<T: DeserializeOwned>(res: Response) -> ApiResult<T> {
     if !res.ok() {
         return Err(problem_of(res).await);
     }
     res.json::<T>()
         .await
         .map_err(|e| Problem::new(ErrorCode::Internal, format!("Unreadable response: {e}")))
+}
+
+/// POSTs a file as the body, sent as its own type (an image as `image/png`, …).
+pub async fn upload<T: DeserializeOwned>(path: &str, file: web_sys::File) -> ApiResult<T> {
+    let res = send_accepting(
+        Method::Post,
+        path,
+        Some(Body::File(file)),
+        "application/json",
+    );
+    answer(res.await?).await
 }
 
 /// For answers without a body (204).
@@ -207,20 +233,9 @@ pub async fn put<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Api
 
 /// Sign-in and refresh use no access token.
 pub async fn post_public<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> ApiResult<T> {
-    let res = send_once(
-        Method::Post,
-        path,
-        to_json(body).as_ref(),
-        None,
-        "application/json",
-    )
-    .await?;
-    if !res.ok() {
-        return Err(problem_of(res).await);
-    }
-    res.json::<T>()
-        .await
-        .map_err(|e| Problem::new(ErrorCode::Internal, format!("Unreadable response: {e}")))
+    let body = to_json(body).map(Body::Json);
+    let res = send_once(Method::Post, path, body.as_ref(), None, "application/json").await?;
+    answer(res).await
 }
 
 /// `?…` from a shared query type (absent fields left out), or nothing when every field is.

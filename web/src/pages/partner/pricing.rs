@@ -90,8 +90,12 @@ fn ProductCard(product: Product, cart: RwSignal<BTreeMap<Uuid, (Product, u32)>>)
             });
         }
     };
+    let picture = product.images.first().map(|i| {
+        view! { <img class="product-picture" src=i.url.clone() alt=product.name.clone() loading="lazy" width=i.width height=i.height/> }
+    });
     view! {
         <div class="card product-card" data-testid="product">
+            {picture}
             <div class="team-head">
                 <strong>{product.name.clone()}</strong>
                 <span class="muted">{product.sku.clone()}</span>

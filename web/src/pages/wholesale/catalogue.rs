@@ -1,5 +1,6 @@
 //! Wholesale → catalogue: every product (inactive ones too) with its tier prices, cost and stock,
-//! the restock list first when asked; add a product; adjust stock with a reason.
+//! the restock list first when asked; add a product; adjust stock with a reason; add and remove
+//! its pictures.
 
 use closebook_shared::Money;
 use closebook_shared::catalogue::{
@@ -38,6 +39,8 @@ pub fn CataloguePage() -> impl IntoView {
     });
     let adjusting = RwSignal::new(None::<Product>);
     let adjust_open = RwSignal::new(false);
+    let picturing = RwSignal::new(None::<Product>);
+    let pictures_open = RwSignal::new(false);
     let done = move || reload.update(|n| *n += 1);
     view! {
         <section class="page">
@@ -56,19 +59,24 @@ pub fn CataloguePage() -> impl IntoView {
                     }
                     view! {
                         <div class="table-wrap"><table class="table" data-testid="catalogue">
-                            <thead><tr><th>"Product"</th><th>"MSRP"</th><th>"Tier prices"</th><th>"Cost"</th><th>"Packing"</th><th>"Stock"</th><th></th></tr></thead>
+                            <thead><tr><th><span class="sr-only">"Picture"</span></th><th>"Product"</th><th>"MSRP"</th><th>"Tier prices"</th><th>"Cost"</th><th>"Packing"</th><th>"Stock"</th><th></th></tr></thead>
                             <tbody>
                                 {page.items.into_iter().map(|p| {
                                     let to_adjust = p.clone();
+                                    let to_picture = p.clone();
                                     view! {
                                         <tr class:muted=!p.active>
+                                            <td><Thumb product=p.clone()/></td>
                                             <td><strong>{p.name.clone()}</strong><br/><span class="muted small">{format!("{} · {}", p.sku, p.category.label())}{(!p.active).then_some(" · inactive")}</span></td>
                                             <td>{format::money(&p.msrp)}</td>
                                             <td class="small">{p.tier_prices.iter().map(|t| format!("{} {}", t.tier.label(), format::money(&t.price))).collect::<Vec<_>>().join(" · ")}</td>
                                             <td>{p.cost.as_ref().map(format::money).unwrap_or_default()}</td>
                                             <td class="small">{format!("cases of {}, min {}", p.case_pack, p.min_order_qty)}</td>
                                             <td>{p.stock}{p.needs_reorder.then(|| view! { <span class="badge badge-off">"reorder"</span> })}</td>
-                                            <td><button class="button button-ghost" on:click=move |_| { adjusting.set(Some(to_adjust.clone())); adjust_open.set(true); }>"Adjust stock"</button></td>
+                                            <td>
+                                                <button class="button button-ghost" on:click=move |_| { adjusting.set(Some(to_adjust.clone())); adjust_open.set(true); }>"Adjust stock"</button>
+                                                <button class="button button-ghost" on:click=move |_| { picturing.set(Some(to_picture.clone())); pictures_open.set(true); }>"Pictures"</button>
+                                            </td>
                                         </tr>
                                     }
                                 }).collect_view()}
@@ -82,6 +90,9 @@ pub fn CataloguePage() -> impl IntoView {
             </Modal>
             <Modal title="Adjust stock" open=adjust_open>
                 {move || adjusting.get().map(|p| view! { <StockForm product=p on_done=move || { adjust_open.set(false); done(); }/> })}
+            </Modal>
+            <Modal title="Pictures" open=pictures_open>
+                {move || picturing.get().map(|p| view! { <Pictures product=p on_change=done/> })}
             </Modal>
         </section>
     }
@@ -188,5 +199,95 @@ fn StockForm(
             <Field label="Reason" name="reason" value=reason problem=problem/>
             <button class="button button-primary" type="submit" disabled=move || busy.get()>"Save"</button>
         </form>
+    }
+}
+
+/// The product's picture (its first image), small.
+#[component]
+pub fn Thumb(product: Product) -> impl IntoView {
+    product.images.first().map(|i| {
+        view! { <img class="thumb" src=i.url.clone() alt=product.name.clone() width="48" height="48" loading="lazy"/> }
+    })
+}
+
+/// A product's images: each with Remove, and a file picker that adds one (the server checks
+/// the type and size and says what is wrong).
+#[component]
+fn Pictures(
+    product: Product,
+    on_change: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    use wasm_bindgen::JsCast;
+    let images = RwSignal::new(product.images.clone());
+    let busy = RwSignal::new(false);
+    let id = product.id;
+    let picked = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            match api::catalogue::add_image(id, file).await {
+                Ok(image) => {
+                    images.update(|v| v.push(image));
+                    Toasts::show("Picture added");
+                    on_change();
+                }
+                // The server names what is wrong with the file (its type, size, or bytes).
+                Err(p) => Toasts::error(
+                    p.errors
+                        .first()
+                        .map_or(p.detail.clone(), |e| format!("The file {}", e.message)),
+                ),
+            }
+            busy.set(false);
+        });
+    };
+    let remove = move |image: uuid::Uuid| {
+        leptos::task::spawn_local(async move {
+            match api::catalogue::delete_image(image).await {
+                Ok(()) => {
+                    images.update(|v| v.retain(|i| i.id != image));
+                    on_change();
+                }
+                Err(p) => Toasts::error(p.detail),
+            }
+        });
+    };
+    view! {
+        <div class="pictures" data-testid="pictures">
+            <p class="muted small">{format!("{}: the first picture is the one partners see first. PNG, JPEG or WebP, up to 5 MB.", product.name)}</p>
+            {move || {
+                let list = images.get();
+                if list.is_empty() {
+                    return view! { <EmptyState title="No pictures yet" hint="Add one: partners choose with their eyes."/> }.into_any();
+                }
+                view! {
+                    <ul class="picture-grid">
+                        {list.into_iter().map(|i| {
+                            let image = i.id;
+                            view! {
+                                <li>
+                                    <img src=i.url.clone() alt="" width="120" height="120"/>
+                                    <span class="muted small">{format!("{}×{}", i.width, i.height)}</span>
+                                    <button class="button button-ghost" on:click=move |_| remove(image)>"Remove"</button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <label class="button button-primary" class:disabled=move || busy.get()>
+                {move || if busy.get() { "Uploading…" } else { "Add picture" }}
+                <input type="file" class="sr-only" accept="image/png,image/jpeg,image/webp" data-testid="picture-file" on:change=picked prop:disabled=move || busy.get()/>
+            </label>
+        </div>
     }
 }
