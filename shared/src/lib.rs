@@ -26,6 +26,7 @@ pub mod money;
 pub mod notifications;
 pub mod orders;
 pub mod page;
+pub mod partner_analytics;
 pub mod partner_invoices;
 pub mod partners;
 pub mod patch;

@@ -14,6 +14,7 @@ mod dashboards;
 mod group_commit;
 mod openapi;
 mod orders;
+mod partner_analytics;
 mod partner_invoices;
 mod partners;
 mod passwords;

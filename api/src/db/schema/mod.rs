@@ -530,6 +530,7 @@ diesel::joinable!(commission_line_status -> commission_lines (line_id));
 diesel::joinable!(commission_lines -> users (rep_id));
 diesel::joinable!(lead_history -> leads (lead_id));
 diesel::joinable!(orders -> partners (partner_id));
+diesel::joinable!(order_lines -> orders (order_id));
 diesel::joinable!(partner_invoices -> orders (order_id));
 diesel::joinable!(partner_invoices -> partners (partner_id));
 diesel::joinable!(shipments -> orders (order_id));

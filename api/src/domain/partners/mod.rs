@@ -2,11 +2,13 @@
 //! manager or an admin, approved by an admin with a tier, a credit limit and payment terms,
 //! suspended, reactivated or closed with a reason; each change audited.
 
+mod analytics;
 mod apply;
 mod review;
 mod update;
 mod users;
 
+pub use analytics::analytics;
 pub use apply::apply;
 pub use review::{approve, change_status};
 pub use update::update;

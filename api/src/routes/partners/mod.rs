@@ -1,4 +1,5 @@
 mod add_user;
+mod analytics;
 mod approve;
 mod create;
 mod get;
@@ -17,5 +18,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(approve::approve_partner)
         .service(set_status::set_partner_status)
         .service(add_user::add_partner_user)
-        .service(integrations::list_partner_integrations);
+        .service(integrations::list_partner_integrations)
+        .service(analytics::get_partner_analytics);
 }

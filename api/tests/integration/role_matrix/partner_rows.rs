@@ -34,6 +34,12 @@ pub(crate) fn rows(fx: &Fixture) -> Vec<Row> {
             [200, 200, 200, 200, 404, 401],
         ),
         row(
+            "GET",
+            "/api/v1/partners/{id}/analytics",
+            &format!("{account}/analytics"),
+            [200, 200, 200, 200, 404, 401],
+        ),
+        row(
             "PATCH",
             "/api/v1/partners/{id}",
             &account,
