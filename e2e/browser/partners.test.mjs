@@ -187,6 +187,15 @@ test("an application is approved, its partner orders at its tier's price, the of
   assert.match(await partner.locator(".page").textContent(), /due 30 days later/);
   await partner.screenshot({ path: join(artifacts, "partner-financing.png"), fullPage: true });
 
+  // Analytics: its one order this month, 108 units for 349.92, worth 538.92 at MSRP (108 × 4.99):
+  // a margin of 189.00, 35.1% of retail.
+  await partner.getByRole("link", { name: "Analytics" }).first().click();
+  const totals = partner.getByTestId("analytics-totals");
+  await totals.waitFor();
+  assert.match(await totals.textContent(), /\$349\.92.*1 order · 108 units.*\$538\.92.*\$189\.00.*35\.1% of retail/s);
+  assert.match(await partner.getByTestId("analytics-products").textContent(), /Green Detox Smoothie.*SM-GRDETOX.*108.*\$349\.92.*100\.0%/s);
+  await partner.screenshot({ path: join(artifacts, "partner-analytics.png"), fullPage: true });
+
   // The rep earned 5% of the paid subtotal (349.92 → 17.50) and sees it on its commission page.
   const repToken = await token(server.base, REP, "closebook-demo");
   const lines = await api(server.base, repToken, "GET", "/commissions?rep=me&line_type=partner_order&limit=200");

@@ -19,3 +19,10 @@ pub async fn approve(id: Uuid, req: &ApprovePartnerRequest) -> ApiResult<Partner
 pub async fn set_status(id: Uuid, req: &PartnerStatusRequest) -> ApiResult<Partner> {
     post(&format!("/partners/{id}/status"), req).await
 }
+
+pub async fn analytics(
+    id: Uuid,
+    q: closebook_shared::partner_analytics::AnalyticsQuery,
+) -> ApiResult<closebook_shared::partner_analytics::PartnerAnalytics> {
+    get(&format!("/partners/{id}/analytics{}", query_string(&q))).await
+}

@@ -211,6 +211,11 @@ fn partner_nav() -> Vec<NavItem> {
             icon: "$",
         },
         NavItem {
+            href: "/partner/analytics",
+            label: "Analytics",
+            icon: "▤",
+        },
+        NavItem {
             href: "/partner/marketing",
             label: "Marketing hub",
             icon: "✦",

@@ -2,6 +2,7 @@
 //! the catalogue at the account's price with the cart, the orders, their invoices and their
 //! shipments, and its resources (marketing hub, financing, how-to videos, integrations).
 
+mod analytics;
 mod dashboard;
 pub mod invoices;
 pub mod orders;
@@ -27,6 +28,7 @@ pub fn PartnerRoutes() -> impl MatchNestedRoutes + Clone {
             <Route path=path!("/orders/:id") view=|| view! { <orders::OrderPage back="/partner/orders" may_advance=false/> }/>
             <Route path=path!("/invoices") view=|| view! { <invoices::InvoicesPage may_pay=false/> }/>
             <Route path=path!("/tracking") view=|| view! { <tracking::TrackingPage may_track=false/> }/>
+            <Route path=path!("/analytics") view=analytics::AnalyticsPage/>
             <Route path=path!("/marketing") view=resources::MarketingPage/>
             <Route path=path!("/financing") view=resources::FinancingPage/>
             <Route path=path!("/how-to") view=resources::HowToPage/>

@@ -146,7 +146,7 @@ pub fn HowToPage() -> impl IntoView {
 }
 
 /// The caller's one account.
-fn own_account() -> LocalResource<api::ApiResult<closebook_shared::Page<Partner>>> {
+pub(super) fn own_account() -> LocalResource<api::ApiResult<closebook_shared::Page<Partner>>> {
     LocalResource::new(|| {
         api::partners::list(PartnerListQuery {
             limit: Some(1),
