@@ -48,6 +48,7 @@ paging!(
     closebook_shared::orders::OrderListQuery,
     closebook_shared::partner_invoices::PartnerInvoiceListQuery,
     closebook_shared::shipments::ShipmentListQuery,
+    closebook_shared::support::TicketListQuery,
     closebook_shared::resources::MarketingAssetListQuery,
     closebook_shared::scripts::ScriptListQuery,
     closebook_shared::service_tokens::ServiceTokenListQuery,

@@ -164,6 +164,7 @@ records! {
     closebook_shared::shipments::Shipment => "shipment",
     closebook_shared::resources::MarketingAsset => "marketing asset",
     closebook_shared::resources::VideoGuide => "video guide",
+    closebook_shared::support::SupportTicket => "support ticket",
 }
 
 #[cfg(test)]

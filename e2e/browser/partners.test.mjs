@@ -196,6 +196,33 @@ test("an application is approved, its partner orders at its tier's price, the of
   assert.match(await partner.getByTestId("analytics-products").textContent(), /Green Detox Smoothie.*SM-GRDETOX.*108.*\$349\.92.*100\.0%/s);
   await partner.screenshot({ path: join(artifacts, "partner-analytics.png"), fullPage: true });
 
+  // Support: its rep is who to call; it opens a ticket, the office resolves it on its desk, the
+  // partner reads the answer.
+  await partner.getByRole("link", { name: "Support" }).first().click();
+  await partner.getByTestId("contacts").getByText(REP).waitFor();
+  await partner.getByRole("button", { name: "New ticket" }).click();
+  const ask = partner.getByRole("dialog");
+  await ask.getByLabel("About").selectOption("delivery");
+  await ask.getByLabel("Subject").fill("Dock hours");
+  await ask.getByLabel("What happened").fill("Please deliver before 10am: our dock closes then.");
+  await ask.getByRole("button", { name: "Open ticket" }).click();
+  await partner.getByText(/Ticket SUP-[0-9]+ opened/).waitFor();
+  const ticket = partner.getByTestId("ticket").filter({ hasText: "Dock hours" });
+  assert.equal(await ticket.getByTestId("ticket-status").textContent(), "Open");
+  await office.goto(`${server.base}/wholesale/support`);
+  const desk = office.getByTestId("ticket").filter({ hasText: "Dock hours" });
+  await desk.getByRole("button", { name: "Resolve" }).click();
+  const answer = office.getByRole("dialog");
+  await answer.getByLabel("What was done").fill("Noted on the account: morning deliveries only.");
+  await answer.getByRole("button", { name: "Resolve" }).click();
+  await office.getByText(/SUP-[0-9]+ is resolved/).waitFor();
+  await partner.reload();
+  await partner.getByRole("button", { name: "All" }).click();
+  const answered = partner.getByTestId("ticket").filter({ hasText: "Dock hours" });
+  await answered.getByTestId("ticket-resolution").getByText("morning deliveries only").waitFor();
+  assert.equal(await answered.getByTestId("ticket-status").textContent(), "Resolved");
+  await partner.screenshot({ path: join(artifacts, "partner-support.png"), fullPage: true });
+
   // The rep earned 5% of the paid subtotal (349.92 → 17.50) and sees it on its commission page.
   const repToken = await token(server.base, REP, "closebook-demo");
   const lines = await api(server.base, repToken, "GET", "/commissions?rep=me&line_type=partner_order&limit=200");

@@ -45,6 +45,8 @@ left alone, so their refusal is still checked.
 - A product image's body is an image of the type its `Content-Type` names (the bytes' format
   is what the server checks; JSON Schema's `format: binary` says only "bytes"), so each image
   type has a small real image of that type.
+- A support ticket opened by staff names its account (a partner's user opens them for its own;
+  the run's admin is staff): one the fuzzer leaves out is made up, and so a 404.
 - A refund is of more than nothing, and a dispute's resolution carries an adjustment amount
   exactly when it adjusts (not zero). The amount's schema is the shared `Money`, which
   allows zero; the pairing of two fields has no JSON Schema keyword.
@@ -104,6 +106,7 @@ PAY_PARTNER_INVOICE = ("POST", "/api/v1/partner-invoices/{id}/pay")
 TRACK_SHIPMENT = ("POST", "/api/v1/shipments/{id}/events")
 LOG_TEMPERATURES = ("POST", "/api/v1/shipments/{id}/temperatures")
 VIDEO_PROGRESS = ("PUT", "/api/v1/video-guides/{id}/progress")
+OPEN_TICKET = ("POST", "/api/v1/support-tickets")
 RESOURCE_CREATES = {("POST", "/api/v1/marketing-assets"), ("POST", "/api/v1/video-guides")}
 SQUARE = [[[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]]]
 
@@ -221,6 +224,8 @@ def map_case(context, case):
             case.body["signed_by"] = "schemathesis"
     if operation in RESOURCE_CREATES and isinstance(case.body.get("url"), str):
         case.body["url"] = "https://cdn.example.com/resource"
+    if operation == OPEN_TICKET and not case.body.get("partner_id"):
+        case.body["partner_id"] = str(uuid.uuid4())
     if operation == VIDEO_PROGRESS and isinstance(case.body.get("watched_seconds"), int):
         case.body["watched_seconds"] = min(case.body["watched_seconds"], 1)
     if operation == LOG_TEMPERATURES and isinstance(case.body.get("readings"), list):

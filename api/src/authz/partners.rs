@@ -124,6 +124,16 @@ impl PartnerCaller {
         matches!(self.principal.role, Role::Admin | Role::Finance)
     }
 
+    /// Staff who see an account resolve its support tickets; its own users open them.
+    pub fn answers_support(&self) -> Result<(), ApiError> {
+        if self.principal.role == Role::Partner {
+            return Err(ApiError::forbidden(
+                "your account manager resolves support tickets",
+            ));
+        }
+        Ok(())
+    }
+
     /// A partner user: it sees its own account's side of things (or none without one).
     pub fn is_partner_user(&self) -> bool {
         self.principal.role == Role::Partner

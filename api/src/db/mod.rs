@@ -35,6 +35,7 @@ pub mod scripts;
 pub mod settings;
 pub mod shipments;
 mod sql_log;
+pub mod support;
 pub mod targets;
 pub mod teams;
 pub mod territories;

@@ -18,6 +18,7 @@ pub mod scripts;
 pub mod service_tokens;
 pub mod settings;
 pub mod shipments;
+pub mod support;
 pub mod targets;
 pub mod teams;
 pub mod territories;

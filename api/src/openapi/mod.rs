@@ -52,6 +52,7 @@ pub const TAG_ORDERS: &str = "orders";
 pub const TAG_PARTNER_INVOICES: &str = "partner-invoices";
 pub const TAG_SHIPMENTS: &str = "shipments";
 pub const TAG_RESOURCES: &str = "resources";
+pub const TAG_SUPPORT: &str = "support";
 
 #[derive(OpenApi)]
 #[openapi(
@@ -88,6 +89,7 @@ pub const TAG_RESOURCES: &str = "resources";
         (name = TAG_PARTNER_INVOICES, description = "Partner invoices: one per order, due after the account's terms, reminded, late fees, paid by finance (the rep's partner-order commission), PDF"),
         (name = TAG_SHIPMENTS, description = "Shipments of partner orders: carrier tracking, the status timeline, the temperature log with excursions flagged, proof of delivery"),
         (name = TAG_RESOURCES, description = "Partner resources: the marketing hub (assets by tier, downloads counted), the how-to video library (progress, ratings), an account's integrations"),
+        (name = TAG_SUPPORT, description = "Partner support: tickets an account's users open and its staff resolve, and who the account can call"),
         (name = TAG_TARGETS, description = "Targets (individual, team, city) with achieved values from live data, and the leaderboard"),
     ),
     // Schemas used only by query parameters are not collected from the paths; list them here.

@@ -32,6 +32,7 @@ pub mod scripts;
 pub mod service_tokens;
 pub mod settings;
 mod shipments;
+mod support_tickets;
 pub mod targets;
 pub mod teams;
 pub mod territories;
@@ -79,6 +80,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     orders::configure(cfg);
     partner_invoices::configure(cfg);
     shipments::configure(cfg);
+    support_tickets::configure(cfg);
     marketing_assets::configure(cfg);
     video_guides::configure(cfg);
     targets::configure(cfg);

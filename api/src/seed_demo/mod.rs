@@ -44,6 +44,7 @@ mod partners;
 pub mod pictures;
 mod resources;
 mod scripts;
+mod support;
 mod targets;
 mod territories;
 
@@ -54,6 +55,7 @@ pub use orders::orders;
 pub use partners::partners;
 pub use resources::resources;
 pub use scripts::scripts;
+pub use support::support;
 pub use targets::targets;
 pub use territories::territories;
 
@@ -107,6 +109,7 @@ pub struct Counts {
     pub orders: usize,
     pub assets: usize,
     pub videos: usize,
+    pub tickets: usize,
     pub leads: usize,
     pub activities: usize,
     pub notes: usize,

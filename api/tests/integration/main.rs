@@ -25,6 +25,7 @@ mod role_matrix;
 mod schema;
 mod shipments;
 mod stored_values;
+mod support;
 mod targets;
 mod territories;
 mod users_teams;

@@ -21,6 +21,7 @@ pub mod scripts;
 pub mod service_tokens;
 pub mod session;
 pub mod shipments;
+pub mod support;
 pub mod teams;
 pub mod territories;
 pub mod users;

@@ -168,6 +168,11 @@ pub fn nav_for(role: Role) -> Vec<NavItem> {
                 icon: "→",
             },
             NavItem {
+                href: "/wholesale/support",
+                label: "Support tickets",
+                icon: "?",
+            },
+            NavItem {
                 href: "/admin/audit",
                 label: "Audit log",
                 icon: "☰",
@@ -244,6 +249,11 @@ fn partner_nav() -> Vec<NavItem> {
             href: "/profile",
             label: "Account",
             icon: "●",
+        },
+        NavItem {
+            href: "/partner/support",
+            label: "Support",
+            icon: "?",
         },
     ]
 }

@@ -531,6 +531,7 @@ diesel::joinable!(commission_lines -> users (rep_id));
 diesel::joinable!(lead_history -> leads (lead_id));
 diesel::joinable!(orders -> partners (partner_id));
 diesel::joinable!(order_lines -> orders (order_id));
+diesel::joinable!(support_tickets -> partners (partner_id));
 diesel::joinable!(partner_invoices -> orders (order_id));
 diesel::joinable!(partner_invoices -> partners (partner_id));
 diesel::joinable!(shipments -> orders (order_id));
@@ -585,6 +586,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     partners,
     products,
     product_images,
+    support_tickets,
     orders,
     order_lines,
     order_events,

@@ -254,3 +254,23 @@ diesel::table! {
         created_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    support_tickets (id) {
+        id -> Text,
+        number -> Text,
+        partner_id -> Text,
+        opened_by -> Text,
+        category -> Text,
+        order_id -> Nullable<Text>,
+        subject -> Text,
+        body -> Text,
+        status -> Text,
+        resolution -> Nullable<Text>,
+        resolved_by -> Nullable<Text>,
+        resolved_at -> Nullable<Timestamp>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}

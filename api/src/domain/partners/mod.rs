@@ -129,7 +129,11 @@ fn find(conn: &mut DbConn, id: Uuid) -> Result<PartnerRow, ApiError> {
 }
 
 /// The account `id`, when the caller sees it (404 otherwise).
-fn load(conn: &mut DbConn, caller: &PartnerCaller, id: Uuid) -> Result<PartnerRow, ApiError> {
+pub(crate) fn load(
+    conn: &mut DbConn,
+    caller: &PartnerCaller,
+    id: Uuid,
+) -> Result<PartnerRow, ApiError> {
     Some(find(conn, id)?)
         .filter(|r| caller.scope.covers(&r.id, r.rep_id.as_deref()))
         .ok_or_else(|| ApiError::not_found("partner"))

@@ -1,6 +1,7 @@
 mod add_user;
 mod analytics;
 mod approve;
+mod contacts;
 mod create;
 mod get;
 mod integrations;
@@ -19,5 +20,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(set_status::set_partner_status)
         .service(add_user::add_partner_user)
         .service(integrations::list_partner_integrations)
-        .service(analytics::get_partner_analytics);
+        .service(analytics::get_partner_analytics)
+        .service(contacts::list_partner_contacts);
 }

@@ -239,6 +239,23 @@ async fn every_endpoint_for_every_role(app: TestApp) {
         .as_str()
         .unwrap()
         .to_owned();
+    // An open support ticket of the ordering account for each staff role to resolve.
+    let mut tickets: [String; 4] = Default::default();
+    for t in &mut tickets {
+        *t = format!(
+            "/api/v1/support-tickets/{}",
+            app.post("/api/v1/support-tickets")
+                .auth(&admin)
+                .json(
+                    &json!({ "partner_id": ordering_account, "category": "order",
+                               "subject": "Matrix", "body": "Where is it?" })
+                )
+                .send()
+                .await
+                .expect(201)
+                .id()
+        );
+    }
     let video = app
         .post("/api/v1/video-guides")
         .auth(&admin)
@@ -253,6 +270,7 @@ async fn every_endpoint_for_every_role(app: TestApp) {
     let fx = Fixture {
         product,
         image,
+        tickets,
         ordering_account,
         invoices,
         shipping,
@@ -614,6 +632,9 @@ pub(crate) struct Fixture {
     product: String,
     /// An image of that product (path).
     image: String,
+    /// Open support tickets of the ordering account, one for each of admin, manager, rep and
+    /// finance to resolve (paths).
+    tickets: [String; 4],
     ordering_account: String,
     orders: [String; 3],
     /// The invoices (paths) of two more of its orders: one paid by the admin, one by finance.

@@ -10,6 +10,8 @@ use super::{Fixture, Who};
 pub(crate) fn rows(fx: &Fixture) -> Vec<Row> {
     let product = fx.product.clone();
     let image = fx.image.clone();
+    let tickets = fx.tickets.clone();
+    let ticket_account = fx.ordering_account.clone();
     let product_id = product.rsplit('/').next().unwrap_or_default().to_owned();
     let account = fx.ordering_account.clone();
     let orders = fx.orders.clone();
@@ -19,6 +21,45 @@ pub(crate) fn rows(fx: &Fixture) -> Vec<Row> {
     let integrations = format!("/api/v1/partners/{}/integrations", fx.ordering_account);
     let cart = move |_: Who, _: &str| json!({ "partner_id": account, "items": [ { "product_id": product_id, "quantity": 1 } ] });
     vec![
+        row(
+            "GET",
+            "/api/v1/support-tickets",
+            "/api/v1/support-tickets",
+            [200, 200, 200, 200, 200, 401],
+        ),
+        // The matrix's partner user has no account: it cannot open a ticket.
+        row(
+            "POST",
+            "/api/v1/support-tickets",
+            "/api/v1/support-tickets",
+            [201, 201, 201, 201, 403, 401],
+        )
+        .body(move |_, unique| {
+            json!({ "partner_id": ticket_account, "category": "delivery",
+                    "subject": format!("Matrix {unique}"), "body": "Late" })
+        }),
+        row(
+            "GET",
+            "/api/v1/support-tickets/{id}",
+            &tickets[0],
+            [200, 200, 200, 200, 404, 401],
+        ),
+        row(
+            "POST",
+            "/api/v1/support-tickets/{id}/resolve",
+            "/resolve",
+            [200, 200, 200, 200, 404, 401],
+        )
+        .path_per_caller(move |who| {
+            let i = match who {
+                Who::Admin => 0,
+                Who::Manager => 1,
+                Who::Rep => 2,
+                _ => 3,
+            };
+            format!("{}/resolve", tickets[i])
+        })
+        .body(|_, _| json!({ "resolution": "Resent" })),
         row(
             "GET",
             "/api/v1/products",

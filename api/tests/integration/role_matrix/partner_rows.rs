@@ -35,6 +35,12 @@ pub(crate) fn rows(fx: &Fixture) -> Vec<Row> {
         ),
         row(
             "GET",
+            "/api/v1/partners/{id}/contacts",
+            &format!("{account}/contacts"),
+            [200, 200, 200, 200, 404, 401],
+        ),
+        row(
+            "GET",
             "/api/v1/partners/{id}/analytics",
             &format!("{account}/analytics"),
             [200, 200, 200, 200, 404, 401],

@@ -8,6 +8,7 @@ pub mod invoices;
 pub mod orders;
 mod pricing;
 mod resources;
+pub mod support;
 pub mod tracking;
 
 use closebook_shared::Role;
@@ -33,6 +34,7 @@ pub fn PartnerRoutes() -> impl MatchNestedRoutes + Clone {
             <Route path=path!("/financing") view=resources::FinancingPage/>
             <Route path=path!("/how-to") view=resources::HowToPage/>
             <Route path=path!("/integrations") view=resources::IntegrationsPage/>
+            <Route path=path!("/support") view=support::SupportPage/>
         </ParentRoute>
     }
     .into_inner()

@@ -1,6 +1,6 @@
 //! The back office's wholesale desk, served under `/wholesale` by the partner portal's bundle
 //! (it shares the order pages, and the office bundle has no room left under the budget): the
-//! catalogue, the order pipeline and the shipments for admins, the partner invoices for admins and finance
+//! catalogue, the order pipeline, the shipments and the support tickets for admins, the partner invoices for admins and finance
 //! (who record their payments).
 
 mod catalogue;
@@ -14,6 +14,7 @@ use leptos_router::{MatchNestedRoutes, path};
 use crate::app::RolesOnly;
 use crate::pages::partner::invoices::InvoicesPage;
 use crate::pages::partner::orders::OrderPage;
+use crate::pages::partner::support::SupportDesk;
 use crate::pages::partner::tracking::TrackingPage;
 
 /// `/wholesale/…`, behind the admin check, for the signed-in shell to mount.
@@ -27,6 +28,7 @@ pub fn WholesaleRoutes() -> impl MatchNestedRoutes + Clone {
                 <Route path=path!("/orders") view=orders::OrdersPage/>
                 <Route path=path!("/orders/:id") view=|| view! { <OrderPage back="/wholesale/orders" may_advance=true/> }/>
                 <Route path=path!("/shipments") view=|| view! { <TrackingPage may_track=true/> }/>
+                <Route path=path!("/support") view=SupportDesk/>
             </ParentRoute>
         </ParentRoute>
     }

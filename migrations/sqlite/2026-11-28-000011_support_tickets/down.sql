@@ -1,0 +1,2 @@
+DELETE FROM counters WHERE name = 'support';
+DROP TABLE support_tickets;
