@@ -299,7 +299,7 @@ pub fn demo_pictures(db: &Db, media: &crate::media::MediaStore) -> Result<usize,
             .select((products::id, products::category))
             .load(c)?)
     })?;
-    let Some(admin) = write(db, |c| crate::seed_demo::first_admin(c))? else {
+    let Some(admin) = write(db, crate::seed_demo::first_admin)? else {
         return Ok(0);
     };
     let mut made = 0;
