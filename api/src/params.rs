@@ -165,6 +165,7 @@ records! {
     closebook_shared::resources::MarketingAsset => "marketing asset",
     closebook_shared::resources::VideoGuide => "video guide",
     closebook_shared::support::SupportTicket => "support ticket",
+    closebook_shared::partners::ShippingAddress => "shipping address",
 }
 
 #[cfg(test)]

@@ -102,6 +102,7 @@ identified!(
     closebook_shared::resources::VideoGuide,
     closebook_shared::shipments::Shipment,
     closebook_shared::support::SupportTicket,
+    closebook_shared::partners::ShippingAddress,
     closebook_shared::targets::SatisfactionScore,
     closebook_shared::targets::Target,
     closebook_shared::teams::Team,

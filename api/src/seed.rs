@@ -243,6 +243,7 @@ pub fn demo(db: &Db) -> Result<String, String> {
         (work.products, work.orders) = crate::seed_demo::orders(c, crate::time::now())?;
         (work.assets, work.videos) = crate::seed_demo::resources(c, crate::time::now())?;
         work.tickets = crate::seed_demo::support(c, crate::time::now())?;
+        work.addresses = crate::seed_demo::addresses(c)?;
         Ok::<_, ApiError>((n, work))
     })
     .map(|(n, w)| {
@@ -257,7 +258,7 @@ pub fn demo(db: &Db) -> Result<String, String> {
              Targets: {} set by the managers (revenue at the plan quota, deals, contacts, visits, satisfaction; last month's achieved or missed; team and city targets), \
              {} satisfaction scores and {} weekly scorecard snapshots.\n\
              Partners: {} wholesale accounts the reps brought in (active on every tier, one suspended, one declined, one pending; Tom Becker orders for Becker Fine Foods), \
-             a catalogue of {} products and {} orders over four months with their invoices (delivered and paid, at every step of the pipeline, one cancelled; invoices paid, open and overdue; shipments tracked to the door with their temperature logs); a marketing hub of {} assets, {} how-to videos, Becker Fine Foods' integrations and {} support tickets (one resolved, one open).\n\
+             a catalogue of {} products and {} orders over four months with their invoices (delivered and paid, at every step of the pipeline, one cancelled; invoices paid, open and overdue; shipments tracked to the door with their temperature logs); a marketing hub of {} assets, {} how-to videos, Becker Fine Foods' integrations, {} saved shipping addresses and {} support tickets (one resolved, one open).\n\
              Every demo user signs in with the password `{DEMO_PASSWORD}`, e.g. {} or {}.",
             w.leads,
             w.activities,
@@ -276,6 +277,7 @@ pub fn demo(db: &Db) -> Result<String, String> {
             w.orders,
             w.assets,
             w.videos,
+            w.addresses,
             w.tickets,
             email_of(MANAGERS[0].name),
             email_of(REPS[0].name)

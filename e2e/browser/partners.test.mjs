@@ -223,6 +223,27 @@ test("an application is approved, its partner orders at its tier's price, the of
   assert.equal(await answered.getByTestId("ticket-status").textContent(), "Resolved");
   await partner.screenshot({ path: join(artifacts, "partner-support.png"), fullPage: true });
 
+  // Account: its business, and a saved warehouse address — the first, so the default, where
+  // the cart's next order goes unless it picks another.
+  await partner.getByRole("link", { name: "Account" }).first().click();
+  await partner.getByTestId("business").getByText("Journey Foods").waitFor();
+  await partner.getByRole("button", { name: "Add address" }).click();
+  const where = partner.getByRole("dialog");
+  await where.getByLabel("Label").fill("Warehouse");
+  await where.getByLabel("Recipient").fill("Receiving");
+  await where.getByLabel("Street").fill("1200 W Fulton Market");
+  await where.getByLabel("City").fill("Chicago");
+  await where.getByLabel("State or region").fill("IL");
+  await where.getByLabel("Postal code").fill("60607");
+  await where.getByLabel("Dock instructions").fill("Bay 3, ring twice");
+  await where.getByRole("button", { name: "Save address" }).click();
+  await partner.getByText("Saved Warehouse").waitFor();
+  const saved = partner.getByTestId("address").filter({ hasText: "Warehouse" });
+  await saved.getByText("Default").waitFor();
+  assert.match(await saved.textContent(), /Bay 3, ring twice/);
+  await partner.getByRole("link", { name: "Pricing" }).first().click();
+  await partner.getByLabel("Ship to").locator("option", { hasText: "Default: Warehouse" }).waitFor({ state: "attached" });
+
   // The rep earned 5% of the paid subtotal (349.92 → 17.50) and sees it on its commission page.
   const repToken = await token(server.base, REP, "closebook-demo");
   const lines = await api(server.base, repToken, "GET", "/commissions?rep=me&line_type=partner_order&limit=200");

@@ -33,7 +33,8 @@ left alone, so their refusal is still checked.
 - A product's prices are in the organisation's currency (a setting); a cart names each product
   once (uniqueness of a property across array items has no JSON Schema keyword), and names the
   account ordering unless the caller is a partner user (the run's admin is not: an account the
-  fuzzer makes up is a 404); cancelling an order says why. A partner invoice is not paid
+  fuzzer makes up is a 404), and gives its address or names a saved one, not both;
+  cancelling an order says why. A partner invoice is not paid
   before it was issued, an instant of another record, so a payment is recorded as of now.
 - A shipment's tracking event is not dated before its last one (another record's instant), so
   it happens now; delivering names who signed (a pairing of two fields); a logger's readings
@@ -214,6 +215,9 @@ def map_case(context, case):
                 case.body[price] = {"amount": "2.50", "currency": "USD"}
     if operation in CARTS:
         _one_line_per_product(case.body)
+        if case.body.get("ship_to") is not None:
+            # An order gives its address or names a saved one, not both (a pairing).
+            case.body.pop("shipping_address_id", None)
     if operation == ORDER_STATUS and case.body.get("status") == "cancelled" and not case.body.get("note"):
         case.body["note"] = "schemathesis"
     if operation == PAY_PARTNER_INVOICE:

@@ -475,4 +475,36 @@ fn the_demo_is_a_working_organisation() {
             .iter()
             .any(|i| i["status"] == "connected")
     );
+    // Its pictures, analytics, addresses and support tickets.
+    let products = get(&tom, "/api/v1/products?limit=200")["items"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert!(
+        products.iter().all(|p| p["images"][0]["width"] == 320),
+        "every product has its picture"
+    );
+    let picture = products[0]["images"][0]["url"].as_str().unwrap();
+    // Served without a token (an `<img>` sends none).
+    let served = client.get(server.url(picture)).send().unwrap();
+    assert_eq!(served.status(), 200);
+    assert_eq!(served.headers()["content-type"], "image/png");
+    let analytics = get(&tom, &format!("/api/v1/partners/{becker}/analytics"));
+    assert!(
+        analytics["totals"]["orders"].as_u64().unwrap() >= 5,
+        "{analytics}"
+    );
+    assert!(!analytics["products"].as_array().unwrap().is_empty());
+    let addresses = get(&tom, &format!("/api/v1/partners/{becker}/addresses"));
+    assert_eq!(addresses[0]["label"], "Store");
+    assert_eq!(addresses[0]["is_default"], true);
+    let tickets = get(&tom, "/api/v1/support-tickets")["items"]
+        .as_array()
+        .unwrap()
+        .clone();
+    let statuses: Vec<&str> = tickets
+        .iter()
+        .filter_map(|t| t["status"].as_str())
+        .collect();
+    assert_eq!(statuses, vec!["open", "resolved"]);
 }

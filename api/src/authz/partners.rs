@@ -124,6 +124,16 @@ impl PartnerCaller {
         matches!(self.principal.role, Role::Admin | Role::Finance)
     }
 
+    /// An account's addresses are kept by whoever sees it and orders for it: not finance.
+    pub fn keeps_addresses(&self) -> Result<(), ApiError> {
+        if self.principal.role == Role::Finance {
+            return Err(ApiError::forbidden(
+                "finance reads an account's addresses; it does not change them",
+            ));
+        }
+        Ok(())
+    }
+
     /// Staff who see an account resolve its support tickets; its own users open them.
     pub fn answers_support(&self) -> Result<(), ApiError> {
         if self.principal.role == Role::Partner {

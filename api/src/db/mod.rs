@@ -7,6 +7,7 @@
 //! upgrades inside transactions, and writes waiting together share one commit.
 
 pub mod activities;
+pub mod addresses;
 pub mod allocations;
 pub mod analytics;
 pub mod checkpoint;

@@ -32,6 +32,7 @@ pub mod scripts;
 pub mod service_tokens;
 pub mod settings;
 mod shipments;
+mod shipping_addresses;
 mod support_tickets;
 pub mod targets;
 pub mod teams;
@@ -81,6 +82,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     partner_invoices::configure(cfg);
     shipments::configure(cfg);
     support_tickets::configure(cfg);
+    shipping_addresses::configure(cfg);
     marketing_assets::configure(cfg);
     video_guides::configure(cfg);
     targets::configure(cfg);

@@ -36,6 +36,7 @@ use crate::db::{DbConn, batch_insert};
 use crate::domain::leads::derive_with;
 use crate::error::ApiError;
 
+mod addresses;
 mod allocations;
 mod book;
 mod commissions;
@@ -48,6 +49,7 @@ mod support;
 mod targets;
 mod territories;
 
+pub use addresses::addresses;
 pub use allocations::allocations;
 use book::{BOOK, BUSINESSES, CITIES, NOTES, Plan, subject};
 pub use commissions::commissions;
@@ -110,6 +112,7 @@ pub struct Counts {
     pub assets: usize,
     pub videos: usize,
     pub tickets: usize,
+    pub addresses: usize,
     pub leads: usize,
     pub activities: usize,
     pub notes: usize,

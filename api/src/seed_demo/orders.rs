@@ -398,6 +398,7 @@ pub fn orders(conn: &mut DbConn, now: NaiveDateTime) -> Result<(usize, usize), A
                     items,
                     po_number: Some(format!("PO-{}{:03}", a + 1, n + 100)),
                     ship_to: None,
+                    shipping_address_id: None,
                     special_instructions: (n % 4 == 0).then(|| "Deliver before 10am".into()),
                 },
             )?;

@@ -5,6 +5,7 @@
 #[macro_use]
 mod common;
 
+mod addresses;
 mod allocations;
 mod analytics;
 mod auth;

@@ -95,10 +95,15 @@ pub struct PlaceOrderRequest {
         schema(min_length = 1, max_length = 64, pattern = r"\S")
     )]
     pub po_number: Option<String>,
-    /// Default: the account's business address, to its contact.
+    /// Where it goes, given here. Default: the saved address `shipping_address_id`, else the
+    /// account's default saved address, else its business address to its contact.
     #[serde(default)]
     #[garde(dive)]
     pub ship_to: Option<ShipTo>,
+    /// One of the account's saved addresses (not with `ship_to`).
+    #[serde(default)]
+    #[garde(skip)]
+    pub shipping_address_id: Option<Uuid>,
     #[serde(default)]
     #[garde(inner(length(chars, min = 1, max = 2000), custom(validate::not_blank)))]
     #[cfg_attr(

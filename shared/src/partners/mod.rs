@@ -3,10 +3,12 @@
 //! its users order at the tier's discount. What is pure — the tiers' discounts, which status
 //! may follow which — is here; the server keeps the accounts.
 
+mod addresses;
 mod records;
 #[cfg(test)]
 mod tests;
 
+pub use addresses::*;
 pub use records::*;
 
 use garde::Validate;

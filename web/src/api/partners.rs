@@ -26,3 +26,33 @@ pub async fn analytics(
 ) -> ApiResult<closebook_shared::partner_analytics::PartnerAnalytics> {
     get(&format!("/partners/{id}/analytics{}", query_string(&q))).await
 }
+
+pub async fn addresses(id: Uuid) -> ApiResult<Vec<closebook_shared::partners::ShippingAddress>> {
+    get(&format!("/partners/{id}/addresses")).await
+}
+
+pub async fn add_address(
+    id: Uuid,
+    req: &closebook_shared::partners::SaveAddressRequest,
+) -> ApiResult<closebook_shared::partners::ShippingAddress> {
+    post(&format!("/partners/{id}/addresses"), req).await
+}
+
+pub async fn make_default_address(
+    address: Uuid,
+) -> ApiResult<closebook_shared::partners::ShippingAddress> {
+    post(
+        &format!("/shipping-addresses/{address}/default"),
+        &serde_json::json!({}),
+    )
+    .await
+}
+
+pub async fn delete_address(address: Uuid) -> ApiResult<()> {
+    super::call_empty(
+        super::Method::Delete,
+        &format!("/shipping-addresses/{address}"),
+        None,
+    )
+    .await
+}

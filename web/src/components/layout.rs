@@ -246,7 +246,7 @@ fn partner_nav() -> Vec<NavItem> {
             icon: "→",
         },
         NavItem {
-            href: "/profile",
+            href: "/partner/account",
             label: "Account",
             icon: "●",
         },

@@ -587,6 +587,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     products,
     product_images,
     support_tickets,
+    shipping_addresses,
     orders,
     order_lines,
     order_events,

@@ -274,3 +274,24 @@ diesel::table! {
         updated_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    shipping_addresses (id) {
+        id -> Text,
+        partner_id -> Text,
+        label -> Text,
+        label_key -> Text,
+        recipient_name -> Text,
+        line1 -> Text,
+        line2 -> Nullable<Text>,
+        city -> Text,
+        region -> Text,
+        postal_code -> Text,
+        country -> Text,
+        dock_instructions -> Nullable<Text>,
+        dock_hours -> Nullable<Text>,
+        requires_appointment -> Bool,
+        is_default -> Bool,
+        created_at -> Timestamp,
+    }
+}

@@ -3,7 +3,7 @@
 
 use closebook_shared::orders::{
     CartItem, Credit, Order, OrderStatus, PlaceOrderRequest, PricedCart, PricedProduct, Quote,
-    QuoteRequest, ShipTo, available_credit, price_cart,
+    QuoteRequest, available_credit, price_cart,
 };
 use closebook_shared::partners::{PartnerStatus, PaymentTerms};
 use closebook_shared::{Money, Role};
@@ -17,6 +17,7 @@ use crate::db::orders::{self as rows, OrderEventRow, OrderLineRow, OrderRow};
 use crate::db::partners::PartnerRow;
 use crate::db::{DbConn, products, settings};
 use crate::domain::partner_invoices;
+use crate::domain::partners::addresses;
 use crate::error::ApiError;
 use crate::time;
 use crate::{audit, outbox};
@@ -137,17 +138,6 @@ pub fn quote(
     })
 }
 
-/// Where it ships: as asked, or the account's business address to its contact.
-fn ship_to(partner: &PartnerRow, asked: Option<ShipTo>) -> ShipTo {
-    asked.unwrap_or_else(|| ShipTo {
-        recipient_name: partner.contact_name.clone(),
-        address: partner.address(),
-        dock_instructions: None,
-        dock_hours: None,
-        requires_appointment: false,
-    })
-}
-
 fn trimmed(v: Option<String>) -> Option<String> {
     v.map(|t| t.trim().to_owned())
 }
@@ -176,7 +166,7 @@ pub fn place(
     };
     let now = time::now();
     let id = Uuid::now_v7().to_string();
-    let to = ship_to(&partner, req.ship_to);
+    let to = addresses::ship_to(conn, &partner, req.ship_to, req.shipping_address_id)?;
     let order = OrderRow {
         id: id.clone(),
         number: rows::next_number(conn)?,

@@ -2,6 +2,7 @@
 //! manager or an admin, approved by an admin with a tier, a credit limit and payment terms,
 //! suspended, reactivated or closed with a reason; each change audited.
 
+pub mod addresses;
 mod analytics;
 mod apply;
 mod review;

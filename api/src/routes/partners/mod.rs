@@ -1,3 +1,4 @@
+mod add_address;
 mod add_user;
 mod analytics;
 mod approve;
@@ -6,6 +7,7 @@ mod create;
 mod get;
 mod integrations;
 mod list;
+mod list_addresses;
 mod set_status;
 mod update;
 
@@ -21,5 +23,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(add_user::add_partner_user)
         .service(integrations::list_partner_integrations)
         .service(analytics::get_partner_analytics)
-        .service(contacts::list_partner_contacts);
+        .service(contacts::list_partner_contacts)
+        .service(list_addresses::list_shipping_addresses)
+        .service(add_address::add_shipping_address);
 }

@@ -267,6 +267,34 @@ async fn every_endpoint_for_every_role(app: TestApp) {
         .await
         .expect(201)
         .id();
+    let partner = format!(
+        "/api/v1/partners/{}",
+        app.post("/api/v1/partners")
+            .auth(&rep)
+            .json(
+                &json!({ "business_name": "Matrix Grocers", "business_type": "grocery",
+                "contact_name": "Ann", "email": "ann@example.com", "phone": "+1 555 0101",
+                "address": { "line1": "2 Main St", "city": "Austin", "region": "TX",
+                             "postal_code": "78701", "country": "US" } })
+            )
+            .send()
+            .await
+            .expect(201)
+            .id()
+    );
+    let address = format!(
+        "/api/v1/shipping-addresses/{}",
+        app.post(&format!("{partner}/addresses"))
+            .auth(&rep)
+            .json(&json!({ "label": "Matrix dock",
+                "ship_to": { "recipient_name": "Receiving",
+                             "address": { "line1": "3 Dock Rd", "city": "Austin", "region": "TX",
+                                          "postal_code": "78701", "country": "US" } } }))
+            .send()
+            .await
+            .expect(201)
+            .id()
+    );
     let fx = Fixture {
         product,
         image,
@@ -420,19 +448,8 @@ async fn every_endpoint_for_every_role(app: TestApp) {
                 .expect(201)
                 .id()
         ),
-        partner: format!(
-            "/api/v1/partners/{}",
-            app.post("/api/v1/partners")
-                .auth(&rep)
-                .json(&json!({ "business_name": "Matrix Grocers", "business_type": "grocery",
-                    "contact_name": "Ann", "email": "ann@example.com", "phone": "+1 555 0101",
-                    "address": { "line1": "2 Main St", "city": "Austin", "region": "TX",
-                                 "postal_code": "78701", "country": "US" } }))
-                .send()
-                .await
-                .expect(201)
-                .id()
-        ),
+        partner,
+        address,
     };
     let mut failures = Vec::new();
     for (n, row) in rows(&fx).iter().enumerate() {
@@ -632,6 +649,8 @@ pub(crate) struct Fixture {
     product: String,
     /// An image of that product (path).
     image: String,
+    /// A saved shipping address of the rep's application (path).
+    address: String,
     /// Open support tickets of the ordering account, one for each of admin, manager, rep and
     /// finance to resolve (paths).
     tickets: [String; 4],

@@ -35,6 +35,42 @@ pub(crate) fn rows(fx: &Fixture) -> Vec<Row> {
         ),
         row(
             "GET",
+            "/api/v1/partners/{id}/addresses",
+            &format!("{account}/addresses"),
+            [200, 200, 200, 200, 404, 401],
+        ),
+        row(
+            "POST",
+            "/api/v1/partners/{id}/addresses",
+            &format!("{account}/addresses"),
+            [201, 201, 201, 403, 404, 401],
+        )
+        .body(|_, unique| {
+            json!({ "label": format!("Dock {unique}"),
+                    "ship_to": { "recipient_name": "Receiving",
+                                 "address": { "line1": "1 Dock Rd", "city": "Austin", "region": "TX",
+                                              "postal_code": "78701", "country": "US" } } })
+        }),
+        row(
+            "GET",
+            "/api/v1/shipping-addresses/{id}",
+            &fx.address,
+            [200, 200, 200, 200, 404, 401],
+        ),
+        row(
+            "POST",
+            "/api/v1/shipping-addresses/{id}/default",
+            &format!("{}/default", fx.address),
+            [200, 200, 200, 403, 404, 401],
+        ),
+        row(
+            "DELETE",
+            "/api/v1/shipping-addresses/{id}",
+            &fx.address,
+            [204, 404, 404, 404, 404, 401],
+        ),
+        row(
+            "GET",
             "/api/v1/partners/{id}/contacts",
             &format!("{account}/contacts"),
             [200, 200, 200, 200, 404, 401],

@@ -2,6 +2,7 @@
 //! the catalogue at the account's price with the cart, the orders, their invoices and their
 //! shipments, and its resources (marketing hub, financing, how-to videos, integrations).
 
+mod account;
 mod analytics;
 mod dashboard;
 pub mod invoices;
@@ -35,6 +36,7 @@ pub fn PartnerRoutes() -> impl MatchNestedRoutes + Clone {
             <Route path=path!("/how-to") view=resources::HowToPage/>
             <Route path=path!("/integrations") view=resources::IntegrationsPage/>
             <Route path=path!("/support") view=support::SupportPage/>
+            <Route path=path!("/account") view=account::AccountPage/>
         </ParentRoute>
     }
     .into_inner()

@@ -7,13 +7,16 @@ use std::collections::BTreeMap;
 
 use closebook_shared::catalogue::{Product, ProductListQuery};
 use closebook_shared::orders::{CartItem, PlaceOrderRequest, PricedProduct, price_cart};
+use closebook_shared::partners::PartnerListQuery;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use uuid::Uuid;
 
 use crate::api;
 use crate::components::format;
-use crate::components::ui::{EmptyState, Field, FormState, ProblemBox, Skeleton, Toasts, answered};
+use crate::components::ui::{
+    EmptyState, Field, FormState, ProblemBox, SelectField, Skeleton, Toasts, answered,
+};
 
 fn priced(p: &Product) -> PricedProduct {
     PricedProduct {
@@ -126,6 +129,29 @@ fn ProductCard(product: Product, cart: RwSignal<BTreeMap<Uuid, (Product, u32)>>)
 #[component]
 fn Cart(cart: RwSignal<BTreeMap<Uuid, (Product, u32)>>) -> impl IntoView {
     let po = RwSignal::new(String::new());
+    let ship = RwSignal::new(String::new());
+    // The account's saved addresses, for "Ship to".
+    let saved = LocalResource::new(|| async {
+        let page = api::partners::list(PartnerListQuery {
+            limit: Some(1),
+            ..Default::default()
+        })
+        .await?;
+        match page.items.first() {
+            Some(a) => api::partners::addresses(a.id).await,
+            None => Ok(Vec::new()),
+        }
+    });
+    let ship_options = Signal::derive(move || {
+        let list = saved.get().and_then(Result::ok).unwrap_or_default();
+        let default = list
+            .iter()
+            .find(|a| a.is_default)
+            .map_or_else(|| "your business address".to_owned(), |a| a.label.clone());
+        std::iter::once((String::new(), format!("Default: {default}")))
+            .chain(list.iter().map(|a| (a.id.to_string(), a.label.clone())))
+            .collect::<Vec<_>>()
+    });
     let form = FormState::new();
     let (problem, busy) = (form.problem, form.busy);
     let navigate = use_navigate();
@@ -155,6 +181,8 @@ fn Cart(cart: RwSignal<BTreeMap<Uuid, (Product, u32)>>) -> impl IntoView {
             items,
             po_number: (!text.is_empty()).then_some(text),
             ship_to: None,
+            // Empty: the account's default (saved address, else its business address).
+            shipping_address_id: ship.get_untracked().parse().ok(),
             special_instructions: None,
         };
         let navigate = navigate.clone();
@@ -190,6 +218,7 @@ fn Cart(cart: RwSignal<BTreeMap<Uuid, (Product, u32)>>) -> impl IntoView {
             }}
             <ProblemBox problem=problem/>
             <Field label="PO number" name="po_number" value=po problem=problem/>
+            <SelectField label="Ship to" name="shipping_address_id" value=ship problem=problem options=ship_options/>
             <button class="button button-primary" data-testid="place-order"
                 disabled=move || busy.get() || !matches!(priced_cart.get(), Some(Ok(_)))
                 on:click=place>"Place order"</button>
