@@ -86,9 +86,12 @@ pub(super) fn link_records_to_their_operations(spec: &mut utoipa::openapi::OpenA
 
 /// Records a create makes beside the one it answers, named by a field of its answer: (the
 /// create's path, the field's pointer, the records' collection).
-const MADE_BESIDE: [(&str, &str, &str); 1] = [
+const MADE_BESIDE: [(&str, &str, &str); 2] = [
     // Placing an order issues its invoice.
     ("/api/v1/orders", "/invoice_id", "/api/v1/partner-invoices"),
+    // An uploaded image lives in its own collection, where `GET` answers the image itself
+    // (not the JSON the upload answers, by which the records are otherwise matched).
+    ("/api/v1/products/{id}/images", "/id", "/api/v1/product-images"),
 ];
 
 /// Links from each create of [`MADE_BESIDE`] to the operations on the record it made beside.
