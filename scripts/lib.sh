@@ -57,7 +57,7 @@ build_web() {
   # /finance (api/src/web_app.rs). The field app first: each build empties its own directory.
   local tools="$PWD/web/tools/node_modules/.bin"
   PATH="$tools:$PATH" trunk build --release
-  for portal in commission office territory insight partner; do
+  for portal in commission office territory insight partner partner-account; do
     PATH="$tools:$PATH" trunk build "web/$portal.html" --release \
       --dist "web/dist/$portal" --public-url "/$portal/"
   done

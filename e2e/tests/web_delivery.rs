@@ -20,13 +20,14 @@ fn dist() -> std::path::PathBuf {
 
 /// The portals' bundles: the field app at the root of `web/dist`, the others in their
 /// directories (`closebook_shared::portal`).
-const PORTALS: [&str; 6] = [
+const PORTALS: [&str; 7] = [
     "",
     "commission",
     "office",
     "territory",
     "insight",
     "partner",
+    "partner-account",
 ];
 
 /// The hashed bundle files Trunk wrote for the field portal: (wasm, js, css) names.

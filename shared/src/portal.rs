@@ -17,18 +17,24 @@ pub enum Portal {
     /// Sales numbers: the rep's and the manager's dashboards with their charts, the
     /// leaderboard, targets and the reports.
     Insight,
-    /// The wholesale partner's portal (its dashboard, orders and the catalogue at its price),
-    /// and the back office's wholesale desk (the catalogue, the order pipeline).
+    /// The wholesale partner's portal (its dashboard, orders and the catalogue at its price,
+    /// invoices, tracking), and the back office's wholesale desk (the catalogue, the order
+    /// pipeline, invoices, shipments, support tickets).
     Partner,
+    /// The partner's own account and resources: analytics, the marketing hub, financing, the
+    /// how-to library, integrations, support and the account's details and addresses.
+    PartnerAccount,
 }
 
 impl Portal {
-    pub const ALL: [Portal; 6] = [
+    /// In the order paths are matched: a portal under another's prefix comes first.
+    pub const ALL: [Portal; 7] = [
         Portal::Field,
         Portal::Commission,
         Portal::Office,
         Portal::Territory,
         Portal::Insight,
+        Portal::PartnerAccount,
         Portal::Partner,
     ];
 
@@ -41,6 +47,15 @@ impl Portal {
             Portal::Territory => &["/territories", "/allocations"],
             Portal::Insight => &["/dashboard", "/leaderboard", "/targets", "/reports"],
             Portal::Partner => &["/partner", "/wholesale"],
+            Portal::PartnerAccount => &[
+                "/partner/analytics",
+                "/partner/marketing",
+                "/partner/financing",
+                "/partner/how-to",
+                "/partner/integrations",
+                "/partner/support",
+                "/partner/account",
+            ],
         }
     }
 
@@ -54,6 +69,7 @@ impl Portal {
             Portal::Territory => "territory",
             Portal::Insight => "insight",
             Portal::Partner => "partner",
+            Portal::PartnerAccount => "partner-account",
         }
     }
 
@@ -100,6 +116,13 @@ mod tests {
             ("/partner/orders/1", Portal::Partner),
             ("/partners", Portal::Field),
             ("/wholesale/orders", Portal::Partner),
+            ("/wholesale/support", Portal::Partner),
+            ("/partner/invoices", Portal::Partner),
+            ("/partner/analytics", Portal::PartnerAccount),
+            ("/partner/support", Portal::PartnerAccount),
+            ("/partner/account", Portal::PartnerAccount),
+            ("/partner/how-to", Portal::PartnerAccount),
+            ("/partner/accounts", Portal::Partner),
         ] {
             assert_eq!(Portal::of_path(path), portal, "{path}");
         }

@@ -91,7 +91,11 @@ const MADE_BESIDE: [(&str, &str, &str); 2] = [
     ("/api/v1/orders", "/invoice_id", "/api/v1/partner-invoices"),
     // An uploaded image lives in its own collection, where `GET` answers the image itself
     // (not the JSON the upload answers, by which the records are otherwise matched).
-    ("/api/v1/products/{id}/images", "/id", "/api/v1/product-images"),
+    (
+        "/api/v1/products/{id}/images",
+        "/id",
+        "/api/v1/product-images",
+    ),
 ];
 
 /// Links from each create of [`MADE_BESIDE`] to the operations on the record it made beside.

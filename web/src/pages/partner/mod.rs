@@ -1,6 +1,7 @@
-//! The wholesale partner's portal (seed 004 "PART 1"), served under `/partner`: the dashboard,
-//! the catalogue at the account's price with the cart, the orders, their invoices and their
-//! shipments, and its resources (marketing hub, financing, how-to videos, integrations).
+//! The wholesale partner's portal (seed 004 "PART 1"), served under `/partner` by two bundles:
+//! its trade (the dashboard, the catalogue at the account's price with the cart, the orders,
+//! their invoices and their shipments) and its account (analytics, the resources — marketing
+//! hub, financing, how-to videos, integrations — support, and the account's details).
 
 mod account;
 mod analytics;
@@ -19,7 +20,8 @@ use leptos_router::{MatchNestedRoutes, path};
 
 use crate::app::RolesOnly;
 
-/// `/partner/…`, for partner users, for the signed-in shell to mount.
+/// `/partner/…` of the partner bundle (its trade: dashboard, pricing and cart, orders,
+/// invoices, tracking), for partner users, for the signed-in shell to mount.
 #[component(transparent)]
 pub fn PartnerRoutes() -> impl MatchNestedRoutes + Clone {
     view! {
@@ -30,6 +32,17 @@ pub fn PartnerRoutes() -> impl MatchNestedRoutes + Clone {
             <Route path=path!("/orders/:id") view=|| view! { <orders::OrderPage back="/partner/orders" may_advance=false/> }/>
             <Route path=path!("/invoices") view=|| view! { <invoices::InvoicesPage may_pay=false/> }/>
             <Route path=path!("/tracking") view=|| view! { <tracking::TrackingPage may_track=false/> }/>
+        </ParentRoute>
+    }
+    .into_inner()
+}
+
+/// `/partner/…` of the partner-account bundle (`Portal::PartnerAccount`: analytics, resources,
+/// support, the account), for partner users.
+#[component(transparent)]
+pub fn PartnerAccountRoutes() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("/partner") view=|| view! { <RolesOnly roles=&[Role::Partner] who="partner users"/> }>
             <Route path=path!("/analytics") view=analytics::AnalyticsPage/>
             <Route path=path!("/marketing") view=resources::MarketingPage/>
             <Route path=path!("/financing") view=resources::FinancingPage/>
