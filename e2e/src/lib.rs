@@ -8,6 +8,18 @@ use std::time::{Duration, Instant};
 pub const ADMIN_EMAIL: &str = "admin@e2e.example";
 pub const ADMIN_PASSWORD: &str = "e2e-admin-password";
 
+/// An HTTP client for the tests. Every test builds its clients here: see `rustls` in Cargo.toml.
+pub fn client() -> reqwest::blocking::Client {
+    client_builder().build().expect("HTTP client")
+}
+
+/// [`client`]'s builder, for a test that needs other settings.
+pub fn client_builder() -> reqwest::blocking::ClientBuilder {
+    // A second install (another test in the process) is refused harmlessly.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    reqwest::blocking::Client::builder()
+}
+
 pub fn workspace_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
@@ -90,7 +102,7 @@ impl Server {
     }
 
     fn wait_ready(&self) {
-        let client = reqwest::blocking::Client::new();
+        let client = client();
         let deadline = Instant::now() + Duration::from_secs(30);
         while Instant::now() < deadline {
             if client
@@ -119,7 +131,7 @@ impl Server {
 
     /// Signs in and returns an access token.
     pub fn login(&self, email: &str, password: &str) -> String {
-        let res = reqwest::blocking::Client::new()
+        let res = client()
             .post(self.url("/api/v1/auth/login"))
             .json(&serde_json::json!({ "email": email, "password": password }))
             .send()

@@ -1,7 +1,6 @@
 //! Black-box tests of the built binary: commands, configuration, serving the web app and the API.
 
 use closebook_e2e::{ADMIN_EMAIL, ADMIN_PASSWORD, Server, run, workspace_root};
-use reqwest::blocking::Client;
 use serde_json::{Value, json};
 
 fn web_dir() -> String {
@@ -61,7 +60,7 @@ fn bad_settings_stop_start_up_with_one_clear_line() {
 #[test]
 fn serves_the_web_app_the_docs_and_the_api() {
     let server = Server::start(&[("CLOSEBOOK_WEB_DIR", &web_dir())]);
-    let client = Client::new();
+    let client = closebook_e2e::client();
     let index = client.get(server.url("/")).send().unwrap();
     assert!(index.status().is_success());
     let html = index.text().unwrap();
@@ -156,7 +155,7 @@ fn first_admin_password_is_generated_once_and_the_signing_key_kept() {
     let server = Server::start_in(dir, &[("CLOSEBOOK_ADMIN_PASSWORD", "")]);
     let temporary = server.login("admin@closebook.local", &password);
     // A generated password is temporary: the admin must choose its own before anything else.
-    let client = Client::new();
+    let client = closebook_e2e::client();
     let refused = client
         .get(server.url("/api/v1/users"))
         .bearer_auth(&temporary)
@@ -239,7 +238,7 @@ fn runs_on_postgresql_from_database_url() {
     let url = format!("{server_url}/{name}");
     let server = Server::start(&[("DATABASE_URL", &url)]);
     let token = server.login(ADMIN_EMAIL, ADMIN_PASSWORD);
-    let created = Client::new()
+    let created = closebook_e2e::client()
         .post(server.url("/api/v1/teams"))
         .bearer_auth(&token)
         .json(&json!({ "name": "Postgres team" }))
@@ -266,7 +265,7 @@ fn the_demo_is_a_working_organisation() {
     let again = run(dir.path(), &["seed", "demo"], &[]);
     assert!(String::from_utf8_lossy(&again.stdout).contains("already there"));
     let server = Server::start_in(dir, &[]);
-    let client = Client::new();
+    let client = closebook_e2e::client();
     let get = |token: &str, path: &str| -> Value {
         let res = client
             .get(server.url(path))

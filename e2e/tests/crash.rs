@@ -11,7 +11,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use closebook_e2e::{ADMIN_EMAIL, ADMIN_PASSWORD, Server, run, with_postgres_database};
-use reqwest::blocking::Client;
 use serde_json::{Value, json};
 
 const WRITERS: usize = 6;
@@ -29,7 +28,12 @@ fn body(key: &str) -> Value {
     json!({ "company": format!("Crash {key}"), "source_type": "inbound", "source_channel": "website" })
 }
 
-fn create(client: &Client, base: &str, token: &str, key: &str) -> Result<(u16, Value), String> {
+fn create(
+    client: &reqwest::blocking::Client,
+    base: &str,
+    token: &str,
+    key: &str,
+) -> Result<(u16, Value), String> {
     let res = client
         .post(format!("{base}/api/v1/leads"))
         .bearer_auth(token)
@@ -47,7 +51,7 @@ fn crash_loop(extra_env: &[(&str, &str)]) {
     let mut env = vec![("CLOSEBOOK_RATE_LIMIT_PER_MINUTE", "0")];
     env.extend_from_slice(extra_env);
     let env = env.as_slice();
-    let client = Client::builder()
+    let client = closebook_e2e::client_builder()
         .timeout(Duration::from_secs(20))
         .build()
         .unwrap();

@@ -6,7 +6,6 @@
 use std::time::{Duration, Instant};
 
 use closebook_e2e::{ADMIN_EMAIL, ADMIN_PASSWORD, Server, with_postgres_database};
-use reqwest::blocking::Client;
 use serde_json::json;
 
 const SECRET: &str = "e2e-shared-signing-secret-0123456789abcdef";
@@ -18,7 +17,7 @@ fn revocation_reaches_every_process(database_url: &str) {
     ];
     let a = Server::start(&env);
     let b = Server::start(&env);
-    let client = Client::new();
+    let client = closebook_e2e::client();
     let admin = a.login(ADMIN_EMAIL, ADMIN_PASSWORD);
     let created = client
         .post(a.url("/api/v1/users"))

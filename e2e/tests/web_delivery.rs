@@ -3,7 +3,6 @@
 //! compressed-size budget (DESIGN.md §7).
 
 use closebook_e2e::{Server, workspace_root};
-use reqwest::blocking::Client;
 
 /// The budget for what a browser downloads to start the app (wasm + JS + CSS), brotli as every
 /// current browser receives it over HTTPS. Fonts (woff2, compressed already) are not counted.
@@ -103,7 +102,7 @@ fn fits_the_budget(portal: &str) {
 fn the_bundle_is_negotiated_and_cached_by_name() {
     let server = Server::start(&[("CLOSEBOOK_WEB_DIR", &dist().to_string_lossy())]);
     // No automatic decompression in this client: what the server sends is what is checked.
-    let client = Client::new();
+    let client = closebook_e2e::client();
     let get = |path: &str, accept: &str| {
         let mut req = client.get(server.url(path));
         if !accept.is_empty() {
@@ -169,7 +168,7 @@ fn the_bundle_is_negotiated_and_cached_by_name() {
 #[test]
 fn each_page_gets_its_portals_shell() {
     let server = Server::start(&[("CLOSEBOOK_WEB_DIR", &dist().to_string_lossy())]);
-    let client = Client::new();
+    let client = closebook_e2e::client();
     let office_wasm = portal_files("office")
         .into_iter()
         .find(|n| n.ends_with(".wasm"))
