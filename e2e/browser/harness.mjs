@@ -11,7 +11,25 @@ export const root = resolve(import.meta.dirname, "../..");
 export const artifacts = join(root, "e2e/artifacts");
 export const ADMIN = { email: "admin@browser.example", password: "browser-admin-password" };
 
-/// `demo: true` seeds the demo organisation (`closebook seed demo`) before serving.
+/// A fresh PostgreSQL database on the server `CLOSEBOOK_BROWSER_DATABASE_URL` names (made and
+/// dropped with psql): its URL and how to drop it. Without the variable, `null` (SQLite).
+function freshPostgres() {
+  const admin = process.env.CLOSEBOOK_BROWSER_DATABASE_URL;
+  if (!admin) return null;
+  const name = `cb_browser_${Date.now()}_${process.pid}`;
+  const psql = (sql) => {
+    const run = spawnSync("psql", [admin, "-v", "ON_ERROR_STOP=1", "-c", sql], { encoding: "utf8" });
+    if (run.status !== 0) throw new Error(`psql ${sql}: ${run.stderr || run.error}`);
+  };
+  psql(`CREATE DATABASE "${name}"`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => psql(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
+/// `demo: true` seeds the demo organisation (`closebook seed demo`) before serving. With
+/// `CLOSEBOOK_BROWSER_DATABASE_URL` set the server runs on a fresh PostgreSQL database, else on
+/// SQLite.
 export async function startServer({ demo = false } = {}) {
   const bin = process.env.CLOSEBOOK_BIN ?? join(root, "target/debug/closebook");
   const web = join(root, "web/dist");
@@ -28,6 +46,8 @@ export async function startServer({ demo = false } = {}) {
     CLOSEBOOK_ADMIN_PASSWORD: ADMIN.password,
     CLOSEBOOK_LOG: "warn",
   };
+  const postgres = freshPostgres();
+  if (postgres) env.DATABASE_URL = postgres.url;
   if (demo) {
     const seeded = spawnSync(bin, ["seed", "demo"], { cwd: dir, env, encoding: "utf8" });
     if (seeded.status !== 0) throw new Error(`closebook seed demo failed: ${seeded.stderr}`);
@@ -47,11 +67,18 @@ export async function startServer({ demo = false } = {}) {
   });
   for (let i = 0; i < 300; i++) {
     try {
-      if ((await fetch(`${base}/readyz`)).ok) return { base, stop: () => child.kill() };
+      if ((await fetch(`${base}/readyz`)).ok) {
+        const stop = () => {
+          child.kill();
+          postgres?.drop();
+        };
+        return { base, stop };
+      }
     } catch {}
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill();
+  postgres?.drop();
   throw new Error("closebook did not become ready");
 }
 
