@@ -121,6 +121,15 @@ test("an application is approved, its partner orders at its tier's price, the of
   await partner.getByTestId("order-history").getByText("Confirmed").waitFor();
   assert.equal(await partner.getByTestId("order-status").textContent(), "Confirmed");
 
+  // Its bell says so: one unread notification, which links back to the order.
+  assert.equal(await partner.getByTestId("unread").textContent(), "1");
+  await partner.getByRole("link", { name: "Notifications" }).click();
+  const note = partner.getByTestId("notification").filter({ hasText: "is confirmed" });
+  await note.waitFor();
+  assert.match(await note.textContent(), /PO PO-JOURNEY-1: 108 units/);
+  await partner.getByRole("button", { name: "Mark all read" }).click();
+  await partner.locator('[data-testid="notification"].unread').first().waitFor({ state: "detached" });
+
   // The order's invoice: on the order page, and open on the partner's invoices page.
   const invoiceLine = await partner.getByTestId("order-invoice").textContent();
   const number = invoiceLine.match(/INV-[0-9]+/)[0];

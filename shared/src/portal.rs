@@ -55,6 +55,7 @@ impl Portal {
                 "/partner/integrations",
                 "/partner/support",
                 "/partner/account",
+                "/partner/notifications",
             ],
         }
     }
@@ -121,6 +122,8 @@ mod tests {
             ("/partner/analytics", Portal::PartnerAccount),
             ("/partner/support", Portal::PartnerAccount),
             ("/partner/account", Portal::PartnerAccount),
+            ("/partner/notifications", Portal::PartnerAccount),
+            ("/notifications", Portal::Field),
             ("/partner/how-to", Portal::PartnerAccount),
             ("/partner/accounts", Portal::Partner),
         ] {

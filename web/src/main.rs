@@ -3,7 +3,7 @@
 
 use closebook_web::app::{Boot, NotFound, Portal, SignedIn};
 use closebook_web::pages::leads::LeadRoutes;
-use closebook_web::pages::{activity, home, login, profile};
+use closebook_web::pages::{activity, home, login, notifications, profile};
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route, Routes};
 use leptos_router::path;
@@ -25,6 +25,7 @@ fn FieldApp() -> impl IntoView {
                     <LeadRoutes/>
                     <Route path=path!("/activity") view=activity::ActivityPage/>
                     <Route path=path!("/profile") view=profile::ProfilePage/>
+                    <Route path=path!("/notifications") view=notifications::NotificationsPage/>
                 </ParentRoute>
             </Routes>
         </Boot>

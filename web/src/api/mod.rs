@@ -11,6 +11,7 @@ pub mod commissions;
 pub mod insight;
 pub mod leads;
 pub mod me;
+pub mod notifications;
 pub mod orders;
 pub mod partner_invoices;
 pub mod partners;

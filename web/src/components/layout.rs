@@ -304,6 +304,11 @@ pub fn Shell(children: Children) -> impl IntoView {
             <div class="main-column">
                 <header class="topbar">
                     <span class="topbar-title">"Closebook"</span>
+                    {move || {
+                        // A partner user's page is in its portal; everyone else's in the field app.
+                        let href = if role() == Role::Partner { "/partner/notifications" } else { "/notifications" };
+                        view! { <Bell href=href/> }
+                    }}
                     <div class="user-menu">
                         <button class="user-button" aria-haspopup="menu" on:click=move |_| menu_open.update(|o| *o = !*o)>
                             <span class="avatar">{move || session.user.get().map(|u| initials(&u.name)).unwrap_or_default()}</span>
@@ -328,6 +333,23 @@ pub fn Shell(children: Children) -> impl IntoView {
                 }).collect_view()}
             </nav>
         </div>
+    }
+}
+
+/// The notifications bell: how many are unread (read when the page loads), linking to the
+/// notifications page.
+#[component]
+fn Bell(href: &'static str) -> impl IntoView {
+    let unread = LocalResource::new(crate::api::notifications::unread);
+    let count = move || unread.get().and_then(Result::ok).map_or(0, |u| u.unread);
+    view! {
+        <NavLink href=href class=|| "bell">
+            <span aria-hidden="true">"🔔"</span>
+            <span class="sr-only">"Notifications"</span>
+            <Show when=move || { count() > 0 }>
+                <span class="badge bell-count" data-testid="unread">{count}</span>
+            </Show>
+        </NavLink>
     }
 }
 

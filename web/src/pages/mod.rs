@@ -10,6 +10,7 @@ pub mod home;
 pub mod insight;
 pub mod leads;
 pub mod login;
+pub mod notifications;
 pub mod partner;
 pub mod profile;
 pub mod territories;

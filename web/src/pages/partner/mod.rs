@@ -50,6 +50,7 @@ pub fn PartnerAccountRoutes() -> impl MatchNestedRoutes + Clone {
             <Route path=path!("/integrations") view=resources::IntegrationsPage/>
             <Route path=path!("/support") view=support::SupportPage/>
             <Route path=path!("/account") view=account::AccountPage/>
+            <Route path=path!("/notifications") view=crate::pages::notifications::NotificationsPage/>
         </ParentRoute>
     }
     .into_inner()
