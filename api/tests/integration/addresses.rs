@@ -6,12 +6,8 @@
 use crate::common;
 
 use closebook_shared::Role;
-use common::{TestApp, TestUser};
+use common::{TestApp, TestUser, usd};
 use serde_json::{Value, json};
-
-fn usd(amount: &str) -> Value {
-    json!({ "amount": amount, "currency": "USD" })
-}
 
 fn ship_to(recipient: &str, line1: &str, dock: &str) -> Value {
     json!({ "recipient_name": recipient,

@@ -7,12 +7,8 @@ use crate::common;
 use chrono::{Duration, Utc};
 use closebook_shared::Role;
 use closebook_shared::commissions::Period;
-use common::{TestApp, TestUser};
+use common::{TestApp, TestUser, usd};
 use serde_json::{Value, json};
-
-fn usd(amount: &str) -> Value {
-    json!({ "amount": amount, "currency": "USD" })
-}
 
 async fn product(app: &TestApp, admin: &TestUser, sku: &str, msrp: &str) -> String {
     app.post("/api/v1/products")

@@ -9,12 +9,8 @@ use crate::common;
 use closebook_api::media::{MediaStore, S3Config, S3Store};
 use closebook_api::seed_demo::pictures::product_png;
 use closebook_shared::catalogue::{MAX_IMAGE_BYTES, ProductCategory};
-use common::{TestApp, TestUser};
+use common::{TestApp, TestUser, usd};
 use serde_json::{Value, json};
-
-fn usd(amount: &str) -> Value {
-    json!({ "amount": amount, "currency": "USD" })
-}
 
 async fn product(app: &TestApp, admin: &TestUser, sku: &str) -> String {
     app.post("/api/v1/products")
@@ -160,20 +156,10 @@ async fn images_journey(app: &TestApp) {
     assert_eq!(images_of(app, &admin, &id).await.len(), 2);
 
     // Audited.
-    let audit = app
-        .get(&format!("/api/v1/audit?entity_type=product&entity_id={id}"))
-        .auth(&admin)
-        .send()
-        .await
-        .expect(200);
-    let actions: Vec<&str> = audit.body["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|e| e["action"].as_str())
-        .collect();
-    assert!(actions.contains(&"product.image.add"), "{actions:?}");
-    assert!(actions.contains(&"product.image.delete"), "{actions:?}");
+    let actions = app.audit_actions(&admin, "product", &id).await;
+    for action in ["product.image.add", "product.image.delete"] {
+        assert!(actions.iter().any(|a| a == action), "{actions:?}");
+    }
 }
 
 async fn images_on_the_directory_store(app: TestApp) {

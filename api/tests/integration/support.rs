@@ -6,12 +6,8 @@
 use crate::common;
 
 use closebook_shared::Role;
-use common::{TestApp, TestUser};
+use common::{TestApp, TestUser, usd};
 use serde_json::{Value, json};
-
-fn usd(amount: &str) -> Value {
-    json!({ "amount": amount, "currency": "USD" })
-}
 
 async fn open(app: &TestApp, who: &TestUser, body: Value) -> common::Res {
     app.post("/api/v1/support-tickets")
@@ -198,23 +194,12 @@ async fn tickets_are_opened_resolved_and_scoped(app: TestApp) {
     assert_eq!(numbers(&app, &buyer, "?status=resolved").await, vec![n1]);
 
     // Audited.
-    let audit = app
-        .get(&format!(
-            "/api/v1/audit?entity_type=support_ticket&entity_id={}",
-            first.id()
-        ))
-        .auth(&admin)
-        .send()
-        .await
-        .expect(200);
-    let actions: Vec<&str> = audit.body["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|e| e["action"].as_str())
-        .collect();
-    assert!(actions.contains(&"support_ticket.open"), "{actions:?}");
-    assert!(actions.contains(&"support_ticket.resolve"), "{actions:?}");
+    let actions = app
+        .audit_actions(&admin, "support_ticket", &first.id())
+        .await;
+    for action in ["support_ticket.open", "support_ticket.resolve"] {
+        assert!(actions.iter().any(|a| a == action), "{actions:?}");
+    }
 
     // Contacts: the rep, with how to reach it; another account's user sees none of them.
     let contacts = app

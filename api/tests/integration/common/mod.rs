@@ -312,6 +312,28 @@ impl TestApp {
         (id, user)
     }
 
+    /// The actions the audit log holds for one record, as `admin` reads them.
+    pub async fn audit_actions(
+        &self,
+        admin: &TestUser,
+        entity_type: &str,
+        id: &str,
+    ) -> Vec<String> {
+        self.get(&format!(
+            "/api/v1/audit?entity_type={entity_type}&entity_id={id}"
+        ))
+        .auth(admin)
+        .send()
+        .await
+        .expect(200)
+        .body["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|e| e["action"].as_str().map(str::to_owned))
+            .collect()
+    }
+
     pub async fn team(&self, name: &str, manager: Option<Uuid>) -> Uuid {
         let req = CreateTeamRequest {
             name: name.into(),
@@ -489,6 +511,11 @@ pub fn sql_time(t: chrono::NaiveDateTime) -> String {
 
 /// An application for a partner account named `name` (a café in Chicago whose contact is Tom
 /// Becker), as a rep sends it.
+/// An amount in US dollars, as the API writes money.
+pub fn usd(amount: &str) -> serde_json::Value {
+    serde_json::json!({ "amount": amount, "currency": "USD" })
+}
+
 pub fn partner_application(name: &str) -> serde_json::Value {
     serde_json::json!({
         "business_name": name,
