@@ -307,7 +307,7 @@ pub fn demo_pictures(db: &Db, media: &crate::media::MediaStore) -> Result<usize,
     let mut made = 0;
     for (product, category) in bare {
         let png = crate::seed_demo::pictures::product_png(category, 320);
-        let facts = images::inspect(closebook_shared::catalogue::ImageType::Png, &png)
+        let facts = images::inspect(Some(closebook_shared::catalogue::ImageType::Png), &png)
             .map_err(|e| e.to_string())?;
         let image = Uuid::now_v7();
         let size = png.len();

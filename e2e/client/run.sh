@@ -12,7 +12,9 @@ fi
 
 work=$(mktemp -d)
 trap 'kill ${server:-0} 2>/dev/null || true; rm -rf "$work"' EXIT
-printf 'post_hooks: []\n' > "$work/config.yml"
+# Images go as files: the generator knows a file as application/octet-stream, which the server
+# takes too (the bytes say which image it is).
+printf 'post_hooks: []\ncontent_type_overrides:\n  image/png: application/octet-stream\n  image/jpeg: application/octet-stream\n  image/webp: application/octet-stream\n' > "$work/config.yml"
 (cd "$work" && "$venv/bin/openapi-python-client" generate --path "$root/openapi/openapi.json" --meta none \
   --output-path closebook_client --config config.yml >"$work/generate.out" 2>&1) || { cat "$work/generate.out"; exit 1; }
 # The generator skips an endpoint it cannot parse and only warns: for integrators that is a

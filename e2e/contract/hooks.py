@@ -128,6 +128,7 @@ WEBP = b"RIFF\x16\x00\x00\x00WEBPVP8X\x0a\x00\x00\x00\x00\x00\x00\x00\x04\x00\x0
 schemathesis.openapi.media_type("image/png", st.sampled_from([_png(2, 2), _png(7, 3)]))
 schemathesis.openapi.media_type("image/jpeg", st.just(JPEG))
 schemathesis.openapi.media_type("image/webp", st.just(WEBP))
+schemathesis.openapi.media_type("application/octet-stream", st.sampled_from([_png(3, 3), JPEG, WEBP]))
 
 
 @schemathesis.hook

@@ -34,24 +34,30 @@ fn refused(message: impl Into<String>) -> ApiError {
     ApiError::validation(vec![FieldError::new("body", message)])
 }
 
-/// The `Content-Type` an upload declared, as an image type: 415 for anything else.
-pub fn declared_type(content_type: Option<&str>) -> Result<ImageType, ApiError> {
+/// The `Content-Type` an upload declared, as an image type; `None` for
+/// `application/octet-stream` (the bytes say which: what generated clients send for a file);
+/// 415 for anything else.
+pub fn declared_type(content_type: Option<&str>) -> Result<Option<ImageType>, ApiError> {
     let mime = content_type
         .and_then(|v| v.split(';').next())
         .map(|v| v.trim().to_ascii_lowercase());
-    mime.as_deref()
-        .and_then(|m| m.parse::<ImageType>().ok())
-        .ok_or_else(|| {
-            ApiError::new(
-                ErrorCode::UnsupportedMediaType,
-                "send the image itself as the body, as image/png, image/jpeg or image/webp",
-            )
-        })
+    match mime.as_deref() {
+        Some("application/octet-stream") => Ok(None),
+        Some(m) => m.parse::<ImageType>().map(Some).map_err(|_| unsupported()),
+        None => Err(unsupported()),
+    }
+}
+
+fn unsupported() -> ApiError {
+    ApiError::new(
+        ErrorCode::UnsupportedMediaType,
+        "send the image itself as the body, as image/png, image/jpeg or image/webp",
+    )
 }
 
 /// Reads the format and size from the bytes' header (nothing is decoded) and checks them
-/// against what was declared and the limits: 422 naming `body` otherwise.
-pub fn inspect(declared: ImageType, bytes: &[u8]) -> Result<Inspected, ApiError> {
+/// against what was declared (if anything) and the limits: 422 naming `body` otherwise.
+pub fn inspect(declared: Option<ImageType>, bytes: &[u8]) -> Result<Inspected, ApiError> {
     if bytes.is_empty() {
         return Err(refused("is empty; send the image's bytes"));
     }
@@ -67,7 +73,9 @@ pub fn inspect(declared: ImageType, bytes: &[u8]) -> Result<Inspected, ApiError>
         Ok(imagesize::ImageType::Webp) => ImageType::Webp,
         _ => return Err(refused("is not a PNG, JPEG or WebP image")),
     };
-    if found != declared {
+    if let Some(declared) = declared
+        && found != declared
+    {
         return Err(refused(format!(
             "is a {} image but was sent as {declared}",
             found.label()
@@ -268,7 +276,7 @@ mod tests {
             ),
         ];
         for (name, declared, bytes, expected) in cases {
-            let got = inspect(declared, &bytes);
+            let got = inspect(Some(declared), &bytes);
             match (expected, got) {
                 (Ok((w, h)), Ok(facts)) => {
                     assert_eq!(
@@ -292,15 +300,34 @@ mod tests {
     #[test]
     fn only_image_types_are_declared() {
         for (header, expected) in [
-            (Some("image/png"), Some(ImageType::Png)),
-            (Some("IMAGE/JPEG; charset=binary"), Some(ImageType::Jpeg)),
-            (Some("image/webp"), Some(ImageType::Webp)),
+            (Some("image/png"), Some(Some(ImageType::Png))),
+            (
+                Some("IMAGE/JPEG; charset=binary"),
+                Some(Some(ImageType::Jpeg)),
+            ),
+            (Some("image/webp"), Some(Some(ImageType::Webp))),
+            // A file as generated clients send one: the bytes say which image.
+            (Some("application/octet-stream"), Some(None)),
             (Some("image/gif"), None),
             (Some("application/json"), None),
-            (Some("application/octet-stream"), None),
             (None, None),
         ] {
             assert_eq!(declared_type(header).ok(), expected, "{header:?}");
+        }
+    }
+
+    #[test]
+    fn a_file_sent_as_bytes_is_what_its_bytes_say() {
+        for (bytes, expected) in [
+            (png(16, 9), Some((ImageType::Png, 16, 9))),
+            (jpeg(40, 30), Some((ImageType::Jpeg, 40, 30))),
+            (webp(5, 3), Some((ImageType::Webp, 5, 3))),
+            (b"plain text".to_vec(), None),
+        ] {
+            let got = inspect(None, &bytes)
+                .ok()
+                .map(|f| (f.content_type, f.width, f.height));
+            assert_eq!(got, expected);
         }
     }
 }

@@ -14,7 +14,8 @@ use crate::reply::Answer;
 /// Add an image to a product
 ///
 /// Admins only. The body is the image itself — PNG, JPEG or WebP, at most 5 MiB, each side at
-/// most 10,000 pixels — sent with its type as `Content-Type`; the bytes must be that format.
+/// most 10,000 pixels — sent with its type as `Content-Type` (the bytes must be that format), or
+/// as `application/octet-stream` (the bytes say which).
 /// It goes after the product's other images (the first is the product's picture; at most 12).
 /// Audited. The bytes are kept in the media store (a directory or an S3-compatible bucket).
 #[utoipa::path(tag = TAG_CATALOGUE, operation_id = "upload_product_image", params(Id<Product>),
@@ -22,6 +23,7 @@ use crate::reply::Answer;
         (Binary = "image/png"),
         (Binary = "image/jpeg"),
         (Binary = "image/webp"),
+        (Binary = "application/octet-stream"),
     )),
     responses(
         (status = 201, description = "The image, with where it is served", body = ProductImage),
@@ -50,7 +52,7 @@ pub async fn upload_product_image(
     let key = images::storage_key(image);
     let media = ctx.ctx.state.media.clone();
     media
-        .put(&key, bytes.clone(), declared.as_str())
+        .put(&key, bytes.clone(), facts.content_type.as_str())
         .await
         .map_err(ApiError::internal)?;
     let size = bytes.len();
