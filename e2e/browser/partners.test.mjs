@@ -70,6 +70,7 @@ test("an application is approved, its partner orders at its tier's price, the of
   await detox.waitFor();
   // Its picture (the demo's, drawn by the seed) is served from the media store and shown.
   const picture = detox.locator("img.product-picture");
+  await picture.scrollIntoViewIfNeeded(); // it loads lazily, when in view
   await partner.waitForFunction((img) => img.complete && img.naturalWidth > 0, await picture.elementHandle());
   assert.equal(await picture.evaluate((img) => img.naturalWidth), 320);
   await detox.getByLabel("Units of SM-GRDETOX").fill("100");
@@ -129,6 +130,7 @@ test("an application is approved, its partner orders at its tier's price, the of
   assert.match(await note.textContent(), /PO PO-JOURNEY-1: 108 units/);
   await partner.getByRole("button", { name: "Mark all read" }).click();
   await partner.locator('[data-testid="notification"].unread').first().waitFor({ state: "detached" });
+  await partner.goto(`${server.base}/partner/orders/${orderId}`);
 
   // The order's invoice: on the order page, and open on the partner's invoices page.
   const invoiceLine = await partner.getByTestId("order-invoice").textContent();
@@ -219,8 +221,8 @@ test("an application is approved, its partner orders at its tier's price, the of
   const ticket = partner.getByTestId("ticket").filter({ hasText: "Dock hours" });
   assert.equal(await ticket.getByTestId("ticket-status").textContent(), "Open");
   await office.goto(`${server.base}/wholesale/support`);
-  const desk = office.getByTestId("ticket").filter({ hasText: "Dock hours" });
-  await desk.getByRole("button", { name: "Resolve" }).click();
+  const onDesk = office.getByTestId("ticket").filter({ hasText: "Dock hours" });
+  await onDesk.getByRole("button", { name: "Resolve" }).click();
   const answer = office.getByRole("dialog");
   await answer.getByLabel("What was done").fill("Noted on the account: morning deliveries only.");
   await answer.getByRole("button", { name: "Resolve" }).click();

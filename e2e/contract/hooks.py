@@ -231,7 +231,9 @@ def map_case(context, case):
         case.body["url"] = "https://cdn.example.com/resource"
     if operation == OPEN_TICKET and not case.body.get("partner_id"):
         case.body["partner_id"] = str(uuid.uuid4())
-    if operation == VIDEO_PROGRESS and isinstance(case.body.get("watched_seconds"), int):
+    # An integer may come as an integral float (`503.0`), which the server reads as the integer.
+    watched = case.body.get("watched_seconds")
+    if operation == VIDEO_PROGRESS and isinstance(watched, (int, float)) and not isinstance(watched, bool):
         case.body["watched_seconds"] = min(case.body["watched_seconds"], 1)
     if operation == LOG_TEMPERATURES and isinstance(case.body.get("readings"), list):
         for reading in case.body["readings"]:

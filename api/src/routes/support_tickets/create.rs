@@ -16,6 +16,7 @@ use crate::reply::Answer;
 #[utoipa::path(tag = TAG_SUPPORT, operation_id = "create_support_ticket", responses(
     (status = 201, description = "The ticket, open", body = SupportTicket),
     (status = 403, description = "A partner user whose sign-in has no account (`forbidden`)", body = Problem),
+    (status = 404, description = "No such account (or not one the caller sees), or no such order of it (`not_found`)", body = Problem),
 ))]
 #[post("/support-tickets")]
 pub async fn create_support_ticket(
