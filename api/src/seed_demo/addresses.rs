@@ -4,32 +4,19 @@
 use closebook_shared::Role;
 use closebook_shared::orders::ShipTo;
 use closebook_shared::partners::{PostalAddress, SaveAddressRequest};
-use diesel::prelude::*;
-use uuid::Uuid;
 
 use super::caller;
 use crate::authz::PartnerAccounts;
 use crate::db::DbConn;
-use crate::db::schema::users;
 use crate::domain::partners::addresses;
 use crate::error::ApiError;
 
 /// The addresses saved (0 without Tom Becker's account).
 pub fn addresses(conn: &mut DbConn) -> Result<usize, ApiError> {
-    let tom: Option<(String, Option<String>)> = users::table
-        .filter(users::email.eq("tom.becker@demo.closebook.local"))
-        .select((users::id, users::partner_id))
-        .first(conn)
-        .optional()?;
-    let Some((tom, Some(account))) = tom else {
+    let Some((tom, account)) = super::tom_and_account(conn)? else {
         return Ok(0);
     };
-    let by_tom = caller::<PartnerAccounts>(
-        conn,
-        tom.parse::<Uuid>().map_err(ApiError::internal)?,
-        Role::Partner,
-    )?;
-    let account: Uuid = account.parse().map_err(ApiError::internal)?;
+    let by_tom = caller::<PartnerAccounts>(conn, tom, Role::Partner)?;
     let places = [
         (
             "Store",

@@ -76,6 +76,21 @@ fn caller<C: crate::context::Capability>(
     })
 }
 
+/// Tom Becker (the demo's partner user) and his account, when the demo has them.
+fn tom_and_account(conn: &mut DbConn) -> Result<Option<(Uuid, Uuid)>, ApiError> {
+    use crate::db::schema::users;
+    let found: Option<(String, Option<String>)> = users::table
+        .filter(users::email.eq("tom.becker@demo.closebook.local"))
+        .select((users::id, users::partner_id))
+        .first(conn)
+        .optional()?;
+    let Some((tom, Some(account))) = found else {
+        return Ok(None);
+    };
+    let id = |v: String| v.parse::<Uuid>().map_err(ApiError::internal);
+    Ok(Some((id(tom)?, id(account)?)))
+}
+
 /// The first admin acting (the demo catalogue's pictures are its uploads).
 pub fn admin_caller(
     conn: &mut DbConn,

@@ -10,20 +10,16 @@ use uuid::Uuid;
 use super::caller;
 use crate::authz::PartnerAccounts;
 use crate::db::DbConn;
-use crate::db::schema::{partners, support_tickets, users};
+use crate::db::schema::{partners, support_tickets};
 use crate::domain::support;
 use crate::error::ApiError;
 
 /// The tickets written (0 without Tom Becker or his account's rep).
 pub fn support(conn: &mut DbConn, now: NaiveDateTime) -> Result<usize, ApiError> {
-    let tom: Option<(String, Option<String>)> = users::table
-        .filter(users::email.eq("tom.becker@demo.closebook.local"))
-        .select((users::id, users::partner_id))
-        .first(conn)
-        .optional()?;
-    let Some((tom, Some(account))) = tom else {
+    let Some((tom, account)) = super::tom_and_account(conn)? else {
         return Ok(0);
     };
+    let account = account.to_string();
     let rep: Option<String> = partners::table
         .find(&account)
         .select(partners::rep_id)
@@ -31,7 +27,6 @@ pub fn support(conn: &mut DbConn, now: NaiveDateTime) -> Result<usize, ApiError>
     let Some(rep) = rep.and_then(|r| r.parse::<Uuid>().ok()) else {
         return Ok(0);
     };
-    let tom: Uuid = tom.parse().map_err(ApiError::internal)?;
     let by_tom = caller::<PartnerAccounts>(conn, tom, Role::Partner)?;
     let by_rep = caller::<PartnerAccounts>(conn, rep, Role::SalesRep)?;
     let tickets = [
